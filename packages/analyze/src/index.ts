@@ -1,0 +1,4 @@
+/**
+ * @jobtrial/analyze: outcome data, cohort, estimators, trial measures, business case, simulation and power.
+ */
+export {};

@@ -1,0 +1,281 @@
+/**
+ * The trial configuration: everything that describes one trial, read by every
+ * package. The zod schema is the single source of the type (`TrialConfig`).
+ *
+ * Cross-field rules (day sets that overlap, a budget year outside the project
+ * period, a missing benefit-rate year, ...) are checked in `superRefine`, so a
+ * configuration that parses is a configuration the rest of jobtrial can trust.
+ */
+import { z } from "zod";
+import { isIsoDate } from "./dates.ts";
+
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a calendar date written "YYYY-MM-DD", for example "2017-01-01"' });
+
+const nonEmptyText = z.string().trim().min(1, { message: "must not be empty" });
+
+const dayOfMonth = z
+  .number()
+  .int({ message: "must be a whole day of the month" })
+  .min(1, { message: "must be a day of the month from 1 to 31" })
+  .max(31, { message: "must be a day of the month from 1 to 31" });
+
+const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a birthday written "MM-DD", for example "01-15"' });
+
+/** Birth day of month in an explicit set: the trial's rule (days 1-15 -> intervention). */
+export const DayOfMonthRuleSchema = z.strictObject({
+  kind: z.literal("day-of-month"),
+  /** Days of the month that go to the intervention. */
+  intervention: z.array(dayOfMonth).min(1, { message: "must list at least one day" }),
+  /** Days of the month that go to control. Together with `intervention` every day 1-31 exactly once. */
+  control: z.array(dayOfMonth).min(1, { message: "must list at least one day" }),
+});
+
+/** Birth day of month odd or even. */
+export const ParityRuleSchema = z.strictObject({
+  kind: z.literal("parity"),
+  /** Which birth days go to the intervention; the others go to control. */
+  intervention: z.enum(["odd", "even"]),
+});
+
+/** An explicit list of birthdays (month and day); every other birthday goes to control. */
+export const BirthdayListRuleSchema = z.strictObject({
+  kind: z.literal("birthday-list"),
+  intervention: z.array(monthDay).min(1, { message: "must list at least one birthday" }),
+});
+
+export const AssignmentRuleSchema = z.discriminatedUnion("kind", [DayOfMonthRuleSchema, ParityRuleSchema, BirthdayListRuleSchema], {
+  error: (issue) =>
+    issue.code === "invalid_union"
+      ? 'unknown rule kind: use "day-of-month", "parity" or "birthday-list"'
+      : undefined,
+});
+export type AssignmentRule = z.infer<typeof AssignmentRuleSchema>;
+
+export const ConversationSchema = z.strictObject({
+  /** Week of the programme, counted from the first unemployment day (week 1 = days 0-6). */
+  week: z.number().int().min(1).max(104),
+  /** Kind of conversation, as staff call it. */
+  kind: nonEmptyText,
+  /** Who takes part besides the citizen. */
+  participants: z.array(nonEmptyText).min(1),
+  /** Length in minutes. */
+  minutes: z.number().int().positive().max(480),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const CofinancingStepSchema = z.strictObject({
+  /** First week (of the citizen's total time on public support) the share applies to. */
+  fromWeek: z.number().int().min(1),
+  /** The municipality's share of the benefit, 0-1 (0.6 = 60 %). */
+  share: z
+    .number()
+    .min(0, { message: "must be a share from 0 to 1 (0.6 means 60 %)" })
+    .max(1, { message: "must be at most 1 (100 %); write 60 % as 0.6" }),
+});
+
+export const MoneyYearSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  /** Maximum A-dagpenge per benefit day for full-time insured, DKK. */
+  maxDailyBenefit: z.number().positive(),
+  /** Municipal co-financing of A-dagpenge by week of time on public support, first step from week 1. */
+  cofinancing: z.array(CofinancingStepSchema).min(1),
+  /** Where the figures come from. */
+  source: nonEmptyText,
+});
+export type MoneyYear = z.infer<typeof MoneyYearSchema>;
+
+export const TrialConfigSchema = z
+  .strictObject({
+    /** Short identifier, also written into every register batch and results file. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and "-", for example "esbjerg-2017"' }),
+    name: nonEmptyText,
+    municipality: nonEmptyText,
+    targetGroup: z.strictObject({
+      /** The benefit the target group receives. */
+      benefit: nonEmptyText,
+      description: nonEmptyText,
+      /** Industry groups (branchegrupper) and teams in the target group. */
+      industryGroups: z.array(nonEmptyText).min(1),
+    }),
+    intake: z.strictObject({
+      /** Earliest first unemployment day that is eligible. */
+      firstUnemploymentDayFrom: isoDate,
+      /** Last first unemployment day that is eligible; null = until the project ends. Default: null */
+      firstUnemploymentDayTo: isoDate.nullable().default(null),
+    }),
+    projectPeriod: z.strictObject({
+      start: isoDate,
+      /** Exclusive end: the first day after the project. */
+      end: isoDate,
+    }),
+    assignment: z.strictObject({
+      rule: AssignmentRuleSchema,
+      /** Marker set in the case system for the intervention group. */
+      personGroupMarker: nonEmptyText,
+    }),
+    protocol: z.strictObject({
+      /** Length of the intensified programme in weeks. */
+      programmeWeeks: z.number().int().positive(),
+      intervention: z.array(ConversationSchema).min(1),
+      control: z.array(ConversationSchema).min(1),
+      /** A conversation is on time when held at most this many weeks after its planned week. Default: 0 (within the planned week) */
+      onTimeToleranceWeeks: z.number().int().min(0).default(0),
+      /** A citizen in an offer (tilbud) gets the conversation as a letter. */
+      letterWhenInOffer: z.boolean().default(true),
+    }),
+    evaluation: z.strictObject({
+      /** The March evaluation's data extraction date. */
+      date: isoDate,
+      /** How often the committee is informed. */
+      reporting: z.enum(["quarterly", "monthly", "yearly"]),
+      /** Primary horizon for days saved (restricted mean), in days. Default: 364 */
+      primaryHorizonDays: z.number().int().positive().default(364),
+      /** Horizons for restricted means, in days. */
+      horizonsDays: z.array(z.number().int().positive()).min(1).default([182, 364]),
+    }),
+    budget: z.strictObject({
+      /** Programme cost per calendar year, DKK. */
+      years: z.array(z.strictObject({ year: z.number().int(), dkk: z.number().nonnegative() })).min(1),
+    }),
+    expectations: z.strictObject({
+      /** Expected days saved per participant. */
+      daysSaved: z.number().nonnegative(),
+      /** Expected net savings per year, DKK. */
+      netSavingsPerYear: z.number(),
+      /** Years the expectation covers, inclusive. */
+      fromYear: z.number().int(),
+      toYear: z.number().int(),
+    }),
+    money: z.strictObject({
+      /** Benefit days per week. Default: 5 */
+      benefitDaysPerWeek: z.number().int().min(1).max(7).default(5),
+      years: z.array(MoneyYearSchema).min(1),
+      /** Net out the regional employment grant (beskæftigelsestilskud). Default: false */
+      netRegionalGrant: z.boolean().default(false),
+      /** Share of a saving that the grant settlement takes back when netted, 0-1. Default: 0 */
+      regionalGrantShare: z.number().min(0).max(1).default(0),
+    }),
+    disclosure: z.strictObject({
+      /** Smallest count shown in any table or chart; never below 3. Default: 5 */
+      minCellSize: z
+        .number()
+        .int()
+        .min(3, { message: "must be at least 3 (Statistics Denmark never allows cells under 3)" })
+        .default(5),
+    }),
+  })
+  .superRefine((config, ctx) => {
+    const rule = config.assignment.rule;
+    if (rule.kind === "day-of-month") {
+      const seen = new Map<number, string>();
+      for (const arm of ["intervention", "control"] as const) {
+        rule[arm].forEach((day, index) => {
+          const earlier = seen.get(day);
+          if (earlier !== undefined) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["assignment", "rule", arm, index],
+              message: `day ${day} is already in ${earlier}; each day of the month belongs to exactly one arm`,
+            });
+          } else seen.set(day, arm);
+        });
+      }
+      const missing = [];
+      for (let day = 1; day <= 31; day++) if (!seen.has(day)) missing.push(day);
+      if (missing.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["assignment", "rule"],
+          message: `days ${missing.join(", ")} are in neither arm; add each to "intervention" or "control"`,
+        });
+      }
+    }
+    if (rule.kind === "birthday-list") {
+      const seen = new Set<string>();
+      rule.intervention.forEach((birthday, index) => {
+        if (seen.has(birthday)) {
+          ctx.addIssue({ code: "custom", path: ["assignment", "rule", "intervention", index], message: `birthday ${birthday} is listed twice` });
+        }
+        seen.add(birthday);
+      });
+    }
+
+    const { start, end } = config.projectPeriod;
+    if (isIsoDate(start) && isIsoDate(end) && end <= start) {
+      ctx.addIssue({ code: "custom", path: ["projectPeriod", "end"], message: `must be after the start ${start}` });
+    }
+    const to = config.intake.firstUnemploymentDayTo;
+    if (to !== null && to < config.intake.firstUnemploymentDayFrom) {
+      ctx.addIssue({ code: "custom", path: ["intake", "firstUnemploymentDayTo"], message: "must not be before firstUnemploymentDayFrom" });
+    }
+
+    const startYear = Number(start.slice(0, 4));
+    const lastYear = Number(end.slice(0, 4)) - (end.slice(5) === "01-01" ? 1 : 0);
+    const budgetYears = new Set<number>();
+    config.budget.years.forEach((entry, index) => {
+      if (entry.year < startYear || entry.year > lastYear) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["budget", "years", index, "year"],
+          message: `year ${entry.year} is outside the project period ${start} to ${end}; use ${startYear}-${lastYear} or change projectPeriod`,
+        });
+      }
+      if (budgetYears.has(entry.year)) {
+        ctx.addIssue({ code: "custom", path: ["budget", "years", index, "year"], message: `year ${entry.year} is listed twice` });
+      }
+      budgetYears.add(entry.year);
+    });
+
+    const moneyYears = new Set<number>();
+    config.money.years.forEach((entry, index) => {
+      if (moneyYears.has(entry.year)) {
+        ctx.addIssue({ code: "custom", path: ["money", "years", index, "year"], message: `year ${entry.year} is listed twice` });
+      }
+      moneyYears.add(entry.year);
+      const steps = entry.cofinancing;
+      if (steps.length > 0 && steps[0]!.fromWeek !== 1) {
+        ctx.addIssue({ code: "custom", path: ["money", "years", index, "cofinancing", 0, "fromWeek"], message: "the first step must start at week 1" });
+      }
+      for (let step = 1; step < steps.length; step++) {
+        if (steps[step]!.fromWeek <= steps[step - 1]!.fromWeek) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["money", "years", index, "cofinancing", step, "fromWeek"],
+            message: `must be after the previous step's week ${steps[step - 1]!.fromWeek}; list steps in increasing week order`,
+          });
+        }
+      }
+    });
+    for (let year = startYear; year <= lastYear; year++) {
+      if (!moneyYears.has(year)) {
+        ctx.addIssue({ code: "custom", path: ["money", "years"], message: `has no entry for ${year}, a year of the project period; add its benefit rate and co-financing` });
+      }
+    }
+    if (config.expectations.toYear < config.expectations.fromYear) {
+      ctx.addIssue({ code: "custom", path: ["expectations", "toYear"], message: "must not be before fromYear" });
+    }
+    for (const [arm, conversations] of [["intervention", config.protocol.intervention], ["control", config.protocol.control]] as const) {
+      conversations.forEach((conversation, index) => {
+        if (conversation.week > config.protocol.programmeWeeks) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["protocol", arm, index, "week"],
+            message: `week ${conversation.week} is after the programme's ${config.protocol.programmeWeeks} weeks`,
+          });
+        }
+      });
+    }
+    const primary = config.evaluation.primaryHorizonDays;
+    if (!config.evaluation.horizonsDays.includes(primary)) {
+      ctx.addIssue({ code: "custom", path: ["evaluation", "horizonsDays"], message: `must include the primary horizon ${primary}` });
+    }
+  });
+
+/** A validated trial configuration, defaults filled in. */
+export type TrialConfig = z.infer<typeof TrialConfigSchema>;
+/** The configuration as written in trial.json (defaults optional). */
+export type TrialConfigInput = z.input<typeof TrialConfigSchema>;

@@ -1,0 +1,45 @@
+/**
+ * The assignment rule: which arm a birthdate goes to. Deterministic, and the
+ * one place in jobtrial that decides it (the simulator calls the same function).
+ */
+import type { AssignmentRule } from "./config.ts";
+import { daysInMonth, isLeapYear } from "./dates.ts";
+
+export type Arm = "intervention" | "control";
+export const ARMS: readonly Arm[] = ["control", "intervention"];
+
+/**
+ * The arm for a birthdate under the rule.
+ *
+ * @param birthDate ISO date "YYYY-MM-DD" (the real birth date; for a
+ *   replacement number, day - 60).
+ * @example armForBirthDate({ kind: "day-of-month", intervention: [1..15], control: [16..31] }, "1980-03-15") // "intervention"
+ */
+export function armForBirthDate(rule: AssignmentRule, birthDate: string): Arm {
+  const day = Number(birthDate.slice(8, 10));
+  switch (rule.kind) {
+    case "day-of-month":
+      return rule.intervention.includes(day) ? "intervention" : "control";
+    case "parity":
+      return (day % 2 === 1) === (rule.intervention === "odd") ? "intervention" : "control";
+    case "birthday-list":
+      return rule.intervention.includes(birthDate.slice(5, 10)) ? "intervention" : "control";
+  }
+}
+
+/**
+ * The share of birthdays in a year that the rule sends to the intervention,
+ * counting every calendar day once (365 or 366 days). Days 1-15 give
+ * 180/365 = 49.3 %, not 50 %, because months have 28-31 days.
+ */
+export function expectedInterventionShareForYear(rule: AssignmentRule, year: number): number {
+  let intervention = 0;
+  const days = isLeapYear(year) ? 366 : 365;
+  for (let month = 1; month <= 12; month++) {
+    for (let day = 1; day <= daysInMonth(year, month); day++) {
+      const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      if (armForBirthDate(rule, date) === "intervention") intervention++;
+    }
+  }
+  return intervention / days;
+}

@@ -1,0 +1,125 @@
+/**
+ * The `jobtrial` program: finds the command, parses its options, runs it and
+ * maps the outcome to an exit code.
+ *
+ * Exit codes: 0 success, 1 user error (one-line reason on stderr, no stack
+ * trace unless --debug), 2 usage error (reason and the command's usage).
+ */
+import { parseArgs } from "node:util";
+import { UsageError, UserError, type Command, type Io } from "./command.ts";
+import { commands } from "./commands/index.ts";
+import { VERSION } from "./version.ts";
+
+const PROGRAM = "jobtrial";
+
+function programHelp(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    `${PROGRAM} ${VERSION}: randomized trials in Danish jobcentres`,
+    "",
+    `Usage: ${PROGRAM} <command> [options]`,
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Options for every command:",
+    "  --help      show help for the command",
+    "  --debug     show stack traces on errors",
+    "",
+    `Run "${PROGRAM} <command> --help" for a command's options.`,
+  ].join("\n");
+}
+
+function commandHelp(command: Command): string {
+  return [`Usage: ${PROGRAM} ${command.usage}`, "", command.summary, "", command.help.trim()].join("\n");
+}
+
+/** The longest command name that the arguments start with ("register verify" before "register"). */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  let best: { command: Command; rest: string[] } | undefined;
+  for (const command of commands) {
+    const words = command.name.split(" ");
+    if (words.every((word, index) => argv[index] === word)) {
+      if (!best || words.length > best.command.name.split(" ").length) {
+        best = { command, rest: argv.slice(words.length) };
+      }
+    }
+  }
+  return best;
+}
+
+/** Runs the program with arguments (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes("--debug");
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+    io.stdout(programHelp() + "\n");
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === "--version" || argv[0] === "-v") {
+    io.stdout(`${PROGRAM} ${VERSION}\n`);
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    const group = commands.filter((command) => command.name.startsWith(`${argv[0]} `));
+    const known = group.length > 0 ? group : commands;
+    io.stderr(`${PROGRAM}: unknown command "${argv.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ")}"; known: ${known.map((command) => command.name).join(", ")}\n`);
+    return 2;
+  }
+  const { command, rest } = found;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(commandHelp(command) + "\n");
+    return 0;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: { ...command.options, debug: { type: "boolean" } },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+    }
+    const [min, max] = command.positionals ?? [0, 0];
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new UsageError(
+        parsed.positionals.length < min
+          ? `missing argument${min - parsed.positionals.length > 1 ? "s" : ""}`
+          : `unexpected argument "${parsed.positionals[max]}"`,
+      );
+    }
+    const values = { ...parsed.values };
+    delete values["debug"];
+    const code = await command.run({ io, values, positionals: parsed.positionals, debug });
+    return code ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\nUsage: ${PROGRAM} ${command.usage}\nRun "${PROGRAM} ${command.name} --help" for more.\n`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\n`);
+      if (debug) io.stderr(`${error.stack}\n`);
+      return 1;
+    }
+    // Our own bug: still one line unless --debug, so no data leaks into a terminal log.
+    io.stderr(`${PROGRAM} ${command.name}: internal error: ${(error as Error).message ?? String(error)} (run with --debug for details and report it)\n`);
+    if (debug) io.stderr(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}
+
+/** Io bound to the real process. */
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.env["INIT_CWD"] ?? process.cwd(),
+    now: () => new Date(),
+    isTty: Boolean(process.stderr.isTTY),
+  };
+}

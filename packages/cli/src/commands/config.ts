@@ -1,0 +1,74 @@
+import { loadTrialConfig } from "@jobtrial/assign";
+import { resolvePath, UserError, type Command } from "../command.ts";
+
+export const configCheck: Command = {
+  name: "config check",
+  summary: "Validate a trial configuration and list every problem",
+  usage: "config check <trial.json> [--json]",
+  help: `
+Reads a trial configuration (for example data/esbjerg-2017/trial.json) and checks
+it against the schema: types, the assignment rule (day sets that overlap or leave
+days out), co-financing shares (0-1), budget years inside the project period, a
+benefit rate for every project year.
+
+Prints "OK" and a short summary when the file is valid. Otherwise prints one line
+per problem with its JSON path and how to fix it, and exits with code 1.
+
+Options:
+  --json   print the result as JSON ({ "ok", "hash" } or { "ok", "problems" })
+
+Example:
+  jobtrial config check data/esbjerg-2017/trial.json`,
+  options: { json: { type: "boolean" } },
+  positionals: [1, 1],
+  run({ io, values, positionals }) {
+    const file = resolvePath(io, positionals[0]!);
+    const result = loadTrialConfig(file);
+    if (values["json"]) {
+      io.stdout(JSON.stringify(result.ok ? { ok: true, id: result.config.id, hash: result.hash } : { ok: false, problems: result.problems }, null, 2) + "\n");
+      return result.ok ? 0 : 1;
+    }
+    if (!result.ok) {
+      for (const problem of result.problems) io.stderr(`${positionals[0]}: ${problem.path}: ${problem.message}\n`);
+      throw new UserError(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${positionals[0]}; fix ${result.problems.length === 1 ? "it" : "them"} and run again`);
+    }
+    const { config } = result;
+    io.stdout(
+      [
+        `OK: ${positionals[0]}`,
+        `  trial        ${config.id}: ${config.name}`,
+        `  rule         ${describeRule(config.assignment.rule)}`,
+        `  project      ${config.projectPeriod.start} to ${config.projectPeriod.end} (exclusive)`,
+        `  evaluation   ${config.evaluation.date}, ${config.evaluation.reporting} reporting, primary horizon ${config.evaluation.primaryHorizonDays} days`,
+        `  protocol     ${config.protocol.intervention.length} conversations (intervention) vs ${config.protocol.control.length} (control) in ${config.protocol.programmeWeeks} weeks`,
+        `  budget       ${config.budget.years.map((year) => `${year.year}: ${year.dkk.toLocaleString("da-DK")} kr.`).join(", ")}`,
+        `  rate years   ${config.money.years.map((year) => year.year).join(", ")}`,
+        `  config hash  ${result.hash.slice(0, 16)}`,
+      ].join("\n") + "\n",
+    );
+    return 0;
+  },
+};
+
+function describeRule(rule: import("@jobtrial/assign").AssignmentRule): string {
+  switch (rule.kind) {
+    case "day-of-month":
+      return `birth day of month ${compactDays(rule.intervention)} -> intervention, ${compactDays(rule.control)} -> control`;
+    case "parity":
+      return `${rule.intervention} birth days -> intervention`;
+    case "birthday-list":
+      return `${rule.intervention.length} listed birthdays -> intervention`;
+  }
+}
+
+function compactDays(days: number[]): string {
+  const sorted = [...days].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let index = 0; index < sorted.length; ) {
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    ranges.push(end === index ? `${sorted[index]}` : `${sorted[index]}-${sorted[end]}`);
+    index = end + 1;
+  }
+  return ranges.join(", ");
+}
