@@ -6,3 +6,4 @@ export * from "./config.ts";
 export * from "./config-file.ts";
 export * from "./dates.ts";
 export * from "./rule.ts";
+export * from "./cpr.ts";

@@ -1,0 +1,154 @@
+/**
+ * CPR numbers (personnummer): parsing, validation and construction.
+ *
+ * Rules (see shared/domain.md §1):
+ * - DDMMYY-SSSS, with or without the dash; the 7th digit and the two-digit
+ *   year give the century (table below, birth years 1858-2057).
+ * - Modulus 11 (weights 4,3,2,7,6,5,4,3,2,1) is information only: numbers
+ *   without it have been issued since 1 October 2007 and are fully valid.
+ * - A day of 61-91 is a replacement number (erstatningspersonnummer, day + 60);
+ *   the birth day is day - 60 and the number is flagged.
+ * - A 9-digit value whose leading zero Excel dropped is restored when the
+ *   restored value is a valid CPR, and flagged.
+ * - Last digit odd = male, even = female.
+ *
+ * A parsed CPR never prints its digits: `toString()`/`toJSON()` give
+ * "[CPR]", so a stray log line or error message cannot leak it.
+ */
+import { isValidYmd } from "./dates.ts";
+
+const MOD11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1] as const;
+
+export type CprFlag = "replacement-number" | "restored-leading-zero" | "no-modulus-11";
+
+export type CprProblem =
+  | "cpr_empty"
+  | "cpr_bad_characters"
+  | "cpr_wrong_length"
+  | "cpr_invalid_date"
+  | "cpr_century_unknown";
+
+export interface Cpr {
+  /** The ten digits, no dash. Handle with care: personal identifier. */
+  digits: string;
+  /** Real birth date, ISO "YYYY-MM-DD" (day - 60 for replacement numbers). */
+  birthDate: string;
+  sex: "female" | "male";
+  /** Passes the modulus-11 check (information only). */
+  modulus11: boolean;
+  flags: CprFlag[];
+}
+
+export type CprParseResult = { ok: true; cpr: Cpr } | { ok: false; problem: CprProblem };
+
+/**
+ * Century of the birth year from the 7th digit and the two-digit year.
+ * Returns the full year, or undefined where the table has no entry (never:
+ * every combination is defined for 1858-2057).
+ *
+ * | 7th digit | YY 00-36 | YY 37-57 | YY 58-99 |
+ * | 0-3       | 19xx     | 19xx     | 19xx     |
+ * | 4, 9      | 20xx     | 19xx     | 19xx     |
+ * | 5-8       | 20xx     | 20xx     | 18xx     |
+ */
+export function birthYear(seventhDigit: number, twoDigitYear: number): number {
+  if (seventhDigit <= 3) return 1900 + twoDigitYear;
+  if (seventhDigit === 4 || seventhDigit === 9) return (twoDigitYear <= 36 ? 2000 : 1900) + twoDigitYear;
+  if (twoDigitYear <= 57) return 2000 + twoDigitYear;
+  return 1800 + twoDigitYear;
+}
+
+/** True when the ten digits pass the modulus-11 check. */
+export function passesModulus11(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < 10; index++) sum += MOD11_WEIGHTS[index]! * (digits.charCodeAt(index) - 48);
+  return sum % 11 === 0;
+}
+
+function parseDigits(digits: string, restored: boolean): CprParseResult {
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  const twoDigitYear = Number(digits.slice(4, 6));
+  const seventh = digits.charCodeAt(6) - 48;
+  const year = birthYear(seventh, twoDigitYear);
+  const replacement = day >= 61 && day <= 91;
+  const birthDay = replacement ? day - 60 : day;
+  if (!isValidYmd(year, month, birthDay)) return { ok: false, problem: "cpr_invalid_date" };
+  const flags: CprFlag[] = [];
+  if (replacement) flags.push("replacement-number");
+  if (restored) flags.push("restored-leading-zero");
+  const modulus11 = passesModulus11(digits);
+  if (!modulus11) flags.push("no-modulus-11");
+  const birthDate = `${year}-${String(month).padStart(2, "0")}-${String(birthDay).padStart(2, "0")}`;
+  const sex = (digits.charCodeAt(9) - 48) % 2 === 1 ? "male" : "female";
+  const cpr: Cpr = { digits, birthDate, sex, modulus11, flags };
+  Object.defineProperties(cpr, {
+    toString: { value: () => "[CPR]", enumerable: false },
+    toJSON: { value: () => "[CPR]", enumerable: false },
+    [Symbol.for("nodejs.util.inspect.custom")]: { value: () => "[CPR]", enumerable: false },
+  });
+  return { ok: true, cpr };
+}
+
+/**
+ * Parses a CPR number as typed or exported: "DDMMYY-SSSS", "DDMMYYSSSS", or a
+ * 9-digit value whose leading zero was lost (restored and flagged when valid).
+ * Surrounding white space is ignored. Never throws.
+ *
+ * @example parseCpr("070761-4285") // ok, birthDate "1961-07-07", male, modulus11 true
+ */
+export function parseCpr(raw: string): CprParseResult {
+  const value = raw.trim();
+  if (value === "") return { ok: false, problem: "cpr_empty" };
+  let digits: string;
+  if (/^\d{6}-\d{4}$/.test(value)) digits = value.slice(0, 6) + value.slice(7);
+  else if (/^\d{10}$/.test(value)) digits = value;
+  else if (/^\d{9}$/.test(value) || /^\d{5}-\d{4}$/.test(value)) {
+    return parseDigits("0" + value.replace("-", ""), true);
+  } else if (/^[\d-]+$/.test(value)) return { ok: false, problem: "cpr_wrong_length" };
+  else return { ok: false, problem: "cpr_bad_characters" };
+  return parseDigits(digits, false);
+}
+
+/** The 7th digit to use for a birth year (the lowest digit whose century rule gives that year). */
+export function seventhDigitFor(year: number): number {
+  for (let digit = 0; digit <= 9; digit++) {
+    if (birthYear(digit, year % 100) === year) return digit;
+  }
+  throw new RangeError(`internal: no CPR century digit gives the year ${year}; CPR covers 1858-2057`);
+}
+
+/**
+ * Builds a CPR number (ten digits) for a birth date and a serial, for the
+ * simulator and tests. The serial's 1st digit is chosen by the century table,
+ * `serial` supplies the remaining three digits (0-999), and the last digit's
+ * parity follows `sex`. With `modulus11` the last two digits are searched
+ * for a number that passes modulus 11 (not always possible: then undefined);
+ * without it, a number that fails it. `replacement` adds 60 to the day.
+ */
+export function makeCpr(options: {
+  birthDate: string;
+  sex: "female" | "male";
+  serial: number;
+  modulus11: boolean;
+  replacement?: boolean;
+}): string | undefined {
+  const [year, month, day] = options.birthDate.split("-").map(Number) as [number, number, number];
+  const dayPart = String(options.replacement ? day + 60 : day).padStart(2, "0");
+  const prefix = `${dayPart}${String(month).padStart(2, "0")}${String(year % 100).padStart(2, "0")}${seventhDigitFor(year)}`;
+  const start = Math.abs(Math.trunc(options.serial)) % 1000;
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const serial = String((start + attempt * 37) % 1000).padStart(3, "0");
+    const base = prefix + serial.slice(0, 2);
+    for (let last = options.sex === "male" ? 1 : 0; last <= 9; last += 2) {
+      const digits = base + String(last);
+      if (passesModulus11(digits) === options.modulus11) return digits;
+    }
+  }
+  return undefined;
+}
+
+/** "DDMMYY-SSSS" for the staff list. */
+export function formatCpr(digits: string): string {
+  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
+}
