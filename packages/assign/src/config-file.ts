@@ -48,7 +48,7 @@ function describe(value: unknown): string {
 
 /** Validates a parsed JSON value as a trial configuration. Never throws. */
 export function checkTrialConfig(value: unknown, file = "<config>"): ConfigResult {
-  const parsed = TrialConfigSchema.safeParse(value);
+  const parsed = TrialConfigSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issueMessage(issue) }));
     return { ok: false, file, problems };
