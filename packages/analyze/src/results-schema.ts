@@ -1,0 +1,235 @@
+/**
+ * results.json: everything `jobtrial analyze` estimates, in one versioned file.
+ *
+ * This schema is the contract between analyze (which writes it), the business
+ * case and the report (which read it). Conventions:
+ * - Arms are always "control" and "intervention"; differences are
+ *   intervention minus control unless a field says otherwise ("daysSaved" is
+ *   control minus intervention, so a positive number means shorter spells).
+ * - Times are whole days since the first unemployment day.
+ * - A missing value is null (never NaN in JSON).
+ * - Counts below the configured minimum cell size are null with
+ *   `suppressed: true` next to them; the report never sees the number.
+ * - No CPR number, no birthdate, no pseudonym anywhere in this file.
+ */
+import { z } from "zod";
+import { TrialConfigSchema } from "@jobtrial/assign";
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+const num = z.number();
+const nullableNum = z.number().nullable();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/);
+
+/** A count that may be suppressed (null) because it is below the minimum cell size. */
+export const CellSchema = z.number().int().nonnegative().nullable();
+
+export const ByArmSchema = <T extends z.ZodType>(item: T) => z.object({ control: item, intervention: item });
+
+/** An estimate with a 95 % interval. */
+export const EstimateSchema = z.object({
+  estimate: nullableNum,
+  se: nullableNum,
+  lower: nullableNum,
+  upper: nullableNum,
+  p: nullableNum.optional(),
+});
+export type Estimate = z.infer<typeof EstimateSchema>;
+
+/** One row of a Kaplan-Meier table (as R's survfit; S(0) = 1 is implicit). */
+export const KmRowSchema = z.object({
+  time: num,
+  nRisk: num,
+  nEvent: num,
+  nCensor: num,
+  surv: num,
+  stdErr: nullableNum,
+  lower: nullableNum,
+  upper: nullableNum,
+});
+export type KmRow = z.infer<typeof KmRowSchema>;
+
+export const MedianSchema = z.object({ median: nullableNum, lower: nullableNum, upper: nullableNum });
+
+export const RmstSchema = z.object({
+  tau: num,
+  byGroup: ByArmSchema(z.object({ rmst: num, se: num })),
+  /** intervention minus control */
+  difference: EstimateSchema,
+});
+
+export const LogrankSchema = z.object({
+  chisq: num,
+  df: num,
+  p: num,
+  stratified: z.boolean(),
+  observed: ByArmSchema(num),
+  expected: ByArmSchema(num),
+});
+
+export const CoxSchema = z.object({
+  ties: z.enum(["efron", "breslow"]),
+  stratified: z.boolean(),
+  coef: num,
+  hr: num,
+  se: num,
+  z: num,
+  p: num,
+  lower: num,
+  upper: num,
+  waldP: num,
+  lrP: num,
+  scoreP: num,
+});
+
+export const InputFileSchema = z.object({
+  role: z.enum(["config", "cohort", "register", "spells", "benefitWeeks", "conversations", "secondary"]),
+  /** File name without directories (paths may reveal user names). */
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  rows: z.number().int().nonnegative().nullable(),
+});
+
+export const ResultsSchema = z.object({
+  schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal("jobtrial"), version: z.string() }),
+  /** When the file was made (from the injected clock). */
+  generatedAt: z.string(),
+  trial: z.object({ id: z.string(), name: z.string(), configHash: z.string(), evaluationDate: isoDate }),
+  /** Data extraction date: spells running then are censored there. */
+  asOf: isoDate,
+  /** Seed of every random step (permutation, bootstrap, simulation-based precision). */
+  seed: z.number().int(),
+  inputs: z.array(InputFileSchema),
+  config: TrialConfigSchema,
+  minCellSize: z.number().int(),
+  /** Plain-English definition of every measure, keyed as the blocks below. */
+  definitions: z.record(z.string(), z.string()),
+
+  /** CONSORT-style flow. */
+  flow: z.object({
+    screened: CellSchema,
+    ineligible: z.array(z.object({ reason: z.string(), n: CellSchema })),
+    invalid: CellSchema,
+    assigned: ByArmSchema(CellSchema),
+    voided: ByArmSchema(CellSchema),
+    /** Excluded from analysis, by reason (e.g. entered after the as-of date, no outcome data). */
+    excluded: z.array(z.object({ reason: z.string(), control: CellSchema, intervention: CellSchema })),
+    analysed: ByArmSchema(CellSchema),
+    exited: ByArmSchema(CellSchema),
+    stillRunning: ByArmSchema(CellSchema),
+    /** Censored by reason: "as-of date" (administrative), "moved away", ... */
+    censored: z.array(z.object({ reason: z.string(), control: CellSchema, intervention: CellSchema })),
+  }),
+
+  intake: z.object({
+    byWeek: z.array(z.object({ week: isoWeek, control: CellSchema, intervention: CellSchema })),
+    byYear: z.array(z.object({ year: z.number().int(), control: CellSchema, intervention: CellSchema })),
+  }),
+
+  allocation: z.object({
+    expectedShare: num,
+    observedShare: num,
+    n: num,
+    intervention: num,
+    /** Exact two-sided binomial test of the observed against the expected share. */
+    binomialP: num,
+    byWeek: z.array(z.object({ week: isoWeek, n: CellSchema, intervention: CellSchema, share: nullableNum, expectedShare: num, binomialP: nullableNum })),
+    heaping: z.object({
+      bornFirstOfMonth: ByArmSchema(z.object({ n: CellSchema, share: nullableNum, expectedShare: num })),
+      bornFirstJanuary: ByArmSchema(z.object({ n: CellSchema, share: nullableNum, expectedShare: num })),
+      replacementNumbers: ByArmSchema(CellSchema),
+    }),
+    warnings: z.array(z.string()),
+  }),
+
+  balance: z.array(
+    z.object({
+      covariate: z.string(),
+      /** Level of a categorical covariate (its indicator), null for a continuous one. */
+      level: z.string().nullable(),
+      kind: z.enum(["continuous", "binary"]),
+      control: z.object({ n: CellSchema, mean: nullableNum, sd: nullableNum }),
+      intervention: z.object({ n: CellSchema, mean: nullableNum, sd: nullableNum }),
+      /** Standardized mean difference (intervention - control) / pooled SD. */
+      smd: nullableNum,
+    }),
+  ),
+
+  /** Kaplan-Meier per arm: the time from first unemployment day to exit (any exit). */
+  km: ByArmSchema(z.array(KmRowSchema)),
+  duration: z.object({
+    confType: z.enum(["log-log", "log", "plain"]),
+    median: ByArmSchema(MedianSchema),
+    rmst: z.array(RmstSchema),
+    logrank: LogrankSchema,
+    logrankStratified: LogrankSchema.nullable(),
+    cox: CoxSchema,
+    /** Number at risk and cumulative exits at fixed times, for the table under the KM chart. */
+    riskTable: z.array(z.object({ time: num, control: z.object({ nRisk: CellSchema, cumEvents: CellSchema }), intervention: z.object({ nRisk: CellSchema, cumEvents: CellSchema }) })),
+  }),
+
+  /** Days saved = control minus intervention restricted mean at the primary horizon. */
+  daysSaved: EstimateSchema.extend({ tau: num }),
+
+  /** The project's own wording: average duration of completed spells (biased while spells run). */
+  completedSpells: z.object({
+    control: z.object({ n: CellSchema, mean: nullableNum, sd: nullableNum }),
+    intervention: z.object({ n: CellSchema, mean: nullableNum, sd: nullableNum }),
+    /** control minus intervention, Welch interval */
+    difference: EstimateSchema,
+    caveat: z.string(),
+  }),
+
+  selfSupport: z.object({
+    /** Exit states in the data (the first is self-support). */
+    states: z.array(z.string()),
+    /** Cumulative incidence curves per arm and state. */
+    cif: ByArmSchema(z.record(z.string(), z.array(z.object({ time: num, estimate: num, stdErr: nullableNum })))),
+    /** Exit to self-support by 13, 26, 52 weeks. */
+    at: z.array(z.object({ weeks: num, days: num, control: EstimateSchema, intervention: EstimateSchema, difference: EstimateSchema })),
+    /** Monthly exits to self-support in % of the stock at the start of the month. */
+    monthly: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), control: z.object({ stock: CellSchema, exits: CellSchema, share: nullableNum }), intervention: z.object({ stock: CellSchema, exits: CellSchema, share: nullableNum }) })),
+  }),
+
+  process: z.object({
+    planned: ByArmSchema(num),
+    toleranceWeeks: num,
+    /** Conversations per citizen by programme week (held or as letter), among citizens still in the programme that week. */
+    byWeek: z.array(z.object({ week: num, control: z.object({ citizens: CellSchema, held: CellSchema, letters: CellSchema, perCitizen: nullableNum }), intervention: z.object({ citizens: CellSchema, held: CellSchema, letters: CellSchema, perCitizen: nullableNum }) })),
+    /** Conversations held in the first programmeWeeks per citizen who stayed that long. */
+    perCitizenInProgramme: ByArmSchema(nullableNum),
+    onTimeShare: ByArmSchema(nullableNum),
+    letterShare: ByArmSchema(nullableNum),
+    perAdvisor: z.array(z.object({ advisor: z.string(), planned: CellSchema, held: CellSchema, onTimeShare: nullableNum })),
+  }).nullable(),
+
+  secondary: z.object({
+    applications: z.object({ control: z.object({ n: CellSchema, mean: nullableNum }), intervention: z.object({ n: CellSchema, mean: nullableNum }), difference: EstimateSchema }).nullable(),
+    selfFoundJob: z.object({ control: z.object({ n: CellSchema, share: nullableNum }), intervention: z.object({ n: CellSchema, share: nullableNum }), difference: EstimateSchema }).nullable(),
+    rating: z.object({ control: z.object({ n: CellSchema, mean: nullableNum }), intervention: z.object({ n: CellSchema, mean: nullableNum }), difference: EstimateSchema }).nullable(),
+  }).nullable(),
+
+  subgroups: z.array(
+    z.object({
+      variable: z.string(),
+      groups: z.array(z.object({ level: z.string(), n: ByArmSchema(CellSchema), daysSaved: EstimateSchema.nullable(), suppressed: z.boolean() })),
+      /** Test that days saved is the same in every level (chi-square on the level estimates). */
+      interaction: z.object({ chisq: num, df: num, p: num }).nullable(),
+    }),
+  ),
+
+  precision: z.object({
+    alpha: num,
+    power: num,
+    /** Minimum detectable days saved with the data as of asOf. */
+    minimumDetectableDaysSaved: nullableNum,
+    expectedDaysSaved: num,
+    /** Date at which the expected effect becomes detectable at the current intake and follow-up; null if not before the horizon of the projection. */
+    detectableFrom: isoDate.nullable(),
+    method: z.string(),
+  }),
+});
+
+export type Results = z.infer<typeof ResultsSchema>;
