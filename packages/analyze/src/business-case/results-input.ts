@@ -5,7 +5,7 @@
  * packages/analyze/docs/business-case.md.
  */
 import { z } from "zod";
-import { jsonPath } from "@jobtrial/assign";
+import { isIsoWeek, jsonPath } from "@jobtrial/assign";
 import { BusinessCaseError } from "./messages.ts";
 
 const count = z.number().int().min(0);
@@ -48,21 +48,25 @@ export const BusinessCaseResultsInputSchema = z.looseObject({
     control: z.array(KmRowSchema).min(1),
     intervention: z.array(KmRowSchema).min(1),
   }),
-  /** Restricted mean duration, control minus intervention, up to tau (days). */
+  /** Restricted mean duration, control minus intervention, up to tau (days); null where analyze could not estimate it. */
   daysSaved: z.looseObject({
-    estimate: z.number(),
-    se: z.number().min(0),
-    lower: z.number(),
-    upper: z.number(),
+    estimate: z.number().nullable(),
+    se: z.number().min(0).nullable(),
+    lower: z.number().nullable(),
+    upper: z.number().nullable(),
     tau: z.number().int().positive(),
   }),
+  /** Data extraction date (ISO); entries are observed up to the day before. Optional. */
+  asOf: z.iso.date().optional(),
   intake: z.looseObject({
-    /** First day of the intake window the counts cover (ISO date). Optional. */
+    /** First day of the intake window the counts cover (ISO date). Default: Monday of the first week in byWeek */
     from: z.iso.date().optional(),
-    /** Last day of the intake window the counts cover (ISO date, inclusive). Optional. */
+    /** Last day of the intake window (ISO date, inclusive). Default: the day before asOf, or the Sunday of the last week in byWeek */
     to: z.iso.date().optional(),
-    /** Assigned citizens by calendar year of their first unemployment day. */
-    byYear: z.array(z.looseObject({ year: z.number().int(), control: count, intervention: count })).min(1),
+    /** Assigned citizens by ISO week of the first unemployment day; only its first and last week are read. */
+    byWeek: z.array(z.looseObject({ week: z.string().refine(isIsoWeek, { message: 'must be an ISO week such as "2017-W03"' }) })).optional(),
+    /** Assigned citizens by calendar year of their first unemployment day; null = suppressed small count (read as 0). */
+    byYear: z.array(z.looseObject({ year: z.number().int(), control: count.nullable(), intervention: count.nullable() })).min(1),
   }),
 });
 /** The subset of results.json the business case reads. */

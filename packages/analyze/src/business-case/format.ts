@@ -1,0 +1,249 @@
+/**
+ * The business case as tables for finance, Danish: sections of typed cells that the text
+ * table and the XLSX sheet are both built from, and Danish number formatting
+ * (1.700.000 kr., 9,3 dage, 61,9 %). Only ASCII spaces are used (Intl's da-DK percent
+ * format would put a non-breaking space before "%"; we write the unit ourselves).
+ */
+import type { BusinessCase, BusinessCaseYear } from "./schema.ts";
+
+/** How a cell's number is shown. */
+export type CellKind = "kr" | "days" | "days2" | "share" | "probability" | "persons" | "persons1" | "number" | "text";
+
+export interface Cell {
+  value: number | string | null;
+  kind: CellKind;
+}
+
+export interface Section {
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+const wholeNumber = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Replaces the minus sign variants Intl may use with ASCII "-", and "-0" with "0". */
+function plain(text: string): string {
+  const ascii = text.replace(/[\u2212\u2012]/g, "-").replace(/[\u00a0\u202f]/g, " ");
+  return /^-0([,.]0*)?$/.test(ascii) ? ascii.slice(1) : ascii;
+}
+
+/** 1700000 -> "1.700.000 kr." */
+export function formatKroner(value: number): string {
+  return `${plain(wholeNumber.format(Math.round(value)))} kr.`;
+}
+
+/** 9.3 -> "9,3 dage" (1 -> "1,0 dag"). */
+export function formatDays(value: number, decimals: 1 | 2 = 1): string {
+  const text = plain((decimals === 1 ? oneDecimal : twoDecimals).format(value));
+  return `${text} ${text === "1,0" || text === "1,00" ? "dag" : "dage"}`;
+}
+
+/** 0.619 -> "61,9 %". */
+export function formatShare(value: number): string {
+  return `${plain(oneDecimal.format(value * 100))} %`;
+}
+
+/** Formats one cell as text in Danish. */
+export function formatCell(cell: Cell): string {
+  const { value, kind } = cell;
+  if (value === null) return "-";
+  if (typeof value === "string") return value;
+  switch (kind) {
+    case "kr":
+      return formatKroner(value);
+    case "days":
+      return formatDays(value, 1);
+    case "days2":
+      return formatDays(value, 2);
+    case "share":
+      return formatShare(value);
+    case "probability":
+      return `${plain(wholeNumber.format(value * 100))} %`;
+    case "persons":
+      return plain(wholeNumber.format(value));
+    case "persons1":
+      return plain(oneDecimal.format(value));
+    case "number":
+      return plain(twoDecimals.format(value));
+    case "text":
+      return String(value);
+  }
+}
+
+const text = (value: string | null): Cell => ({ value, kind: "text" });
+const kr = (value: number | null): Cell => ({ value, kind: "kr" });
+
+function yearRows(years: BusinessCaseYear[], total: BusinessCase["total"]): Cell[][] {
+  const rows = years.map((year) => [
+    text(String(year.year)),
+    { value: year.participants, kind: "persons" } as Cell,
+    kr(year.cost),
+    kr(year.grossSavings),
+    kr(year.regionalGrant),
+    kr(year.netSavings),
+    kr(year.lower),
+    kr(year.upper),
+    { value: year.probabilityPositive, kind: "probability" } as Cell,
+  ]);
+  rows.push([
+    text(`I alt ${total.fromYear}-${total.toYear}`),
+    text(""),
+    kr(total.cost),
+    kr(total.grossSavings),
+    kr(total.regionalGrant),
+    kr(total.netSavings),
+    kr(total.lower),
+    kr(total.upper),
+    { value: total.probabilityPositive, kind: "probability" },
+  ]);
+  return rows;
+}
+
+const YEAR_COLUMNS = ["År", "Deltagere (indtræden)", "Projektudgift", "Bruttobesparelse", "Beskæftigelsestilskud", "Nettobesparelse", "95 % nedre", "95 % øvre", "P(netto > 0)"];
+
+/** The business case as sections of cells, in the order they are printed. */
+export function businessCaseSections(result: BusinessCase): Section[] {
+  const sections: Section[] = [];
+  sections.push({
+    title: "Forudsætninger",
+    columns: ["Input", "Værdi", "Kilde"],
+    rows: result.assumptions.map((assumption) => {
+      const kind: CellKind =
+        assumption.unit === "kr" || assumption.unit === "kr/day"
+          ? "kr"
+          : assumption.unit === "days"
+            ? "days"
+            : assumption.unit === "share"
+              ? "share"
+              : assumption.unit === "persons"
+                ? "persons"
+                : "text";
+      const units: Partial<Record<typeof assumption.unit, string>> = { weeks: " uger", "days/week": " dage pr. uge", year: "" };
+      const value =
+        typeof assumption.value === "boolean"
+          ? assumption.value
+            ? "ja"
+            : "nej"
+          : typeof assumption.value === "number" && kind === "text"
+            ? `${assumption.value}${units[assumption.unit] ?? ""}`
+            : assumption.value;
+      return [text(assumption.label), { value, kind }, text(assumption.source)];
+    }),
+  });
+  sections.push({
+    title: `Besparelse pr. deltager (uge for uge, horisont ${result.horizonDays} dage)`,
+    columns: ["Indtrædelsesår", "Besparelse", "95 % nedre", "95 % øvre", "Forenklet beregning", "Forskel"],
+    rows: result.perParticipant.map((entry) => [
+      text(String(entry.entryYear)),
+      kr(entry.saving),
+      kr(entry.lower),
+      kr(entry.upper),
+      kr(entry.simple.saving),
+      kr(entry.saving - entry.simple.saving),
+    ]),
+  });
+  sections.push({
+    title: "Forenklet beregning: sparede dage x dagpenge pr. kalenderdag x gennemsnitlig medfinansiering",
+    columns: ["Indtrædelsesår", "Sparede dage", "Højeste sats pr. dagpengedag", "Dagpengedage pr. uge", "Dagpenge pr. kalenderdag", "Gns. medfinansiering", "Besparelse"],
+    rows: result.perParticipant.map((entry) => [
+      text(String(entry.entryYear)),
+      { value: entry.simple.daysSaved, kind: "days" },
+      kr(entry.simple.maxDailyBenefit),
+      { value: entry.simple.benefitDaysPerWeek, kind: "persons" },
+      { value: entry.simple.benefitPerCalendarDay, kind: "number" },
+      { value: entry.simple.averageShare, kind: "share" },
+      kr(entry.simple.saving),
+    ]),
+  });
+  const firstYear = result.perParticipant[0]?.entryYear;
+  const weekRows: Cell[][] = result.weeks.map((week) => [
+    { value: week.week, kind: "persons" },
+    { value: week.supportWeek, kind: "persons" },
+    { value: week.daysSaved, kind: "days2" },
+    { value: week.share, kind: "share" },
+    kr(week.saving),
+  ]);
+  weekRows.push([
+    text("I alt"),
+    text(""),
+    { value: result.weeks.reduce((sum, week) => sum + week.daysSaved, 0), kind: "days2" },
+    text(""),
+    kr(result.weeks.reduce((sum, week) => sum + week.saving, 0)),
+  ]);
+  sections.push({
+    title: `Uge for uge: deltager med indtræden i ${firstYear} (hver dag prissat i det kalenderår, den falder i)`,
+    columns: ["Uge i forløbet", "Uge i offentlig forsørgelse", "Sparede dage", "Medfinansiering", "Besparelse"],
+    rows: weekRows,
+  });
+  for (const scenario of result.scenarios) {
+    sections.push({
+      title: scenario.key === "base" ? `Nettobesparelse pr. år: ${scenario.description}` : `Scenarie: ${scenario.description}`,
+      columns: YEAR_COLUMNS,
+      rows: yearRows(scenario.years, scenario.total),
+    });
+  }
+  const breakEvenRows: Cell[][] = [];
+  for (const scenario of result.scenarios) {
+    const name = scenario.key === "base" ? "projektperioden" : "fortsat drift";
+    breakEvenRows.push([text(`Sparede dage pr. deltager ved nettobesparelse 0 (${name}, i alt ${scenario.total.fromYear}-${scenario.total.toYear})`), { value: scenario.breakEvenDaysSaved, kind: "days" }]);
+    breakEvenRows.push([text(`Deltagere pr. år ved nettobesparelse 0 med den anvendte effekt (${name})`), { value: scenario.breakEvenParticipantsPerYear, kind: "persons" }]);
+  }
+  sections.push({
+    title: `Break-even (${result.breakEvenBasis === "measured" ? "den målte kurveforskel skaleret" : "sparede dage fordelt jævnt over horisonten"})`,
+    columns: ["Størrelse", "Værdi"],
+    rows: breakEvenRows,
+  });
+  sections.push({
+    title: `Følsomhed: nettobesparelse i alt ${result.total.fromYear}-${result.total.toYear}, ordnet efter udsving`,
+    columns: ["Input", "Lav", "Høj", "Netto ved lav", "Netto ved høj", "Udsving"],
+    rows: result.sensitivity.map((line) => [text(line.label), text(line.lowValue), text(line.highValue), kr(line.netLow), kr(line.netHigh), kr(line.impact)]),
+  });
+  const implied = result.implied;
+  sections.push({
+    title: `Implicitte tal: projektets forventning (${formatDays(implied.expectedDaysSaved)} -> ${formatKroner(implied.expectedNetSavingsPerYear)} netto om året)`,
+    columns: ["Størrelse", "Værdi"],
+    rows: [
+      [text(`Besparelse pr. deltager ved ${formatDays(implied.expectedDaysSaved)}`), kr(implied.savingPerParticipantAtExpected)],
+      [text("Deltagere pr. år, som forventningen kræver (et års udgift + forventet netto)"), { value: implied.impliedParticipantsPerYear, kind: "persons" }],
+      [text("  heraf pr. uge"), { value: implied.impliedParticipantsPerWeek, kind: "persons1" }],
+      [text("  i forløbet ad gangen (højst: pr. uge x programmets uger)"), { value: implied.impliedInProgrammeAtOnce, kind: "persons" }],
+      [text("Deltagere pr. år, hele perioden læst samlet (samlet udgift + netto x år)"), { value: implied.impliedParticipantsPerYearWholePeriod, kind: "persons" }],
+      [text("Deltagere pr. år i registret (omregnet til helår)"), { value: implied.observedParticipantsPerYear, kind: "persons" }],
+      [text("  heraf pr. uge"), { value: implied.observedParticipantsPerWeek, kind: "persons1" }],
+    ],
+  });
+  if (result.notes.length > 0) sections.push({ title: "Noter", columns: [], rows: result.notes.map((note) => [text(note)]) });
+  return sections;
+}
+
+function isNumeric(cell: Cell): boolean {
+  return typeof cell.value === "number" || cell.value === null;
+}
+
+/** The business case as a plain-text table in Danish, every input and its source above the figures. */
+export function formatBusinessCaseTable(result: BusinessCase): string {
+  const lines: string[] = [
+    `Business case: ${result.trial.name} (${result.trial.id})`,
+    `${result.mode === "measured" ? "Målt effekt fra results.json" : "Hvad-nu-hvis på antagne sparede dage"}; usikkerhed: ${result.uncertaintyMethod === "delta" ? "deltametoden, 95 % normalinterval" : "ingen (ingen målte kurver)"}.`,
+    "",
+  ];
+  for (const section of businessCaseSections(result)) {
+    lines.push(section.title, "-".repeat(Math.min(100, section.title.length)));
+    const texts = section.rows.map((row) => row.map(formatCell));
+    const widths = section.columns.map((column, index) => Math.max(column.length, ...texts.map((row) => (row[index] ?? "").length)));
+    const numericColumn = section.columns.map((_, index) => section.rows.length > 0 && section.rows.every((row) => row[index] === undefined || isNumeric(row[index]!) || row[index]!.value === ""));
+    if (section.columns.length > 0) lines.push(section.columns.map((column, index) => (numericColumn[index] ? column.padStart(widths[index]!) : column.padEnd(widths[index]!))).join("  ").trimEnd());
+    for (const row of texts) {
+      if (section.columns.length === 0) {
+        lines.push(`- ${row[0]}`);
+        continue;
+      }
+      lines.push(row.map((cell, index) => (numericColumn[index] ? cell.padStart(widths[index]!) : cell.padEnd(widths[index]!))).join("  ").trimEnd());
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,156 @@
+/**
+ * The business case as data: the JSON that `jobtrial business-case --format json` writes
+ * and every table or sheet is built from. All money in DKK, days are calendar days.
+ */
+import { z } from "zod";
+
+const dkk = z.number();
+const nullableNumber = z.number().nullable();
+
+/** One input of the business case, its value and where it comes from. */
+export const BusinessCaseAssumptionSchema = z.object({
+  key: z.string(),
+  /** Danish label as printed. */
+  label: z.string(),
+  value: z.union([z.number(), z.string(), z.boolean()]),
+  unit: z.enum(["kr", "kr/day", "days", "weeks", "share", "persons", "days/week", "year", "text"]),
+  source: z.string(),
+});
+export type BusinessCaseAssumption = z.infer<typeof BusinessCaseAssumptionSchema>;
+
+/** Net savings of one calendar year. net = gross - regionalGrant - cost. */
+export const BusinessCaseYearSchema = z.object({
+  year: z.number().int(),
+  /** Intervention participants entering in the year (uniform within it). */
+  participants: z.number(),
+  /** Programme cost of the year. */
+  cost: dkk,
+  /** Municipal benefit saved in the year (before netting the regional grant). */
+  grossSavings: dkk,
+  /** Part of the gross saving taken back by the regional grant settlement; 0 when not netted. */
+  regionalGrant: dkk,
+  netSavings: dkk,
+  /** Delta-method standard error of net savings; null in a what-if without curves. */
+  se: nullableNumber,
+  /** 95 % interval of net savings (normal, delta method); null without curves. */
+  lower: nullableNumber,
+  upper: nullableNumber,
+  /** P(net savings > 0), normal approximation with the delta-method SE; null without curves. */
+  probabilityPositive: nullableNumber,
+});
+export type BusinessCaseYear = z.infer<typeof BusinessCaseYearSchema>;
+
+export const BusinessCaseTotalSchema = BusinessCaseYearSchema.omit({ year: true, participants: true }).extend({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+});
+
+/** The simple mode, every factor printed: days saved x benefit per calendar day x average share. */
+export const SimpleModeSchema = z.object({
+  daysSaved: z.number(),
+  maxDailyBenefit: dkk,
+  benefitDaysPerWeek: z.number(),
+  /** maxDailyBenefit x benefitDaysPerWeek / 7: the benefit per calendar day of unemployment. */
+  benefitPerCalendarDay: dkk,
+  /** Time-average of the co-financing share over the horizon for the assumed anciennitet. */
+  averageShare: z.number(),
+  saving: dkk,
+});
+
+export const PerParticipantSchema = z.object({
+  /** Calendar year the participant enters (first unemployment day). */
+  entryYear: z.number().int(),
+  /** Week-by-week saving per participant, priced by the calendar year each saved day falls in. */
+  saving: dkk,
+  se: nullableNumber,
+  lower: nullableNumber,
+  upper: nullableNumber,
+  simple: SimpleModeSchema,
+});
+
+/** One week of the spell for a participant entering in the first programme year. */
+export const WeekLineSchema = z.object({
+  /** Week of the spell (week 1 = days 0-6 after the first unemployment day). */
+  week: z.number().int(),
+  /** Week of total time on public support the co-financing share is read at (week + prior weeks). */
+  supportWeek: z.number().int(),
+  /** Difference of the arms' curves integrated over the week (days saved in the week). */
+  daysSaved: z.number(),
+  /** Co-financing share of the entry year for the week. */
+  share: z.number(),
+  /** Saving of the week, priced by the calendar year each day falls in. */
+  saving: dkk,
+});
+
+export const ScenarioSchema = z.object({
+  key: z.enum(["base", "continued"]),
+  description: z.string(),
+  years: z.array(BusinessCaseYearSchema),
+  total: BusinessCaseTotalSchema,
+  /** Days saved at which the total net savings over the years are zero. */
+  breakEvenDaysSaved: nullableNumber,
+  /** Participants per programme year (all years scaled alike) at which total net savings are zero, for the effect used. */
+  breakEvenParticipantsPerYear: nullableNumber,
+  /** Saved days (summed over participants) that fall after the last year and are not counted. */
+  savedDaysAfterPeriod: z.number(),
+});
+export type BusinessCaseScenario = z.infer<typeof ScenarioSchema>;
+
+export const SensitivityLineSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** The input's low and high values as printed. */
+  lowValue: z.string(),
+  highValue: z.string(),
+  /** Total net savings over the years at the low and high value. */
+  netLow: dkk,
+  netHigh: dkk,
+  /** |netHigh - netLow|; lines are ordered by it, largest first. */
+  impact: z.number(),
+});
+
+export const ImpliedFiguresSchema = z.object({
+  expectedDaysSaved: z.number(),
+  expectedNetSavingsPerYear: dkk,
+  /** Saving per participant (first programme year) at the expected days saved. */
+  savingPerParticipantAtExpected: dkk,
+  /** Reading 1: one programme year's cost + expected net = one year's intake x saving per participant. */
+  impliedParticipantsPerYear: nullableNumber,
+  impliedParticipantsPerWeek: nullableNumber,
+  /** Entries per week x programme weeks: an upper bound on the number in the programme at a time. */
+  impliedInProgrammeAtOnce: nullableNumber,
+  /** Reading 2: total cost + expected net x years over the expectation's years, from the programme years' intake. */
+  impliedParticipantsPerYearWholePeriod: nullableNumber,
+  /** Intervention participants per year observed in the register (annualized); null without results. */
+  observedParticipantsPerYear: nullableNumber,
+  observedParticipantsPerWeek: nullableNumber,
+});
+
+export const BusinessCaseSchema = z.object({
+  kind: z.literal("jobtrial.business-case"),
+  version: z.literal(1),
+  trial: z.object({ id: z.string(), name: z.string(), configHash: z.string().nullable() }),
+  /** "measured": the curves of results.json; "what-if": assumed days saved. */
+  mode: z.enum(["measured", "what-if"]),
+  /** How the saved days are spread over the spell. */
+  profile: z.enum(["measured", "measured-scaled", "flat"]),
+  uncertaintyMethod: z.enum(["delta", "none"]),
+  horizonDays: z.number().int(),
+  priorWeeks: z.number().int(),
+  daysSaved: z.object({ estimate: z.number(), se: nullableNumber, lower: nullableNumber, upper: nullableNumber, source: z.string() }),
+  assumptions: z.array(BusinessCaseAssumptionSchema),
+  perParticipant: z.array(PerParticipantSchema),
+  weeks: z.array(WeekLineSchema),
+  years: z.array(BusinessCaseYearSchema),
+  total: BusinessCaseTotalSchema,
+  breakEvenDaysSaved: nullableNumber,
+  breakEvenParticipantsPerYear: nullableNumber,
+  /** "measured": break-even scales the measured curve difference; "flat": saved days spread evenly (no measured shape). */
+  breakEvenBasis: z.enum(["measured", "flat"]),
+  scenarios: z.array(ScenarioSchema),
+  sensitivity: z.array(SensitivityLineSchema),
+  implied: ImpliedFiguresSchema,
+  notes: z.array(z.string()),
+});
+/** A computed business case. */
+export type BusinessCase = z.infer<typeof BusinessCaseSchema>;
