@@ -106,6 +106,18 @@ export const TrialConfigSchema = z
       firstUnemploymentDayFrom: isoDate,
       /** Last first unemployment day that is eligible; null = until the project ends. Default: null */
       firstUnemploymentDayTo: isoDate.nullable().default(null),
+      /**
+       * Header names of the intake file's columns when they are none of the
+       * usual Danish or English names ("CPR-nummer", "Første ledighedsdag",
+       * "Branchegruppe", ...). Default: the usual names
+       */
+      columns: z
+        .strictObject({
+          cpr: nonEmptyText.optional(),
+          firstUnemploymentDay: nonEmptyText.optional(),
+          industryGroup: nonEmptyText.optional(),
+        })
+        .optional(),
     }),
     projectPeriod: z.strictObject({
       start: isoDate,

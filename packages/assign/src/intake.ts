@@ -1,0 +1,234 @@
+/**
+ * Reading and validating a weekly intake file (CSV or XLSX) into citizens.
+ *
+ * Every row is validated before anything is decided: CPR number, first
+ * unemployment day and industry group must be present and well formed. Extra
+ * columns (A-kasse, education, origin, anything else) are kept as covariates.
+ * Identical repeated rows for a citizen collapse to the first; rows for the
+ * same citizen that differ are all invalid, each naming the other row.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { mapHeader, normalizeHeader, type ColumnSpec } from "./columns.ts";
+import type { TrialConfig } from "./config.ts";
+import { parseCpr, type Cpr } from "./cpr.ts";
+import { parseDateCell } from "./date-cell.ts";
+import type { IsoDate } from "./dates.ts";
+import { problem, type Problem } from "./messages.ts";
+import { readTable, type Table } from "./table.ts";
+import { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
+
+export type IntakeColumn = "cpr" | "firstUnemploymentDay" | "industryGroup" | "unemploymentFund" | "education" | "origin";
+
+/** The intake columns and their usual names, Danish first. */
+export const INTAKE_COLUMNS: readonly ColumnSpec<IntakeColumn>[] = [
+  { key: "cpr", aliases: ["CPR-nummer", "CPR", "CPR-nr", "CPR nr.", "Personnummer", "CPR number", "cpr_number", "Civil registration number"] },
+  {
+    key: "firstUnemploymentDay",
+    aliases: ["Første ledighedsdag", "Første ledige dag", "Ledig fra", "Ledighedsdato", "First unemployment day", "first_unemployment_day", "Unemployed since", "Unemployment start"],
+  },
+  { key: "industryGroup", aliases: ["Branchegruppe", "Branche", "Team", "Industry group", "industry_group", "Industry"] },
+  { key: "unemploymentFund", aliases: ["A-kasse", "Arbejdsløshedskasse", "Unemployment fund", "unemployment_fund", "UI fund"], required: false },
+  { key: "education", aliases: ["Uddannelse", "Uddannelsesniveau", "Education", "education_level"], required: false },
+  { key: "origin", aliases: ["Herkomst", "Oprindelse", "Origin", "Country of origin"], required: false },
+];
+
+/** One valid intake row: a citizen. */
+export interface IntakeRecord {
+  /** 1-based line (CSV) or sheet row (XLSX). */
+  row: number;
+  cpr: Cpr;
+  firstUnemploymentDay: IsoDate;
+  /** As in the configuration when it names the group (case and spacing ignored), else as written. */
+  industryGroup: string;
+  /** The other columns: unemploymentFund, education, origin, and any unknown column under its header name. Empty cells are left out. */
+  covariates: Record<string, string>;
+}
+
+/** A row that cannot be used, with every problem found in it. */
+export interface InvalidIntakeRow {
+  row: number;
+  /** The row's cells as read (for the rejects file; may hold a CPR number). Empty when the row could not be split into fields. */
+  cells: string[];
+  /** Ten digits when the CPR cell parsed. */
+  cprDigits: string | null;
+  problems: Problem[];
+}
+
+export interface IntakeRead {
+  /** The file's name (no directory) as used in problems. */
+  file: string;
+  /** SHA-256 (hex) of the file's bytes. */
+  sha256: string;
+  format: "csv" | "xlsx";
+  header: string[];
+  records: IntakeRecord[];
+  invalid: InvalidIntakeRow[];
+  /** Problems that make the whole file unusable (missing column, unreadable file). */
+  fileProblems: Problem[];
+  /** Rows dropped because they repeat an earlier row exactly. */
+  duplicatesCollapsed: number;
+  /** Data rows read (valid, invalid and duplicates). */
+  rowsRead: number;
+}
+
+/** Every problem in an intake: file problems first, then by row. */
+export function intakeProblems(intake: IntakeRead): Problem[] {
+  return [...intake.fileProblems, ...intake.invalid.flatMap((row) => row.problems)];
+}
+
+function columnSpecs(config: TrialConfig): ColumnSpec<IntakeColumn>[] {
+  const custom = config.intake.columns ?? {};
+  return INTAKE_COLUMNS.map((spec) => {
+    const name = spec.key === "cpr" || spec.key === "firstUnemploymentDay" || spec.key === "industryGroup" ? custom[spec.key] : undefined;
+    return name === undefined ? spec : { ...spec, aliases: [name, ...spec.aliases] };
+  });
+}
+
+/** Reads an intake file from disk. Never throws for bad input. */
+export async function readIntakeFile(path: string, config: TrialConfig): Promise<IntakeRead> {
+  const file = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const item = code === "ENOENT" ? problem("file_not_found", { file }) : problem("file_unreadable", { file }, { reason: code ?? "unknown error" });
+    return { file, sha256: "", format: "csv", header: [], records: [], invalid: [], fileProblems: [item], duplicatesCollapsed: 0, rowsRead: 0 };
+  }
+  return readIntakeBytes(bytes, { file, config });
+}
+
+/** Reads an intake from bytes (CSV or XLSX, told apart by content). Never throws for bad input. */
+export async function readIntakeBytes(bytes: Uint8Array, options: { file: string; config: TrialConfig }): Promise<IntakeRead> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const xlsx = looksLikeXlsx(bytes);
+  const table = xlsx ? await readXlsxTable(bytes, { file: options.file }) : readTable(bytes, { file: options.file });
+  return validateIntakeTable(table, { config: options.config, sha256, format: xlsx ? "xlsx" : "csv" });
+}
+
+/** Validates the rows of an intake table. */
+export function validateIntakeTable(table: Table, options: { config: TrialConfig; sha256: string; format: "csv" | "xlsx" }): IntakeRead {
+  const { file } = table;
+  const result: IntakeRead = {
+    file,
+    sha256: options.sha256,
+    format: options.format,
+    header: table.header,
+    records: [],
+    invalid: [],
+    fileProblems: [],
+    duplicatesCollapsed: 0,
+    rowsRead: table.rows.length,
+  };
+  const fileLevel = table.problems.filter((item) => item.row === null);
+  if (fileLevel.length > 0) {
+    result.fileProblems = fileLevel;
+    return result;
+  }
+  const mapping = mapHeader(table.header, columnSpecs(options.config), file, table.headerLine);
+  if (mapping.problems.length > 0) {
+    result.fileProblems = mapping.problems;
+    return result;
+  }
+  for (const item of table.problems) {
+    result.invalid.push({ row: item.row ?? 0, cells: [], cprDigits: null, problems: [item] });
+    result.rowsRead++;
+  }
+
+  const cprIndex = mapping.index.cpr!;
+  const dayIndex = mapping.index.firstUnemploymentDay!;
+  const groupIndex = mapping.index.industryGroup!;
+  const cprName = mapping.names.cpr!;
+  const dayName = mapping.names.firstUnemploymentDay!;
+  const groupName = mapping.names.industryGroup!;
+  const covariateColumns: { key: string; index: number }[] = [];
+  for (const key of ["unemploymentFund", "education", "origin"] as const) {
+    const index = mapping.index[key];
+    if (index !== undefined) covariateColumns.push({ key, index });
+  }
+  for (const extra of mapping.extra) if (extra.name !== "") covariateColumns.push({ key: extra.name, index: extra.index });
+
+  const groups = new Map<string, string>();
+  for (const group of options.config.targetGroup.industryGroups) groups.set(normalizeHeader(group), group);
+  const excelSerial = options.format === "xlsx";
+
+  for (const { line, cells } of table.rows) {
+    const problems: Problem[] = [];
+    const parsedCpr = parseCpr(cells[cprIndex]!);
+    if (!parsedCpr.ok) problems.push(problem(parsedCpr.problem, { file, row: line, column: cprName }));
+    const day = parseDateCell(cells[dayIndex]!, { excelSerial });
+    if (!day.ok) problems.push(problem(day.problem, { file, row: line, column: dayName }));
+    const groupCell = cells[groupIndex]!.trim();
+    if (groupCell === "") problems.push(problem("value_empty", { file, row: line, column: groupName }));
+    if (problems.length > 0 || !parsedCpr.ok || !day.ok) {
+      result.invalid.push({ row: line, cells, cprDigits: parsedCpr.ok ? parsedCpr.cpr.digits : null, problems });
+      continue;
+    }
+    const covariates: Record<string, string> = {};
+    for (const column of covariateColumns) {
+      const value = cells[column.index]!.trim();
+      if (value !== "") covariates[column.key] = value;
+    }
+    const industryGroup = groups.get(normalizeHeader(groupCell)) ?? groupCell;
+    result.records.push({ row: line, cpr: parsedCpr.cpr, firstUnemploymentDay: day.date, industryGroup, covariates });
+  }
+
+  collapseDuplicates(result, { cprName, dayName, groupName, covariateNames: new Map(covariateColumns.map((column) => [column.key, table.header[column.index]!])) }, table);
+  result.invalid.sort((a, b) => a.row - b.row);
+  return result;
+}
+
+function sameCovariates(a: Record<string, string>, b: Record<string, string>): string[] {
+  const differing: string[] = [];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[key] !== b[key]) differing.push(key);
+  return differing;
+}
+
+/** Collapses identical repeats; turns conflicting repeats (and their first row) into invalid rows. */
+function collapseDuplicates(
+  result: IntakeRead,
+  names: { cprName: string; dayName: string; groupName: string; covariateNames: Map<string, string> },
+  table: Table,
+): void {
+  const first = new Map<string, IntakeRecord>();
+  const conflicted = new Map<IntakeRecord, { otherRow: number; differing: string[] }>();
+  const keep: IntakeRecord[] = [];
+  const cellsByRow = new Map<number, string[]>();
+  let anyRepeat = false;
+  for (const record of result.records) {
+    const earlier = first.get(record.cpr.digits);
+    if (earlier === undefined) {
+      first.set(record.cpr.digits, record);
+      keep.push(record);
+      continue;
+    }
+    anyRepeat = true;
+    const differing: string[] = [];
+    if (earlier.firstUnemploymentDay !== record.firstUnemploymentDay) differing.push(names.dayName);
+    if (earlier.industryGroup !== record.industryGroup) differing.push(names.groupName);
+    for (const key of sameCovariates(earlier.covariates, record.covariates)) differing.push(names.covariateNames.get(key) ?? key);
+    if (differing.length === 0) {
+      result.duplicatesCollapsed++;
+      continue;
+    }
+    conflicted.set(record, { otherRow: earlier.row, differing });
+    if (!conflicted.has(earlier)) conflicted.set(earlier, { otherRow: record.row, differing });
+  }
+  if (!anyRepeat) return;
+  if (conflicted.size === 0) {
+    result.records = keep;
+    return;
+  }
+  for (const row of table.rows) cellsByRow.set(row.line, row.cells);
+  result.records = keep.filter((record) => !conflicted.has(record));
+  for (const [record, conflict] of conflicted) {
+    result.invalid.push({
+      row: record.row,
+      cells: cellsByRow.get(record.row) ?? [],
+      cprDigits: record.cpr.digits,
+      problems: [problem("duplicate_conflict", { file: result.file, row: record.row, column: names.cprName }, { otherRow: conflict.otherRow, differing: conflict.differing })],
+    });
+  }
+}

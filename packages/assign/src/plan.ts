@@ -1,0 +1,17 @@
+/**
+ * The dated conversation plan for a citizen: each conversation of the
+ * protocol at the start of its programme week, counted from the first
+ * unemployment day (week 1 = days 0-6, so week 4 starts on day 21).
+ */
+import type { Conversation } from "./config.ts";
+import { addDays, type IsoDate } from "./dates.ts";
+
+export interface PlannedConversation extends Conversation {
+  /** The first day of the programme week the conversation belongs to. */
+  date: IsoDate;
+}
+
+/** @example conversationPlan("2017-01-02", [{ week: 4, ... }])[0].date // "2017-01-23" */
+export function conversationPlan(firstUnemploymentDay: IsoDate, protocol: readonly Conversation[]): PlannedConversation[] {
+  return [...protocol].sort((a, b) => a.week - b.week).map((conversation) => ({ ...conversation, date: addDays(firstUnemploymentDay, (conversation.week - 1) * 7) }));
+}

@@ -1,0 +1,99 @@
+/**
+ * Keyed pseudonyms: HMAC-SHA256 of the ten CPR digits with a secret key, so
+ * the cohort and outcome files can leave the jobcentre without CPR numbers
+ * and still be joined. The key is 32 random bytes, stored as 64 hex digits in
+ * a file only its owner may read (mode 0600). A missing, unreadable or
+ * malformed key is an error; there is never a fallback key.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { mapHeader, normalizeHeader } from "./columns.ts";
+import { parseCpr } from "./cpr.ts";
+import { toCsv } from "./csv-write.ts";
+import { problem, type Problem } from "./messages.ts";
+import type { Table } from "./table.ts";
+
+export class PseudonymKeyError extends Error {
+  override name = "PseudonymKeyError";
+}
+
+/** A loaded key. Prints as "[KEY]". */
+export interface PseudonymKey {
+  bytes: Buffer;
+}
+
+/** Writes a new random key to `path` with mode 0600; refuses to overwrite an existing file. */
+export function writeNewKey(path: string): void {
+  const key = randomBytes(32).toString("hex");
+  try {
+    writeFileSync(path, key + "\n", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PseudonymKeyError(code === "EEXIST" ? `${path} already exists; a key is never overwritten (it would break every pseudonym made with it)` : `cannot write the key file ${path} (${code ?? "unknown error"})`);
+  }
+}
+
+/** Reads a key file. Throws PseudonymKeyError when it is missing, unreadable or not 64 hex digits. */
+export function loadKey(path: string): PseudonymKey {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PseudonymKeyError(code === "ENOENT" ? `key file not found: ${path}; create one with "jobtrial register keygen --out <file>" or give the right path` : `cannot read the key file ${path} (${code ?? "unknown error"})`);
+  }
+  const hex = text.trim();
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new PseudonymKeyError(`the key file ${path} does not hold a key (64 hex digits); use the file "jobtrial register keygen" wrote`);
+  const key = { bytes: Buffer.from(hex, "hex") };
+  Object.defineProperty(key, "toJSON", { value: () => "[KEY]", enumerable: false });
+  return key;
+}
+
+/** The pseudonym of ten CPR digits: HMAC-SHA256 (hex, 64 digits). */
+export function pseudonymFor(key: PseudonymKey, cprDigits: string): string {
+  return createHmac("sha256", key.bytes).update(cprDigits).digest("hex");
+}
+
+export interface PseudonymizeOptions {
+  /** Header name of the CPR column (matched like other headers: case, spaces and æøå ignored). */
+  column: string;
+  key: PseudonymKey;
+  /** Header name that replaces the CPR column's. Default: "pseudonym" */
+  outputColumn?: string;
+}
+
+export type PseudonymizeResult = { ok: true; csv: string; rows: number } | { ok: false; problems: Problem[] };
+
+/**
+ * Replaces the CPR column of a table with pseudonyms (the same as in the
+ * cohort export), keeping every other column and the delimiter. Every CPR
+ * cell must parse; otherwise nothing is produced and each bad cell is a
+ * problem (by row and column, never by value).
+ */
+export function pseudonymizeTable(table: Table, options: PseudonymizeOptions): PseudonymizeResult {
+  if (table.problems.length > 0) return { ok: false, problems: table.problems };
+  const mapping = mapHeader(table.header, [{ key: "cpr", aliases: [options.column] }], table.file, table.headerLine);
+  if (mapping.problems.length > 0) return { ok: false, problems: mapping.problems };
+  const index = mapping.index.cpr!;
+  const problems: Problem[] = [];
+  const rows: string[][] = [];
+  for (const row of table.rows) {
+    const parsed = parseCpr(row.cells[index]!);
+    if (!parsed.ok) {
+      problems.push(problem(parsed.problem, { file: table.file, row: row.line, column: table.header[index]! }));
+      continue;
+    }
+    const cells = [...row.cells];
+    cells[index] = pseudonymFor(options.key, parsed.cpr.digits);
+    rows.push(cells);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const header = table.header.map((name, position) => (position === index ? (options.outputColumn ?? "pseudonym") : name));
+  return { ok: true, csv: toCsv(header, rows, { delimiter: table.delimiter }), rows: rows.length };
+}
+
+/** True when a header name looks like a CPR column (for warnings). */
+export function looksLikeCprColumn(name: string): boolean {
+  const normalized = normalizeHeader(name);
+  return normalized.startsWith("cpr") || normalized === "personnummer";
+}

@@ -1,0 +1,52 @@
+/**
+ * The batch summary staff read in the terminal, in Danish. It names rows by
+ * their line in the file, never by CPR number, so it can be logged.
+ */
+import type { BatchResult } from "./batch.ts";
+import type { IneligibleReason } from "./eligibility.ts";
+import { formatProblem } from "./messages.ts";
+
+export const INELIGIBLE_LABEL: Record<IneligibleReason, string> = {
+  "before-intake-window": "første ledighedsdag før indtagsperioden",
+  "after-intake-window": "første ledighedsdag efter indtagsperioden",
+  "in-the-future": "første ledighedsdag ligger i fremtiden",
+  "not-in-target-group": "branchegruppe uden for målgruppen",
+};
+
+const OUTCOME_LABEL: Record<BatchResult["outcome"], string> = {
+  written: "skrevet i registret",
+  unchanged: "allerede kørt; intet ændret",
+  "dry-run": "prøvekørsel; intet skrevet",
+  refused: "afvist; intet skrevet",
+};
+
+/** The summary as lines of text (without trailing newline). */
+export function formatBatchSummary(result: BatchResult): string[] {
+  const { counts } = result;
+  const lines = [`Uge ${result.week}, batch ${result.batchId ?? "-"} (${result.inputName}): ${OUTCOME_LABEL[result.outcome]}`];
+  if (result.outcome === "refused") {
+    lines.push(`  Ugyldige rækker: ${counts.invalid}. Ret fejlene og kør igen, eller brug --accept-valid for at tildele de gyldige rækker.`);
+    return lines;
+  }
+  const ineligibleTotal = Object.values(counts.ineligible).reduce((sum, value) => sum + value, 0);
+  const ineligibleParts = (Object.entries(counts.ineligible) as [IneligibleReason, number][]).filter(([, n]) => n > 0).map(([reason, n]) => `${INELIGIBLE_LABEL[reason]} ${n}`);
+  lines.push(
+    `  Rækker i filen:        ${counts.rows}${counts.duplicatesCollapsed > 0 ? ` (${counts.duplicatesCollapsed} ens gentagelser slået sammen)` : ""}`,
+    `  Tildelt denne uge:     Indsats ${counts.assigned.intervention}, Kontrol ${counts.assigned.control}`,
+    `  Tildelt i alt:         Indsats ${counts.cumulative.intervention}, Kontrol ${counts.cumulative.control}`,
+    `  Allerede tildelt:      ${counts.alreadyAssigned}`,
+    `  Ikke i målgruppen:     ${ineligibleTotal}${ineligibleParts.length > 0 ? ` (${ineligibleParts.join(", ")})` : ""}`,
+    `  Ugyldige rækker:       ${counts.invalid}`,
+    `  Markeringer:           erstatningspersonnumre ${counts.flags.replacementNumber}, genskabt foranstillet nul ${counts.flags.restoredLeadingZero}, uden modulus 11 ${counts.flags.noModulus11}`,
+  );
+  const already = result.rows.filter((row) => row.status === "already-assigned");
+  for (const row of already.slice(0, 50)) lines.push(`    række ${row.row}: allerede tildelt i uge ${row.assignedWeek} (batch ${row.assignedBatchId}), ${row.arm === "intervention" ? "Indsats" : "Kontrol"}`);
+  if (already.length > 50) lines.push(`    ... og ${already.length - 50} mere (se listen)`);
+  for (const warning of result.warnings) lines.push(`  Bemærk: ${warning}`);
+  return lines;
+}
+
+/** Every problem as one line each (file, row, column, reason, fix). */
+export function formatProblems(result: BatchResult): string[] {
+  return result.problems.map(formatProblem);
+}

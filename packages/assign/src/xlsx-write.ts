@@ -1,0 +1,148 @@
+/**
+ * A small XLSX writer: sheets of text and number cells, written straight as
+ * XML into a ZIP archive (deflate). Text cells are inline strings, so Excel
+ * shows a CPR number as written, leading zero and dash included. It is fast
+ * enough for a national backfill (hundreds of thousands of rows), which a
+ * general workbook library building a cell object per value is not.
+ */
+import { crc32, deflateRawSync } from "node:zlib";
+
+export type XlsxCell = string | number | null;
+
+export interface XlsxSheet {
+  /** Sheet name (at most 31 characters, no []:*?/\). */
+  name: string;
+  header: readonly string[];
+  rows: readonly (readonly XlsxCell[])[];
+  /** Column widths in characters. Default: from the header */
+  widths?: readonly number[];
+}
+
+function escapeXml(text: string): string {
+  // Control characters other than tab and line breaks are not allowed in XML 1.0.
+  return text.replace(/[&<>"]/g, (char) => (char === "&" ? "&amp;" : char === "<" ? "&lt;" : char === ">" ? "&gt;" : "&quot;")).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+}
+
+function cellXml(value: XlsxCell, style: string): string {
+  if (value === null || value === "") return "";
+  if (typeof value === "number") return `<c${style}><v>${value}</v></c>`;
+  return `<c t="inlineStr"${style}><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+}
+
+function sheetXml(sheet: XlsxSheet): string {
+  const parts: string[] = [];
+  parts.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
+  parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+  const widths = sheet.widths ?? sheet.header.map((name) => Math.max(10, name.length + 2));
+  parts.push(`<cols>${widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join("")}</cols>`);
+  parts.push("<sheetData>");
+  parts.push(`<row r="1">${sheet.header.map((name) => cellXml(name, ' s="1"')).join("")}</row>`);
+  let rowNumber = 1;
+  for (const row of sheet.rows) {
+    rowNumber++;
+    let xml = `<row r="${rowNumber}">`;
+    for (const value of row) xml += cellXml(value, "");
+    parts.push(xml + "</row>");
+  }
+  parts.push("</sheetData></worksheet>");
+  return parts.join("");
+}
+
+interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+function zip(entries: ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  // A fixed DOS time (1980-01-01 00:00) so equal content gives equal bytes.
+  const dosTime = 0;
+  const dosDate = (0 << 9) | (1 << 5) | 1;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, "utf8");
+    const compressed = deflateRawSync(entry.data, { level: 6 });
+    const crc = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    chunks.push(local, name, compressed);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(0x0800, 8);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt16LE(dosTime, 12);
+    header.writeUInt16LE(dosDate, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(compressed.length, 20);
+    header.writeUInt32LE(entry.data.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(offset, 42);
+    central.push(header, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
+
+/** The bytes of an XLSX workbook with the given sheets (the first sheet opens first; the header row is bold and frozen). */
+export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
+  const utf8 = (text: string): Buffer => Buffer.from(text, "utf8");
+  const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const entries: ZipEntry[] = [
+    {
+      name: "[Content_Types].xml",
+      data: utf8(
+        `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
+          .map((_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+          .join("")}</Types>`,
+      ),
+    },
+    {
+      name: "_rels/.rels",
+      data: utf8(`${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    },
+    {
+      name: "xl/workbook.xml",
+      data: utf8(
+        `${xmlHead}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
+          .map((sheet, index) => `<sheet name="${escapeXml(sheet.name.slice(0, 31))}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`)
+          .join("")}</sheets></workbook>`,
+      ),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: utf8(
+        `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+          .map((_, index) => `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`)
+          .join("")}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: "xl/styles.xml",
+      data: utf8(
+        `${xmlHead}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
+      ),
+    },
+    ...sheets.map((sheet, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: utf8(sheetXml(sheet)) })),
+  ];
+  return zip(entries);
+}
