@@ -3,3 +3,33 @@
  */
 export {};
 export * from "./results-schema.ts";
+// Survival and two-sample estimators (agree with R survival 3.5-3 / estimatr 1.0.0; see docs/methods.md).
+export { AnalyzeError, analyzeMessage, type AnalyzeIssue, type AnalyzeIssueCode } from "./messages.ts";
+export { normalCdf, normalQuantile, normalTwoSidedP, studentTCdf, studentTQuantile, studentTTwoSidedP, chiSquareSurvival } from "./distributions.ts";
+export { logGamma, regularizedGammaP, regularizedGammaQ, regularizedBeta } from "./special-functions.ts";
+export { SurvivalDataSchema, CompetingRisksDataSchema, type SurvivalData, type CompetingRisksData } from "./survival-input.ts";
+export { confidenceLimits, ConfTypeSchema, type ConfType, type ConfidenceLimits } from "./confidence-band.ts";
+export { kaplanMeier, KaplanMeierOptionsSchema, type KaplanMeierOptions, type KaplanMeierCurve, type KaplanMeierResult } from "./kaplan-meier.ts";
+export { survivalMedian, type SurvivalMedian } from "./survival-median.ts";
+export { survivalAtTimes, type SurvivalAtTime } from "./survival-at-times.ts";
+export { logRank, LogRankOptionsSchema, type LogRankOptions, type LogRankResult } from "./log-rank.ts";
+export { restrictedMeanSurvival, RestrictedMeanOptionsSchema, type RestrictedMeanOptions, type RestrictedMeanResult, type RestrictedMeanAtTau, type RestrictedMeanGroup, type RestrictedMeanDifference } from "./restricted-mean.ts";
+export { coxProportionalHazards, CoxDataSchema, CoxOptionsSchema, type CoxData, type CoxOptions, type CoxResult, type CoxTerm, type CoxTest } from "./cox-model.ts";
+export { cumulativeIncidence, cumulativeIncidenceAt, CumulativeIncidenceOptionsSchema, type CumulativeIncidenceOptions, type CumulativeIncidenceResult, type CumulativeIncidenceCurve, type StateProbabilityCurve, type StateProbabilityAtTime } from "./cumulative-incidence.ts";
+export { TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
+export { welchTTest, WelchOptionsSchema, type WelchOptions, type WelchTTestResult } from "./welch-t-test.ts";
+export { differenceInMeans, DifferenceInMeansOptionsSchema, type DifferenceInMeansOptions, type DifferenceInMeansResult } from "./difference-in-means.ts";
+export { twoProportions, twoProportionsFromCounts, TwoProportionsOptionsSchema, ProportionCountsSchema, type TwoProportionsOptions, type ProportionCounts, type TwoProportionsResult } from "./two-proportions.ts";
+export { permutationTest, PermutationOptionsSchema, type PermutationOptions, type PermutationTestResult } from "./permutation-test.ts";
+export { bootstrapInterval, BootstrapOptionsSchema, type BootstrapOptions, type BootstrapIntervalResult } from "./bootstrap-interval.ts";
+export { createRandomSource, type RandomSourceLike } from "./random-source.ts";
+export { readCsvColumns, type CsvColumnKind, type CsvColumnRequest, type CsvColumns } from "./csv-columns.ts";
+export { survivalSummary, SurvivalSummaryDataSchema, SurvivalSummaryOptionsSchema, type SurvivalSummaryData, type SurvivalSummaryOptions, type SurvivalSummary, type SurvivalSummaryReport } from "./survival-summary.ts";
+export { twoSampleSummary, TwoSampleSummaryOptionsSchema, type TwoSampleSummaryOptions, type TwoSampleSummary } from "./two-sample-summary.ts";
+// Business case: net savings against the budget (see docs/business-case.md).
+export { businessCase, type BusinessCaseOptions } from "./business-case/business-case.ts";
+export { BusinessCaseResultsInputSchema, parseBusinessCaseResults, type BusinessCaseResultsInput } from "./business-case/results-input.ts";
+export { BusinessCaseSchema, BusinessCaseYearSchema, BusinessCaseAssumptionSchema, type BusinessCase, type BusinessCaseYear, type BusinessCaseAssumption, type BusinessCaseScenario } from "./business-case/schema.ts";
+export { BusinessCaseError, businessCaseMessage, type BusinessCaseIssue, type BusinessCaseIssueCode } from "./business-case/messages.ts";
+export { businessCaseSections, formatBusinessCaseTable, formatKroner, formatDays, formatShare, formatCell, type Section as BusinessCaseSection, type Cell as BusinessCaseCell, type CellKind as BusinessCaseCellKind } from "./business-case/format.ts";
+export { weightedSurvivalArea, dailySurvivalAreas } from "./business-case/weighted-area.ts";

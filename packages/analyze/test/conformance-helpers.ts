@@ -1,0 +1,81 @@
+/**
+ * Shared helpers of the conformance tests: reading a case and comparing with R's numbers
+ * under the tolerances of /work/shared/conformance/README.md.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
+import { readCsvColumns, type CsvColumnRequest } from "../src/csv-columns.ts";
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "conformance");
+
+/** Relative tolerance for estimates, standard errors, statistics and limits. */
+export const ESTIMATE_TOLERANCE = 1e-8;
+/** Relative tolerance for p-values. */
+export const P_TOLERANCE = 1e-6;
+
+/** R value as written in expected.json: a number, "NaN", "Inf", "-Inf" or null (NA). */
+export type RValue = number | string | null;
+
+function decode(value: RValue): number | null {
+  if (value === null) return null;
+  if (value === "NaN") return Number.NaN;
+  if (value === "Inf") return Number.POSITIVE_INFINITY;
+  if (value === "-Inf") return Number.NEGATIVE_INFINITY;
+  return value as number;
+}
+
+/** Compare one number with R's: relative `tolerance` (absolute 1e-12 near zero), exact NaN/Inf/null. */
+export function expectR(actual: number | null | undefined, expected: RValue, tolerance: number, label: string): void {
+  const want = decode(expected);
+  if (want === null) {
+    expect(actual ?? null, `${label}: R gives NA`).toBeNull();
+    return;
+  }
+  expect(actual, `${label}: missing`).not.toBeNull();
+  expect(actual, `${label}: missing`).not.toBeUndefined();
+  const got = actual as number;
+  if (Number.isNaN(want)) {
+    expect(Number.isNaN(got), `${label}: R gives NaN, got ${got}`).toBe(true);
+    return;
+  }
+  if (!Number.isFinite(want)) {
+    expect(got, label).toBe(want);
+    return;
+  }
+  const difference = Math.abs(got - want);
+  const allowed = Math.max(tolerance * Math.abs(want), 1e-12);
+  expect(difference <= allowed, `${label}: got ${got}, R ${want} (difference ${difference}, allowed ${allowed})`).toBe(true);
+}
+
+/** Compare arrays element by element. */
+export function expectRArray(actual: ArrayLike<number | null>, expected: readonly RValue[], tolerance: number, label: string): void {
+  expect(actual.length, `${label}: length`).toBe(expected.length);
+  for (let index = 0; index < expected.length; index++) expectR(actual[index], expected[index]!, tolerance, `${label}[${index}]`);
+}
+
+/** Exact comparison (counts, times, medians). */
+export function expectExactArray(actual: ArrayLike<number | null>, expected: readonly RValue[], label: string): void {
+  expect(Array.from(actual), label).toEqual(expected.map(decode));
+}
+
+export interface CaseData {
+  expected: any;
+  numbers: Record<string, Float64Array>;
+  labels: Record<string, (string | null)[]>;
+}
+
+/** Read a conformance case's data.csv (with the package's own CSV reader) and expected.json. */
+export function readCase(name: string, numberColumns: string[], labelColumns: string[], directory = join(FIXTURES, name)): CaseData {
+  const requests: CsvColumnRequest[] = [
+    ...numberColumns.map((column) => ({ name: column, kind: "number" as const })),
+    ...labelColumns.map((column) => ({ name: column, kind: "label" as const })),
+  ];
+  const columns = readCsvColumns(readFileSync(join(directory, "data.csv"), "utf8"), `${name}/data.csv`, requests);
+  const expected = JSON.parse(readFileSync(join(FIXTURES, name, "expected.json"), "utf8"));
+  return { expected, numbers: columns.numbers, labels: columns.labels };
+}
+
+export const PENN_DIRECTORY = "/work/shared/conformance/penn";
+export const pennAvailable = existsSync(join(PENN_DIRECTORY, "data.csv"));
