@@ -5,6 +5,7 @@
  * packages/analyze/docs/business-case.md.
  */
 import { addDays, daysBetween, isoWeekEnd, isoWeekStart, type IsoDate, type IsoWeek, type MoneyYear, type TrialConfig } from "@jobtrial/assign";
+import { formatKroner } from "./format.ts";
 import { BusinessCaseError } from "./messages.ts";
 import { parseBusinessCaseResults, type BusinessCaseResultsInput, type KmRow } from "./results-input.ts";
 import type { BusinessCase, BusinessCaseAssumption, BusinessCaseScenario, BusinessCaseYear } from "./schema.ts";
@@ -179,7 +180,8 @@ function interval(value: number, variance: number | null, factor: number) {
     se,
     lower: value - Z_975 * se,
     upper: value + Z_975 * se,
-    probabilityPositive: se > 0 ? normalCdf(value / se) : value > 0 ? 1 : 0,
+    // With no spread (nothing saved, nothing spent) the sign is not uncertain but there is no probability to state.
+    probabilityPositive: se > 0 ? normalCdf(value / se) : value === 0 ? null : value > 0 ? 1 : 0,
   };
 }
 
@@ -602,7 +604,7 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
 
   const continuedScenario: BusinessCaseScenario = {
     key: "continued",
-    description: `Indsatsen fortsætter efter ${budgetYears[budgetYears.length - 1]} til samme udgift (${lastBudget} kr. om året) og samme indtag til og med ${Math.max(toYear, budgetYears[budgetYears.length - 1]!)}`,
+    description: `Indsatsen fortsætter efter ${budgetYears[budgetYears.length - 1]} til samme udgift (${formatKroner(lastBudget)} om året) og samme indtag til og med ${Math.max(toYear, budgetYears[budgetYears.length - 1]!)}`,
     years: continued.years,
     total: continued.total,
     breakEvenDaysSaved: continuedBreakEven.days,

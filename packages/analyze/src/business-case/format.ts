@@ -127,7 +127,9 @@ export function businessCaseSections(result: BusinessCase): Section[] {
           ? assumption.value
             ? "ja"
             : "nej"
-          : typeof assumption.value === "number" && kind === "text"
+          : typeof assumption.value === "number" && assumption.key === "horizonDays"
+            ? `${assumption.value} dage`
+            : typeof assumption.value === "number" && kind === "text"
             ? `${assumption.value}${units[assumption.unit] ?? ""}`
             : assumption.value;
       return [text(assumption.label), { value, kind }, text(assumption.source)];
