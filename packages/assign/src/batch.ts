@@ -82,7 +82,7 @@ export interface BatchResult {
   counts: BatchCounts;
   /** Every problem found in the file (also when `acceptValid` assigned the valid rows). */
   problems: Problem[];
-  /** Things staff should know that did not stop the batch; no CPR numbers. */
+  /** Things staff should know that did not stop the batch, in Danish; no CPR numbers. */
   warnings: string[];
 }
 
@@ -245,15 +245,15 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
         throw new Error(`internal: batch ${same.batch_id} holds ${stored.n} rows but the same file now gives ${classified.toAppend.length}`);
       }
       classified.counts.cumulative = cumulative(register, same.batch_seq);
-      warnings.push(`this file was already assigned for week ${week} as batch ${same.batch_id} on ${createdAt}; nothing was changed`);
+      warnings.push(`filen er allerede tildelt for uge ${week} som batch ${same.batch_id} (${createdAt}); intet er ændret`);
       return { ...base, warnings, outcome: "unchanged", batchId: same.batch_id, createdAt, rows: classified.rows, counts: classified.counts };
     }
     for (const batch of active) {
-      if (batch.week !== week) warnings.push(`this file was already assigned for week ${batch.week} as batch ${batch.batch_id}; check the week`);
-      else warnings.push(`this file was already assigned for week ${week} as batch ${batch.batch_id} with another configuration`);
+      if (batch.week !== week) warnings.push(`den samme fil er allerede tildelt for uge ${batch.week} som batch ${batch.batch_id}; kontroller ugen`);
+      else warnings.push(`den samme fil er allerede tildelt for uge ${week} som batch ${batch.batch_id} med en anden konfiguration`);
     }
     const lastConfig = register.db.prepare("SELECT config_hash FROM batches WHERE kind = 'assign' ORDER BY batch_seq DESC LIMIT 1").get() as { config_hash: string } | undefined;
-    if (lastConfig && lastConfig.config_hash !== options.configHash) warnings.push("the trial configuration has changed since the previous batch");
+    if (lastConfig && lastConfig.config_hash !== options.configHash) warnings.push("forsøgets konfiguration er ændret siden forrige batch");
 
     const batchSeq = nextBatchSeq(register);
     const createdAt = options.now.toISOString();

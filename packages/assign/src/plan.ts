@@ -1,17 +1,22 @@
 /**
  * The dated conversation plan for a citizen: each conversation of the
  * protocol at the start of its programme week, counted from the first
- * unemployment day (week 1 = days 0-6, so week 4 starts on day 21).
+ * unemployment day (week 1 = days 0-6, so week 4 starts on day 21). A start
+ * on a Saturday or Sunday moves to the following Monday, still in that week.
  */
 import type { Conversation } from "./config.ts";
-import { addDays, type IsoDate } from "./dates.ts";
+import { addDays, isoWeekday, type IsoDate } from "./dates.ts";
 
 export interface PlannedConversation extends Conversation {
-  /** The first day of the programme week the conversation belongs to. */
+  /** The first working day (Monday-Friday) of the programme week the conversation belongs to. */
   date: IsoDate;
 }
 
-/** @example conversationPlan("2017-01-02", [{ week: 4, ... }])[0].date // "2017-01-23" */
+/** @example conversationPlan("2017-01-02", [{ week: 4, ... }])[0].date // "2017-01-23" (a Monday) */
 export function conversationPlan(firstUnemploymentDay: IsoDate, protocol: readonly Conversation[]): PlannedConversation[] {
-  return [...protocol].sort((a, b) => a.week - b.week).map((conversation) => ({ ...conversation, date: addDays(firstUnemploymentDay, (conversation.week - 1) * 7) }));
+  return [...protocol].sort((a, b) => a.week - b.week).map((conversation) => {
+    const start = addDays(firstUnemploymentDay, (conversation.week - 1) * 7);
+    const weekday = isoWeekday(start);
+    return { ...conversation, date: weekday >= 6 ? addDays(start, 8 - weekday) : start };
+  });
 }

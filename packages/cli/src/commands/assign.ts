@@ -1,0 +1,251 @@
+import {
+  assignBatch,
+  batchResultJson,
+  closeRegister,
+  diagnoseAllocation,
+  formatBatchSummary,
+  formatProblem,
+  isIsoWeek,
+  loadTrialConfig,
+  openRegister,
+  readIntakeFile,
+  registerAllocationRows,
+  RegisterError,
+  writeRejects,
+  writeStaffList,
+  type BatchResult,
+  type Register,
+  type TrialConfig,
+} from "@jobtrial/assign";
+import { readdirSync, statSync } from "node:fs";
+import { userInfo } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { resolvePath, stringOption, UsageError, UserError, type Command, type Io, type OptionValues } from "../command.ts";
+import { VERSION } from "../version.ts";
+
+/** Loads the configuration or raises a user error listing its problems. */
+export function loadConfigOrFail(io: Io, values: OptionValues): { config: TrialConfig; hash: string } {
+  const path = stringOption(values, "config", true);
+  const result = loadTrialConfig(resolvePath(io, path));
+  if (!result.ok) {
+    for (const item of result.problems) io.stderr(`${path}: ${item.path}: ${item.message}\n`);
+    throw new UserError(`the configuration ${path} has ${result.problems.length} problem(s); check it with "jobtrial config check ${path}"`);
+  }
+  return { config: result.config, hash: result.hash };
+}
+
+/** Opens a register, turning register errors into user errors. */
+export function openRegisterOrFail(path: string, options: Parameters<typeof openRegister>[1]): Register {
+  try {
+    return openRegister(path, options);
+  } catch (error) {
+    if (error instanceof RegisterError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+const WEEK_IN_NAME = /(\d{4}-W\d{2})/;
+
+/** The intake files named on the command line: files as given, directories as their .csv/.xlsx files in name order. */
+function intakeFiles(io: Io, values: OptionValues): string[] {
+  const given = values["intake"];
+  const list = Array.isArray(given) ? given : typeof given === "string" ? [given] : [];
+  if (list.length === 0) throw new UsageError("--intake is required");
+  const files: string[] = [];
+  for (const entry of list) {
+    const path = resolvePath(io, entry);
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      throw new UserError(`intake not found: ${entry}; check the path`);
+    }
+    if (!isDirectory) {
+      files.push(path);
+      continue;
+    }
+    const inside = readdirSync(path)
+      .filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith("~$"))
+      .sort();
+    if (inside.length === 0) throw new UserError(`no .csv or .xlsx files in the directory ${entry}`);
+    files.push(...inside.map((name) => join(path, name)));
+  }
+  return files;
+}
+
+function weekFor(file: string, givenWeek: string | undefined): string {
+  if (givenWeek !== undefined) return givenWeek;
+  const match = WEEK_IN_NAME.exec(basename(file));
+  if (match && isIsoWeek(match[1]!)) return match[1]!;
+  throw new UsageError(`cannot tell the week of ${basename(file)} from its name; give --week (for example --week 2017-W03)`);
+}
+
+export const assign: Command = {
+  name: "assign",
+  summary: "Assign a week's intake by birthdate into the register",
+  usage: "assign --config <trial.json> --register <file> --intake <file|dir> [--intake ...] [--week <ISO week>] [--operator <name>] [--out <dir>] [--dry-run] [--accept-valid] [--json]",
+  help: `
+Reads the week's intake (CSV with semicolon or comma, UTF-8 or Windows-1252, or
+XLSX), validates every row, and assigns each eligible citizen by the birthdate
+rule into the register (created on first use). Writes the staff list for the
+batch as CSV (for Danish Excel) and XLSX, and prints a summary.
+
+If any row is invalid nothing is written and every problem is listed with file,
+row, column and how to fix it. A citizen already in the register keeps the
+first assignment. Running the same file for the same week again changes
+nothing and writes the same list.
+
+Options:
+  --config <file>     the trial configuration (data/esbjerg-2017/trial.json)
+  --register <file>   the register (SQLite); created when missing
+  --intake <path>     an intake file, or a directory: all its .csv/.xlsx files in
+                      name order, one batch each; may be given several times
+  --week <ISO week>   the intake week, e.g. 2017-W03. Default: from the file name
+                      (2017-W03.csv); required when the name has no week
+  --operator <name>   who runs the batch, recorded with it. Default: the login name
+  --out <dir>         where the lists go. Default: "lister" beside the register
+  --dry-run           classify and count, write nothing
+  --accept-valid      assign the valid rows; write the invalid ones with their
+                      reasons to a rejects file
+  --json              print the result as JSON on stdout (summary on stderr)
+
+Example:
+  jobtrial assign --config data/esbjerg-2017/trial.json --register out/register.sqlite --intake data/esbjerg-2017/intake`,
+  options: {
+    config: { type: "string" },
+    register: { type: "string" },
+    intake: { type: "string", multiple: true },
+    week: { type: "string" },
+    operator: { type: "string" },
+    out: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "accept-valid": { type: "boolean" },
+    json: { type: "boolean" },
+  },
+  async run({ io, values }) {
+    const { config, hash } = loadConfigOrFail(io, values);
+    const registerPath = resolvePath(io, stringOption(values, "register", true));
+    const files = intakeFiles(io, values);
+    const givenWeek = stringOption(values, "week");
+    if (givenWeek !== undefined && !isIsoWeek(givenWeek)) throw new UsageError(`--week must be an ISO week such as 2017-W03, got "${givenWeek}"`);
+    if (givenWeek !== undefined && files.length > 1) throw new UsageError("--week applies to one intake file; with several files each file's name gives its week");
+    const weeks = files.map((file) => weekFor(file, givenWeek));
+    const operator = stringOption(values, "operator") ?? safeUserName();
+    const outOption = stringOption(values, "out");
+    const outDir = outOption !== undefined ? resolvePath(io, outOption) : join(dirname(registerPath), "lister");
+    const json = Boolean(values["json"]);
+    const dryRun = Boolean(values["dry-run"]);
+    const summaryOut = json ? io.stderr : io.stdout;
+
+    const register = openRegisterOrFail(registerPath, { create: !dryRun, trialId: config.id, now: io.now() });
+    const results: unknown[] = [];
+    try {
+      for (let index = 0; index < files.length; index++) {
+        const file = files[index]!;
+        const intake = await readIntakeFile(file, config);
+        let result: BatchResult;
+        try {
+          result = assignBatch(register, intake, {
+            config,
+            configHash: hash,
+            week: weeks[index]!,
+            operator,
+            now: io.now(),
+            toolVersion: VERSION,
+            acceptValid: Boolean(values["accept-valid"]),
+            dryRun,
+          });
+        } catch (error) {
+          if (error instanceof RegisterError) throw new UserError(error.message);
+          throw error;
+        }
+        for (const line of result.problems.map(formatProblem)) io.stderr(line + "\n");
+        if (result.outcome === "refused") {
+          if (json) results.push(batchResultJson(result));
+          if (json) io.stdout(JSON.stringify(files.length === 1 ? results[0] : results, null, 2) + "\n");
+          const reason =
+            intake.fileProblems.length > 0
+              ? `${intake.file} cannot be used (${intake.fileProblems.length} problem(s) above)`
+              : `${intake.invalid.length} invalid row(s) in ${intake.file}`;
+          throw new UserError(`${reason}; nothing was written for week ${result.week}. Fix the file and run again${intake.fileProblems.length > 0 ? "" : ", or use --accept-valid to assign the valid rows"}`);
+        }
+        const lines = formatBatchSummary(result);
+        if (result.outcome === "written" || result.outcome === "unchanged") {
+          const written = writeStaffList(result, config, outDir);
+          lines.push(`  Liste:                 ${written.csv}`, `                         ${written.xlsx}`);
+          for (const warning of written.warnings) lines.push(`  Bemærk: ${warning}`);
+          if (intake.invalid.length > 0) lines.push(`  Afviste rækker:        ${writeRejects(result, intake, outDir)}`);
+        }
+        summaryOut(lines.join("\n") + "\n");
+        results.push(batchResultJson(result));
+      }
+    } finally {
+      closeRegister(register);
+    }
+    if (json) io.stdout(JSON.stringify(files.length === 1 ? results[0] : results, null, 2) + "\n");
+    return 0;
+  },
+};
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+function percent(value: number | null): string {
+  return value === null ? "-" : `${(value * 100).toFixed(1).replace(".", ",")} %`;
+}
+
+export const assignDiagnose: Command = {
+  name: "assign diagnose",
+  summary: "Check the allocation against the rule's expected share",
+  usage: "assign diagnose --config <trial.json> --register <file> [--json]",
+  help: `
+Compares the register's allocation with what the birthdate rule and the calendar
+predict: the expected intervention share (days 1-15 give about 49.3 %, not 50 %),
+the observed share cumulatively and per week with an exact binomial test, and the
+share born on the 1st and on 1 January per arm (heaping). Prints a warning with
+the reason for each figure that is off. Voided batches are left out.
+
+Options:
+  --config <file>     the trial configuration
+  --register <file>   the register
+  --json              print the figures as JSON
+
+Example:
+  jobtrial assign diagnose --config data/esbjerg-2017/trial.json --register out/register.sqlite`,
+  options: { config: { type: "string" }, register: { type: "string" }, json: { type: "boolean" } },
+  run({ io, values }) {
+    const { config } = loadConfigOrFail(io, values);
+    const register = openRegisterOrFail(resolvePath(io, stringOption(values, "register", true)), { readonly: true, trialId: config.id });
+    let diagnostics;
+    try {
+      diagnostics = diagnoseAllocation(registerAllocationRows(register), config.assignment.rule);
+    } finally {
+      closeRegister(register);
+    }
+    if (values["json"]) {
+      io.stdout(JSON.stringify(diagnostics, null, 2) + "\n");
+      return 0;
+    }
+    const { cumulative } = diagnostics;
+    const lines = [
+      `Tildelinger: ${diagnostics.n}`,
+      `Forventet andel i indsats efter reglen og kalenderen: ${percent(cumulative.expectedShare)} (et almindeligt år: ${percent(diagnostics.calendarShare)})`,
+      `Observeret andel i indsats: ${percent(cumulative.share)} (${cumulative.count} af ${cumulative.n}), eksakt binomialtest p = ${cumulative.pValue.toPrecision(3)}`,
+      "Pr. uge:",
+      ...diagnostics.weeks.map((week) => `  ${week.week}: ${percent(week.share)} af ${week.n} (forventet ${percent(week.expectedShare)}, p = ${week.pValue.toPrecision(3)})`),
+      "Født den 1. i måneden / 1. januar:",
+      ...(["intervention", "control"] as const).map(
+        (arm) =>
+          `  ${arm === "intervention" ? "Indsats" : "Kontrol"}: ${percent(diagnostics.bornFirstOfMonth[arm].share)} den 1. (forventet ${percent(diagnostics.bornFirstOfMonth[arm].expectedShare)}), ${percent(diagnostics.bornFirstOfJanuary[arm].share)} 1. januar (forventet ${percent(diagnostics.bornFirstOfJanuary[arm].expectedShare)})`,
+      ),
+      ...(diagnostics.warnings.length === 0 ? ["Ingen advarsler."] : diagnostics.warnings.map((warning) => `ADVARSEL: ${warning.message}`)),
+    ];
+    io.stdout(lines.join("\n") + "\n");
+    return 0;
+  },
+};
