@@ -33,3 +33,11 @@ export { BusinessCaseSchema, BusinessCaseYearSchema, BusinessCaseAssumptionSchem
 export { BusinessCaseError, businessCaseMessage, type BusinessCaseIssue, type BusinessCaseIssueCode } from "./business-case/messages.ts";
 export { businessCaseSections, formatBusinessCaseTable, formatKroner, formatDays, formatShare, formatCell, type Section as BusinessCaseSection, type Cell as BusinessCaseCell, type CellKind as BusinessCaseCellKind } from "./business-case/format.ts";
 export { weightedSurvivalArea, dailySurvivalAreas } from "./business-case/weighted-area.ts";
+// Simulation: seeded synthetic trials with a known truth (see docs/simulation.md).
+export { randomSource, forkRandomSource, uniform, uniformInt, bernoulli, normal, exponential, gamma, poisson, categorical, shuffle, type RandomSource, type SeededRandomSource } from "./simulate/random-source.ts";
+export { SimulationOptionsSchema, SimulationEffectSchema, SimulationOptionsError, resolveSimulationOptions, type SimulationOptions, type SimulationEffect, type ResolvedSimulationOptions } from "./simulate/options.ts";
+export { prepareSimulation, EDUCATIONS, EXIT_STATES, ORIGINS, AGE_BANDS, OUTSIDE_INDUSTRY_GROUPS, type SimulationModel, type ModelCell, type IndustryProfile, type Education, type ExitState } from "./simulate/model.ts";
+export { computeTruth, truthOfModel, SimulationTruthSchema, ContrastTruthSchema, SELF_SUPPORT_WEEKS, type SimulationTruth, type ContrastTruth } from "./simulate/truth.ts";
+export { simulateTrial, simulateWithModel, intakeWeeks, seasonalFactor, NO_MODULUS_11_COHORTS, type Simulation, type SimulatedCitizen, type SimulatedSpell, type SimulatedBenefitWeek, type SimulatedConversation, type SimulatedSecondary, type IneligibleReason } from "./simulate/simulate-trial.ts";
+export { writeSimulation, simulationFiles, type WrittenFile, type WriteSimulationOptions } from "./simulate/write-simulation.ts";
+export { INTAKE_HEADER, SPELLS_HEADER, BENEFIT_WEEKS_HEADER, CONVERSATIONS_HEADER, SECONDARY_HEADER, BENEFIT_CODES, CONVERSATION_STATUSES, IntakeFileRowSchema, SpellFileRowSchema, BenefitWeekFileRowSchema, ConversationFileRowSchema, SecondaryFileRowSchema, SIMULATION_FILES, formatSemicolonCsv, parseSemicolonCsv, printCaseSystemDate, type BenefitCode, type ConversationStatus } from "./simulate/formats.ts";
