@@ -5,16 +5,20 @@
 import type { Command } from "../command.ts";
 import { configCheck } from "./config.ts";
 import { notYetAvailable } from "./not-yet.ts";
+import { assign, assignDiagnose } from "./assign.ts";
+import { registerExport, registerKeygen, registerVerify, registerVoid } from "./register.ts";
+import { pseudonymize } from "./pseudonymize.ts";
 
 export const commands: Command[] = [
   configCheck,
   notYetAvailable("simulate", "Write a synthetic trial data set with a known truth"),
-  notYetAvailable("assign", "Assign a week's intake by birthdate into the register"),
-  notYetAvailable("assign diagnose", "Check the allocation against the rule's expected share"),
-  notYetAvailable("register verify", "Recompute the register's hash chain"),
-  notYetAvailable("register keygen", "Create a pseudonymization key"),
-  notYetAvailable("register export", "Export the pseudonymized cohort for evaluators"),
-  notYetAvailable("pseudonymize", "Replace the CPR column of a file with pseudonyms"),
+  assign,
+  assignDiagnose,
+  registerVerify,
+  registerKeygen,
+  registerExport,
+  registerVoid,
+  pseudonymize,
   notYetAvailable("survival", "Kaplan-Meier, log-rank, RMST, Cox and cumulative incidence"),
   notYetAvailable("compare", "Two-sample comparisons of a value between arms"),
   notYetAvailable("analyze", "Evaluate the trial into results.json"),
