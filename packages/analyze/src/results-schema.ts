@@ -230,6 +230,8 @@ export const ResultsSchema = z.object({
     detectableFrom: isoDate.nullable(),
     method: z.string(),
   }),
+  /** Notes on the data and estimates for the evaluator (rows outside the cohort, horizons not estimable, ...). Added after version 1; optional. */
+  warnings: z.array(z.string()).optional(),
 });
 
 export type Results = z.infer<typeof ResultsSchema>;

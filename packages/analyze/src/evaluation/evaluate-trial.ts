@@ -1,0 +1,159 @@
+/**
+ * The trial evaluation as one pure function: cohort, spells and the optional
+ * conversation log and secondary outcomes in, the results file (ResultsSchema)
+ * out. No files, no clock, no randomness of its own: `now`, `seed` and the
+ * inputs' hashes are passed in, so `jobtrial analyze`, `jobtrial power` and the
+ * validation bench all call the same code.
+ *
+ * Phases: analysis set (ITT, censoring at the as-of date) -> flow and intake
+ * -> allocation and balance -> duration (KM, RMST, days saved, log-rank, Cox,
+ * completed spells) -> exit to self-support -> process -> secondary ->
+ * subgroups -> precision -> suppression check -> schema check.
+ */
+import { configHash, type TrialConfig } from "@jobtrial/assign";
+import { RESULTS_SCHEMA_VERSION, ResultsSchema, type Results } from "../results-schema.ts";
+import { allocationMeasures, intakeCounts } from "./allocation.ts";
+import { buildAnalysisSet, type AnalysisRow } from "./analysis-set.ts";
+import { balanceTable } from "./balance.ts";
+import { measureDefinitions } from "./definitions.ts";
+import { daysSavedFrom, durationMeasures, restrictedMeanAt, survivalColumns } from "./duration.ts";
+import { flowCounts } from "./flow.ts";
+import type { CohortMember, ConversationRecord, ScreeningCounts, SecondaryRecord, Spell } from "./model.ts";
+import { precisionMeasures } from "./precision.ts";
+import { processMeasures } from "./process.ts";
+import { secondaryMeasures } from "./secondary.ts";
+import { selfSupportMeasures } from "./self-support.ts";
+import { DEFAULT_SUBGROUPS, subgroupAnalyses } from "./subgroups.ts";
+import { summarize } from "./two-group.ts";
+
+export interface EvaluateTrialInput {
+  config: TrialConfig;
+  cohort: readonly CohortMember[];
+  spells: readonly Spell[];
+  /** The conversation log; null or absent: no process block. */
+  conversations?: readonly ConversationRecord[] | null;
+  /** Secondary outcomes; null or absent: no secondary block. */
+  secondary?: readonly SecondaryRecord[] | null;
+  /** Screening counts from the register's batch records; null: unknown (null in the flow). */
+  screening?: ScreeningCounts | null;
+  /** Data extraction date: the first day not observed. Default: config.evaluation.date */
+  asOf?: string;
+  /** Seed of every random step (recorded; the estimators used here draw nothing). */
+  seed: number;
+  /** The clock, for `generatedAt`. */
+  now: Date;
+  toolVersion: string;
+  /** Names, hashes and row counts of the input files. Default: [] */
+  inputs?: Results["inputs"];
+  /** Cohort covariate columns to add as subgroup variables. Default: [] */
+  subgroupCovariates?: readonly string[];
+  /** Notes from reading the inputs (rows outside the cohort, ...), copied to `warnings`. Default: [] */
+  readerNotes?: readonly string[];
+}
+
+/** A problem with the data that makes an evaluation impossible (for example an arm with nobody analysed). */
+export class EvaluationError extends Error {
+  override name = "EvaluationError";
+}
+
+/** Risk table times: every 4th week up to the primary horizon. */
+function riskTableTimes(primaryHorizon: number): number[] {
+  const times: number[] = [];
+  for (let day = 0; day <= primaryHorizon; day += 28) times.push(day);
+  return times;
+}
+
+/**
+ * Evaluates the trial into a results object that parses with `ResultsSchema`.
+ * Throws `EvaluationError` when an arm has fewer than 2 analysed citizens or no exit at all.
+ *
+ * @example evaluateTrial({ config, cohort, spells, asOf: "2018-03-01", seed: 1, now: new Date(), toolVersion: "0.1.0" }).daysSaved
+ */
+export function evaluateTrial(input: EvaluateTrialInput): Results {
+  const { config } = input;
+  const asOf = input.asOf ?? config.evaluation.date;
+  const minCellSize = config.disclosure.minCellSize;
+  const primaryHorizon = config.evaluation.primaryHorizonDays;
+  const set = buildAnalysisSet(input.cohort, input.spells, asOf);
+  for (const arm of ["control", "intervention"] as const) {
+    const inArm = set.rows.filter((row) => row.arm === arm);
+    if (inArm.length < 2) throw new EvaluationError(`the ${arm} arm has ${inArm.length} analysed citizen(s) as of ${asOf}; at least 2 are needed (check the cohort, the outcome file and --as-of)`);
+  }
+  if (!set.rows.some((row) => row.event)) throw new EvaluationError(`no spell has ended by ${asOf}; nothing can be estimated yet`);
+
+  const duration = durationMeasures(set.rows, {
+    horizons: [...config.evaluation.horizonsDays, 182, 364],
+    primaryHorizon,
+    minCellSize,
+    riskTableTimes: riskTableTimes(primaryHorizon),
+  });
+  const allocation = allocationMeasures(input.cohort, config.assignment.rule, minCellSize);
+  const curves = { control: duration.kmResult.curves["control"]!, intervention: duration.kmResult.curves["intervention"]! };
+  const warnings = [...(input.readerNotes ?? []), ...duration.warnings];
+  const results: Results = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: { name: "jobtrial", version: input.toolVersion },
+    generatedAt: input.now.toISOString(),
+    trial: { id: config.id, name: config.name, configHash: configHash(config), evaluationDate: config.evaluation.date },
+    asOf,
+    seed: input.seed,
+    inputs: input.inputs ?? [],
+    config,
+    minCellSize,
+    definitions: measureDefinitions(config, asOf, minCellSize),
+    flow: flowCounts(set, input.screening ?? null, minCellSize),
+    intake: intakeCounts(input.cohort, minCellSize),
+    allocation,
+    balance: balanceTable(input.cohort, minCellSize),
+    km: duration.km,
+    duration: duration.duration,
+    daysSaved: duration.daysSaved,
+    completedSpells: duration.completedSpells,
+    selfSupport: selfSupportMeasures(set.rows, asOf, minCellSize),
+    process: input.conversations ? processMeasures(set.rows, input.conversations, config) : null,
+    secondary: input.secondary ? secondaryMeasures(set.rows, input.secondary, minCellSize) : null,
+    subgroups: subgroupAnalyses(set.rows, [...DEFAULT_SUBGROUPS, ...(input.subgroupCovariates ?? [])], primaryHorizon, minCellSize),
+    precision: precisionMeasures(set.rows, curves, duration.daysSaved, config, asOf),
+    warnings,
+  };
+  assertNoPseudonyms(results, input.cohort);
+  const parsed = ResultsSchema.safeParse(results);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`internal: the results do not match ResultsSchema at ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Throws (our bug) if any string in the results is a pseudonym of the cohort. */
+function assertNoPseudonyms(results: Results, cohort: readonly CohortMember[]): void {
+  const pseudonyms = new Set(cohort.map((member) => member.pseudonym));
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (pseudonyms.has(value)) throw new Error("internal: a pseudonym reached the results");
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") for (const [key, entry] of Object.entries(value)) {
+      if (pseudonyms.has(key)) throw new Error("internal: a pseudonym reached the results");
+      visit(entry);
+    }
+  };
+  visit(results);
+}
+
+/** The primary estimate and the naive one, fast (for power simulations and the validation bench). */
+export interface DaysSavedEstimates {
+  daysSaved: Results["daysSaved"];
+  /** Control minus intervention mean of completed spells (the project's wording), null when an arm has none. */
+  naiveCompletedDifference: number | null;
+  analysed: number;
+}
+
+/** Days saved at tau and the naive completed-spell difference, without the rest of the evaluation. */
+export function estimateDaysSaved(cohort: readonly CohortMember[], spells: readonly Spell[], asOf: string, tau: number): DaysSavedEstimates {
+  const set = buildAnalysisSet(cohort, spells, asOf);
+  const daysSaved = daysSavedFrom(restrictedMeanAt(survivalColumns(set.rows), tau), tau);
+  const completed = (arm: AnalysisRow["arm"]) => summarize(set.rows.filter((row) => row.arm === arm && row.event).map((row) => row.time)).mean;
+  const control = completed("control");
+  const intervention = completed("intervention");
+  return { daysSaved, naiveCompletedDifference: control === null || intervention === null ? null : control - intervention, analysed: set.rows.length };
+}

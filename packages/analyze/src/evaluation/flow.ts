@@ -1,0 +1,66 @@
+/**
+ * Counts for a CONSORT-style diagram: screened, ineligible by reason and
+ * invalid (from the register's batch records when given; null otherwise, never
+ * invented), assigned and voided per arm, excluded from the analysis by reason,
+ * analysed, exited, still running at the as-of date and censored by reason.
+ *
+ * Suppression: every count below the minimum cell size is null; within an
+ * arm, the exclusion reasons (which add up to assigned - analysed) and the
+ * censoring reasons (which add up to analysed - exited) get complementary
+ * suppression so a suppressed count cannot be recovered by subtraction.
+ */
+import type { Results } from "../results-schema.ts";
+import { AS_OF_CENSORING, type AnalysisSet } from "./analysis-set.ts";
+import type { ScreeningCounts } from "./model.ts";
+import { cell, suppressGroup } from "./suppress.ts";
+
+const ARMS = ["control", "intervention"] as const;
+
+export function flowCounts(set: AnalysisSet, screening: ScreeningCounts | null, minCellSize: number): Results["flow"] {
+  const analysed = { control: 0, intervention: 0 };
+  const exited = { control: 0, intervention: 0 };
+  const censoredBy = new Map<string, { control: number; intervention: number }>([[AS_OF_CENSORING, { control: 0, intervention: 0 }]]);
+  for (const row of set.rows) {
+    analysed[row.arm]++;
+    if (row.event) exited[row.arm]++;
+    else {
+      const reason = row.censorReason ?? AS_OF_CENSORING;
+      const entry = censoredBy.get(reason) ?? { control: 0, intervention: 0 };
+      entry[row.arm]++;
+      censoredBy.set(reason, entry);
+    }
+  }
+  const censorReasons = [...censoredBy.keys()];
+  const excluded = set.excluded.map((entry) => ({ reason: entry.reason, control: 0 as number | null, intervention: 0 as number | null }));
+  const censored = censorReasons.map((reason) => ({ reason, control: 0 as number | null, intervention: 0 as number | null }));
+  const analysedCells = { control: cell(analysed.control, minCellSize), intervention: cell(analysed.intervention, minCellSize) };
+  const exitedCells = { control: cell(exited.control, minCellSize), intervention: cell(exited.intervention, minCellSize) };
+  for (const arm of ARMS) {
+    // [analysed, ...excluded] add up to assigned: protect analysed from complementary suppression.
+    const exclusion = suppressGroup([analysed[arm], ...set.excluded.map((entry) => entry[arm])], minCellSize, new Set([0]));
+    analysedCells[arm] = exclusion[0]!;
+    excluded.forEach((entry, index) => (entry[arm] = exclusion[index + 1]!));
+    const censoring = suppressGroup([exited[arm], ...censorReasons.map((reason) => censoredBy.get(reason)![arm])], minCellSize, new Set([0]));
+    exitedCells[arm] = censoring[0]!;
+    censored.forEach((entry, index) => (entry[arm] = censoring[index + 1]!));
+  }
+  const stillRunning = {
+    control: censored.find((entry) => entry.reason === AS_OF_CENSORING)!.control,
+    intervention: censored.find((entry) => entry.reason === AS_OF_CENSORING)!.intervention,
+  };
+  return {
+    screened: screening === null ? null : cell(screening.screened, minCellSize),
+    ineligible: screening === null ? [] : screening.ineligible.map((entry) => ({ reason: entry.reason, n: cell(entry.n, minCellSize) })),
+    invalid: screening === null ? null : cell(screening.invalid, minCellSize),
+    assigned: {
+      control: cell(set.assigned.control + set.voided.control, minCellSize),
+      intervention: cell(set.assigned.intervention + set.voided.intervention, minCellSize),
+    },
+    voided: { control: cell(set.voided.control, minCellSize), intervention: cell(set.voided.intervention, minCellSize) },
+    excluded,
+    analysed: analysedCells,
+    exited: exitedCells,
+    stillRunning,
+    censored,
+  };
+}

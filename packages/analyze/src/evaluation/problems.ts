@@ -1,0 +1,150 @@
+/**
+ * Problems with the evaluation's input files (cohort, spells, weekly benefit
+ * panel, conversation log, secondary outcomes) as data: a code, where it is
+ * (file, 1-based row, column as written in the header) and the wording from
+ * this one file, saying what is wrong and how to fix it.
+ *
+ * A message never quotes a cell's value: a cell may hold a CPR number or a
+ * birth date (also in a column meant for something else), so messages
+ * describe the shape of the problem and point at the row and column.
+ */
+
+export type EvaluationProblemCode =
+  | "file_not_found"
+  | "file_empty"
+  | "header_missing_column"
+  | "header_duplicate_column"
+  | "header_no_person_column"
+  | "row_field_count"
+  | "row_unterminated_quote"
+  | "value_empty"
+  | "date_invalid"
+  | "week_invalid"
+  | "number_invalid"
+  | "arm_invalid"
+  | "sex_invalid"
+  | "flag_invalid"
+  | "status_invalid"
+  | "cpr_invalid"
+  | "cpr_without_key"
+  | "pseudonym_unknown"
+  | "pseudonym_duplicate"
+  | "spell_end_before_start"
+  | "spell_overlap";
+
+/** One problem with an input file. `row` is the 1-based line; null for the whole file. */
+export interface EvaluationProblem {
+  file: string;
+  row: number | null;
+  column: string | null;
+  code: EvaluationProblemCode;
+  message: string;
+  fix: string;
+}
+
+/** Facts a message may need; never a cell's value. */
+export interface ProblemFacts {
+  expected?: readonly string[];
+  expectedCount?: number;
+  foundCount?: number;
+  otherRow?: number;
+  /** What the cell should hold, e.g. "a date YYYY-MM-DD". */
+  shape?: string;
+}
+
+const list = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+
+/** The wording of a problem: what is wrong and how to fix it. */
+export function evaluationProblemText(code: EvaluationProblemCode, facts: ProblemFacts = {}): { message: string; fix: string } {
+  switch (code) {
+    case "file_not_found":
+      return { message: "file not found", fix: "check the path and the file name" };
+    case "file_empty":
+      return { message: "the file has no header row", fix: "export the table again with its column names in the first line" };
+    case "header_missing_column":
+      return {
+        message: `required column is missing${facts.expected ? `; looked for ${list(facts.expected)}` : ""}`,
+        fix: "add the column, or rename the existing column to one of these names",
+      };
+    case "header_duplicate_column":
+      return { message: "two columns mean the same thing", fix: "remove or rename one of the two columns" };
+    case "header_no_person_column":
+      return {
+        message: `the file has neither a pseudonym nor a CPR column${facts.expected ? `; looked for ${list(facts.expected)}` : ""}`,
+        fix: 'add a "pseudonym" column (from "jobtrial register export" or "jobtrial pseudonymize") or a "CPR-nummer" column and pass --key-file',
+      };
+    case "row_field_count":
+      return {
+        message: `the row has ${facts.foundCount ?? "?"} fields but the header has ${facts.expectedCount ?? "?"}`,
+        fix: "check the row for an extra or missing separator; a value containing the separator must be in double quotes",
+      };
+    case "row_unterminated_quote":
+      return { message: "a quoted value is never closed", fix: 'close the value with a double quote; write a quote inside a value as two quotes ("")' };
+    case "value_empty":
+      return { message: "the value is empty", fix: "fill in the value or remove the row" };
+    case "date_invalid":
+      return { message: "not a calendar date", fix: "write dates as YYYY-MM-DD (2017-01-23) or DD.MM.YYYY (23.01.2017)" };
+    case "week_invalid":
+      return { message: "not an ISO week", fix: 'write the week as "2017-W03" (a week that exists in that year)' };
+    case "number_invalid":
+      return { message: `not a number${facts.shape ? ` (expected ${facts.shape})` : ""}`, fix: "write a number; a decimal comma or point are both fine" };
+    case "arm_invalid":
+      return { message: "unknown arm", fix: 'write "intervention" (or "indsats") or "control" (or "kontrol")' };
+    case "sex_invalid":
+      return { message: "unknown sex", fix: 'write "K"/"kvinde"/"female" or "M"/"mand"/"male", or leave it empty' };
+    case "flag_invalid":
+      return { message: "not a yes/no value", fix: 'write "ja"/"nej", "yes"/"no", "1"/"0" or "true"/"false"' };
+    case "status_invalid":
+      return {
+        message: `unknown value${facts.expected ? `; expected one of ${list(facts.expected)}` : ""}`,
+        fix: "use one of the listed values",
+      };
+    case "cpr_invalid":
+      return { message: "the CPR number is not valid (10 digits, a real date)", fix: "check the CPR number against the case system" };
+    case "cpr_without_key":
+      return {
+        message: "the file holds CPR numbers but no pseudonymization key was given",
+        fix: "pass --key-file with the register's key; CPR numbers are replaced by pseudonyms as the file is read",
+      };
+    case "pseudonym_unknown":
+      return {
+        message: "the person is not in the cohort",
+        fix: "check that the outcome file and the cohort come from the same register and key; rows of persons outside the trial must be removed",
+      };
+    case "pseudonym_duplicate":
+      return {
+        message: `the person appears twice${facts.otherRow !== undefined ? ` (also in row ${facts.otherRow})` : ""}`,
+        fix: "keep one row per person",
+      };
+    case "spell_end_before_start":
+      return { message: "the spell ends before it starts", fix: "check the start and end dates of the spell" };
+    case "spell_overlap":
+      return {
+        message: `the spell overlaps another spell of the same person${facts.otherRow !== undefined ? ` (row ${facts.otherRow})` : ""}`,
+        fix: "merge the two spells or correct their dates",
+      };
+  }
+}
+
+/** A problem with its wording. */
+export function evaluationProblem(
+  code: EvaluationProblemCode,
+  where: { file: string; row?: number | null; column?: string | null },
+  facts: ProblemFacts = {},
+): EvaluationProblem {
+  return { file: where.file, row: where.row ?? null, column: where.column ?? null, code, ...evaluationProblemText(code, facts) };
+}
+
+/** One line: "spells.csv, row 12, column "Slutdato": not a calendar date. Fix: ...". */
+export function formatEvaluationProblem(item: EvaluationProblem): string {
+  const where = [item.file, item.row !== null ? `row ${item.row}` : null, item.column !== null ? `column "${item.column}"` : null].filter(Boolean).join(", ");
+  return `${where}: ${item.message}. Fix: ${item.fix}`;
+}
+
+/** Thrown by the file readers when inputs have problems; nothing is written then. */
+export class EvaluationInputError extends Error {
+  override name = "EvaluationInputError";
+  constructor(readonly problems: EvaluationProblem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the input files`);
+  }
+}
