@@ -41,3 +41,10 @@ export { computeTruth, truthOfModel, SimulationTruthSchema, ContrastTruthSchema,
 export { simulateTrial, simulateWithModel, intakeWeeks, seasonalFactor, NO_MODULUS_11_COHORTS, type Simulation, type SimulatedCitizen, type SimulatedSpell, type SimulatedBenefitWeek, type SimulatedConversation, type SimulatedSecondary, type IneligibleReason } from "./simulate/simulate-trial.ts";
 export { writeSimulation, simulationFiles, type WrittenFile, type WriteSimulationOptions } from "./simulate/write-simulation.ts";
 export { INTAKE_HEADER, SPELLS_HEADER, BENEFIT_WEEKS_HEADER, CONVERSATIONS_HEADER, SECONDARY_HEADER, BENEFIT_CODES, CONVERSATION_STATUSES, IntakeFileRowSchema, SpellFileRowSchema, BenefitWeekFileRowSchema, ConversationFileRowSchema, SecondaryFileRowSchema, SIMULATION_FILES, formatSemicolonCsv, parseSemicolonCsv, printCaseSystemDate, type BenefitCode, type ConversationStatus } from "./simulate/formats.ts";
+// Business case: net savings against the budget (see docs/business-case.md).
+export { businessCase, type BusinessCaseOptions } from "./business-case/business-case.ts";
+export { BusinessCaseResultsInputSchema, parseBusinessCaseResults, type BusinessCaseResultsInput } from "./business-case/results-input.ts";
+export { BusinessCaseSchema, BusinessCaseYearSchema, BusinessCaseAssumptionSchema, type BusinessCase, type BusinessCaseYear, type BusinessCaseAssumption, type BusinessCaseScenario } from "./business-case/schema.ts";
+export { BusinessCaseError, businessCaseMessage, type BusinessCaseIssue, type BusinessCaseIssueCode } from "./business-case/messages.ts";
+export { businessCaseSections, formatBusinessCaseTable, formatKroner, formatDays, formatShare, formatCell, type Section as BusinessCaseSection, type Cell as BusinessCaseCell, type CellKind as BusinessCaseCellKind } from "./business-case/format.ts";
+export { weightedSurvivalArea, dailySurvivalAreas } from "./business-case/weighted-area.ts";

@@ -5,6 +5,7 @@
 import type { Command } from "../command.ts";
 import { configCheck } from "./config.ts";
 import { notYetAvailable } from "./not-yet.ts";
+import { businessCaseCommand } from "./business-case.ts";
 import { assign, assignDiagnose } from "./assign.ts";
 import { registerExport, registerKeygen, registerVerify, registerVoid } from "./register.ts";
 import { pseudonymize } from "./pseudonymize.ts";
@@ -23,7 +24,7 @@ export const commands: Command[] = [
   notYetAvailable("compare", "Two-sample comparisons of a value between arms"),
   notYetAvailable("analyze", "Evaluate the trial into results.json"),
   notYetAvailable("power", "Design diagnosis by simulation"),
-  notYetAvailable("business-case", "Net savings against the budget"),
+  businessCaseCommand,
   notYetAvailable("report", "The evaluation report (HTML)"),
   notYetAvailable("demo", "Run the whole job end to end on the bundled data"),
 ];
