@@ -45,7 +45,8 @@ describe("readIntakeBytes", () => {
       ]
     `);
     const text = lines.join("\n");
-    expect(text).not.toMatch(/\d{6}-?\d{4}|\d{9}|\d{2}-\d{2}-\d{4}|1980|1981|1982|1983|1984|1985/);
+    const secrets = rows.flatMap((row) => [row[0]!, row[0]!.replace("-", "")]).filter((value) => value.length >= 5);
+    for (const secret of [...secrets, "1980", "1981", "1982", "1983", "1984", "1985"]) expect(text).not.toContain(secret);
   });
 
   it("readIntakeBytes collapses identical repeated rows, also when one spells the CPR without dash, and keeps the extra columns as covariates", async () => {
