@@ -22,6 +22,21 @@ export interface CsvColumnRequest {
   kind: CsvColumnKind;
   /** Wording for the error message: "a number of days", "0 or 1", ... Default: "a number" */
   expected?: string;
+  /** Extra rule for a present number: ">= 0", "0/1" or "whole >= 0" (a violation is a bad cell). Default: none */
+  rule?: ">= 0" | "0/1" | "whole >= 0";
+}
+
+function followsRule(value: number, rule: CsvColumnRequest["rule"]): boolean {
+  switch (rule) {
+    case undefined:
+      return Number.isFinite(value);
+    case ">= 0":
+      return value >= 0 && Number.isFinite(value);
+    case "0/1":
+      return value === 0 || value === 1;
+    case "whole >= 0":
+      return Number.isInteger(value) && value >= 0;
+  }
 }
 
 export interface CsvColumns {
@@ -161,10 +176,11 @@ export function readCsvColumns(text: string, file: string, requests: readonly Cs
         if (isMissingCell(cell)) numbers[rows] = Number.NaN;
         else {
           const normalized = separator === ";" ? cell.replace(",", ".") : cell;
-          if (!NUMBER_PATTERN.test(normalized)) {
+          const value = NUMBER_PATTERN.test(normalized) ? Number(normalized) : Number.NaN;
+          if (!followsRule(value, requests[request]!.rule)) {
             throw new AnalyzeError({ code: "csv_bad_cell", file, row: lineNumber, column: requests[request]!.name, value: cell, expected: requests[request]!.expected ?? "a number" });
           }
-          numbers[rows] = Number(normalized);
+          numbers[rows] = value;
         }
       } else {
         const labels = labelColumns[request]!;
