@@ -9,6 +9,8 @@ import { businessCaseCommand } from "./business-case.ts";
 import { assign, assignDiagnose } from "./assign.ts";
 import { registerExport, registerKeygen, registerVerify, registerVoid } from "./register.ts";
 import { pseudonymize } from "./pseudonymize.ts";
+import { survival } from "./survival.ts";
+import { compare } from "./compare.ts";
 
 export const commands: Command[] = [
   configCheck,
@@ -20,8 +22,8 @@ export const commands: Command[] = [
   registerExport,
   registerVoid,
   pseudonymize,
-  notYetAvailable("survival", "Kaplan-Meier, log-rank, RMST, Cox and cumulative incidence"),
-  notYetAvailable("compare", "Two-sample comparisons of a value between arms"),
+  survival,
+  compare,
   notYetAvailable("analyze", "Evaluate the trial into results.json"),
   notYetAvailable("power", "Design diagnosis by simulation"),
   businessCaseCommand,
