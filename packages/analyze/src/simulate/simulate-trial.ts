@@ -14,6 +14,7 @@
 import {
   addDays,
   armForBirthDate,
+  eligibilityCheck,
   fromDayNumber,
   isoWeekOf,
   isoWeekStart,
@@ -22,6 +23,7 @@ import {
   toDayNumber,
   TrialConfigSchema,
   type Arm,
+  type IneligibleReason,
   type TrialConfig,
 } from "@jobtrial/assign";
 import type { BenefitCode, ConversationStatus } from "./formats.ts";
@@ -43,7 +45,6 @@ import type { ResolvedSimulationOptions, SimulationOptions } from "./options.ts"
 import { bernoulli, categorical, forkRandomSource, poisson, uniformInt, type RandomSource } from "./random-source.ts";
 import { truthOfModel, type SimulationTruth } from "./truth.ts";
 
-export type IneligibleReason = "first-unemployment-day-outside-intake" | "industry-group-outside-target";
 
 /** One row of the intake, with the latent values the files do not show. */
 export interface SimulatedCitizen {
@@ -67,6 +68,7 @@ export interface SimulatedCitizen {
   aKasse: string;
   education: Education;
   eligible: boolean;
+  /** Why not eligible, as the assign package's `eligibilityCheck` says; null when eligible. */
   ineligibleReason: IneligibleReason | null;
   /** The arm `armForBirthDate` gives the birth date; null when not eligible. */
   arm: Arm | null;
@@ -259,25 +261,24 @@ export function seasonalFactor(week: number, seasonality: number): number {
 function drawIntake(model: SimulationModel, weeks: string[], random: RandomSource): SimulatedCitizen[] {
   const { config, options, industries } = model;
   const from = toDayNumber(config.intake.firstUnemploymentDayFrom);
-  const to = config.intake.firstUnemploymentDayTo === null ? Number.POSITIVE_INFINITY : toDayNumber(config.intake.firstUnemploymentDayTo);
   const industryWeights = industries.map((industry) => industry.weight);
   const nativeAges = ageWeights(false);
   const foreignAges = ageWeights(true);
+  const outside = OUTSIDE_INDUSTRY_GROUPS.filter((name) => !config.targetGroup.industryGroups.includes(name));
   const citizens: SimulatedCitizen[] = [];
   for (const week of weeks) {
     const monday = toDayNumber(isoWeekStart(week));
+    // Staff receive the week's list after the week: eligibility as the assign package decides it on the Sunday.
+    const eligibility = eligibilityCheck(config, fromDayNumber(monday + 6));
     const count = poisson(random, options.weeklyIntake * seasonalFactor(Number(week.slice(6)), options.seasonality));
     const rows: SimulatedCitizen[] = [];
     for (let row = 0; row < count; row++) {
       let day = monday + categorical(random, WEEKDAY_WEIGHTS);
       let industry: IndustryProfile;
-      let reason: IneligibleReason | null = null;
-      if (bernoulli(random, options.ineligibleShare)) {
-        reason = bernoulli(random, 0.5) ? "first-unemployment-day-outside-intake" : "industry-group-outside-target";
-      }
-      if (reason === "first-unemployment-day-outside-intake") day = Math.min(day, from) - uniformInt(random, 1, 120);
-      if (reason === "industry-group-outside-target") {
-        const outside = OUTSIDE_INDUSTRY_GROUPS.filter((name) => !config.targetGroup.industryGroups.includes(name));
+      const ineligibleKind = bernoulli(random, options.ineligibleShare) ? (bernoulli(random, 0.5) ? "late-registered" : "outside-target-group") : null;
+      // A late-registered row: its first unemployment day lies before the intake window.
+      if (ineligibleKind === "late-registered") day = Math.min(day, from) - uniformInt(random, 1, 120);
+      if (ineligibleKind === "outside-target-group") {
         industry = { ...industries[0]!, name: outside[uniformInt(random, 0, outside.length - 1)] ?? "Uden for målgruppen" };
       } else industry = industries[categorical(random, industryWeights)]!;
       const foreignBorn = bernoulli(random, options.foreignBornShare);
@@ -288,7 +289,7 @@ function drawIntake(model: SimulationModel, weeks: string[], random: RandomSourc
       const aKasse = industry.aKasser[categorical(random, industry.aKasser.map(([, weight]) => weight))]![0];
       const firstUnemploymentDay = fromDayNumber(day);
       const birthDate = registeredJanuary1 ? `${Number(firstUnemploymentDay.slice(0, 4)) - age}-01-01` : drawBirthDate(random, firstUnemploymentDay, age);
-      if (reason === null && (day < from || day > to)) reason = "first-unemployment-day-outside-intake";
+      const reason = eligibility({ firstUnemploymentDay, industryGroup: industry.name });
       rows.push({
         index: 0,
         cpr: "",

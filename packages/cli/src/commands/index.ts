@@ -5,6 +5,7 @@
 import type { Command } from "../command.ts";
 import { configCheck } from "./config.ts";
 import { notYetAvailable } from "./not-yet.ts";
+import { simulate } from "./simulate.ts";
 import { businessCaseCommand } from "./business-case.ts";
 import { assign, assignDiagnose } from "./assign.ts";
 import { registerExport, registerKeygen, registerVerify, registerVoid } from "./register.ts";
@@ -14,7 +15,7 @@ import { compare } from "./compare.ts";
 
 export const commands: Command[] = [
   configCheck,
-  notYetAvailable("simulate", "Write a synthetic trial data set with a known truth"),
+  simulate,
   assign,
   assignDiagnose,
   registerVerify,

@@ -1,0 +1,174 @@
+import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/assign";
+import { randomSource, simulateTrial, SimulationOptionsError, writeSimulation, type SimulationOptions } from "@jobtrial/analyze";
+import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+
+export const simulate: Command = {
+  name: "simulate",
+  summary: "Write a synthetic trial data set with a known truth",
+  usage: "simulate --config <trial.json> --seed <n> --out <dir> [options]",
+  help: `
+Simulates the trial described by the configuration and writes what the real
+sources would deliver, in their real shapes (all SYNTHETIC):
+
+  <dir>/intake/<ISO week>.csv         one weekly intake list per week (case system)
+  <dir>/outcomes/spells.csv           one row per benefit spell, cut at the extraction date
+  <dir>/outcomes/benefit-weeks.csv    the same history as a weekly benefit panel
+  <dir>/outcomes/conversations.csv    every planned and held conversation
+  <dir>/outcomes/secondary.csv        applications, self-found placements, ratings
+  <dir>/truth.json                    the model's parameters and true values
+
+Arms follow the configuration's rule from each birth date. Only these files are
+written; trial.json and other files in <dir> are left alone. The same
+configuration, options and seed give byte-identical files.
+
+Options:
+  --config <file>          the trial configuration (required)
+  --seed <n>               seed of the random source, a whole number (required)
+  --out <dir>              output directory, created when missing (required)
+  --weeks <from>:<to>      intake weeks, e.g. 2017-W01:2018-W08
+                           (default: from the project start to the last week
+                           that ends before the extraction date)
+  --intake-end <week>      last intake week (the end of intake) instead of --weeks' end
+  --weekly-intake <n>      expected intake per week, seasonally varied (default 50)
+  --days-saved <d>         true effect: control minus intervention restricted
+                           mean at the horizon (default: the trial's expectation, 9)
+  --horizon <days>         horizon for --days-saved (default: primary horizon, 364)
+  --hazard-ratio <r>       true effect as the hazard ratio of leaving benefit
+                           (intervention / control; > 1 shortens spells) instead
+  --extraction-date <date> date of the outcome extract (default: evaluation date)
+  --foreign-born-share <s>           share born abroad (default 0.12)
+  --january-first-share <s>          share of them registered on 1 January (default 0.3)
+  --json                   print the summary as JSON
+
+Example (the bundled data set):
+  jobtrial simulate --config data/esbjerg-2017/trial.json --seed 20170101 \\
+    --out data/esbjerg-2017 --weeks 2017-W01:2018-W08`,
+  options: {
+    config: { type: "string" },
+    seed: { type: "string" },
+    out: { type: "string" },
+    weeks: { type: "string" },
+    "intake-end": { type: "string" },
+    "weekly-intake": { type: "string" },
+    "days-saved": { type: "string" },
+    horizon: { type: "string" },
+    "hazard-ratio": { type: "string" },
+    "extraction-date": { type: "string" },
+    "foreign-born-share": { type: "string" },
+    "january-first-share": { type: "string" },
+    json: { type: "boolean" },
+  },
+  run({ io, values }) {
+    const configArg = stringOption(values, "config", true);
+    const seedArg = stringOption(values, "seed", true);
+    const outArg = stringOption(values, "out", true);
+    if (!/^\d{1,15}$/.test(seedArg)) throw new UsageError(`--seed must be a whole number, got "${seedArg}"`);
+
+    const options: SimulationOptions = {};
+    const generatedBy = [`jobtrial simulate --config ${configArg} --seed ${seedArg} --out ${outArg}`];
+    const weeks = stringOption(values, "weeks");
+    if (weeks !== undefined) {
+      const [from, to, extra] = weeks.split(":");
+      if (extra !== undefined || from === undefined || to === undefined || !isIsoWeek(from) || !isIsoWeek(to)) {
+        throw new UsageError(`--weeks must be two ISO weeks "<from>:<to>", e.g. 2017-W01:2018-W08, got "${weeks}"`);
+      }
+      options.fromWeek = from;
+      options.toWeek = to;
+      generatedBy.push(`--weeks ${weeks}`);
+    }
+    const intakeEnd = stringOption(values, "intake-end");
+    if (intakeEnd !== undefined) {
+      if (weeks !== undefined) throw new UsageError("give either --weeks or --intake-end, not both");
+      if (!isIsoWeek(intakeEnd)) throw new UsageError(`--intake-end must be an ISO week such as 2018-W08, got "${intakeEnd}"`);
+      options.toWeek = intakeEnd;
+      generatedBy.push(`--intake-end ${intakeEnd}`);
+    }
+    const weeklyIntake = numberOption(values, "weekly-intake", { min: 0.01 });
+    if (weeklyIntake !== undefined) {
+      options.weeklyIntake = weeklyIntake;
+      generatedBy.push(`--weekly-intake ${weeklyIntake}`);
+    }
+    const daysSaved = numberOption(values, "days-saved");
+    const horizon = numberOption(values, "horizon", { integer: true, min: 1 });
+    const hazardRatio = numberOption(values, "hazard-ratio", { min: 0.0001 });
+    if (hazardRatio !== undefined && (daysSaved !== undefined || horizon !== undefined)) {
+      throw new UsageError("give the effect either as --hazard-ratio or as --days-saved (with --horizon), not both");
+    }
+    if (hazardRatio !== undefined) {
+      options.effect = { kind: "hazard-ratio", hazardRatio };
+      generatedBy.push(`--hazard-ratio ${hazardRatio}`);
+    } else if (daysSaved !== undefined || horizon !== undefined) {
+      const result = loadConfigOrThrow(resolvePath(io, configArg), configArg);
+      options.effect = { kind: "days-saved", days: daysSaved ?? result.expectations.daysSaved, ...(horizon === undefined ? {} : { horizonDays: horizon }) };
+      if (daysSaved !== undefined) generatedBy.push(`--days-saved ${daysSaved}`);
+      if (horizon !== undefined) generatedBy.push(`--horizon ${horizon}`);
+    }
+    const extractionDate = stringOption(values, "extraction-date");
+    if (extractionDate !== undefined) {
+      if (!isIsoDate(extractionDate)) throw new UsageError(`--extraction-date must be a date YYYY-MM-DD, got "${extractionDate}"`);
+      options.extractionDate = extractionDate;
+      generatedBy.push(`--extraction-date ${extractionDate}`);
+    }
+    for (const [flag, key] of [["foreign-born-share", "foreignBornShare"], ["january-first-share", "januaryFirstShareOfForeignBorn"]] as const) {
+      const share = numberOption(values, flag, { min: 0 });
+      if (share === undefined) continue;
+      if (share > 1) throw new UsageError(`--${flag} must be a share from 0 to 1, got ${share}`);
+      options[key] = share;
+      generatedBy.push(`--${flag} ${share}`);
+    }
+
+    const config = loadConfigOrThrow(resolvePath(io, configArg), configArg);
+    let simulation;
+    try {
+      simulation = simulateTrial(config, options, randomSource(Number(seedArg)));
+    } catch (error) {
+      if (error instanceof SimulationOptionsError) throw new UserError(error.message);
+      throw error;
+    }
+    const written = writeSimulation(resolvePath(io, outArg), simulation, { generatedBy: generatedBy.join(" ") });
+
+    const eligible = simulation.spells.length;
+    const intervention = simulation.citizens.filter((citizen) => citizen.arm === "intervention").length;
+    const totalBytes = written.reduce((sum, file) => sum + file.bytes, 0);
+    const truth = simulation.truth;
+    if (values["json"]) {
+      io.stdout(
+        JSON.stringify(
+          {
+            ok: true,
+            out: outArg,
+            weeks: { from: simulation.options.fromWeek, to: simulation.options.toWeek },
+            extractionDate: simulation.options.extractionDate,
+            intakeRows: simulation.citizens.length,
+            eligible,
+            intervention,
+            control: eligible - intervention,
+            files: written,
+            truth: { daysSaved: truth.daysSaved, hazardRatio: truth.hazardRatio, armContrastDaysSaved: truth.armContrast.daysSaved },
+          },
+          null,
+          2,
+        ) + "\n",
+      );
+      return 0;
+    }
+    io.stdout(
+      [
+        `SYNTHETIC data written to ${outArg} (${written.length} files, ${(totalBytes / 1e6).toFixed(2)} MB)`,
+        `  intake       ${simulation.options.fromWeek} to ${simulation.options.toWeek}: ${simulation.citizens.length} rows, ${eligible} eligible`,
+        `  arms         ${intervention} intervention, ${eligible - intervention} control`,
+        `  extraction   ${simulation.options.extractionDate}: ${simulation.spells.filter((spell) => spell.end === null).length} spells still running`,
+        `  truth        ${truth.daysSaved} days saved at ${truth.horizonDays} days (arm contrast ${truth.armContrast.daysSaved}), hazard ratio ${truth.hazardRatio}`,
+      ].join("\n") + "\n",
+    );
+    return 0;
+  },
+};
+
+function loadConfigOrThrow(file: string, shown: string) {
+  const result = loadTrialConfig(file);
+  if (!result.ok) {
+    throw new UserError(`${shown}: ${result.problems[0]!.path}: ${result.problems[0]!.message}${result.problems.length > 1 ? ` (and ${result.problems.length - 1} more; run "jobtrial config check ${shown}")` : ""}`);
+  }
+  return result.config;
+}
