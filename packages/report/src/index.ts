@@ -1,1 +1,17 @@
-export {};
+/**
+ * @jobtrial/report: Vega-Lite charts built from results.json, server-side SVG and the
+ * static HTML evaluation report.
+ */
+export { buildReport, writeReport, parseResults, parseBusinessCase, readJsonFile, type Report, type ReportFile, type ReportOptions } from "./report.ts";
+export { BusinessCaseInputSchema, BusinessCaseYearSchema, type BusinessCase, type BusinessCaseInput } from "./business-case.ts";
+export { buildCharts, type Chart, type ChartId } from "./chart-specs.ts";
+export { discloseResults, effectiveMinCellSize, type DisclosedResults, type DisclosureSummary } from "./disclose-results.ts";
+export { suppressCells, isSmallCount, type Constraint, type SuppressionOutcome } from "./suppression.ts";
+export { findPersonalData, type PersonalDataHit } from "./personal-data.ts";
+export { specProblems } from "./validate-spec.ts";
+export { renderSvg } from "./render-svg.ts";
+export { printPdf, CHROMIUM_PATH, CHROMIUM_ARGS } from "./pdf.ts";
+export { verdictOf, type VerdictCode } from "./verdict.ts";
+export { texts, text, type TextKey } from "./texts.ts";
+export { formatNumber, formatDkk, formatDate, formatPercent, type Lang } from "./format.ts";
+export { ReportError, reportMessage, type ReportIssue, type ReportIssueCode } from "./messages.ts";

@@ -1,0 +1,219 @@
+/**
+ * The results as the report may show them: every count goes through primary and
+ * secondary suppression (see suppression.ts), and every figure derived from a
+ * suppressed count (a share, a per-citizen rate, a subgroup estimate) is suppressed
+ * with it. Every later phase reads only this, so no chart, table or CSV can show a
+ * small cell.
+ *
+ * What is linked (secondary suppression):
+ * - flow: screened = ineligible reasons + invalid + assigned per arm; assigned (per arm) =
+ *   voided + excluded reasons + analysed; analysed = exited + censoring reasons (or
+ *   still running when no reasons are given);
+ * - intake per arm: the weeks, and the years, add up to the arm's total (shown in the
+ *   report), and each week's control + intervention add up to the week's n;
+ * - subgroups per arm: the levels add up to the arm's analysed total.
+ * Kaplan-Meier and cumulative incidence curves stop where fewer than minCellSize are
+ * at risk; a binary covariate's share is hidden when fewer than minCellSize citizens
+ * have (or lack) it; an advisor's figures are hidden when fewer than minCellSize
+ * conversations were planned or held.
+ */
+import type { Results } from "@jobtrial/analyze";
+import { isSmallCount, suppressCells, type Constraint } from "./suppression.ts";
+
+type Arm = "control" | "intervention";
+const ARMS: Arm[] = ["control", "intervention"];
+
+export interface DisclosureSummary {
+  minCellSize: number;
+  /** Number of cells suppressed because they were small (including those suppressed upstream). */
+  primary: number;
+  /** Number of cells suppressed so that a small one cannot be recovered from totals. */
+  secondary: number;
+}
+
+export interface DisclosedResults {
+  results: Results;
+  disclosure: DisclosureSummary;
+}
+
+/**
+ * The effective minimum cell size: the larger of the results' and the configuration's,
+ * and never below 3.
+ */
+export function effectiveMinCellSize(results: Results): number {
+  return Math.max(3, results.minCellSize, results.config.disclosure.minCellSize);
+}
+
+/** Applies the disclosure rules to a copy of the results; the input is not changed. */
+export function discloseResults(input: Results, minCellSize = effectiveMinCellSize(input)): DisclosedResults {
+  const results = structuredClone(input);
+  const cells: Record<string, number | null> = {};
+  const constraints: Constraint[] = [];
+  /** Setters that write the suppressed value back to its place in `results`. */
+  const writeBack = new Map<string, (value: number | null) => void>();
+  const register = (id: string, value: number | null, set: (value: number | null) => void) => {
+    cells[id] = value;
+    writeBack.set(id, set);
+    return id;
+  };
+
+  // ---- flow ----
+  const flow = results.flow;
+  const screened = register("flow.screened", flow.screened, (v) => (flow.screened = v));
+  const ineligible = flow.ineligible.map((entry, index) => register(`flow.ineligible.${index}`, entry.n, (v) => (entry.n = v)));
+  const invalid = register("flow.invalid", flow.invalid, (v) => (flow.invalid = v));
+  const assigned = byArm((arm) => register(`flow.assigned.${arm}`, flow.assigned[arm], (v) => (flow.assigned[arm] = v)));
+  constraints.push({ total: screened, parts: [...ineligible, invalid, assigned.control, assigned.intervention] });
+  for (const arm of ARMS) {
+    const voided = register(`flow.voided.${arm}`, flow.voided[arm], (v) => (flow.voided[arm] = v));
+    const excluded = flow.excluded.map((entry, index) => register(`flow.excluded.${index}.${arm}`, entry[arm], (v) => (entry[arm] = v)));
+    const analysed = register(`flow.analysed.${arm}`, flow.analysed[arm], (v) => (flow.analysed[arm] = v));
+    constraints.push({ total: assigned[arm], parts: [voided, ...excluded, analysed] });
+    const exited = register(`flow.exited.${arm}`, flow.exited[arm], (v) => (flow.exited[arm] = v));
+    const running = register(`flow.stillRunning.${arm}`, flow.stillRunning[arm], (v) => (flow.stillRunning[arm] = v));
+    const censored = flow.censored.map((entry, index) => register(`flow.censored.${index}.${arm}`, entry[arm], (v) => (entry[arm] = v)));
+    constraints.push({ total: analysed, parts: [exited, ...(censored.length > 0 ? censored : [running])] });
+  }
+
+  // ---- intake and allocation ----
+  const weekIds = new Map<string, Record<Arm, string>>();
+  for (const [index, row] of results.intake.byWeek.entries()) {
+    weekIds.set(row.week, byArm((arm) => register(`intake.week.${index}.${arm}`, row[arm], (v) => (row[arm] = v))));
+  }
+  for (const arm of ARMS) constraints.push({ parts: [...weekIds.values()].map((ids) => ids[arm]) });
+  const yearIds = results.intake.byYear.map((row, index) => byArm((arm) => register(`intake.year.${index}.${arm}`, row[arm], (v) => (row[arm] = v))));
+  for (const arm of ARMS) constraints.push({ parts: yearIds.map((ids) => ids[arm]) });
+  for (const [index, row] of results.allocation.byWeek.entries()) {
+    const total = register(`allocation.week.${index}.n`, row.n, (v) => (row.n = v));
+    const intake = weekIds.get(row.week);
+    const intervention = register(`allocation.week.${index}.intervention`, row.intervention, (v) => (row.intervention = v));
+    if (intake) constraints.push({ total, parts: [intake.control, intake.intervention] }, { total, parts: [intake.control, intervention] });
+  }
+
+  // ---- subgroups ----
+  for (const [variableIndex, subgroup] of results.subgroups.entries()) {
+    for (const arm of ARMS) {
+      const parts = subgroup.groups.map((group, index) => register(`subgroup.${variableIndex}.${index}.${arm}`, group.n[arm], (v) => (group.n[arm] = v)));
+      constraints.push({ parts });
+    }
+  }
+
+  // ---- counts that are not linked: primary suppression only ----
+  const plain = (id: string, value: number | null, set: (value: number | null) => void) => register(id, value, set);
+  for (const [index, row] of results.duration.riskTable.entries()) {
+    for (const arm of ARMS) {
+      plain(`risk.${index}.${arm}.nRisk`, row[arm].nRisk, (v) => (row[arm].nRisk = v));
+      plain(`risk.${index}.${arm}.cumEvents`, row[arm].cumEvents, (v) => (row[arm].cumEvents = v));
+    }
+  }
+  for (const arm of ARMS) {
+    const spells = results.completedSpells[arm];
+    plain(`completed.${arm}`, spells.n, (v) => (spells.n = v));
+    const heaping = results.allocation.heaping;
+    plain(`heaping.first.${arm}`, heaping.bornFirstOfMonth[arm].n, (v) => (heaping.bornFirstOfMonth[arm].n = v));
+    plain(`heaping.january.${arm}`, heaping.bornFirstJanuary[arm].n, (v) => (heaping.bornFirstJanuary[arm].n = v));
+    plain(`heaping.replacement.${arm}`, heaping.replacementNumbers[arm], (v) => (heaping.replacementNumbers[arm] = v));
+  }
+  for (const [index, row] of results.selfSupport.monthly.entries()) {
+    for (const arm of ARMS) {
+      plain(`monthly.${index}.${arm}.stock`, row[arm].stock, (v) => (row[arm].stock = v));
+      plain(`monthly.${index}.${arm}.exits`, row[arm].exits, (v) => (row[arm].exits = v));
+    }
+  }
+  for (const [index, row] of results.balance.entries()) {
+    for (const arm of ARMS) plain(`balance.${index}.${arm}`, row[arm].n, (v) => (row[arm].n = v));
+  }
+  const process = results.process;
+  if (process) {
+    for (const [index, row] of process.byWeek.entries()) {
+      for (const arm of ARMS) {
+        plain(`process.${index}.${arm}.citizens`, row[arm].citizens, (v) => (row[arm].citizens = v));
+        plain(`process.${index}.${arm}.held`, row[arm].held, (v) => (row[arm].held = v));
+        plain(`process.${index}.${arm}.letters`, row[arm].letters, (v) => (row[arm].letters = v));
+      }
+    }
+    for (const [index, row] of process.perAdvisor.entries()) {
+      plain(`advisor.${index}.planned`, row.planned, (v) => (row.planned = v));
+      plain(`advisor.${index}.held`, row.held, (v) => (row.held = v));
+    }
+  }
+  const secondaryOutcomes = results.secondary;
+  if (secondaryOutcomes) {
+    for (const key of ["applications", "selfFoundJob", "rating"] as const) {
+      const block = secondaryOutcomes[key];
+      if (!block) continue;
+      for (const arm of ARMS) plain(`secondary.${key}.${arm}`, block[arm].n, (v) => (block[arm].n = v));
+    }
+  }
+
+  const outcome = suppressCells(cells, constraints, minCellSize);
+  for (const [id, value] of outcome.values) writeBack.get(id)!(value);
+
+  // ---- figures derived from counts ----
+  for (const row of results.allocation.byWeek) {
+    const control = row.n !== null && row.intervention !== null ? row.n - row.intervention : null;
+    if (row.n === null || row.intervention === null || isSmallCount(control, minCellSize)) row.share = null;
+  }
+  for (const arm of ARMS) {
+    for (const block of [results.allocation.heaping.bornFirstOfMonth[arm], results.allocation.heaping.bornFirstJanuary[arm]]) {
+      if (block.n === null) block.share = null;
+    }
+    if (results.completedSpells[arm].n === null) Object.assign(results.completedSpells[arm], { mean: null, sd: null });
+  }
+  for (const row of results.selfSupport.monthly) {
+    for (const arm of ARMS) if (row[arm].exits === null || row[arm].stock === null) row[arm].share = null;
+  }
+  for (const row of results.balance) {
+    let hidden = false;
+    for (const arm of ARMS) {
+      const side = row[arm];
+      const n = side.n;
+      const withLevel = row.kind === "binary" && n !== null && side.mean !== null ? Math.round(side.mean * n) : null;
+      if (n === null || (row.kind === "binary" && (isSmallCount(withLevel, minCellSize) || isSmallCount(n - (withLevel ?? 0), minCellSize)))) {
+        Object.assign(side, { mean: null, sd: null });
+        hidden = true;
+      }
+    }
+    if (hidden) row.smd = null;
+  }
+  if (process) {
+    for (const row of process.byWeek) {
+      for (const arm of ARMS) if (row[arm].citizens === null || row[arm].held === null) row[arm].perCitizen = null;
+    }
+    for (const row of process.perAdvisor) if (row.held === null || row.planned === null) row.onTimeShare = null;
+  }
+  for (const subgroup of results.subgroups) {
+    for (const group of subgroup.groups) {
+      if (group.suppressed || group.n.control === null || group.n.intervention === null) {
+        group.suppressed = true;
+        group.daysSaved = null;
+      }
+    }
+  }
+  if (secondaryOutcomes) {
+    for (const key of ["applications", "rating"] as const) {
+      const block = secondaryOutcomes[key];
+      if (block) for (const arm of ARMS) if (block[arm].n === null) block[arm].mean = null;
+    }
+    const job = secondaryOutcomes.selfFoundJob;
+    if (job) for (const arm of ARMS) if (job[arm].n === null) job[arm].share = null;
+  }
+
+  // ---- curves: stop where fewer than minCellSize are at risk ----
+  for (const arm of ARMS) {
+    const rows = results.km[arm];
+    const cut = rows.findIndex((row) => row.nRisk < minCellSize);
+    if (cut >= 0) {
+      const lastTime = cut > 0 ? rows[cut - 1]!.time : 0;
+      results.km[arm] = rows.slice(0, cut);
+      const curves = results.selfSupport.cif[arm];
+      for (const state of Object.keys(curves)) curves[state] = curves[state]!.filter((row) => row.time <= lastTime);
+    }
+  }
+
+  return { results, disclosure: { minCellSize, primary: outcome.primary.size, secondary: outcome.secondary.size } };
+}
+
+function byArm<T>(make: (arm: Arm) => T): Record<Arm, T> {
+  return { control: make("control"), intervention: make("intervention") };
+}

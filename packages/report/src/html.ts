@@ -1,0 +1,458 @@
+/**
+ * Phase 6, assemble: the static, self-contained HTML document. Charts are inline SVG;
+ * there is no script, no external resource (a Content-Security-Policy forbids any
+ * request), print CSS for A4. Page one is for a committee member: four big numbers and
+ * one plain sentence; the statistics follow on later pages.
+ */
+import type { Results } from "@jobtrial/analyze";
+import type { BusinessCase } from "./business-case.ts";
+import { ARMS, countLabel, covariateLabel } from "./chart-data.ts";
+import type { ChartId } from "./chart-specs.ts";
+import type { DisclosureSummary } from "./disclose-results.ts";
+import { formatDate, formatDkk, formatInterval, formatMillionDkk, formatNumber, formatP, formatPercent, formatSigned, type Lang } from "./format.ts";
+import { text, textOr, type TextKey } from "./texts.ts";
+import { verdictOf } from "./verdict.ts";
+
+export interface RenderedChart {
+  id: ChartId;
+  title: string;
+  svg: string;
+}
+
+export interface HtmlInput {
+  results: Results;
+  businessCase: BusinessCase | null;
+  charts: RenderedChart[];
+  disclosure: DisclosureSummary;
+  lang: Lang;
+  /** The report's own date and time (from the injected clock). */
+  now: Date;
+  toolVersion: string;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+}
+const esc = escapeHtml;
+
+/**
+ * Gives every id in a chart's SVG (clip paths, gradients) a prefix, so several inline
+ * SVGs in one document cannot refer to each other's definitions.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
+}
+
+const CSS = `
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+:root { --ink: #1d1d1d; --muted: #555; --rule: #d6d6d6; --control: #c4681c; --intervention: #1f5f99; --accent: #eaf1f8; }
+* { box-sizing: border-box; }
+html { font-family: "DejaVu Sans", Verdana, sans-serif; color: var(--ink); font-size: 10.5pt; line-height: 1.45; background: #f3f3f3; }
+body { margin: 0; }
+main { max-width: 190mm; margin: 0 auto; background: white; padding: 12mm 14mm; }
+h1 { font-size: 21pt; line-height: 1.2; margin: 0 0 4pt; }
+h2 { font-size: 14pt; margin: 22pt 0 6pt; border-bottom: 1.5pt solid var(--ink); padding-bottom: 2pt; }
+h3 { font-size: 11pt; margin: 14pt 0 4pt; }
+p { margin: 4pt 0 8pt; }
+.subtitle { color: var(--muted); margin-bottom: 14pt; }
+.verdict { background: var(--accent); border-left: 5pt solid var(--intervention); padding: 8pt 12pt; margin: 10pt 0 14pt; }
+.verdict h2 { border: 0; margin: 0 0 4pt; font-size: 12pt; text-transform: uppercase; letter-spacing: 0.04em; color: var(--intervention); }
+.verdict p { font-size: 13pt; line-height: 1.4; margin: 4pt 0; }
+.verdict p.secondary { font-size: 11pt; }
+.headlines { display: grid; grid-template-columns: 1fr 1fr; gap: 8pt; margin: 10pt 0; }
+.headline { border: 1pt solid var(--rule); border-radius: 3pt; padding: 8pt 10pt; break-inside: avoid; }
+.headline .label { font-size: 10pt; color: var(--muted); font-weight: bold; }
+.headline .value { font-size: 28pt; font-weight: bold; line-height: 1.15; margin: 2pt 0; }
+.headline .unit { font-size: 13pt; font-weight: normal; }
+.headline .detail { font-size: 9.5pt; color: var(--muted); }
+.headline.wide { grid-column: span 2; }
+figure.chart { margin: 8pt 0 12pt; break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; display: block; }
+.note { font-size: 9pt; color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt; font-size: 9.5pt; break-inside: avoid; }
+th, td { text-align: left; padding: 2.5pt 6pt; border-bottom: 0.75pt solid var(--rule); vertical-align: top; }
+th { border-bottom: 1.2pt solid var(--ink); font-weight: bold; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; word-break: break-all; }
+nav.toc ol { columns: 2; padding-left: 16pt; }
+section.page { break-after: page; }
+section { break-inside: auto; }
+footer { margin-top: 18pt; font-size: 8.5pt; color: var(--muted); border-top: 0.75pt solid var(--rule); padding-top: 4pt; }
+@media print {
+  html { background: white; font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  nav.toc { display: none; }
+}
+`;
+
+/** The whole HTML document. */
+export function assembleHtml(input: HtmlInput): string {
+  const { results, lang } = input;
+  const t = (key: TextKey, params?: Record<string, string | number>) => esc(text(lang, key, params));
+  const date = formatDate(input.now.toISOString(), lang);
+  const svgOf = new Map(input.charts.map((chart) => [chart.id, chart]));
+  const figure = (id: ChartId) => {
+    const chart = svgOf.get(id);
+    return chart ? `<figure class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${esc(chart.title)}">${scopeSvgIds(chart.svg, id)}</figure>` : "";
+  };
+  const sections = [
+    summarySection(input, t, figure),
+    toc(input, t),
+    flowSection(t, figure),
+    intakeSection(input, t, figure),
+    balanceSection(input, t, figure),
+    durationSection(input, t, figure),
+    selfSupportSection(input, t, figure),
+    processSection(input, t, figure),
+    subgroupSection(input, t, figure),
+    businessCaseSection(input, t, figure),
+    precisionSection(input, t),
+    methodsSection(input, t),
+  ];
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="jobtrial ${esc(input.toolVersion)}">
+<title>${t("documentTitle", { name: results.trial.name })}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${sections.filter((section) => section !== "").join("\n")}
+<footer>${t("footer", { version: input.toolVersion, date })} · ${esc(results.trial.id)} · ${esc(results.trial.configHash.slice(0, 12))}</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+type T = (key: TextKey, params?: Record<string, string | number>) => string;
+type Figure = (id: ChartId) => string;
+
+/** A value with the raw number beside it, so tests and readers can check figures against results.json. */
+function figureSpan(key: string, value: number | null, shown: string): string {
+  return `<span data-figure="${esc(key)}" data-value="${value === null ? "" : String(value)}">${esc(shown)}</span>`;
+}
+
+function summarySection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang, businessCase } = input;
+  const days = results.daysSaved;
+  const expected = results.precision.expectedDaysSaved;
+  const verdict = verdictOf(results);
+  const decimals1 = (value: number | null) => formatNumber(value, lang, 1);
+  const difference =
+    days.estimate === null ? "" : text(lang, days.estimate >= 0 ? "differenceShorter" : "differenceLonger", { days: decimals1(Math.abs(days.estimate)) });
+  const verdictText = t(`verdict_${verdict}` as TextKey, { difference, lower: decimals1(days.lower), upper: decimals1(days.upper), expected: decimals1(expected) });
+  const precisionSentence =
+    verdict === "tooEarly"
+      ? results.precision.detectableFrom
+        ? t("verdictDetectableFrom", { expected: decimals1(expected), date: formatDate(results.precision.detectableFrom, lang) })
+        : t("verdictNotDetectable", { expected: decimals1(expected) })
+      : "";
+  const years = businessCase?.years ?? [];
+  const totalNet = businessCase ? (businessCase.total?.netSavings ?? years.reduce((sum, year) => sum + year.netSavings, 0)) : null;
+  const from = years[0]?.year;
+  const to = years[years.length - 1]?.year;
+  const moneySentence =
+    businessCase && totalNet !== null && from !== undefined && to !== undefined
+      ? totalNet >= 0
+        ? t("verdictMoney_positive", { total: formatMillionDkk(totalNet, lang), from, to })
+        : t("verdictMoney_negative", { total: formatMillionDkk(Math.abs(totalNet), lang), from, to, breakEven: decimals1(businessCase.breakEvenDaysSaved) })
+      : "";
+
+  const analysed = results.flow.analysed;
+  const participantsTotal = analysed.control !== null && analysed.intervention !== null ? analysed.control + analysed.intervention : null;
+  const at26 = results.selfSupport.at.find((entry) => entry.weeks === 26) ?? results.selfSupport.at[Math.floor(results.selfSupport.at.length / 2)];
+  const budgetTotal = results.config.budget.years.reduce((sum, year) => sum + year.dkk, 0);
+  const cards = [
+    `<div class="headline" id="head-participants"><div class="label">${t("headParticipants")}</div><div class="value">${figureSpan("participants", participantsTotal, countLabel(participantsTotal, lang, input.disclosure.minCellSize))}</div><div class="detail">${t("headParticipantsDetail", {
+      intervention: countLabel(analysed.intervention, lang, input.disclosure.minCellSize),
+      control: countLabel(analysed.control, lang, input.disclosure.minCellSize),
+    })}</div></div>`,
+    `<div class="headline" id="head-days"><div class="label">${t("headDaysSaved")}</div><div class="value">${figureSpan("daysSaved", days.estimate, decimals1(days.estimate))} <span class="unit">${t("headDaysSavedUnit")}</span></div><div class="detail">${t("headDaysSavedDetail", {
+      lower: decimals1(days.lower),
+      upper: decimals1(days.upper),
+      expected: decimals1(expected),
+    })}</div></div>`,
+    at26
+      ? `<div class="headline" id="head-self-support"><div class="label">${t("headSelfSupport", { weeks: at26.weeks })}</div><div class="value">${figureSpan("selfSupport.intervention", at26.intervention.estimate, formatPercent(at26.intervention.estimate, lang, 0))}</div><div class="detail">${t("headSelfSupportDetail", {
+          intervention: formatPercent(at26.intervention.estimate, lang, 1),
+          control: formatPercent(at26.control.estimate, lang, 1),
+        })}</div></div>`
+      : "",
+    businessCase && totalNet !== null && from !== undefined && to !== undefined
+      ? `<div class="headline" id="head-net-savings"><div class="label">${t("headNetSavings", { from, to })}</div><div class="value">${figureSpan("netSavings.total", totalNet, formatMillionDkk(totalNet, lang))}</div><div class="detail">${t("headNetSavingsDetail", {
+          perYear: formatMillionDkk(totalNet / years.length, lang),
+          expected: formatMillionDkk(results.config.expectations.netSavingsPerYear, lang),
+          budget: formatMillionDkk(budgetTotal, lang),
+        })}</div></div>`
+      : `<div class="headline" id="head-net-savings"><div class="label">${t("headNetSavings", { from: results.config.expectations.fromYear, to: results.config.expectations.toYear })}</div><div class="detail">${t("headNetSavingsMissing")}</div></div>`,
+  ];
+  return `<section class="page" id="summary">
+<h1>${t("documentTitle", { name: results.trial.name })}</h1>
+<p class="subtitle">${t("subtitle", { municipality: results.config.municipality, asOf: formatDate(results.asOf, lang), date: formatDate(input.now.toISOString(), lang) })}</p>
+<div class="verdict" data-verdict="${verdict}"><h2>${t("verdictHeading")}</h2><p>${verdictText}</p>${precisionSentence ? `<p class="secondary">${precisionSentence}</p>` : ""}${moneySentence ? `<p class="secondary">${moneySentence}</p>` : ""}</div>
+<div class="headlines">${cards.join("")}</div>
+${figure("summary-days")}
+<p class="note">${t("summaryHowToRead", { expected: decimals1(expected) })}</p>
+</section>`;
+}
+
+function toc(input: HtmlInput, t: T): string {
+  const entries: [string, TextKey][] = [
+    ["flow", "section_flow"],
+    ["intake", "section_intake"],
+    ["balance", "section_balance"],
+    ["duration", "section_duration"],
+    ["self-support", "section_selfSupport"],
+    ...(input.results.process ? ([["process", "section_process"]] as [string, TextKey][]) : []),
+    ...(input.results.subgroups.length > 0 ? ([["subgroups", "section_subgroups"]] as [string, TextKey][]) : []),
+    ...(input.businessCase ? ([["business-case", "section_businessCase"]] as [string, TextKey][]) : []),
+    ["precision", "section_precision"],
+    ["methods", "section_methods"],
+  ];
+  return `<nav class="toc"><h2>${t("contents")}</h2><ol>${entries.map(([id, key]) => `<li><a href="#${id}">${t(key)}</a></li>`).join("")}</ol></nav>`;
+}
+
+function flowSection(t: T, figure: Figure): string {
+  return `<section id="flow"><h2>${t("section_flow")}</h2><p>${t("section_flow_intro")}</p>${figure("flow")}</section>`;
+}
+
+function table(headers: string[], rows: string[][], numeric: boolean[] = []): string {
+  const cls = (index: number) => (numeric[index] ? ' class="num"' : "");
+  return `<table><thead><tr>${headers.map((header, index) => `<th${cls(index)}>${header}</th>`).join("")}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((cell, index) => `<td${cls(index)}>${cell}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+
+function armHeaders(t: T): string[] {
+  return [t("arm_control"), t("arm_intervention")];
+}
+
+function intakeSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang } = input;
+  const allocation = results.allocation;
+  const min = input.disclosure.minCellSize;
+  const heaping = allocation.heaping;
+  const heapRow = (label: string, block: Record<"control" | "intervention", { n: number | null; share: number | null; expectedShare: number }>) => [
+    label,
+    ...ARMS.map((arm) => `${esc(countLabel(block[arm].n, lang, min))} (${esc(formatPercent(block[arm].share, lang, 1))}; ${esc(text(lang, "label_expected").toLowerCase())} ${esc(formatPercent(block[arm].expectedShare, lang, 1))})`),
+  ];
+  const warnings = allocation.warnings.length > 0 ? `<h3>${t("allocationWarnings")}</h3><ul>${allocation.warnings.map((warning) => `<li>${esc(warning)}</li>`).join("")}</ul>` : "";
+  return `<section id="intake"><h2>${t("section_intake")}</h2>
+<p>${t("section_intake_intro", { expected: formatPercent(allocation.expectedShare, lang, 1), observed: formatPercent(allocation.observedShare, lang, 1), p: formatP(allocation.binomialP, lang) })}</p>
+${figure("intake")}${figure("allocation")}
+${table(
+  ["", ...armHeaders(t)],
+  [
+    heapRow(t("m_heapingFirst"), heaping.bornFirstOfMonth),
+    heapRow(t("m_heapingJanuary"), heaping.bornFirstJanuary),
+    [t("m_replacement"), ...ARMS.map((arm) => esc(countLabel(heaping.replacementNumbers[arm], lang, min)))],
+  ],
+  [false, true, true],
+)}${warnings}</section>`;
+}
+
+function balanceSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang } = input;
+  const min = input.disclosure.minCellSize;
+  const describe = (side: { n: number | null; mean: number | null; sd: number | null }, binary: boolean) =>
+    binary ? `${esc(formatPercent(side.mean, lang, 1))}` : `${esc(formatNumber(side.mean, lang, 1))} (${esc(formatNumber(side.sd, lang, 1))})`;
+  const rows = results.balance.map((row) => [
+    esc(covariateLabel(row.covariate, row.level, lang)),
+    describe(row.control, row.kind === "binary"),
+    esc(countLabel(row.control.n, lang, min)),
+    describe(row.intervention, row.kind === "binary"),
+    esc(countLabel(row.intervention.n, lang, min)),
+    esc(formatNumber(row.smd, lang, 3)),
+  ]);
+  return `<section id="balance"><h2>${t("section_balance")}</h2><p>${t("section_balance_intro")}</p>
+${table([t("th_covariate"), `${t("arm_control")}: ${t("th_mean")} (${t("th_sd")})`, t("th_n"), `${t("arm_intervention")}: ${t("th_mean")} (${t("th_sd")})`, t("th_n"), t("th_smd")], rows, [false, true, true, true, true, true])}
+${figure("balance")}</section>`;
+}
+
+function durationSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang } = input;
+  const d = results.duration;
+  const n1 = (value: number | null) => esc(formatNumber(value, lang, 1));
+  const interval = (lower: number | null, upper: number | null, decimals = 1) => esc(formatInterval(lower, upper, lang, decimals));
+  const rows: string[][] = [];
+  for (const arm of ARMS) rows.push([`${t("m_median")}, ${t(arm === "control" ? "arm_control" : "arm_intervention").toLowerCase()}`, n1(d.median[arm].median), interval(d.median[arm].lower, d.median[arm].upper, 0), ""]);
+  for (const rmst of d.rmst) {
+    for (const arm of ARMS) {
+      const group = rmst.byGroup[arm];
+      rows.push([`${t("m_rmst", { tau: rmst.tau })}, ${t(arm === "control" ? "arm_control" : "arm_intervention").toLowerCase()}`, n1(group.rmst), interval(group.rmst - 1.959964 * group.se, group.rmst + 1.959964 * group.se), ""]);
+    }
+    rows.push([t("m_rmstDifference", { tau: rmst.tau }), esc(formatSigned(rmst.difference.estimate, lang, 1)), interval(rmst.difference.lower, rmst.difference.upper), esc(formatP(rmst.difference.p ?? null, lang))]);
+  }
+  const days = results.daysSaved;
+  rows.push([`<strong>${t("m_daysSaved", { tau: days.tau })}</strong>`, `<strong>${figureSpan("daysSaved.table", days.estimate, formatSigned(days.estimate, lang, 1))}</strong>`, interval(days.lower, days.upper), esc(formatP(days.p ?? null, lang))]);
+  rows.push([t("m_logrank", { chisq: formatNumber(d.logrank.chisq, lang, 2), df: d.logrank.df }), "", "", esc(formatP(d.logrank.p, lang))]);
+  if (d.logrankStratified) rows.push([t("m_logrankStratified", { chisq: formatNumber(d.logrankStratified.chisq, lang, 2) }), "", "", esc(formatP(d.logrankStratified.p, lang))]);
+  rows.push([t("m_cox", { ties: d.cox.ties }), esc(formatNumber(d.cox.hr, lang, 3)), interval(d.cox.lower, d.cox.upper, 3), esc(formatP(d.cox.p, lang))]);
+  const completed = results.completedSpells;
+  for (const arm of ARMS) rows.push([`${t("m_completed")}, ${t(arm === "control" ? "arm_control" : "arm_intervention").toLowerCase()}`, n1(completed[arm].mean), "", ""]);
+  rows.push([t("m_completedDifference"), esc(formatSigned(completed.difference.estimate, lang, 1)), interval(completed.difference.lower, completed.difference.upper), esc(formatP(completed.difference.p ?? null, lang))]);
+  return `<section id="duration"><h2>${t("section_duration")}</h2><p>${t("section_duration_intro", { confType: d.confType })}</p>
+${figure("km")}
+${table([t("th_measure"), t("th_estimate"), t("th_interval"), t("th_p")], rows, [false, true, true, true])}
+<p class="note">${t("completedCaveat")}</p></section>`;
+}
+
+function selfSupportSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang } = input;
+  const pct = (value: number | null) => esc(formatPercent(value, lang, 1));
+  const pp = (value: number | null) => (value === null ? "\u2013" : esc(`${formatSigned(value * 100, lang, 1)} ${lang === "da" ? "pct.-point" : "pp"}`));
+  const rows = results.selfSupport.at.map((entry) => [
+    t("m_selfSupportAt", { weeks: entry.weeks }),
+    pct(entry.control.estimate),
+    pct(entry.intervention.estimate),
+    pp(entry.difference.estimate),
+    `${pp(entry.difference.lower)} ${lang === "da" ? "til" : "to"} ${pp(entry.difference.upper)}`,
+    esc(formatP(entry.difference.p ?? null, lang)),
+  ]);
+  return `<section id="self-support"><h2>${t("section_selfSupport")}</h2><p>${t("section_selfSupport_intro")}</p>
+${figure("cif")}
+${table([t("th_measure"), ...armHeaders(t), t("th_difference"), t("th_interval"), t("th_p")], rows, [false, true, true, true, true, true])}
+${figure("monthly")}<p class="note">${t("def_monthly")}</p></section>`;
+}
+
+function processSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang } = input;
+  const process = results.process;
+  if (!process) return "";
+  const rows = [
+    [t("m_planned"), ...ARMS.map((arm) => esc(formatNumber(process.planned[arm], lang)))],
+    [t("m_perCitizenInProgramme"), ...ARMS.map((arm) => esc(formatNumber(process.perCitizenInProgramme[arm], lang, 1)))],
+    [t("m_onTimeShare", { tolerance: process.toleranceWeeks }), ...ARMS.map((arm) => esc(formatPercent(process.onTimeShare[arm], lang, 1)))],
+    [t("m_letterShare"), ...ARMS.map((arm) => esc(formatPercent(process.letterShare[arm], lang, 1)))],
+  ];
+  return `<section id="process"><h2>${t("section_process")}</h2><p>${t("section_process_intro", { intervention: process.planned.intervention, control: process.planned.control, weeks: results.config.protocol.programmeWeeks })}</p>
+${figure("process")}
+${table([t("th_measure"), ...armHeaders(t)], rows, [false, true, true])}
+${figure("advisors")}</section>`;
+}
+
+function subgroupSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { results, lang } = input;
+  if (results.subgroups.length === 0) return "";
+  const interaction = results.subgroups[0]!.interaction;
+  return `<section id="subgroups"><h2>${t("section_subgroups")}</h2><p>${t("section_subgroups_intro", { p: formatP(interaction?.p ?? null, lang) })}</p>${figure("forest")}</section>`;
+}
+
+function businessCaseSection(input: HtmlInput, t: T, figure: Figure): string {
+  const { businessCase, lang } = input;
+  if (!businessCase) return "";
+  const dkk = (value: number | null) => esc(formatDkk(value, lang));
+  const years = businessCase.years;
+  const total = businessCase.total ?? {
+    cost: years.reduce((sum, year) => sum + year.cost, 0),
+    grossSavings: years.reduce((sum, year) => sum + year.grossSavings, 0),
+    netSavings: years.reduce((sum, year) => sum + year.netSavings, 0),
+    lower: null,
+    upper: null,
+  };
+  const interval = (lower: number | null, upper: number | null) => (lower === null || upper === null ? "\u2013" : `${dkk(lower)} ${lang === "da" ? "til" : "to"} ${dkk(upper)}`);
+  const rows = [
+    ...years.map((year) => [String(year.year), dkk(year.cost), dkk(year.grossSavings), figureSpan(`netSavings.${year.year}`, year.netSavings, formatDkk(year.netSavings, lang)), interval(year.lower, year.upper)]),
+    [`<strong>${t("th_total")}</strong>`, dkk(total.cost), dkk(total.grossSavings), `<strong>${dkk(total.netSavings)}</strong>`, interval(total.lower, total.upper)],
+  ];
+  const implied = Object.entries(businessCase.implied).map(([key, value]) => [esc(textOr(lang, `implied_${key}`, key)), esc(formatNumber(value, lang, Number.isInteger(value) ? 0 : 2))]);
+  implied.unshift([t("implied_breakEvenDaysSaved"), esc(formatNumber(businessCase.breakEvenDaysSaved, lang, 1))]);
+  const sensitivity = businessCase.sensitivity.map((entry) => [
+    esc(textOr(lang, `sens_${entry.parameter}`, entry.parameter)),
+    esc(formatNumber(entry.lowValue ?? null, lang, Number.isInteger(entry.lowValue ?? 0) ? 0 : 2)),
+    dkk(entry.low),
+    esc(formatNumber(entry.highValue ?? null, lang, Number.isInteger(entry.highValue ?? 0) ? 0 : 2)),
+    dkk(entry.high),
+  ]);
+  return `<section id="business-case"><h2>${t("section_businessCase")}</h2><p>${t("section_businessCase_intro", { breakEven: formatNumber(businessCase.breakEvenDaysSaved, lang, 1) })}</p>
+${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), t("th_interval")], rows, [false, true, true, true, true])}
+${figure("net-savings")}${figure("cumulative")}
+${figure("tornado")}
+${sensitivity.length > 0 ? table([t("axis_assumption"), t("label_low"), t("th_net"), t("label_high"), t("th_net")], sensitivity, [false, true, true, true, true]) : ""}
+${table([t("th_figure"), t("th_value")], implied, [false, true])}
+<p class="note">${t("def_businessCase")}</p></section>`;
+}
+
+function precisionSection(input: HtmlInput, t: T): string {
+  const { results, lang } = input;
+  const precision = results.precision;
+  const detectable = precision.detectableFrom
+    ? t("verdictDetectableFrom", { expected: formatNumber(precision.expectedDaysSaved, lang, 1), date: formatDate(precision.detectableFrom, lang) })
+    : (precision.minimumDetectableDaysSaved ?? Infinity) > precision.expectedDaysSaved
+      ? t("verdictNotDetectable", { expected: formatNumber(precision.expectedDaysSaved, lang, 1) })
+      : "";
+  return `<section id="precision"><h2>${t("section_precision")}</h2>
+<p>${t("section_precision_text", {
+    asOf: formatDate(results.asOf, lang),
+    alpha: formatPercent(precision.alpha, lang, 0),
+    power: formatPercent(precision.power, lang, 0),
+    mde: formatNumber(precision.minimumDetectableDaysSaved, lang, 1),
+    expected: formatNumber(precision.expectedDaysSaved, lang, 1),
+  }).replace(formatNumber(precision.minimumDetectableDaysSaved, lang, 1), figureSpan("mde", precision.minimumDetectableDaysSaved, formatNumber(precision.minimumDetectableDaysSaved, lang, 1)))} ${detectable}</p>
+<p class="note">${esc(precision.method)}</p></section>`;
+}
+
+function methodsSection(input: HtmlInput, t: T): string {
+  const { results, lang } = input;
+  const config = results.config;
+  const definitions: TextKey[] = ["def_duration", "def_daysSaved", "def_selfSupport", "def_monthly", "def_process", "def_balance", "def_precision", "def_businessCase"];
+  const references: TextKey[] = ["ref_km", "ref_rmst", "ref_logrank", "ref_cox", "ref_cif", "ref_smd", "ref_welch"];
+  const params = { tau: results.daysSaved.tau, tolerance: config.protocol.onTimeToleranceWeeks, confType: results.duration.confType, method: results.precision.method };
+  const rule = config.assignment.rule;
+  const ruleText =
+    rule.kind === "day-of-month"
+      ? t("cfg_ruleDayOfMonth", { intervention: compactDays(rule.intervention) })
+      : rule.kind === "parity"
+        ? t("cfg_ruleParity", { parity: rule.intervention })
+        : t("cfg_ruleList", { n: rule.intervention.length });
+  const configRows = [
+    [t("cfg_rule"), ruleText],
+    [t("cfg_period"), `${esc(formatDate(config.projectPeriod.start, lang))} – ${esc(formatDate(config.projectPeriod.end, lang))}`],
+    [t("cfg_intakeFrom"), esc(formatDate(config.intake.firstUnemploymentDayFrom, lang))],
+    [t("cfg_evaluation"), esc(formatDate(config.evaluation.date, lang))],
+    [t("cfg_horizon"), `${esc(formatNumber(config.evaluation.primaryHorizonDays, lang))} ${t("days")}`],
+    [t("cfg_protocol", { weeks: config.protocol.programmeWeeks }), `${t("arm_intervention")}: ${config.protocol.intervention.map((c) => c.week).join(", ")}; ${t("arm_control")}: ${config.protocol.control.map((c) => c.week).join(", ")}`],
+    [t("cfg_budget"), config.budget.years.map((year) => `${year.year}: ${esc(formatDkk(year.dkk, lang))}`).join("; ")],
+    [t("cfg_expectation"), t("cfg_expectationValue", { days: formatNumber(config.expectations.daysSaved, lang, 1), net: formatDkk(config.expectations.netSavingsPerYear, lang), from: config.expectations.fromYear, to: config.expectations.toYear })],
+    [t("cfg_minCell"), esc(String(input.disclosure.minCellSize))],
+    [t("cfg_configHash"), `<span class="hash">${esc(results.trial.configHash)}</span>`],
+  ];
+  const provenanceRows = [
+    [t("prov_tool"), `jobtrial ${esc(input.toolVersion)} (${esc(results.tool.name)} ${esc(results.tool.version)})`],
+    [t("prov_resultsMade"), esc(formatDate(results.generatedAt, lang))],
+    [t("prov_reportMade"), esc(formatDate(input.now.toISOString(), lang))],
+    [t("prov_asOf"), esc(formatDate(results.asOf, lang))],
+    [t("prov_seed"), esc(String(results.seed))],
+  ];
+  const inputRows = results.inputs.map((file) => [esc(file.role), esc(file.name), esc(formatNumber(file.rows, lang)), `<span class="hash">${esc(file.sha256)}</span>`]);
+  const resultDefinitions = Object.entries(results.definitions).map(([key, value]) => [`<code>${esc(key)}</code>`, esc(value)]);
+  return `<section id="methods"><h2>${t("section_methods")}</h2>
+<h3>${t("methods_definitions")}</h3><ul>${definitions.map((key) => `<li>${t(key, params)}</li>`).join("")}</ul>
+<h3>${t("methods_estimators")}</h3><ul>${references.map((key) => `<li>${t(key, params)}</li>`).join("")}<li>${t("ref_precision", params)}</li></ul>
+${resultDefinitions.length > 0 ? `<h3>${t("methods_resultsDefinitions")}</h3>${table([t("th_key"), t("th_definition")], resultDefinitions)}` : ""}
+<h3>${t("methods_configuration")}</h3>${table(["", ""], configRows)}
+<h3>${t("methods_provenance")}</h3>${table(["", ""], provenanceRows)}
+${table([t("th_role"), t("th_file"), t("th_rows"), t("th_sha256")], inputRows, [false, false, true, false])}
+<p class="note">${t("suppressedNote", { min: input.disclosure.minCellSize, secondary: input.disclosure.secondary })}</p>
+<p class="note">${t("prov_files")}</p></section>`;
+}
+
+function compactDays(days: readonly number[]): string {
+  const sorted = [...days].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let index = 0; index < sorted.length; ) {
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    ranges.push(end === index ? `${sorted[index]}` : `${sorted[index]}-${sorted[end]}`);
+    index = end + 1;
+  }
+  return ranges.join(", ");
+}

@@ -1,0 +1,321 @@
+/**
+ * Every word the report prints, in Danish and English, in one table. A key holds
+ * `{ da, en }`; `{name}` marks a value filled in by `text`. Danish is the default
+ * language; the wording on page one avoids statistical terms on purpose.
+ */
+import type { Lang } from "./format.ts";
+
+export const texts = {
+  // ---- document ----
+  documentTitle: { da: "Evaluering: {name}", en: "Evaluation: {name}" },
+  subtitle: { da: "{municipality} · data pr. {asOf} · rapporten er dannet {date}", en: "{municipality} · data as of {asOf} · report made {date}" },
+  arm_control: { da: "Kontrolgruppe", en: "Control" },
+  arm_intervention: { da: "Indsats", en: "Intervention" },
+  suppressedMark: { da: "<{min}", en: "<{min}" },
+  suppressedNote: {
+    da: "Tal under {min} er skjult af hensyn til diskretion (Danmarks Statistiks regler); {secondary} yderligere tal er skjult, så de skjulte ikke kan regnes ud fra totaler.",
+    en: "Numbers below {min} are hidden for confidentiality (Statistics Denmark's rules); {secondary} further numbers are hidden so the hidden ones cannot be worked out from totals.",
+  },
+  notAvailable: { da: "Ikke tilgængelig", en: "Not available" },
+  contents: { da: "Indhold", en: "Contents" },
+  footer: { da: "Dannet med jobtrial {version} den {date}", en: "Made with jobtrial {version} on {date}" },
+
+  // ---- page one ----
+  summaryHeading: { da: "Kort fortalt", en: "In brief" },
+  headParticipants: { da: "Borgere i forsøget", en: "Citizens in the trial" },
+  headParticipantsDetail: { da: "{intervention} i indsatsen · {control} i kontrolgruppen", en: "{intervention} in the intervention · {control} in control" },
+  headDaysSaved: { da: "Færre dage ledig pr. borger", en: "Fewer days unemployed per citizen" },
+  headDaysSavedUnit: { da: "dage", en: "days" },
+  headDaysSavedDetail: { da: "Kan ligge mellem {lower} og {upper} dage. Forventet: {expected} dage.", en: "Could be anywhere from {lower} to {upper} days. Expected: {expected} days." },
+  headSelfSupport: { da: "Selvforsørgende efter {weeks} uger", en: "Self-supporting after {weeks} weeks" },
+  headSelfSupportDetail: { da: "Indsats {intervention} · kontrolgruppe {control}", en: "Intervention {intervention} · control {control}" },
+  headNetSavings: { da: "Nettobesparelse {from}–{to}", en: "Net savings {from}–{to}" },
+  headNetSavingsDetail: { da: "I snit {perYear} pr. år · forventet {expected} pr. år · budget {budget} i alt", en: "On average {perYear} a year · expected {expected} a year · budget {budget} in total" },
+  headNetSavingsMissing: { da: "Business casen er ikke vedlagt; kør jobtrial business-case og giv filen med --business-case.", en: "The business case is not included; run jobtrial business-case and pass the file with --business-case." },
+  verdictHeading: { da: "Konklusion", en: "Conclusion" },
+  differenceShorter: { da: "{days} dage kortere", en: "{days} days shorter" },
+  differenceLonger: { da: "{days} dage længere", en: "{days} days longer" },
+  verdict_tooEarly: {
+    da: "Det er for tidligt at sige, om indsatsen virker. Indtil nu er borgerne i indsatsen ledige {difference} end kontrolgruppen, men den sande forskel kan ligge mellem {lower} og {upper} dage. Med det antal borgere, der er med nu, kan en effekt på {expected} dage endnu ikke skelnes fra tilfældigheder.",
+    en: "It is too early to tell whether the intervention works. So far citizens in the intervention are unemployed {difference} than the control group, but the true difference could be anywhere from {lower} to {upper} days. With the number of citizens so far, an effect of {expected} days cannot yet be told apart from chance.",
+  },
+  verdict_asExpected: {
+    da: "Indsatsen virker som forventet: borgerne i indsatsen er ledige {difference} end kontrolgruppen (mellem {lower} og {upper} dage). Det er mindst de forventede {expected} dage.",
+    en: "The intervention works as expected: citizens in the intervention are unemployed {difference} than the control group (between {lower} and {upper} days). That is at least the expected {expected} days.",
+  },
+  verdict_likelyAsExpected: {
+    da: "Indsatsen forkorter ledigheden: borgerne i indsatsen er ledige {difference} end kontrolgruppen (mellem {lower} og {upper} dage). Det svarer til de forventede {expected} dage, men kan også være mindre.",
+    en: "The intervention shortens unemployment: citizens in the intervention are unemployed {difference} than the control group (between {lower} and {upper} days). That matches the expected {expected} days, but it may also be less.",
+  },
+  verdict_belowExpectation: {
+    da: "Indsatsen forkorter ledigheden, men mindre end forventet: borgerne i indsatsen er ledige {difference} end kontrolgruppen (mellem {lower} og {upper} dage) mod forventet {expected} dage.",
+    en: "The intervention shortens unemployment, but less than expected: citizens in the intervention are unemployed {difference} than the control group (between {lower} and {upper} days) against the expected {expected} days.",
+  },
+  verdict_noEffectLikely: {
+    da: "Der er ingen påviselig effekt, og en effekt på {expected} dage er usandsynlig: forskellen er {difference} (mellem {lower} og {upper} dage).",
+    en: "There is no detectable effect, and an effect of {expected} days is unlikely: the difference is {difference} (between {lower} and {upper} days).",
+  },
+  verdict_notShown: {
+    da: "Der er endnu ingen sikker effekt: forskellen er {difference} (mellem {lower} og {upper} dage). En effekt på {expected} dage kan hverken bekræftes eller udelukkes.",
+    en: "There is no certain effect yet: the difference is {difference} (between {lower} and {upper} days). An effect of {expected} days can be neither confirmed nor ruled out.",
+  },
+  verdict_harmful: {
+    da: "Borgerne i indsatsen er ledige længere end kontrolgruppen: {difference} (mellem {lower} og {upper} dage).",
+    en: "Citizens in the intervention are unemployed longer than the control group: {difference} (between {lower} and {upper} days).",
+  },
+  verdict_noData: { da: "Der er endnu ikke data nok til at beregne en effekt.", en: "There are not yet enough data to estimate an effect." },
+  verdictDetectableFrom: { da: "Med det nuværende indtag kan en effekt på {expected} dage forventes at kunne påvises fra omkring {date}.", en: "At the current intake, an effect of {expected} days can be expected to be detectable from about {date}." },
+  verdictNotDetectable: { da: "Med det nuværende indtag kan en effekt på {expected} dage ikke påvises inden for fremskrivningen.", en: "At the current intake, an effect of {expected} days cannot be detected within the projection." },
+  verdictMoney_positive: { da: "Med den målte effekt giver projektet et overskud på {total} over {from}–{to}.", en: "With the measured effect the project yields a surplus of {total} over {from}–{to}." },
+  verdictMoney_negative: { da: "Med den målte effekt giver projektet et underskud på {total} over {from}–{to}; det skal spare {breakEven} dage pr. borger for at hvile i sig selv.", en: "With the measured effect the project runs a deficit of {total} over {from}–{to}; it must save {breakEven} days per citizen to break even." },
+  summaryChartDays: { da: "Færre dage ledig pr. borger", en: "Fewer days unemployed per citizen" },
+  summaryHowToRead: {
+    da: "Punktet er det bedste bud, stregen viser, hvor den sande værdi med 95 % sikkerhed ligger. Den stiplede linje er forventningen på {expected} dage.",
+    en: "The dot is the best estimate; the line shows where the true value lies with 95 % confidence. The dashed line is the expected {expected} days.",
+  },
+
+  // ---- section headings and introductions ----
+  section_flow: { da: "Forløbet for borgerne i forsøget", en: "The flow of citizens through the trial" },
+  section_flow_intro: { da: "Fra alle screenede borgere til dem, der indgår i analysen, fordelt på indsats og kontrolgruppe (CONSORT-diagram).", en: "From every citizen screened to those analysed, by intervention and control (CONSORT diagram)." },
+  section_intake: { da: "Tilgang og fordeling", en: "Intake and allocation" },
+  section_intake_intro: {
+    da: "Borgere fordeles efter fødselsdag i CPR-nummeret. Reglens forventede andel i indsatsen er {expected}; den observerede er {observed} (binomialtest p = {p}).",
+    en: "Citizens are assigned by the birthday in their CPR number. The rule's expected intervention share is {expected}; the observed share is {observed} (binomial test p = {p}).",
+  },
+  section_balance: { da: "Balance mellem grupperne", en: "Balance between the arms" },
+  section_balance_intro: { da: "Standardiseret middelforskel (SMD) = (indsats − kontrol) / samlet standardafvigelse. Forskelle under 0,1 regnes som ubetydelige.", en: "Standardized mean difference (SMD) = (intervention − control) / pooled standard deviation. Differences below 0.1 are considered negligible." },
+  section_duration: { da: "Ledighedens varighed", en: "Duration of unemployment" },
+  section_duration_intro: {
+    da: "Kaplan-Meier-kurver: andelen, der stadig er ledige, efter dage siden første ledighedsdag. Lodrette streger markerer censurerede forløb (stadig ledige ved dataudtræk eller fraflyttet). Båndet er et 95 %-konfidensbånd ({confType}).",
+    en: "Kaplan-Meier curves: the share still unemployed by days since the first unemployment day. Vertical ticks mark censored spells (still unemployed at extraction or moved away). The band is a 95 % confidence band ({confType}).",
+  },
+  section_selfSupport: { da: "Afgang til selvforsørgelse", en: "Exit to self-support" },
+  section_selfSupport_intro: { da: "Kumuleret incidens af afgang til selvforsørgelse med andre afgange (uddannelse, anden ydelse) som konkurrerende hændelser (Aalen-Johansen).", en: "Cumulative incidence of exit to self-support with other exits (education, other benefit) as competing events (Aalen-Johansen)." },
+  section_process: { da: "Samtaleforløbet", en: "The conversation programme" },
+  section_process_intro: {
+    da: "Samtaler pr. borger efter uge siden første ledighedsdag blandt borgere, der stadig er i forløbet. Protokollen: {intervention} samtaler i indsatsen mod {control} i kontrolgruppen på {weeks} uger.",
+    en: "Conversations per citizen by week since the first unemployment day among citizens still in the programme. The protocol: {intervention} conversations in the intervention against {control} in control over {weeks} weeks.",
+  },
+  section_subgroups: { da: "Undergrupper", en: "Subgroups" },
+  section_subgroups_intro: { da: "Færre dage ledig pr. borger efter branchegruppe. Undergrupper har få borgere; brede intervaller er forventelige. Test for ens effekt: p = {p}.", en: "Fewer days unemployed per citizen by industry group. Subgroups are small; wide intervals are to be expected. Test of equal effect: p = {p}." },
+  section_businessCase: { da: "Business case", en: "Business case" },
+  section_businessCase_intro: {
+    da: "Sparede dage omregnet til kommunens udgift til A-dagpenge (medfinansiering efter uge på offentlig forsørgelse) mod projektets budget. Break-even: {breakEven} sparede dage pr. borger.",
+    en: "Days saved converted to the municipality's A-dagpenge expenditure (co-financing by week on public support) against the project budget. Break-even: {breakEven} days saved per citizen.",
+  },
+  section_precision: { da: "Præcision", en: "Precision" },
+  section_precision_text: {
+    da: "Med data pr. {asOf} er den mindste effekt, der kan påvises (signifikansniveau {alpha}, styrke {power}), {mde} dage. Forventningen er {expected} dage.",
+    en: "With data as of {asOf} the minimum detectable effect (significance level {alpha}, power {power}) is {mde} days. The expectation is {expected} days.",
+  },
+  section_methods: { da: "Metode og dokumentation", en: "Methods and provenance" },
+
+  // ---- chart titles and axes ----
+  chart_summaryDays: { da: "Færre dage ledig pr. borger", en: "Fewer days unemployed per citizen" },
+  chart_flow: { da: "Forløbsdiagram", en: "Flow diagram" },
+  chart_intake: { da: "Tilgang pr. uge", en: "Intake per week" },
+  chart_allocation: { da: "Andel i indsatsen pr. uge mod reglens forventede andel", en: "Intervention share per week against the rule's expected share" },
+  chart_balance: { da: "Standardiseret middelforskel (love plot)", en: "Standardized mean differences (love plot)" },
+  chart_km: { da: "Andel stadig ledige (Kaplan-Meier)", en: "Share still unemployed (Kaplan-Meier)" },
+  chart_cif: { da: "Kumuleret afgang efter type", en: "Cumulative exit by type" },
+  chart_monthly: { da: "Månedlig afgang til selvforsørgelse i % af bestanden", en: "Monthly exit to self-support in % of the stock" },
+  chart_process: { da: "Samtaler pr. borger efter uge i forløbet", en: "Conversations per citizen by programme week" },
+  chart_advisors: { da: "Andel samtaler afholdt til tiden pr. rådgiver", en: "Share of conversations on time per advisor" },
+  chart_forest: { da: "Færre dage ledig efter branchegruppe", en: "Fewer days unemployed by industry group" },
+  chart_netSavings: { da: "Nettobesparelse pr. år mod budget", en: "Net savings per year against the budget" },
+  chart_cumulative: { da: "Kumuleret nettobesparelse", en: "Cumulative net savings" },
+  chart_tornado: { da: "Følsomhed: samlet nettobesparelse", en: "Sensitivity: total net savings" },
+  axis_days: { da: "Dage siden første ledighedsdag", en: "Days since first unemployment day" },
+  axis_daysSaved: { da: "Færre dage ledig (kontrol − indsats)", en: "Fewer days unemployed (control − intervention)" },
+  axis_shareUnemployed: { da: "Andel stadig ledige", en: "Share still unemployed" },
+  axis_cumulativeShare: { da: "Kumuleret andel", en: "Cumulative share" },
+  axis_week: { da: "Uge (første ledighedsdag)", en: "Week (first unemployment day)" },
+  axis_citizens: { da: "Borgere", en: "Citizens" },
+  axis_share: { da: "Andel i indsatsen", en: "Intervention share" },
+  axis_smd: { da: "Standardiseret middelforskel", en: "Standardized mean difference" },
+  axis_month: { da: "Måned", en: "Month" },
+  axis_monthlyShare: { da: "Afgang i % af bestanden", en: "Exits in % of stock" },
+  axis_programmeWeek: { da: "Uge siden første ledighedsdag", en: "Week since first unemployment day" },
+  axis_perCitizen: { da: "Samtaler pr. borger", en: "Conversations per citizen" },
+  axis_onTime: { da: "Andel til tiden", en: "Share on time" },
+  axis_advisor: { da: "Rådgiver", en: "Advisor" },
+  axis_year: { da: "År", en: "Year" },
+  axis_dkk: { da: "Kroner", en: "DKK" },
+  axis_mioDkk: { da: "Mio. kr.", en: "DKK million" },
+  axis_group: { da: "Gruppe", en: "Group" },
+  axis_state: { da: "Afgang", en: "Exit" },
+  axis_assumption: { da: "Antagelse", en: "Assumption" },
+  legend_arm: { da: "Gruppe", en: "Arm" },
+  legend_series: { da: "Serie", en: "Series" },
+  label_expected: { da: "Forventet", en: "Expected" },
+  label_expectedShare: { da: "Forventet andel", en: "Expected share" },
+  label_protocol: { da: "Planlagt samtale (protokol)", en: "Planned conversation (protocol)" },
+  label_estimate: { da: "Målt", en: "Measured" },
+  label_noEffect: { da: "Ingen forskel", en: "No difference" },
+  label_mde: { da: "Mindste påviselige effekt", en: "Minimum detectable effect" },
+  label_budget: { da: "Budget", en: "Budget" },
+  label_netSavings: { da: "Nettobesparelse", en: "Net savings" },
+  label_grossSavings: { da: "Bruttobesparelse", en: "Gross savings" },
+  label_breakEven: { da: "Break-even", en: "Break-even" },
+  label_low: { da: "Lav værdi", en: "Low value" },
+  label_high: { da: "Høj værdi", en: "High value" },
+  label_atRisk: { da: "Antal i risiko (kumulerede afgange)", en: "Number at risk (cumulative exits)" },
+  label_allArms: { da: "I alt", en: "Total" },
+  label_advisorN: { da: "Rådgiver {n}", en: "Advisor {n}" },
+  label_overall: { da: "Alle", en: "All" },
+
+  // ---- flow diagram ----
+  flow_screened: { da: "Screenet: {n}", en: "Screened: {n}" },
+  flow_notAssigned: { da: "Ikke fordelt", en: "Not assigned" },
+  flow_invalid: { da: "Ugyldigt CPR-nummer: {n}", en: "Invalid CPR number: {n}" },
+  flow_assigned: { da: "Fordelt efter fødselsdag: {n}", en: "Assigned by birthday: {n}" },
+  flow_arm: { da: "{arm}: {n}", en: "{arm}: {n}" },
+  flow_excluded: { da: "Ikke i analysen", en: "Not analysed" },
+  flow_voided: { da: "Annulleret: {n}", en: "Voided: {n}" },
+  flow_analysed: { da: "Analyseret: {n}", en: "Analysed: {n}" },
+  flow_exited: { da: "Afsluttet forløb: {n}", en: "Spell ended: {n}" },
+  flow_censored: { da: "Censureret", en: "Censored" },
+  flow_stillRunning: { da: "Stadig ledig: {n}", en: "Still unemployed: {n}" },
+
+  // ---- tables ----
+  th_measure: { da: "Mål", en: "Measure" },
+  th_estimate: { da: "Estimat", en: "Estimate" },
+  th_interval: { da: "95 %-interval", en: "95 % interval" },
+  th_p: { da: "p", en: "p" },
+  th_covariate: { da: "Baggrundsvariabel", en: "Covariate" },
+  th_n: { da: "Antal", en: "N" },
+  th_mean: { da: "Gns. / andel", en: "Mean / share" },
+  th_sd: { da: "SD", en: "SD" },
+  th_smd: { da: "SMD", en: "SMD" },
+  th_weeks: { da: "Uger", en: "Weeks" },
+  th_difference: { da: "Forskel", en: "Difference" },
+  th_year: { da: "År", en: "Year" },
+  th_cost: { da: "Udgift (budget)", en: "Cost (budget)" },
+  th_gross: { da: "Bruttobesparelse", en: "Gross savings" },
+  th_net: { da: "Nettobesparelse", en: "Net savings" },
+  th_total: { da: "I alt", en: "Total" },
+  th_figure: { da: "Tal", en: "Figure" },
+  th_value: { da: "Værdi", en: "Value" },
+  th_file: { da: "Fil", en: "File" },
+  th_role: { da: "Rolle", en: "Role" },
+  th_rows: { da: "Rækker", en: "Rows" },
+  th_sha256: { da: "SHA-256", en: "SHA-256" },
+  th_key: { da: "Nøgle", en: "Key" },
+  th_definition: { da: "Definition", en: "Definition" },
+  th_level: { da: "Niveau", en: "Level" },
+  m_median: { da: "Median varighed (dage)", en: "Median duration (days)" },
+  m_rmst: { da: "Gennemsnitlig varighed op til {tau} dage (RMST)", en: "Restricted mean duration up to {tau} days (RMST)" },
+  m_rmstDifference: { da: "Forskel i RMST op til {tau} dage (indsats − kontrol)", en: "Difference in RMST up to {tau} days (intervention − control)" },
+  m_daysSaved: { da: "Færre dage ledig op til {tau} dage (kontrol − indsats)", en: "Days saved up to {tau} days (control − intervention)" },
+  m_logrank: { da: "Log-rank-test (χ² = {chisq}, df = {df})", en: "Log-rank test (χ² = {chisq}, df = {df})" },
+  m_logrankStratified: { da: "Log-rank-test stratificeret på branchegruppe (χ² = {chisq})", en: "Log-rank test stratified by industry group (χ² = {chisq})" },
+  m_cox: { da: "Hazard ratio for afgang (Cox, {ties})", en: "Hazard ratio of exit (Cox, {ties})" },
+  m_completed: { da: "Gennemsnit af afsluttede forløb (dage)", en: "Mean of completed spells (days)" },
+  m_completedDifference: { da: "Forskel i afsluttede forløb (kontrol − indsats)", en: "Difference in completed spells (control − intervention)" },
+  m_selfSupportAt: { da: "Selvforsørgende efter {weeks} uger", en: "Self-supporting after {weeks} weeks" },
+  m_perCitizenInProgramme: { da: "Samtaler pr. borger i forløbet", en: "Conversations per citizen in the programme" },
+  m_onTimeShare: { da: "Andel afholdt til tiden (±{tolerance} uger)", en: "Share held on time (±{tolerance} weeks)" },
+  m_letterShare: { da: "Andel som brev (borger i tilbud)", en: "Share as a letter (citizen in an offer)" },
+  m_planned: { da: "Planlagte samtaler (protokol)", en: "Planned conversations (protocol)" },
+  m_heapingFirst: { da: "Født den 1. i måneden", en: "Born on the 1st of the month" },
+  m_heapingJanuary: { da: "Født 1. januar", en: "Born 1 January" },
+  m_replacement: { da: "Erstatningspersonnumre", en: "Replacement CPR numbers" },
+  completedCaveat: {
+    da: "Gennemsnittet af afsluttede forløb er projektets eget mål. Mens mange forløb stadig kører, er det skævt mod korte forløb og er derfor ikke effekten.",
+    en: "The mean of completed spells is the project's own measure. While many spells are still running it is biased towards short spells, so it is not the effect.",
+  },
+  allocationWarnings: { da: "Advarsler om fordelingen", en: "Allocation warnings" },
+
+  // ---- covariates, states, assumptions, implied figures (known keys; others shown as given) ----
+  cov_age: { da: "Alder", en: "Age" },
+  cov_female: { da: "Kvinde", en: "Female" },
+  cov_priorUnemploymentWeeks: { da: "Tidligere ledighed (uger)", en: "Prior unemployment (weeks)" },
+  cov_industryGroup: { da: "Branchegruppe", en: "Industry group" },
+  "state_self-support": { da: "Selvforsørgelse", en: "Self-support" },
+  state_education: { da: "Uddannelse", en: "Education" },
+  "state_other benefit": { da: "Anden ydelse", en: "Other benefit" },
+  sens_daysSaved: { da: "Færre dage ledig (95 %-interval)", en: "Days saved (95 % interval)" },
+  sens_participantsPerYear: { da: "Deltagere pr. år (±20 %)", en: "Participants per year (±20 %)" },
+  sens_cofinancingShare: { da: "Kommunal medfinansiering", en: "Municipal co-financing share" },
+  sens_priorWeeksOnSupport: { da: "Uger på offentlig forsørgelse før start", en: "Weeks on public support before entry" },
+  sens_maxDailyBenefit: { da: "Dagpengesats", en: "Daily benefit rate" },
+  implied_participantsPerYear: { da: "Deltagere i indsatsen pr. år", en: "Intervention participants per year" },
+  implied_valuePerDaySaved: { da: "Kommunens besparelse pr. sparet dag (kr.)", en: "Municipal saving per day saved (DKK)" },
+  implied_daysSavedForExpectedNet: { da: "Sparede dage pr. borger, der giver den forventede nettobesparelse", en: "Days saved per citizen that give the expected net savings" },
+  implied_participantsForExpectedNet: { da: "Deltagere pr. år, der giver den forventede nettobesparelse ved forventet effekt", en: "Participants per year that give the expected net savings at the expected effect" },
+  implied_breakEvenDaysSaved: { da: "Break-even: sparede dage pr. borger", en: "Break-even: days saved per citizen" },
+
+  // ---- methods ----
+  methods_definitions: { da: "Definitioner", en: "Definitions" },
+  def_daysSaved: {
+    da: "Færre dage ledig: forskellen i gennemsnitlig ledighedsvarighed op til {tau} dage (restricted mean survival time, arealet under Kaplan-Meier-kurven), kontrol minus indsats. Positiv betyder kortere ledighed i indsatsen. Alle fordelte borgere analyseres i den gruppe, reglen gav dem (intention to treat).",
+    en: "Days saved: the difference in mean unemployment duration up to {tau} days (restricted mean survival time, the area under the Kaplan-Meier curve), control minus intervention. Positive means shorter unemployment in the intervention. Every assigned citizen is analysed in the arm the rule gave them (intention to treat).",
+  },
+  def_duration: { da: "Ledighedsforløb: dage fra første ledighedsdag til første afgang af enhver art; forløb, der stadig kører ved dataudtrækket, er censureret dér.", en: "Unemployment spell: days from the first unemployment day to the first exit of any kind; spells still running at the data extraction are censored there." },
+  def_selfSupport: { da: "Selvforsørgelse: afgang til beskæftigelse uden offentlig ydelse; andelen efter 13, 26 og 52 uger er den kumulerede incidens med andre afgange som konkurrerende hændelser.", en: "Self-support: exit to employment without public benefit; the share after 13, 26 and 52 weeks is the cumulative incidence with other exits as competing events." },
+  def_monthly: { da: "Månedlig afgang i % af bestanden: afgange til selvforsørgelse i måneden delt med antallet, der var ledige ved månedens start (projektets eget mål).", en: "Monthly exit in % of the stock: exits to self-support in the month divided by the number unemployed at the start of the month (the project's own measure)." },
+  def_process: { da: "Samtaler: afholdte samtaler og breve pr. borger, der stadig er i forløbet i den pågældende uge; til tiden betyder senest {tolerance} uger efter den planlagte uge.", en: "Conversations: conversations held and letters per citizen still in the programme that week; on time means at most {tolerance} weeks after the planned week." },
+  def_balance: { da: "SMD: forskellen i gennemsnit (eller andel) mellem indsats og kontrol delt med den samlede standardafvigelse.", en: "SMD: the difference in mean (or share) between intervention and control divided by the pooled standard deviation." },
+  def_precision: { da: "Mindste påviselige effekt: den effekt, der med den givne styrke ville give et signifikant resultat med de data, der er nu.", en: "Minimum detectable effect: the effect that with the given power would give a significant result with the data so far." },
+  def_businessCase: { da: "Business case: forskellen mellem de to gruppers Kaplan-Meier-kurver prissat uge for uge med dagpengesats og kommunal medfinansiering (20 % uge 1-4, 60 % uge 5-26, 70 % uge 27-52, 80 % derefter), minus projektets budget.", en: "Business case: the difference between the arms' Kaplan-Meier curves priced week by week with the benefit rate and municipal co-financing (20 % weeks 1-4, 60 % weeks 5-26, 70 % weeks 27-52, 80 % after), minus the project budget." },
+  methods_estimators: { da: "Estimatorer og referencer", en: "Estimators and references" },
+  ref_km: { da: "Kaplan-Meier med Greenwoods varians og {confType}-konfidensbånd (Kaplan & Meier 1958; Greenwood 1926; R survival::survfit).", en: "Kaplan-Meier with Greenwood's variance and a {confType} confidence band (Kaplan & Meier 1958; Greenwood 1926; R survival::survfit)." },
+  ref_rmst: { da: "Restricted mean survival time med Greenwood-type varians (Royston & Parmar 2013; R survival print.survfit(rmean = tau)).", en: "Restricted mean survival time with a Greenwood-type variance (Royston & Parmar 2013; R survival print.survfit(rmean = tau))." },
+  ref_logrank: { da: "Log-rank-test, også stratificeret (Mantel 1966; R survival::survdiff).", en: "Log-rank test, also stratified (Mantel 1966; R survival::survdiff)." },
+  ref_cox: { da: "Cox' proportional hazards-model (Cox 1972; R survival::coxph).", en: "Cox proportional hazards model (Cox 1972; R survival::coxph)." },
+  ref_cif: { da: "Kumuleret incidens med konkurrerende hændelser (Aalen & Johansen 1978; R survival::survfit med multistate).", en: "Cumulative incidence with competing events (Aalen & Johansen 1978; R survival::survfit multistate)." },
+  ref_smd: { da: "Standardiseret middelforskel (Austin 2009).", en: "Standardized mean difference (Austin 2009)." },
+  ref_welch: { da: "Welch' t-interval for afsluttede forløb.", en: "Welch t interval for completed spells." },
+  ref_precision: { da: "Præcision: {method}", en: "Precision: {method}" },
+  methods_resultsDefinitions: { da: "Definitioner fra resultatfilen (engelsk)", en: "Definitions from the results file" },
+  methods_configuration: { da: "Konfiguration", en: "Configuration" },
+  cfg_rule: { da: "Fordelingsregel", en: "Assignment rule" },
+  cfg_ruleDayOfMonth: { da: "Fødselsdag {intervention} i måneden → indsats, øvrige → kontrol", en: "Birth day {intervention} of the month → intervention, others → control" },
+  cfg_ruleParity: { da: "{parity} fødselsdage → indsats", en: "{parity} birth days → intervention" },
+  cfg_ruleList: { da: "{n} udvalgte fødselsdage → indsats", en: "{n} listed birthdays → intervention" },
+  cfg_period: { da: "Projektperiode", en: "Project period" },
+  cfg_intakeFrom: { da: "Første ledighedsdag fra", en: "First unemployment day from" },
+  cfg_evaluation: { da: "Evalueringsdato", en: "Evaluation date" },
+  cfg_horizon: { da: "Primær horisont", en: "Primary horizon" },
+  cfg_protocol: { da: "Samtaler i {weeks} uger", en: "Conversations in {weeks} weeks" },
+  cfg_budget: { da: "Budget", en: "Budget" },
+  cfg_expectation: { da: "Forventning", en: "Expectation" },
+  cfg_expectationValue: { da: "{days} færre dage ledig; nettobesparelse {net} pr. år {from}–{to}", en: "{days} fewer days unemployed; net savings {net} a year {from}–{to}" },
+  cfg_minCell: { da: "Mindste viste antal", en: "Smallest count shown" },
+  cfg_configHash: { da: "Konfigurationens hash", en: "Configuration hash" },
+  methods_provenance: { da: "Oprindelse", en: "Provenance" },
+  prov_tool: { da: "Værktøj", en: "Tool" },
+  prov_resultsMade: { da: "Resultater beregnet", en: "Results computed" },
+  prov_reportMade: { da: "Rapport dannet", en: "Report made" },
+  prov_asOf: { da: "Dataudtræk", en: "Data extraction" },
+  prov_seed: { da: "Seed", en: "Seed" },
+  prov_files: { da: "Specifikationer (Vega-Lite JSON) og data (CSV) for hver figur ligger ved siden af rapporten i mappen charts/.", en: "Specifications (Vega-Lite JSON) and data (CSV) for every chart are beside the report in the folder charts/." },
+  days: { da: "dage", en: "days" },
+  weeksUnit: { da: "uger", en: "weeks" },
+} as const satisfies Record<string, { da: string; en: string }>;
+
+export type TextKey = keyof typeof texts;
+
+/** True when `key` is a key of the text table (for keys built at run time, e.g. "cov_" + name). */
+export function isTextKey(key: string): key is TextKey {
+  return Object.prototype.hasOwnProperty.call(texts, key);
+}
+
+/**
+ * The text for `key` in `lang` with `{name}` placeholders filled from `params`.
+ * A placeholder without a value is a bug in the report and throws.
+ *
+ * @example text("da", "flow_screened", { n: "3.380" }) // "Screenet: 3.380"
+ */
+export function text(lang: Lang, key: TextKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return texts[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`internal: text "${key}" needs {${name}}`);
+    return String(value);
+  });
+}
+
+/** The text for a key built at run time, or `fallback` when the table has no such key. */
+export function textOr(lang: Lang, key: string, fallback: string): string {
+  return isTextKey(key) ? text(lang, key) : fallback;
+}
