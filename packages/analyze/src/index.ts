@@ -41,10 +41,15 @@ export { computeTruth, truthOfModel, SimulationTruthSchema, ContrastTruthSchema,
 export { simulateTrial, simulateWithModel, intakeWeeks, seasonalFactor, NO_MODULUS_11_COHORTS, type Simulation, type SimulatedCitizen, type SimulatedSpell, type SimulatedBenefitWeek, type SimulatedConversation, type SimulatedSecondary } from "./simulate/simulate-trial.ts";
 export { writeSimulation, simulationFiles, type WrittenFile, type WriteSimulationOptions } from "./simulate/write-simulation.ts";
 export { INTAKE_HEADER, SPELLS_HEADER, BENEFIT_WEEKS_HEADER, CONVERSATIONS_HEADER, SECONDARY_HEADER, BENEFIT_CODES, CONVERSATION_STATUSES, IntakeFileRowSchema, SpellFileRowSchema, BenefitWeekFileRowSchema, ConversationFileRowSchema, SecondaryFileRowSchema, SIMULATION_FILES, formatSemicolonCsv, parseSemicolonCsv, printCaseSystemDate, type BenefitCode, type ConversationStatus } from "./simulate/formats.ts";
-// Business case: net savings against the budget (see docs/business-case.md).
-export { businessCase, type BusinessCaseOptions } from "./business-case/business-case.ts";
-export { BusinessCaseResultsInputSchema, parseBusinessCaseResults, type BusinessCaseResultsInput } from "./business-case/results-input.ts";
-export { BusinessCaseSchema, BusinessCaseYearSchema, BusinessCaseAssumptionSchema, type BusinessCase, type BusinessCaseYear, type BusinessCaseAssumption, type BusinessCaseScenario } from "./business-case/schema.ts";
-export { BusinessCaseError, businessCaseMessage, type BusinessCaseIssue, type BusinessCaseIssueCode } from "./business-case/messages.ts";
-export { businessCaseSections, formatBusinessCaseTable, formatKroner, formatDays, formatShare, formatCell, type Section as BusinessCaseSection, type Cell as BusinessCaseCell, type CellKind as BusinessCaseCellKind } from "./business-case/format.ts";
-export { weightedSurvivalArea, dailySurvivalAreas } from "./business-case/weighted-area.ts";
+// Trial evaluation: inputs, spells, every measure, results.json, power (see docs/evaluation.md).
+export { evaluateTrial, estimateDaysSaved, EvaluationError, type EvaluateTrialInput, type DaysSavedEstimates } from "./evaluation/evaluate-trial.ts";
+export { ArmSchema, CohortMemberSchema, SpellSchema, ConversationRecordSchema, ConversationStatusSchema, SecondaryRecordSchema, ScreeningCountsSchema, SELF_SUPPORT, normalizeExitState, type TrialArm, type CohortMember, type Spell, type ConversationRecord, type SecondaryRecord, type ScreeningCounts } from "./evaluation/model.ts";
+export { readCohortTable, readSpellTable, readBenefitWeekTable, readConversationTable, readSecondaryTable, type BenefitWeek, type Pseudonymize, type ReadResult } from "./evaluation/read-inputs.ts";
+export { parseInputTable, readInputTable, type InputTable, type InputRow } from "./evaluation/table.ts";
+export { deriveSpells, SpellRulesSchema, type SpellRules, type SpellRulesInput } from "./evaluation/derive-spells.ts";
+export { loadEvaluationInputs, type EvaluationFiles, type LoadedInputs, type LoadResult } from "./evaluation/load-inputs.ts";
+export { evaluationProblem, formatEvaluationProblem, EvaluationInputError, type EvaluationProblem, type EvaluationProblemCode } from "./evaluation/problems.ts";
+export { buildAnalysisSet, type AnalysisRow, type AnalysisSet } from "./evaluation/analysis-set.ts";
+export { evaluationDataFromSimulation, type EvaluationData } from "./evaluation/from-simulation.ts";
+export { diagnoseDesign, type DesignDiagnosis, type DesignDiagnosisOptions, type EstimatorDiagnosis } from "./evaluation/design-diagnosis.ts";
+export { resultsTables } from "./evaluation/results-tables.ts";

@@ -11,6 +11,9 @@
 
 export type EvaluationProblemCode =
   | "file_not_found"
+  | "file_unreadable"
+  | "config_invalid"
+  | "key_invalid"
   | "file_empty"
   | "header_missing_column"
   | "header_duplicate_column"
@@ -59,6 +62,12 @@ export function evaluationProblemText(code: EvaluationProblemCode, facts: Proble
   switch (code) {
     case "file_not_found":
       return { message: "file not found", fix: "check the path and the file name" };
+    case "file_unreadable":
+      return { message: "cannot read the file", fix: "check that the file exists and that you may read it" };
+    case "config_invalid":
+      return { message: "the trial configuration is not valid", fix: 'run "jobtrial config check" on it and fix what it lists' };
+    case "key_invalid":
+      return { message: "the pseudonymization key cannot be used", fix: 'give the key file "jobtrial register keygen" wrote for this register' };
     case "file_empty":
       return { message: "the file has no header row", fix: "export the table again with its column names in the first line" };
     case "header_missing_column":

@@ -1,0 +1,216 @@
+/**
+ * Reading every input of `jobtrial analyze` from files: the configuration,
+ * the cohort (the register's pseudonymized export, or the register itself
+ * plus the key), the outcomes (a spell table, or the weekly benefit panel
+ * from which spells are derived), the conversation log and the secondary
+ * outcomes. Outcome files keyed by CPR are pseudonymized with the key as
+ * they are read; the CPR is dropped at once.
+ *
+ * All problems of all files are collected and returned together (file, row,
+ * column, code, message, fix); the caller writes nothing when there are any.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import {
+  closeRegister,
+  exportCohort,
+  loadKey,
+  loadTrialConfig,
+  openRegister,
+  pseudonymFor,
+  type PseudonymKey,
+  type TrialConfig,
+} from "@jobtrial/assign";
+import type { Results } from "../results-schema.ts";
+import { deriveSpells, type SpellRulesInput } from "./derive-spells.ts";
+import type { CohortMember, ConversationRecord, ScreeningCounts, SecondaryRecord, Spell } from "./model.ts";
+import { evaluationProblem, type EvaluationProblem } from "./problems.ts";
+import { readBenefitWeekTable, readCohortTable, readConversationTable, readSecondaryTable, readSpellTable, type Pseudonymize } from "./read-inputs.ts";
+import { type InputTable, readInputTable } from "./table.ts";
+
+export interface EvaluationFiles {
+  config: string;
+  /** The register's pseudonymized cohort export (CSV). One of cohort or register. */
+  cohort?: string | undefined;
+  /** The register (SQLite); needs `keyFile`. Gives screening counts and birth-day flags too. */
+  register?: string | undefined;
+  /** Spell table. One of spells or benefitWeeks. */
+  spells?: string | undefined;
+  benefitWeeks?: string | undefined;
+  conversations?: string | undefined;
+  secondary?: string | undefined;
+  /** Pseudonymization key: needed for the register and for outcome files keyed by CPR. */
+  keyFile?: string | undefined;
+  /** Rules for deriving spells from the weekly panel. Default: SpellRulesSchema's defaults */
+  spellRules?: SpellRulesInput | undefined;
+}
+
+export interface LoadedInputs {
+  config: TrialConfig;
+  cohort: CohortMember[];
+  spells: Spell[];
+  conversations: ConversationRecord[] | null;
+  secondary: SecondaryRecord[] | null;
+  screening: ScreeningCounts | null;
+  inputs: Results["inputs"];
+  notes: string[];
+}
+
+export type LoadResult = { ok: true; value: LoadedInputs } | { ok: false; problems: EvaluationProblem[] };
+
+interface FileBytes {
+  bytes: Uint8Array;
+  name: string;
+  sha256: string;
+}
+
+function readBytes(path: string, problems: EvaluationProblem[]): FileBytes | undefined {
+  const name = basename(path);
+  try {
+    const bytes = readFileSync(path);
+    return { bytes, name, sha256: createHash("sha256").update(bytes).digest("hex") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push(evaluationProblem(code === "ENOENT" ? "file_not_found" : "file_unreadable", { file: name }));
+    return undefined;
+  }
+}
+
+/** Reads, validates and joins every input; never throws for bad input. */
+export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | undefined): LoadResult {
+  const problems: EvaluationProblem[] = [];
+  const inputs: Results["inputs"] = [];
+  const notes: string[] = [];
+  const configBytes = readBytes(files.config, problems);
+  const configResult = loadTrialConfig(files.config);
+  if (configBytes === undefined) return { ok: false, problems };
+  if (!configResult.ok) {
+    for (const item of configResult.problems) problems.push({ ...evaluationProblem("config_invalid", { file: configBytes.name, column: item.path }), message: item.message });
+    return { ok: false, problems };
+  }
+  const config = configResult.config;
+  inputs.push({ role: "config", name: configBytes.name, sha256: configBytes.sha256, rows: null });
+
+  let key: PseudonymKey | undefined;
+  if (files.keyFile !== undefined) {
+    try {
+      key = loadKey(files.keyFile);
+    } catch {
+      problems.push(evaluationProblem("key_invalid", { file: basename(files.keyFile) }));
+      return { ok: false, problems };
+    }
+  }
+  const pseudonymize: Pseudonymize | undefined = key === undefined ? undefined : (digits) => pseudonymFor(key, digits);
+
+  // The cohort.
+  let cohort: CohortMember[] = [];
+  let screening: ScreeningCounts | null = null;
+  if (files.register !== undefined) {
+    const registerBytes = readBytes(files.register, problems);
+    if (registerBytes === undefined) return { ok: false, problems };
+    if (key === undefined) {
+      problems.push(evaluationProblem("cpr_without_key", { file: registerBytes.name }));
+      return { ok: false, problems };
+    }
+    const fromRegister = cohortFromRegister(files.register, key, registerBytes.name);
+    problems.push(...fromRegister.problems);
+    cohort = fromRegister.cohort;
+    screening = fromRegister.screening;
+    inputs.push({ role: "register", name: registerBytes.name, sha256: registerBytes.sha256, rows: cohort.length });
+  } else if (files.cohort !== undefined) {
+    const cohortBytes = readBytes(files.cohort, problems);
+    if (cohortBytes !== undefined) {
+      const read = readCohortTable(readInputTable(cohortBytes.bytes, cohortBytes.name));
+      problems.push(...read.problems);
+      cohort = read.rows;
+      inputs.push({ role: "cohort", name: cohortBytes.name, sha256: cohortBytes.sha256, rows: read.rows.length });
+    }
+  }
+  const members = new Set(cohort.map((member) => member.pseudonym));
+  const options = { cohort: members, pseudonymize };
+  const outside = (count: number, name: string) => {
+    if (count > 0) notes.push(`${name}: ${count} row(s) of persons not in the cohort were skipped`);
+  };
+
+  let spells: Spell[] = [];
+  if (files.spells !== undefined) {
+    const bytes = readBytes(files.spells, problems);
+    if (bytes !== undefined) {
+      const read = readSpellTable(readInputTable(bytes.bytes, bytes.name), options);
+      problems.push(...read.problems);
+      spells = read.rows;
+      outside(read.outsideCohort, bytes.name);
+      inputs.push({ role: "spells", name: bytes.name, sha256: bytes.sha256, rows: read.rows.length });
+    }
+  }
+  if (files.benefitWeeks !== undefined) {
+    const bytes = readBytes(files.benefitWeeks, problems);
+    if (bytes !== undefined) {
+      const read = readBenefitWeekTable(readInputTable(bytes.bytes, bytes.name), options);
+      problems.push(...read.problems);
+      outside(read.outsideCohort, bytes.name);
+      inputs.push({ role: "benefitWeeks", name: bytes.name, sha256: bytes.sha256, rows: read.rows.length });
+      // The spell table wins when both are given; the panel then only documents the input.
+      if (files.spells === undefined) {
+        spells = deriveSpells(read.rows, cohort, asOf ?? config.evaluation.date, files.spellRules ?? {});
+        notes.push(`spells derived from the weekly benefit panel ${bytes.name} (weekly precision: a spell ends on the Sunday of its last benefit week)`);
+      }
+    }
+  }
+  const optionalTable = <Row>(path: string | undefined, role: "conversations" | "secondary", reader: (table: InputTable) => { rows: Row[]; problems: EvaluationProblem[]; outsideCohort: number }): Row[] | null => {
+    if (path === undefined) return null;
+    const bytes = readBytes(path, problems);
+    if (bytes === undefined) return null;
+    const read = reader(readInputTable(bytes.bytes, bytes.name));
+    problems.push(...read.problems);
+    outside(read.outsideCohort, bytes.name);
+    inputs.push({ role, name: bytes.name, sha256: bytes.sha256, rows: read.rows.length });
+    return read.rows;
+  };
+  const conversations = optionalTable(files.conversations, "conversations", (table) => readConversationTable(table, options));
+  const secondary = optionalTable(files.secondary, "secondary", (table) => readSecondaryTable(table, options));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { config, cohort, spells, conversations, secondary, screening, inputs, notes } };
+}
+
+/** The cohort straight from the register (as `register export` writes it), with born-on-the-1st flags and the batches' screening counts. */
+function cohortFromRegister(path: string, key: PseudonymKey, name: string): { cohort: CohortMember[]; screening: ScreeningCounts | null; problems: EvaluationProblem[] } {
+  const register = openRegister(path, { readonly: true });
+  try {
+    const exported = exportCohort(register, key);
+    const table: InputTable = {
+      file: name,
+      header: exported.header,
+      rows: exported.rows.map((row, index) => ({ line: index + 2, cells: row.map((value) => String(value)) })),
+      problems: [],
+    };
+    const read = readCohortTable(table);
+    const birthDays = new Map<string, boolean>();
+    for (const row of register.db.prepare("SELECT cpr, birth_date FROM assignments").all() as { cpr: string; birth_date: string }[]) {
+      birthDays.set(pseudonymFor(key, row.cpr), row.birth_date.slice(8, 10) === "01");
+    }
+    const cohort = read.rows.map((member) => ({ ...member, bornFirstOfMonth: birthDays.get(member.pseudonym) ?? null }));
+    const batches = register.db.prepare("SELECT batch_seq, kind, voids_batch_seq, counts_json FROM batches ORDER BY batch_seq").all() as {
+      batch_seq: number;
+      kind: string;
+      voids_batch_seq: number | null;
+      counts_json: string;
+    }[];
+    const voided = new Set(batches.filter((batch) => batch.kind === "void" && batch.voids_batch_seq !== null).map((batch) => batch.voids_batch_seq!));
+    let screened = 0;
+    let invalid = 0;
+    const ineligible = new Map<string, number>();
+    for (const batch of batches) {
+      if (batch.kind !== "assign" || voided.has(batch.batch_seq)) continue;
+      const counts = JSON.parse(batch.counts_json) as { rows?: number; invalid?: number; ineligible?: Record<string, number> };
+      screened += counts.rows ?? 0;
+      invalid += counts.invalid ?? 0;
+      for (const [reason, n] of Object.entries(counts.ineligible ?? {})) ineligible.set(reason, (ineligible.get(reason) ?? 0) + n);
+    }
+    const screening: ScreeningCounts | null = batches.length === 0 ? null : { screened, invalid, ineligible: [...ineligible].map(([reason, n]) => ({ reason, n })) };
+    return { cohort, screening, problems: read.problems };
+  } finally {
+    closeRegister(register);
+  }
+}
