@@ -1,0 +1,182 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { isIsoDate } from "@jobtrial/assign";
+import { evaluateTrial, EvaluationError, formatEvaluationProblem, loadEvaluationInputs, resultsTables, type SpellRulesInput } from "@jobtrial/analyze";
+import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+import { VERSION } from "../version.ts";
+
+const MAX_PROBLEMS_SHOWN = 50;
+
+export const analyze: Command = {
+  name: "analyze",
+  summary: "Evaluate the trial into results.json",
+  usage:
+    "analyze --config <trial.json> (--cohort <csv> | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] --out <results.json>",
+  help: `
+Joins the cohort with the outcome data and estimates every measure of the
+evaluation, intention to treat, honestly under censoring: Kaplan-Meier curves,
+medians, restricted means at 26 and 52 weeks, days saved at the primary horizon
+(control minus intervention restricted mean), log-rank (also stratified by
+industry group), Cox hazard ratio, the project's own average of completed spells
+(labelled as biased), exit to self-support (cumulative incidence with competing
+exits, and monthly in % of the stock), conversations against the protocol,
+secondary outcomes, balance, allocation against the rule, subgroups, the
+minimum detectable effect and a CONSORT-style flow.
+
+Writes <out> (results.json, described by ResultsSchema of @jobtrial/analyze) and
+CSV tables beside it (<name>-km.csv, <name>-duration.csv, ...). Counts below the
+configuration's minimum cell size are suppressed in every file. No CPR number,
+birth date or pseudonym is written. Every bad row of every input is listed with
+file, row, column and how to fix it; nothing is written then.
+
+Inputs:
+  --config <file>          the trial configuration (required)
+  --cohort <csv>           the cohort from "jobtrial register export" (pseudonymized)
+  --register <file>        or the register itself (needs --key-file); also gives the
+                           screening counts of the flow and born-on-the-1st flags
+  --outcomes <csv>         spell table: CPR-nummer or pseudonym, Forløbsstart,
+                           Forløbsslut (last day on benefit; empty while running),
+                           Afgangsårsag (selvforsørgelse, uddannelse, ...)
+  --benefit-weeks <csv>    weekly benefit panel (CPR-nummer or pseudonym, År-uge,
+                           Ydelseskode); spells are derived from it when --outcomes
+                           is left out
+  --conversations <csv>    conversation log (Planlagt uge, Dato, Rådgiver, Status)
+  --secondary <csv>        applications, self-found internship/wage subsidy, rating
+  --key-file <file>        pseudonymization key, when a file carries CPR numbers
+                           (they are replaced by pseudonyms as the file is read)
+  --as-of <date>           data extraction date: spells running then are censored
+                           there (default: the configuration's evaluation date)
+  --out <file>             results file to write (required)
+  --seed <n>               seed recorded for random steps (default 20170101)
+  --subgroup <column>      a cohort column to add as a subgroup (repeatable)
+Rules for spells from the weekly panel (see docs/evaluation.md):
+  --unemployment-codes <a,b>   benefit codes that count as unemployment (default 111,A-dagpenge,dagpenge)
+  --gap-weeks <n>              weeks without benefit that end a spell (default 1)
+  --self-support-weeks <n>     weeks without benefit for an exit to count as self-support (default 1)
+
+Example (the bundled data, after "register export"):
+  jobtrial analyze --config data/esbjerg-2017/trial.json --cohort cohort.csv \\
+    --outcomes data/esbjerg-2017/outcomes/spells.csv \\
+    --conversations data/esbjerg-2017/outcomes/conversations.csv \\
+    --secondary data/esbjerg-2017/outcomes/secondary.csv \\
+    --key-file pseudonym.key --as-of 2018-03-01 --out results.json`,
+  options: {
+    config: { type: "string" },
+    cohort: { type: "string" },
+    register: { type: "string" },
+    outcomes: { type: "string" },
+    "benefit-weeks": { type: "string" },
+    conversations: { type: "string" },
+    secondary: { type: "string" },
+    "key-file": { type: "string" },
+    "as-of": { type: "string" },
+    out: { type: "string" },
+    seed: { type: "string" },
+    subgroup: { type: "string", multiple: true },
+    "unemployment-codes": { type: "string" },
+    "gap-weeks": { type: "string" },
+    "self-support-weeks": { type: "string" },
+  },
+  run({ io, values }) {
+    const config = stringOption(values, "config", true);
+    const out = stringOption(values, "out", true);
+    const cohort = stringOption(values, "cohort");
+    const register = stringOption(values, "register");
+    if ((cohort === undefined) === (register === undefined)) throw new UsageError("give the cohort as --cohort <csv> or --register <file> (with --key-file)");
+    const outcomes = stringOption(values, "outcomes");
+    const benefitWeeks = stringOption(values, "benefit-weeks");
+    if (outcomes === undefined && benefitWeeks === undefined) throw new UsageError("give the outcomes as --outcomes <spells.csv> or --benefit-weeks <panel.csv>");
+    const asOf = stringOption(values, "as-of");
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+    const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 20170101;
+    const keyFile = stringOption(values, "key-file");
+    if (register !== undefined && keyFile === undefined) throw new UsageError("--register needs --key-file (the register holds CPR numbers)");
+    const spellRules: SpellRulesInput = {};
+    const codes = stringOption(values, "unemployment-codes");
+    if (codes !== undefined) spellRules.unemploymentCodes = codes.split(",").map((code) => code.trim()).filter(Boolean);
+    const gap = numberOption(values, "gap-weeks", { integer: true, min: 1 });
+    if (gap !== undefined) spellRules.weeksWithoutBenefitToEnd = gap;
+    const selfSupportWeeks = numberOption(values, "self-support-weeks", { integer: true, min: 1 });
+    if (selfSupportWeeks !== undefined) spellRules.selfSupportMinWeeks = selfSupportWeeks;
+    const subgroups = (values["subgroup"] as string[] | undefined) ?? [];
+
+    const path = (value: string | undefined) => (value === undefined ? undefined : resolvePath(io, value));
+    const loaded = loadEvaluationInputs(
+      {
+        config: resolvePath(io, config),
+        cohort: path(cohort),
+        register: path(register),
+        spells: path(outcomes),
+        benefitWeeks: path(benefitWeeks),
+        conversations: path(stringOption(values, "conversations")),
+        secondary: path(stringOption(values, "secondary")),
+        keyFile: path(keyFile),
+        spellRules,
+      },
+      asOf,
+    );
+    if (!loaded.ok) {
+      for (const problem of loaded.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(formatEvaluationProblem(problem) + "\n");
+      if (loaded.problems.length > MAX_PROBLEMS_SHOWN) io.stderr(`... and ${loaded.problems.length - MAX_PROBLEMS_SHOWN} more\n`);
+      throw new UserError(`${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"} in the input files; nothing was written`);
+    }
+    const inputs = loaded.value;
+    const unknownSubgroups = subgroups.filter((name) => !inputs.cohort.some((member) => name in member.covariates));
+    if (unknownSubgroups.length > 0) throw new UsageError(`--subgroup ${unknownSubgroups.join(", ")}: no such column in the cohort`);
+    let results;
+    try {
+      results = evaluateTrial({
+        config: inputs.config,
+        cohort: inputs.cohort,
+        spells: inputs.spells,
+        conversations: inputs.conversations,
+        secondary: inputs.secondary,
+        screening: inputs.screening,
+        ...(asOf === undefined ? {} : { asOf }),
+        seed,
+        now: io.now(),
+        toolVersion: VERSION,
+        inputs: inputs.inputs,
+        subgroupCovariates: subgroups,
+        readerNotes: inputs.notes,
+      });
+    } catch (error) {
+      if (error instanceof EvaluationError) throw new UserError(error.message);
+      throw error;
+    }
+
+    // Write everything to temporary names first, then rename: all files or none.
+    const outPath = resolvePath(io, out);
+    const directory = dirname(outPath);
+    const stem = basename(outPath, extname(outPath));
+    const files = new Map<string, string>([[outPath, JSON.stringify(results, null, 2) + "\n"]]);
+    for (const [name, text] of resultsTables(results)) files.set(join(directory, `${stem}-${name}.csv`), text);
+    mkdirSync(directory, { recursive: true });
+    const temporary: string[] = [];
+    try {
+      for (const [file, text] of files) {
+        const part = `${file}.${process.pid}.part`;
+        writeFileSync(part, text);
+        temporary.push(part);
+      }
+      for (const [file] of files) renameSync(`${file}.${process.pid}.part`, file);
+    } catch (error) {
+      for (const part of temporary) rmSync(part, { force: true });
+      throw new UserError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`);
+    }
+
+    const saved = results.daysSaved;
+    const days = (value: number | null) => (value === null ? "-" : value.toFixed(1));
+    io.stdout(
+      [
+        `Results written to ${out} (+ ${files.size - 1} CSV tables)`,
+        `  as of        ${results.asOf}: ${(results.flow.analysed.control ?? 0) + (results.flow.analysed.intervention ?? 0)} analysed, ${(results.flow.stillRunning.control ?? 0) + (results.flow.stillRunning.intervention ?? 0)} spells still running`,
+        `  days saved   ${days(saved.estimate)} (95 % CI ${days(saved.lower)} to ${days(saved.upper)}) at ${saved.tau} days`,
+        `  detectable   ${days(results.precision.minimumDetectableDaysSaved)} days now (80 % power); ${results.precision.expectedDaysSaved} days ${results.precision.detectableFrom === null ? "not within the projection" : `from ${results.precision.detectableFrom}`}`,
+        ...(results.warnings ?? []).map((warning) => `  note         ${warning}`),
+        ...results.allocation.warnings.map((warning) => `  warning      ${warning}`),
+      ].join("\n") + "\n",
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,110 @@
+import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/assign";
+import { diagnoseDesign, SimulationOptionsError, type SimulationOptions } from "@jobtrial/analyze";
+import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+
+export const power: Command = {
+  name: "power",
+  summary: "Design diagnosis by simulation",
+  usage: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <from>:<to>] [--evaluation-date <date>] [--trials <n>] [--seed <n>] [--json]",
+  help: `
+Simulates the trial many times with the simulator under an assumed effect,
+intake and evaluation date, estimates days saved in each trial exactly as
+"jobtrial analyze" does, and reports:
+
+  power       share of trials whose 95 % interval for days saved lies above 0
+  bias        mean estimate minus the truth, for days saved and for the
+              project's naive "average duration of completed spells"
+  coverage    share of 95 % intervals that contain the truth
+  MDE         the minimum detectable days saved, 2.80 x the mean standard error
+
+This tells the evaluators before the evaluation whether the expected effect can
+be seen at all with the intake and follow-up they will have.
+
+Options:
+  --config <file>            the trial configuration (required)
+  --days-saved <d>           assumed effect at the primary horizon (default: the expectation, 9)
+  --weekly-intake <n>        expected intake per week (default 50)
+  --weeks <from>:<to>        intake weeks (default: project start to the evaluation date)
+  --evaluation-date <date>   data extraction date (default: the configuration's evaluation date)
+  --trials <n>               simulated trials (default 500)
+  --seed <n>                 seed (default 20170101)
+  --json                     print the diagnosis as JSON
+
+Progress goes to stderr: a bar when stderr is a terminal, otherwise a few plain lines.
+
+Example:
+  jobtrial power --config data/esbjerg-2017/trial.json --days-saved 9 --weekly-intake 50 --trials 500`,
+  options: {
+    config: { type: "string" },
+    "days-saved": { type: "string" },
+    "weekly-intake": { type: "string" },
+    weeks: { type: "string" },
+    "evaluation-date": { type: "string" },
+    trials: { type: "string" },
+    seed: { type: "string" },
+    json: { type: "boolean" },
+  },
+  run({ io, values }) {
+    const configArg = stringOption(values, "config", true);
+    const loaded = loadTrialConfig(resolvePath(io, configArg));
+    if (!loaded.ok) throw new UserError(`${configArg}: ${loaded.problems[0]!.path}: ${loaded.problems[0]!.message} (run "jobtrial config check ${configArg}")`);
+    const config = loaded.config;
+    const simulation: SimulationOptions = {};
+    const daysSaved = numberOption(values, "days-saved");
+    if (daysSaved !== undefined) simulation.effect = { kind: "days-saved", days: daysSaved };
+    const weeklyIntake = numberOption(values, "weekly-intake", { min: 0.01 });
+    if (weeklyIntake !== undefined) simulation.weeklyIntake = weeklyIntake;
+    const weeks = stringOption(values, "weeks");
+    if (weeks !== undefined) {
+      const [from, to, extra] = weeks.split(":");
+      if (extra !== undefined || from === undefined || to === undefined || !isIsoWeek(from) || !isIsoWeek(to)) throw new UsageError(`--weeks must be "<from>:<to>", e.g. 2017-W01:2018-W08, got "${weeks}"`);
+      simulation.fromWeek = from;
+      simulation.toWeek = to;
+    }
+    const evaluationDate = stringOption(values, "evaluation-date");
+    if (evaluationDate !== undefined) {
+      if (!isIsoDate(evaluationDate)) throw new UsageError(`--evaluation-date must be a date YYYY-MM-DD, got "${evaluationDate}"`);
+      simulation.extractionDate = evaluationDate;
+    }
+    const trials = numberOption(values, "trials", { integer: true, min: 1 }) ?? 500;
+    const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 20170101;
+
+    let lastLine = 0;
+    const progressLines = new Set([Math.ceil(trials / 4), Math.ceil(trials / 2), Math.ceil((3 * trials) / 4), trials]);
+    const onProgress = (done: number, total: number) => {
+      if (io.isTty) {
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} trials${done === total ? "\n" : ""}`);
+      } else if (progressLines.has(done) && done !== lastLine) {
+        lastLine = done;
+        io.stderr(`power: ${done}/${total} trials simulated\n`);
+      }
+    };
+    let diagnosis;
+    try {
+      diagnosis = diagnoseDesign({ config, simulation, trials, seed, onProgress });
+    } catch (error) {
+      if (error instanceof SimulationOptionsError) throw new UserError(error.message);
+      throw error;
+    }
+    if (values["json"]) {
+      io.stdout(JSON.stringify(diagnosis, null, 2) + "\n");
+      return 0;
+    }
+    const d = diagnosis.daysSaved;
+    const pct = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : "-");
+    const num = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "-");
+    io.stdout(
+      [
+        `Design diagnosis: ${trials} simulated trials, data as of ${diagnosis.extractionDate}, horizon ${diagnosis.horizonDays} days, about ${diagnosis.meanAnalysed.toFixed(0)} citizens per trial`,
+        `  truth                   ${num(diagnosis.truth.causal)} days saved (arm contrast ${num(diagnosis.truth.armContrast)})`,
+        `  days saved              power ${pct(d.power)}, bias ${num(d.bias)}, coverage ${pct(d.coverage)}, SE ${num(d.meanSe)} (empirical ${num(d.empiricalSe)})`,
+        `  completed-spell average bias ${num(diagnosis.naiveCompletedSpells.bias)} (mean ${num(diagnosis.naiveCompletedSpells.mean)}): biased while spells run`,
+        `  minimum detectable      ${num(diagnosis.minimumDetectableEffect)} days (80 % power, 5 % two-sided)`,
+        `  estimable               ${diagnosis.estimable} of ${trials} trials (the horizon within follow-up)`,
+      ].join("\n") + "\n",
+    );
+    return 0;
+  },
+};
