@@ -1,52 +1,51 @@
 /**
- * The part of the business case's JSON output that the report reads.
- *
- * The business case (packages/analyze/src/business-case/) owns its output schema; until
- * it exports one, this is the minimum the report needs. Objects are loose, so a richer
- * file passes and its other fields are ignored. Amounts are DKK; a year's `lower` and
- * `upper` are the 95 % interval of its net savings.
+ * The business case as the report reads it. The business case owns its JSON
+ * (`BusinessCaseSchema` of @jobtrial/analyze, written by `jobtrial business-case
+ * --format json`); `businessCaseView` takes the part the report shows, so the charts
+ * and tables depend on a handful of fields only.
  */
-import { z } from "zod";
+import { BusinessCaseSchema, type BusinessCase as BusinessCaseFile } from "@jobtrial/analyze";
 
-const dkk = z.number();
+export { BusinessCaseSchema };
+export type { BusinessCaseFile };
 
-export const BusinessCaseYearSchema = z.looseObject({
-  year: z.number().int(),
-  /** Programme cost (the budget spent) that year. */
-  cost: dkk,
-  /** Municipal benefit expenditure saved that year. */
-  grossSavings: dkk,
-  /** grossSavings minus cost. */
-  netSavings: dkk,
-  lower: dkk.nullable(),
-  upper: dkk.nullable(),
-});
+export interface BusinessCaseYearView {
+  year: number;
+  cost: number;
+  grossSavings: number;
+  netSavings: number;
+  /** 95 % interval of net savings; null without curves (a what-if). */
+  lower: number | null;
+  upper: number | null;
+}
 
-export const BusinessCaseInputSchema = z.looseObject({
-  /** Trial id the business case was computed for; checked against results.json when present. */
-  trialId: z.string().optional(),
-  years: z.array(BusinessCaseYearSchema).min(1),
-  /** Totals over all years; computed from `years` when absent. */
-  total: z.looseObject({ cost: dkk, grossSavings: dkk, netSavings: dkk, lower: dkk.nullable(), upper: dkk.nullable() }).optional(),
-  /** Days saved per participant at which the cumulative net savings are exactly 0. */
-  breakEvenDaysSaved: z.number().nullable(),
-  /** One-at-a-time sensitivity of the total net savings (the tornado). */
-  sensitivity: z
-    .array(
-      z.looseObject({
-        /** Name of the varied assumption: a key of the report's texts ("daysSaved", "participantsPerYear", ...) or free text. */
-        parameter: z.string(),
-        lowValue: z.number().nullable().optional(),
-        highValue: z.number().nullable().optional(),
-        /** Total net savings with the assumption at its low value. */
-        low: dkk,
-        /** Total net savings with the assumption at its high value. */
-        high: dkk,
-      }),
-    )
-    .default([]),
-  /** Figures the budget implies (participants per year, value of a saved day, ...), keyed by name. */
-  implied: z.record(z.string(), z.number().nullable()).default({}),
-});
-export type BusinessCaseInput = z.input<typeof BusinessCaseInputSchema>;
-export type BusinessCase = z.infer<typeof BusinessCaseInputSchema>;
+export interface BusinessCase {
+  trialId: string;
+  years: BusinessCaseYearView[];
+  total: Omit<BusinessCaseYearView, "year">;
+  breakEvenDaysSaved: number | null;
+  /** One-at-a-time sensitivity of total net savings, largest impact first. */
+  sensitivity: { parameter: string; label: string; lowValue: string; highValue: string; low: number; high: number }[];
+  /** Implied and observed figures, keyed as in the business case's `implied`. */
+  implied: Record<string, number | null>;
+}
+
+/** The report's view of a (validated) business case. */
+export function businessCaseView(file: BusinessCaseFile): BusinessCase {
+  const pick = (year: BusinessCaseFile["years"][number]): BusinessCaseYearView => ({
+    year: year.year,
+    cost: year.cost,
+    grossSavings: year.grossSavings,
+    netSavings: year.netSavings,
+    lower: year.lower,
+    upper: year.upper,
+  });
+  return {
+    trialId: file.trial.id,
+    years: file.years.map(pick),
+    total: { cost: file.total.cost, grossSavings: file.total.grossSavings, netSavings: file.total.netSavings, lower: file.total.lower, upper: file.total.upper },
+    breakEvenDaysSaved: file.breakEvenDaysSaved,
+    sensitivity: file.sensitivity.map((line) => ({ parameter: line.key, label: line.label, lowValue: line.lowValue, highValue: line.highValue, low: line.netLow, high: line.netHigh })),
+    implied: { ...file.implied, breakEvenParticipantsPerYear: file.breakEvenParticipantsPerYear },
+  };
+}

@@ -253,13 +253,13 @@ export function businessCaseData(businessCase: BusinessCase, results: Results, l
     upper = upper === null || year.upper === null ? null : upper + year.upper;
     return { year: String(year.year), netSavings: net, lower, upper };
   });
-  const totalNet = businessCase.total?.netSavings ?? net;
+  const totalNet = businessCase.total.netSavings;
   const tornado = businessCase.sensitivity
     .map((entry) => ({
       parameter: entry.parameter,
-      label: textOr(lang, `sens_${entry.parameter}`, entry.parameter),
-      lowValue: entry.lowValue ?? null,
-      highValue: entry.highValue ?? null,
+      label: textOr(lang, `sens_${entry.parameter}`, entry.label),
+      lowValue: entry.lowValue,
+      highValue: entry.highValue,
       low: entry.low,
       high: entry.high,
       base: totalNet,

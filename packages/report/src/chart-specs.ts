@@ -166,7 +166,7 @@ export function balanceChart(results: Results, lang: Lang): Chart {
         data: { name: "balance" },
         transform: [{ filter: "isValid(datum.smd)" }],
         mark: { type: "point", filled: true, size: 50, color: COLORS.intervention },
-        encoding: { x: { field: "smd", ...x }, y: { field: "label", type: "nominal", sort: null, title: null, axis: { labelLimit: 220 } } },
+        encoding: { x: { field: "smd", ...x }, y: { field: "label", type: "nominal", sort: null, title: null, axis: { labelLimit: 400 } } },
       },
     ],
   });
@@ -204,13 +204,18 @@ export function kmChart(results: Results, lang: Lang, minCellSize: number): Char
           height: 34,
           title: { text: text(lang, "label_atRisk"), fontSize: 10, fontWeight: "normal", offset: 4 },
           data: { name: "risk" },
-          mark: { type: "text", fontSize: 9.5 },
           encoding: {
             x: { field: "time", type: "quantitative", scale: xScale, axis: null },
-            y: { field: "armLabel", type: "nominal", sort: [text(lang, "arm_control"), text(lang, "arm_intervention")], title: null, axis: { domain: false, ticks: false, ...yFixed } },
+            y: { field: "armLabel", type: "nominal", sort: [text(lang, "arm_control"), text(lang, "arm_intervention")], title: null, axis: { domain: false, ticks: false, labelPadding: 8, ...yFixed } },
             text: { field: "label" },
             color: armColor(lang),
           },
+          // The first column starts at the axis, the last ends at the plot's edge, the others are centred on their time.
+          layer: [
+            { transform: [{ filter: "datum.time == 0" }], mark: { type: "text", fontSize: 9.5, align: "left" } },
+            { transform: [{ filter: `datum.time > 0 && datum.time < ${maxTime}` }], mark: { type: "text", fontSize: 9.5, align: "center" } },
+            { transform: [{ filter: `datum.time >= ${maxTime}` }], mark: { type: "text", fontSize: 9.5, align: "right" } },
+          ],
         },
       ],
     }),
@@ -288,7 +293,7 @@ export function forestChart(results: Results, lang: Lang, minCellSize: number): 
   const tables = forestData(results, lang, minCellSize);
   const values = [...num(tables.forest!, "lower"), ...num(tables.forest!, "upper"), 0, results.precision.expectedDaysSaved];
   const x = { type: "quantitative", scale: { domain: [Math.floor(Math.min(...values) - 2), Math.ceil(Math.max(...values) + 2)], nice: false }, title: text(lang, "axis_daysSaved") };
-  const y = { field: "label", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 260 } };
+  const y = { field: "label", type: "nominal", sort: { field: "order" }, title: null, axis: { labelLimit: 400 } };
   return chart("forest", lang, "chart_forest", { ...tables, zero: [{ days: 0 }] }, {
     width: 360,
     height: { step: 24 },
@@ -335,7 +340,7 @@ export function businessCaseCharts(businessCase: BusinessCase, results: Results,
   const charts = [net, cumulative];
   if (tables.tornado!.length > 0) {
     const x = { type: "quantitative", title: `${text(lang, "label_netSavings")}, ${text(lang, "axis_mioDkk").toLowerCase()}`, axis: { format: ",.1f" } };
-    const y = { field: "label", type: "nominal", sort: { field: "range", order: "descending" }, title: null, axis: { labelLimit: 260 } };
+    const y = { field: "label", type: "nominal", sort: { field: "range", order: "descending" }, title: null, axis: { labelLimit: 400 } };
     charts.push(
       chart("tornado", lang, "chart_tornado", { tornadoBars: tables.tornadoBars!, base: tables.base! }, {
         width: 300,

@@ -158,7 +158,7 @@ function summarySection(input: HtmlInput, t: T, figure: Figure): string {
         : t("verdictNotDetectable", { expected: decimals1(expected) })
       : "";
   const years = businessCase?.years ?? [];
-  const totalNet = businessCase ? (businessCase.total?.netSavings ?? years.reduce((sum, year) => sum + year.netSavings, 0)) : null;
+  const totalNet = businessCase ? businessCase.total.netSavings : null;
   const from = years[0]?.year;
   const to = years[years.length - 1]?.year;
   const moneySentence =
@@ -308,12 +308,13 @@ ${table([t("th_measure"), t("th_estimate"), t("th_interval"), t("th_p")], rows, 
 function selfSupportSection(input: HtmlInput, t: T, figure: Figure): string {
   const { results, lang } = input;
   const pct = (value: number | null) => esc(formatPercent(value, lang, 1));
-  const pp = (value: number | null) => (value === null ? "\u2013" : esc(`${formatSigned(value * 100, lang, 1)} ${lang === "da" ? "pct.-point" : "pp"}`));
+  const ppUnit = lang === "da" ? "pct.-point" : "pp";
+  const pp = (value: number | null) => (value === null ? "\u2013" : esc(formatSigned(value * 100, lang, 1)));
   const rows = results.selfSupport.at.map((entry) => [
     t("m_selfSupportAt", { weeks: entry.weeks }),
     pct(entry.control.estimate),
     pct(entry.intervention.estimate),
-    pp(entry.difference.estimate),
+    `${pp(entry.difference.estimate)} ${ppUnit}`,
     `${pp(entry.difference.lower)} ${lang === "da" ? "til" : "to"} ${pp(entry.difference.upper)}`,
     esc(formatP(entry.difference.p ?? null, lang)),
   ]);
@@ -351,29 +352,24 @@ function businessCaseSection(input: HtmlInput, t: T, figure: Figure): string {
   if (!businessCase) return "";
   const dkk = (value: number | null) => esc(formatDkk(value, lang));
   const years = businessCase.years;
-  const total = businessCase.total ?? {
-    cost: years.reduce((sum, year) => sum + year.cost, 0),
-    grossSavings: years.reduce((sum, year) => sum + year.grossSavings, 0),
-    netSavings: years.reduce((sum, year) => sum + year.netSavings, 0),
-    lower: null,
-    upper: null,
-  };
-  const interval = (lower: number | null, upper: number | null) => (lower === null || upper === null ? "\u2013" : `${dkk(lower)} ${lang === "da" ? "til" : "to"} ${dkk(upper)}`);
+  const total = businessCase.total;
+  const mio = (value: number) => esc(formatNumber(value / 1e6, lang, 1));
+  const interval = (lower: number | null, upper: number | null) => (lower === null || upper === null ? "\u2013" : `${mio(lower)} ${lang === "da" ? "til" : "to"} ${mio(upper)}`);
   const rows = [
     ...years.map((year) => [String(year.year), dkk(year.cost), dkk(year.grossSavings), figureSpan(`netSavings.${year.year}`, year.netSavings, formatDkk(year.netSavings, lang)), interval(year.lower, year.upper)]),
     [`<strong>${t("th_total")}</strong>`, dkk(total.cost), dkk(total.grossSavings), `<strong>${dkk(total.netSavings)}</strong>`, interval(total.lower, total.upper)],
   ];
-  const implied = Object.entries(businessCase.implied).map(([key, value]) => [esc(textOr(lang, `implied_${key}`, key)), esc(formatNumber(value, lang, Number.isInteger(value) ? 0 : 2))]);
+  const implied = Object.entries(businessCase.implied).map(([key, value]) => [esc(textOr(lang, `implied_${key}`, key)), esc(formatNumber(value, lang, value === null || Number.isInteger(value) ? 0 : 1))]);
   implied.unshift([t("implied_breakEvenDaysSaved"), esc(formatNumber(businessCase.breakEvenDaysSaved, lang, 1))]);
   const sensitivity = businessCase.sensitivity.map((entry) => [
-    esc(textOr(lang, `sens_${entry.parameter}`, entry.parameter)),
-    esc(formatNumber(entry.lowValue ?? null, lang, Number.isInteger(entry.lowValue ?? 0) ? 0 : 2)),
+    esc(textOr(lang, `sens_${entry.parameter}`, entry.label)),
+    esc(entry.lowValue),
     dkk(entry.low),
-    esc(formatNumber(entry.highValue ?? null, lang, Number.isInteger(entry.highValue ?? 0) ? 0 : 2)),
+    esc(entry.highValue),
     dkk(entry.high),
   ]);
   return `<section id="business-case"><h2>${t("section_businessCase")}</h2><p>${t("section_businessCase_intro", { breakEven: formatNumber(businessCase.breakEvenDaysSaved, lang, 1) })}</p>
-${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), t("th_interval")], rows, [false, true, true, true, true])}
+${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), `${t("th_interval")} (${t("axis_mioDkk").toLowerCase()})`], rows, [false, true, true, true, true])}
 ${figure("net-savings")}${figure("cumulative")}
 ${figure("tornado")}
 ${sensitivity.length > 0 ? table([t("axis_assumption"), t("label_low"), t("th_net"), t("label_high"), t("th_net")], sensitivity, [false, true, true, true, true]) : ""}

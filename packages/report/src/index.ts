@@ -3,7 +3,7 @@
  * static HTML evaluation report.
  */
 export { buildReport, writeReport, parseResults, parseBusinessCase, readJsonFile, type Report, type ReportFile, type ReportOptions } from "./report.ts";
-export { BusinessCaseInputSchema, BusinessCaseYearSchema, type BusinessCase, type BusinessCaseInput } from "./business-case.ts";
+export { businessCaseView, type BusinessCase, type BusinessCaseYearView } from "./business-case.ts";
 export { buildCharts, type Chart, type ChartId } from "./chart-specs.ts";
 export { discloseResults, effectiveMinCellSize, type DisclosedResults, type DisclosureSummary } from "./disclose-results.ts";
 export { suppressCells, isSmallCount, type Constraint, type SuppressionOutcome } from "./suppression.ts";

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ResultsSchema, type Results } from "@jobtrial/analyze";
 import { jsonPath } from "@jobtrial/assign";
-import { BusinessCaseInputSchema, type BusinessCase } from "./business-case.ts";
+import { BusinessCaseSchema, businessCaseView, type BusinessCase } from "./business-case.ts";
 import { buildCharts, type Chart } from "./chart-specs.ts";
 import { toCsv } from "./csv.ts";
 import { discloseResults, type DisclosureSummary } from "./disclose-results.ts";
@@ -55,11 +55,15 @@ export function parseResults(value: unknown, file = "results.json"): Results {
   return parsed.data;
 }
 
-/** Parses a business-case file's content; throws ReportError "business_case_invalid". */
+/**
+ * Parses a business-case file (the JSON of `jobtrial business-case --format json`,
+ * `BusinessCaseSchema` of @jobtrial/analyze) into the report's view of it; throws
+ * ReportError "business_case_invalid" listing each bad field.
+ */
 export function parseBusinessCase(value: unknown, file = "business-case.json"): BusinessCase {
-  const parsed = BusinessCaseInputSchema.safeParse(value);
+  const parsed = BusinessCaseSchema.safeParse(value);
   if (!parsed.success) throw new ReportError({ code: "business_case_invalid", file, problems: parsed.error.issues.map((issue) => `${jsonPath(issue.path)} ${issue.message}`) });
-  return parsed.data;
+  return businessCaseView(parsed.data);
 }
 
 /** Reads and parses a JSON file; throws ReportError "not_json" for bad JSON. Missing files throw the fs error. */
@@ -95,7 +99,7 @@ export async function buildReport(resultsInput: unknown, businessCaseInput: unkn
   // 1. results
   const results = parseResults(resultsInput);
   const businessCase = businessCaseInput === null ? null : parseBusinessCase(businessCaseInput);
-  if (businessCase?.trialId !== undefined && businessCase.trialId !== results.trial.id) {
+  if (businessCase && businessCase.trialId !== results.trial.id) {
     throw new ReportError({ code: "business_case_other_trial", businessCaseTrial: businessCase.trialId, resultsTrial: results.trial.id });
   }
   const disclosed = discloseResults(results);

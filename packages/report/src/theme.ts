@@ -35,7 +35,7 @@ export function baseConfig(lang: Lang): Record<string, unknown> {
     locale: { number: vegaNumberLocale(lang), time: vegaTimeLocale(lang) },
     view: { stroke: null },
     axis: { labelFont: FONT, titleFont: FONT, labelFontSize: 10, titleFontSize: 10, titleFontWeight: "normal", titleColor: "#333333", labelColor: "#333333", gridColor: "#ebebeb", domainColor: "#888888", tickColor: "#888888" },
-    legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 10, titleFontSize: 10, orient: "top", direction: "horizontal", title: null },
+    legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 10, titleFontSize: 10, orient: "top", direction: "horizontal", title: null, symbolOpacity: 1 },
     header: { labelFont: FONT, titleFont: FONT, labelFontSize: 11 },
     title: { font: FONT, fontSize: 12, fontWeight: "bold", anchor: "start", color: "#222222", offset: 8 },
     text: { font: FONT, fontSize: 10 },

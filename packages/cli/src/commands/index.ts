@@ -5,13 +5,16 @@
 import type { Command } from "../command.ts";
 import { configCheck } from "./config.ts";
 import { notYetAvailable } from "./not-yet.ts";
+import { analyze } from "./analyze.ts";
+import { power } from "./power.ts";
 import { simulate } from "./simulate.ts";
-import { businessCaseCommand } from "./business-case.ts";
 import { assign, assignDiagnose } from "./assign.ts";
 import { registerExport, registerKeygen, registerVerify, registerVoid } from "./register.ts";
 import { pseudonymize } from "./pseudonymize.ts";
+import { businessCaseCommand } from "./business-case.ts";
 import { survival } from "./survival.ts";
 import { compare } from "./compare.ts";
+import { report } from "./report.ts";
 
 export const commands: Command[] = [
   configCheck,
@@ -25,9 +28,9 @@ export const commands: Command[] = [
   pseudonymize,
   survival,
   compare,
-  notYetAvailable("analyze", "Evaluate the trial into results.json"),
-  notYetAvailable("power", "Design diagnosis by simulation"),
+  analyze,
+  power,
   businessCaseCommand,
-  notYetAvailable("report", "The evaluation report (HTML)"),
+  report,
   notYetAvailable("demo", "Run the whole job end to end on the bundled data"),
 ];
