@@ -15,17 +15,16 @@ import {
   addDays,
   armForBirthDate,
   eligibilityCheck,
-  fromDayNumber,
   isoWeekOf,
   isoWeekStart,
   makeCpr,
   passesModulus11,
-  toDayNumber,
   TrialConfigSchema,
   type Arm,
   type IneligibleReason,
   type TrialConfig,
 } from "@jobtrial/assign";
+import { dayToIso as fromDayNumber, isoToDay as toDayNumber } from "./day-numbers.ts";
 import type { BenefitCode, ConversationStatus } from "./formats.ts";
 import {
   ageBandOf,
