@@ -22,7 +22,7 @@ import { daysBetween, type TrialConfig } from "@jobtrial/assign";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import type { ConversationRecord } from "./model.ts";
-import { cell, guarded } from "./suppress.ts";
+import { cell, guarded, suppressGroup } from "./suppress.ts";
 
 const ARMS = ["control", "intervention"] as const;
 
@@ -113,11 +113,14 @@ export function processMeasures(rows: readonly AnalysisRow[], conversations: rea
   const byWeek = weekCounts.map((counts, index) => {
     const arm = (key: (typeof ARMS)[number]) => {
       const value = counts[key];
+      // held + letters is published through perCitizen: when one of the two is suppressed, the other is too.
+      const [held, letters] = suppressGroup([value.held, value.letters], minCellSize);
+      const total = value.held + value.letters;
       return {
         citizens: cell(value.citizens, minCellSize),
-        held: cell(value.held, minCellSize),
-        letters: cell(value.letters, minCellSize),
-        perCitizen: value.citizens === 0 ? null : guarded((value.held + value.letters) / value.citizens, value.citizens, minCellSize),
+        held: held!,
+        letters: letters!,
+        perCitizen: value.citizens < minCellSize || total < minCellSize ? null : total / value.citizens,
       };
     };
     return { week: index + 1, control: arm("control"), intervention: arm("intervention") };

@@ -1,0 +1,88 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ResultsSchema } from "@jobtrial/analyze";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot, run } from "./helpers.ts";
+
+const data = join(repoRoot, "data/esbjerg-2017");
+let dir: string;
+
+beforeAll(async () => {
+  // The demo's path: assign the bundled intake into a register, then export the pseudonymized cohort.
+  dir = mkdtempSync(join(tmpdir(), "jobtrial-analyze-"));
+  expect((await run(["register", "keygen", "--out", join(dir, "key")])).code).toBe(0);
+  const assigned = await run(["assign", "--config", join(data, "trial.json"), "--register", join(dir, "register.sqlite"), "--intake", join(data, "intake"), "--operator", "test", "--accept-valid", "--out", join(dir, "lists")]);
+  expect(assigned.code).toBe(0);
+  expect((await run(["register", "export", "--register", join(dir, "register.sqlite"), "--key-file", join(dir, "key"), "--out", join(dir, "cohort.csv")])).code).toBe(0);
+}, 300_000);
+
+describe("jobtrial analyze", () => {
+  it("jobtrial analyze (bundled data) writes results that parse, cover truth.json and hold no CPR number", async () => {
+    const out = join(dir, "out", "results.json");
+    const result = await run([
+      "analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"),
+      "--outcomes", join(data, "outcomes/spells.csv"), "--conversations", join(data, "outcomes/conversations.csv"),
+      "--secondary", join(data, "outcomes/secondary.csv"), "--key-file", join(dir, "key"), "--as-of", "2018-03-01", "--out", out,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const text = readFileSync(out, "utf8");
+    const results = ResultsSchema.parse(JSON.parse(text));
+    const truth = JSON.parse(readFileSync(join(data, "truth.json"), "utf8")) as { daysSaved: number; armContrast: { daysSaved: number } };
+    expect(results.daysSaved.lower!).toBeLessThanOrEqual(truth.daysSaved);
+    expect(results.daysSaved.upper!).toBeGreaterThanOrEqual(truth.daysSaved);
+    expect(results.generatedAt).toBe("2018-03-01T10:00:00.000Z");
+    expect(results.inputs.map((input) => input.role)).toEqual(["config", "cohort", "spells", "conversations", "secondary"]);
+    const spellsCsv = readFileSync(join(data, "outcomes/spells.csv"), "utf8");
+    const cprs = [...spellsCsv.matchAll(/^\uFEFF?(\d{6}-\d{4});/gm)].map((match) => match[1]!);
+    expect(cprs.length).toBeGreaterThan(1000);
+    for (const cpr of cprs) expect(text.includes(cpr) || text.includes(cpr.replace("-", ""))).toBe(false);
+    const cohortCsv = readFileSync(join(dir, "cohort.csv"), "utf8");
+    const pseudonyms = [...cohortCsv.matchAll(/^\uFEFF?([0-9a-f]{64});/gm)].map((match) => match[1]!);
+    for (const pseudonym of pseudonyms) expect(text.includes(pseudonym)).toBe(false);
+    expect(readdirSync(join(dir, "out")).filter((name) => name.endsWith(".csv")).length).toBeGreaterThanOrEqual(10);
+  }, 120_000);
+
+  it("jobtrial analyze --benefit-weeks (no --outcomes) derives spells from the panel", async () => {
+    const out = join(dir, "panel", "results.json");
+    const result = await run([
+      "analyze", "--config", join(data, "trial.json"), "--register", join(dir, "register.sqlite"),
+      "--benefit-weeks", join(data, "outcomes/benefit-weeks.csv"), "--key-file", join(dir, "key"), "--out", out,
+    ]);
+    expect(result.code).toBe(0);
+    const results = ResultsSchema.parse(JSON.parse(readFileSync(out, "utf8")));
+    expect(results.flow.screened).not.toBeNull();
+    expect(results.inputs.map((input) => input.role)).toEqual(["config", "register", "benefitWeeks"]);
+    expect(results.daysSaved.estimate).not.toBeNull();
+  }, 120_000);
+
+  it("jobtrial analyze (a bad outcome row) lists file, row and column, exits 1 and writes nothing", async () => {
+    const bad = join(dir, "bad-spells.csv");
+    writeFileSync(bad, "pseudonym;Forløbsstart;Forløbsslut;Afgangsårsag\nx;2017-13-45;;\n");
+    const out = join(dir, "bad", "results.json");
+    const result = await run(["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--outcomes", bad, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad-spells.csv, row 2, column "Forløbsstart": not a calendar date');
+    expect(() => readdirSync(join(dir, "bad"))).toThrow();
+  });
+
+  it("jobtrial analyze without outcomes is a usage error", async () => {
+    const result = await run(["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--out", join(dir, "x.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--outcomes");
+  });
+});
+
+describe("jobtrial power", () => {
+  it("jobtrial power --trials 3 --json reports power, bias and coverage with plain progress lines off a terminal", async () => {
+    const result = await run(["power", "--config", join(data, "trial.json"), "--trials", "3", "--weekly-intake", "20", "--json"]);
+    expect(result.code).toBe(0);
+    const diagnosis = JSON.parse(result.stdout) as { trials: number; daysSaved: { power: number; coverage: number }; naiveCompletedSpells: { bias: number }; minimumDetectableEffect: number };
+    expect(diagnosis.trials).toBe(3);
+    expect(diagnosis.daysSaved.coverage).toBeGreaterThanOrEqual(0);
+    expect(diagnosis.minimumDetectableEffect).toBeGreaterThan(0);
+    expect(result.stderr.trim().split("\n").at(-1)).toBe("power: 3/3 trials simulated");
+    expect(result.stderr).not.toContain("\r");
+  }, 120_000);
+});
