@@ -12,8 +12,8 @@ function schemaValidator(): ValidateFunction {
   if (!validator) {
     const require = createRequire(import.meta.url);
     const schema = require("vega-lite/vega-lite-schema.json") as Record<string, unknown>;
-    // strict: false because the schema uses vega-lite's own keywords; allowUnionTypes for its type lists.
-    const ajv = new Ajv({ strict: false, allErrors: false, allowUnionTypes: true });
+    // strict: false for vega-lite's own keywords; allowUnionTypes for its type lists; formats (uri, color-hex) are not checked.
+    const ajv = new Ajv({ strict: false, allErrors: false, allowUnionTypes: true, validateFormats: false });
     validator = ajv.compile(schema);
   }
   return validator;

@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "./helpers.ts";
+
+const results = "packages/report/test/fixtures/results.json";
+const businessCase = "packages/report/test/fixtures/business-case.json";
+const outDir = () => mkdtempSync(join(tmpdir(), "jobtrial-report-cli-"));
+
+describe("jobtrial report", () => {
+  it("writes index.html and the charts' specs and data, dated by the clock, and exits 0", async () => {
+    const out = outDir();
+    const result = await run(["report", "--results", results, "--business-case", businessCase, "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(join(out, "index.html"));
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain("rapporten er dannet 01.03.2018");
+    expect(existsSync(join(out, "charts", "km.vl.json"))).toBe(true);
+    expect(readFileSync(join(out, "charts", "km.risk.csv"), "utf8").split("\n")[0]).toBe("arm,armLabel,time,nRisk,cumEvents,label");
+  });
+
+  it("--lang en writes the report in English", async () => {
+    const out = outDir();
+    expect((await run(["report", "--results", results, "--out", out, "--lang", "en"])).code).toBe(0);
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<html lang="en">');
+  });
+
+  it("an unknown --lang is a usage error (exit 2)", async () => {
+    const result = await run(["report", "--results", results, "--out", outDir(), "--lang", "de"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--lang must be "da" or "en"');
+  });
+
+  it("a missing results file is a user error with a one-line reason (exit 1)", async () => {
+    const result = await run(["report", "--results", "nowhere/results.json", "--out", outDir()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("nowhere/results.json: file not found");
+  });
+
+  it("a file that is not a results file names the field and says how to fix it (exit 1)", async () => {
+    const result = await run(["report", "--results", "data/esbjerg-2017/trial.json", "--out", outDir()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not a results file.*jobtrial analyze/);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Opens the generated report from disk in Debian's Chromium (playwright-core; never a
+ * downloaded browser) and checks what a reader sees. Skipped, with a message, when
+ * /usr/bin/chromium is absent; .ci/run installs it.
+ */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReport, writeReport } from "../src/report.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/pdf.ts";
+import { formatNumber } from "../src/format.ts";
+import { NOW, rawBusinessCase, rawResults } from "./helpers.ts";
+
+const hasChromium = existsSync(CHROMIUM_PATH);
+if (!hasChromium) console.warn(`browser test skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
+
+describe.skipIf(!hasChromium)("the report in Chromium", () => {
+  let browser: Browser;
+  const outDir = mkdtempSync(join(tmpdir(), "jobtrial-report-"));
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  let chartBoxes: Record<string, { width: number; height: number } | null> = {};
+  let figures: { key: string; value: string; text: string }[] = [];
+  let chartIds: string[] = [];
+
+  beforeAll(async () => {
+    const report = await buildReport(rawResults(), rawBusinessCase(), { now: NOW });
+    writeReport(report, outDir);
+    chartIds = report.charts.map((chart) => chart.id);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 900, height: 1270 } });
+    page.on("console", (message) => void (message.type() === "error" && consoleErrors.push(message.text())));
+    page.on("pageerror", (error) => void consoleErrors.push(error.message));
+    page.on("request", (request) => void (request.url().startsWith("file:") || requests.push(request.url())));
+    await page.goto(pathToFileURL(join(outDir, "index.html")).href, { waitUntil: "load" });
+    for (const id of chartIds) chartBoxes[id] = await page.locator(`#chart-${id} svg`).boundingBox();
+    figures = await page.$$eval("[data-figure]", (nodes) => nodes.map((node) => ({ key: node.getAttribute("data-figure")!, value: node.getAttribute("data-value")!, text: node.textContent! })));
+    await page.locator("#summary").screenshot({ path: join(outDir, "first-page.png") });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("loads without console errors and without any network request", () => {
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it("shows every chart with a non-zero size", () => {
+    const empty = chartIds.filter((id) => !chartBoxes[id] || chartBoxes[id]!.width <= 0 || chartBoxes[id]!.height <= 0);
+    expect(empty).toEqual([]);
+    expect(chartIds.length).toBe(14);
+  });
+
+  it("shows the headline figures of results.json", () => {
+    const results = rawResults();
+    const byKey = Object.fromEntries(figures.map((figure) => [figure.key, figure]));
+    expect(Number(byKey["daysSaved"]!.value)).toBe(results.daysSaved.estimate);
+    expect(byKey["daysSaved"]!.text).toBe(formatNumber(results.daysSaved.estimate, "da", 1));
+    const participants = results.flow.analysed.control + results.flow.analysed.intervention;
+    expect(byKey["participants"]!.text).toBe(formatNumber(participants, "da"));
+    expect(Number(byKey["mde"]!.value)).toBe(results.precision.minimumDetectableDaysSaved);
+    const net = rawBusinessCase().total.netSavings;
+    expect(Number(byKey["netSavings.total"]!.value)).toBe(net);
+  });
+
+  it("saves a screenshot of the first page outside the repository", () => {
+    expect(existsSync(join(outDir, "first-page.png"))).toBe(true);
+    console.info(`first page screenshot: ${join(outDir, "first-page.png")}`);
+  });
+});

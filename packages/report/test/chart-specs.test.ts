@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseBusinessCase } from "../src/report.ts";
+import { buildCharts } from "../src/chart-specs.ts";
+import { discloseResults } from "../src/disclose-results.ts";
+import { renderSvg } from "../src/render-svg.ts";
+import { specProblems } from "../src/validate-spec.ts";
+import { fixtureResults, rawBusinessCase } from "./helpers.ts";
+
+// Golden specs: UPDATE_GOLDEN=1 pnpm vitest run packages/report rewrites them; the diff shows every change of output.
+const goldenDir = fileURLToPath(new URL("./golden/", import.meta.url));
+const update = process.env["UPDATE_GOLDEN"] === "1";
+const disclosed = discloseResults(fixtureResults());
+const businessCase = parseBusinessCase(rawBusinessCase());
+const charts = buildCharts(disclosed.results, businessCase, "da", disclosed.disclosure.minCellSize);
+
+describe("buildCharts", () => {
+  it("makes every chart of the report for complete results and a business case", () => {
+    expect(charts.map((chart) => chart.id)).toEqual(["summary-days", "flow", "intake", "allocation", "balance", "km", "cif", "monthly", "process", "advisors", "forest", "net-savings", "cumulative", "tornado"]);
+  });
+
+  it("makes specs that are valid against the Vega-Lite JSON schema", () => {
+    const problems = Object.fromEntries(charts.map((chart) => [chart.id, specProblems(chart.spec)]).filter(([, list]) => list!.length > 0));
+    expect(problems).toEqual({});
+  });
+
+  it("rejects a spec the Vega-Lite schema does not allow (the validator is live)", () => {
+    expect(specProblems({ mark: "bar", encoding: { x: { field: "a", type: "continuous" } } })).not.toEqual([]);
+  });
+
+  it.each(charts.map((chart) => [chart.id, chart] as const))("spec %s matches its golden JSON", (id, chart) => {
+    const file = `${goldenDir}${id}.vl.json`;
+    const actual = JSON.stringify(chart.spec, null, 2) + "\n";
+    if (update || !existsSync(file)) {
+      mkdirSync(goldenDir, { recursive: true });
+      writeFileSync(file, actual);
+    }
+    expect(actual).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("has no golden file without a chart", () => {
+    const stems = readdirSync(goldenDir).map((name) => name.replace(/\.vl\.json$/, ""));
+    expect(stems.sort()).toEqual(charts.map((chart) => chart.id).sort());
+  });
+
+  it("leaves out the process charts without process data and the business-case charts without a business case", () => {
+    const results = structuredClone(disclosed.results);
+    results.process = null;
+    const ids = buildCharts(results, null, "en", 5).map((chart) => chart.id);
+    expect(ids).not.toContain("process");
+    expect(ids).not.toContain("net-savings");
+    expect(ids).toContain("km");
+  });
+});
+
+describe("renderSvg", () => {
+  it("gives the same SVG for the same spec, with the pinned font", async () => {
+    const km = charts.find((chart) => chart.id === "km")!;
+    const first = await renderSvg(km.spec);
+    const second = await renderSvg(structuredClone(km.spec));
+    expect(second).toBe(first);
+    expect(first.startsWith("<svg")).toBe(true);
+    expect(first).toContain('font-family="DejaVu Sans, Verdana, sans-serif"');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { text, texts } from "../src/texts.ts";
+
+const placeholders = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe("texts", () => {
+  it("has a non-empty Danish and English text for every key", () => {
+    const missing = Object.entries(texts).filter(([, entry]) => !entry.da?.trim() || !entry.en?.trim()).map(([key]) => key);
+    expect(missing).toEqual([]);
+  });
+
+  it("uses the same placeholders in Danish and English for every key", () => {
+    const mismatched = Object.entries(texts).filter(([, entry]) => placeholders(entry.da).join() !== placeholders(entry.en).join()).map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+
+  it("text(lang, key, params) fills placeholders and throws when one is missing", () => {
+    expect(text("da", "flow_screened", { n: "3.380" })).toBe("Screenet: 3.380");
+    expect(text("en", "flow_screened", { n: "3,380" })).toBe("Screened: 3,380");
+    expect(() => text("da", "flow_screened")).toThrow(/needs \{n\}/);
+  });
+});
