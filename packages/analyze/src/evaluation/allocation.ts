@@ -4,10 +4,9 @@
  * Expected share: the rule's calendar share of each citizen's birth year,
  * averaged over the citizens (days 1-15 are 180 of 365 days, 49.3 %, not
  * 50 %). The cohort carries no birth date, so the birth year is taken as the
- * year of the first unemployment day minus the age at entry (minus one more
- * when that gives a later birth date than possible is irrelevant here: the
- * share differs between leap and common years by 0.1 percentage point);
- * a citizen without an age gets the common-year share. The observed share is
+ * year of the first unemployment day minus the age at entry (an error of one
+ * year does not matter: the share differs between leap and common years by
+ * 0.1 percentage point); a citizen without an age gets the common-year share. The observed share is
  * tested with an exact two-sided binomial test, cumulatively and per week.
  *
  * Heaping: the share born on the 1st of a month and on 1 January in each arm
