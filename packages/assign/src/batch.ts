@@ -119,6 +119,12 @@ function emptyCounts(rows: number): BatchCounts {
   };
 }
 
+interface EarlierRow {
+  batch_seq: number;
+  week: string;
+  arm: Arm;
+}
+
 interface Classified {
   rows: BatchRowResult[];
   counts: BatchCounts;
@@ -137,6 +143,13 @@ function classify(register: Register, intake: IntakeRead, config: TrialConfig, a
   const lookup = register.db.prepare("SELECT batch_seq, week, arm FROM assignments WHERE cpr = ? AND batch_seq < ? ORDER BY seq");
   const eligible = eligibilityCheck(config, today);
   const rule = config.assignment.rule;
+  // A large intake reads the register's active assignments once; a small one looks each citizen up by index.
+  let active: Map<string, EarlierRow> | undefined;
+  if (intake.records.length > 2000) {
+    active = new Map();
+    const all = register.db.prepare("SELECT cpr, batch_seq, week, arm FROM assignments WHERE batch_seq < ? ORDER BY seq").all(asOfBatchSeq) as (EarlierRow & { cpr: string })[];
+    for (const row of all) if (!voided.has(row.batch_seq) && !active.has(row.cpr)) active.set(row.cpr, row);
+  }
   const results: { row: number; result: BatchRowResult }[] = [];
   const toAppend: Classified["toAppend"] = [];
   intake.records.forEach((record, index) => {
@@ -149,7 +162,7 @@ function classify(register: Register, intake: IntakeRead, config: TrialConfig, a
       assignedWeek: null,
       assignedBatchId: null,
     };
-    const earlier = (lookup.all(record.cpr.digits, asOfBatchSeq) as { batch_seq: number; week: string; arm: Arm }[]).find((row) => !voided.has(row.batch_seq));
+    const earlier = active ? active.get(record.cpr.digits) : (lookup.all(record.cpr.digits, asOfBatchSeq) as EarlierRow[]).find((row) => !voided.has(row.batch_seq));
     if (earlier) {
       counts.alreadyAssigned++;
       results.push({ row: record.row, result: { ...base, status: "already-assigned", arm: earlier.arm, reason: null, assignedWeek: earlier.week, assignedBatchId: batchIdFor(earlier.batch_seq) } });

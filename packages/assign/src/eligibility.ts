@@ -23,11 +23,14 @@ export function danishDate(now: Date): IsoDate {
 export function eligibilityCheck(config: TrialConfig, today: IsoDate): (citizen: { firstUnemploymentDay: IsoDate; industryGroup: string }) => IneligibleReason | null {
   const { from, to } = intakeWindow(config);
   const groups = new Set(config.targetGroup.industryGroups.map(normalizeHeader));
+  const member = new Map<string, boolean>();
   return ({ firstUnemploymentDay, industryGroup }) => {
     if (firstUnemploymentDay < from) return "before-intake-window";
     if (firstUnemploymentDay > to) return "after-intake-window";
     if (firstUnemploymentDay > today) return "in-the-future";
-    if (!groups.has(normalizeHeader(industryGroup))) return "not-in-target-group";
+    let inGroup = member.get(industryGroup);
+    if (inGroup === undefined) member.set(industryGroup, (inGroup = groups.has(normalizeHeader(industryGroup))));
+    if (!inGroup) return "not-in-target-group";
     return null;
   };
 }

@@ -153,6 +153,8 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
   const groups = new Map<string, string>();
   for (const group of options.config.targetGroup.industryGroups) groups.set(normalizeHeader(group), group);
   const excelSerial = options.format === "xlsx";
+  // Few distinct spellings in a file: normalize each once.
+  const groupSpelling = new Map<string, string>();
 
   for (const { line, cells } of table.rows) {
     const problems: Problem[] = [];
@@ -171,7 +173,11 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
       const value = cells[column.index]!.trim();
       if (value !== "") covariates[column.key] = value;
     }
-    const industryGroup = groups.get(normalizeHeader(groupCell)) ?? groupCell;
+    let industryGroup = groupSpelling.get(groupCell);
+    if (industryGroup === undefined) {
+      industryGroup = groups.get(normalizeHeader(groupCell)) ?? groupCell;
+      groupSpelling.set(groupCell, industryGroup);
+    }
     result.records.push({ row: line, cpr: parsedCpr.cpr, firstUnemploymentDay: day.date, industryGroup, covariates });
   }
 

@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BatchResult, BatchRowResult } from "./batch.ts";
+import type { BatchResult } from "./batch.ts";
 import type { TrialConfig } from "./config.ts";
 import { formatCpr, type CprFlag } from "./cpr.ts";
 import { toCsv } from "./csv-write.ts";
@@ -53,26 +53,52 @@ export interface StaffList {
   plan: XlsxCell[][];
 }
 
-/** The list's rows: assigned and already assigned citizens in file order. */
-export function staffList(result: BatchResult, config: TrialConfig): StaffList {
+/**
+ * The list's rows: assigned and already assigned citizens in file order.
+ * Citizens with the same first unemployment day share one plan, so the plan
+ * is built once per day (a backfill of 300,000 rows has a few hundred days).
+ * `planRows` is false when the caller does not need the per-conversation rows.
+ */
+export function staffList(result: BatchResult, config: TrialConfig, options: { planRows?: boolean } = {}): StaffList {
   const rows: string[][] = [];
   const plan: XlsxCell[][] = [];
-  const listed = result.rows.filter((row): row is BatchRowResult & { cpr: string; arm: Arm } => (row.status === "assigned" || row.status === "already-assigned") && row.cpr !== null && row.arm !== null);
-  for (const row of listed) {
+  const wantPlanRows = options.planRows !== false;
+  const plans = new Map<string, { conversations: PlannedConversation[]; text: string; dates: string[]; participants: string[] }>();
+  const planFor = (day: string) => {
+    let entry = plans.get(day);
+    if (!entry) {
+      const conversations = conversationPlan(day, config.protocol.intervention);
+      entry = { conversations, text: planText(conversations), dates: conversations.map((item) => formatDanishDate(item.date)), participants: conversations.map((item) => item.participants.join(", ")) };
+      plans.set(day, entry);
+    }
+    return entry;
+  };
+  const marker = config.assignment.personGroupMarker;
+  const dayText = new Map<string, string>();
+  for (const row of result.rows) {
+    if ((row.status !== "assigned" && row.status !== "already-assigned") || row.cpr === null || row.arm === null) continue;
     const cpr = formatCpr(row.cpr);
     const isNew = row.status === "assigned";
-    const conversations = isNew && row.arm === "intervention" && row.firstUnemploymentDay !== null ? conversationPlan(row.firstUnemploymentDay, config.protocol.intervention) : [];
+    const day = row.firstUnemploymentDay;
+    let firstDay = "";
+    if (day !== null) {
+      firstDay = dayText.get(day) ?? formatDanishDate(day);
+      dayText.set(day, firstDay);
+    }
+    const entry = isNew && row.arm === "intervention" && day !== null ? planFor(day) : undefined;
     rows.push([
       cpr,
-      row.firstUnemploymentDay === null ? "" : formatDanishDate(row.firstUnemploymentDay),
+      firstDay,
       row.industryGroup ?? "",
       ARM_LABEL[row.arm],
-      row.arm === "intervention" ? config.assignment.personGroupMarker : "",
+      row.arm === "intervention" ? marker : "",
       isNew ? "Ny" : `Allerede tildelt i uge ${row.assignedWeek} (batch ${row.assignedBatchId}); behold gruppen`,
-      row.flags.map((flag) => FLAG_LABEL[flag]).join("; "),
-      planText(conversations),
+      row.flags.length === 0 ? "" : row.flags.map((flag) => FLAG_LABEL[flag]).join("; "),
+      entry?.text ?? "",
     ]);
-    for (const item of conversations) plan.push([cpr, formatDanishDate(item.date), item.week, item.kind, item.participants.join(", "), item.minutes]);
+    if (entry && wantPlanRows) {
+      entry.conversations.forEach((item, index) => plan.push([cpr, entry.dates[index]!, item.week, item.kind, entry.participants[index]!, item.minutes]));
+    }
   }
   return { rows, plan };
 }
@@ -85,15 +111,17 @@ export function batchFileStem(result: BatchResult): string {
 /** Writes the list as CSV and XLSX into `outDir` (created when missing); returns the paths. */
 export function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): { csv: string; xlsx: string; warnings: string[] } {
   mkdirSync(outDir, { recursive: true });
-  const list = staffList(result, config);
+  const newIntervention = result.rows.filter((row) => row.status === "assigned" && row.arm === "intervention").length;
+  const planRowCount = newIntervention * config.protocol.intervention.length;
+  const list = staffList(result, config, { planRows: planRowCount <= EXCEL_MAX_ROWS });
   const stem = batchFileStem(result);
   const csv = join(outDir, `${stem}-liste.csv`);
   const xlsx = join(outDir, `${stem}-liste.xlsx`);
   writeFileSync(csv, toCsv(STAFF_LIST_HEADER, list.rows));
   const warnings: string[] = [];
   const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: list.rows, widths: [14, 20, 22, 10, 28, 24, 30, 60] }];
-  if (list.plan.length <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: list.plan, widths: [14, 12, 12, 36, 34, 10] });
-  else warnings.push(`the conversation plan has ${list.plan.length} rows, more than an Excel sheet holds; it is in the CSV list's "Samtaleplan" column only`);
+  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: list.plan, widths: [14, 12, 12, 36, 34, 10] });
+  else warnings.push(`samtaleplanen har ${planRowCount} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
   writeFileSync(xlsx, xlsxBytes(sheets));
   return { csv, xlsx, warnings };
 }

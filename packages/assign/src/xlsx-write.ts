@@ -1,7 +1,8 @@
 /**
  * A small XLSX writer: sheets of text and number cells, written straight as
- * XML into a ZIP archive (deflate). Text cells are inline strings, so Excel
- * shows a CPR number as written, leading zero and dash included. It is fast
+ * XML into a ZIP archive (deflate). Text cells are shared strings (a text
+ * repeated in many rows, such as a conversation plan, is stored once), so
+ * Excel shows a CPR number as text, leading zero and dash included. It is fast
  * enough for a national backfill (hundreds of thousands of rows), which a
  * general workbook library building a cell object per value is not.
  */
@@ -23,29 +24,58 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => (char === "&" ? "&amp;" : char === "<" ? "&lt;" : char === ">" ? "&gt;" : "&quot;")).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 }
 
-function cellXml(value: XlsxCell, style: string): string {
-  if (value === null || value === "") return "";
-  if (typeof value === "number") return `<c${style}><v>${value}</v></c>`;
-  return `<c t="inlineStr"${style}><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+/** The workbook's shared string table: each distinct text once. */
+class SharedStrings {
+  index = new Map<string, number>();
+  list: string[] = [];
+  count = 0;
+  of(text: string): number {
+    this.count++;
+    let position = this.index.get(text);
+    if (position === undefined) {
+      position = this.list.length;
+      this.index.set(text, position);
+      this.list.push(text);
+    }
+    return position;
+  }
+  xml(): string {
+    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`];
+    for (const text of this.list) parts.push(`<si><t xml:space="preserve">${escapeXml(text)}</t></si>`);
+    parts.push("</sst>");
+    return parts.join("");
+  }
 }
 
-function sheetXml(sheet: XlsxSheet): string {
-  const parts: string[] = [];
-  parts.push('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">');
-  parts.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+function cellXml(value: XlsxCell, style: string, strings: SharedStrings): string {
+  if (value === null || value === "") return "";
+  if (typeof value === "number") return `<c${style}><v>${value}</v></c>`;
+  return `<c t="s"${style}><v>${strings.of(value)}</v></c>`;
+}
+
+/** The sheet's XML as bytes, built in chunks of about 1 MB so a large sheet makes few long-lived strings. */
+function sheetXml(sheet: XlsxSheet, strings: SharedStrings): Buffer {
+  const chunks: Buffer[] = [];
+  let text = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+  text += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   const widths = sheet.widths ?? sheet.header.map((name) => Math.max(10, name.length + 2));
-  parts.push(`<cols>${widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join("")}</cols>`);
-  parts.push("<sheetData>");
-  parts.push(`<row r="1">${sheet.header.map((name) => cellXml(name, ' s="1"')).join("")}</row>`);
+  text += `<cols>${widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join("")}</cols>`;
+  text += "<sheetData>";
+  text += `<row r="1">${sheet.header.map((name) => cellXml(name, ' s="1"', strings)).join("")}</row>`;
   let rowNumber = 1;
   for (const row of sheet.rows) {
     rowNumber++;
-    let xml = `<row r="${rowNumber}">`;
-    for (const value of row) xml += cellXml(value, "");
-    parts.push(xml + "</row>");
+    text += `<row r="${rowNumber}">`;
+    for (const value of row) text += cellXml(value, "", strings);
+    text += "</row>";
+    if (text.length > 1_000_000) {
+      chunks.push(Buffer.from(text, "utf8"));
+      text = "";
+    }
   }
-  parts.push("</sheetData></worksheet>");
-  return parts.join("");
+  text += "</sheetData></worksheet>";
+  chunks.push(Buffer.from(text, "utf8"));
+  return Buffer.concat(chunks);
 }
 
 interface ZipEntry {
@@ -106,12 +136,14 @@ function zip(entries: ZipEntry[]): Buffer {
 /** The bytes of an XLSX workbook with the given sheets (the first sheet opens first; the header row is bold and frozen). */
 export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
   const utf8 = (text: string): Buffer => Buffer.from(text, "utf8");
+  const strings = new SharedStrings();
+  const sheetParts = sheets.map((sheet, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: sheetXml(sheet, strings) }));
   const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const entries: ZipEntry[] = [
     {
       name: "[Content_Types].xml",
       data: utf8(
-        `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
+        `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${sheets
           .map((_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
           .join("")}</Types>`,
       ),
@@ -133,7 +165,7 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
       data: utf8(
         `${xmlHead}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
           .map((_, index) => `<Relationship Id="rId${index + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`)
-          .join("")}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+          .join("")}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       ),
     },
     {
@@ -142,7 +174,8 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
         `${xmlHead}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
       ),
     },
-    ...sheets.map((sheet, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: utf8(sheetXml(sheet)) })),
+    ...sheetParts,
+    { name: "xl/sharedStrings.xml", data: utf8(strings.xml()) },
   ];
   return zip(entries);
 }
