@@ -60,24 +60,24 @@ export function flowData(results: Results, lang: Lang, minCellSize: number): Cha
   link(40, 12, 63, 12);
   box("assigned", 20, 60, 22, 29, [text(lang, "flow_assigned", { n: n(assignedTotal) })], true);
   link(40, 29, 40, 33);
-  link(14, 33, 66, 33);
-  const columns: Record<Arm, number> = { intervention: 0, control: 52 };
+  link(9, 33, 59, 33);
+  const columns: Record<Arm, number> = { intervention: 0, control: 50 };
   for (const arm of ["intervention", "control"] as const) {
     const left = columns[arm];
-    const mid = left + 14;
+    const mid = left + 9;
     link(mid, 33, mid, 36);
-    box(`${arm}.assigned`, left, left + 30, 36, 43, [text(lang, "flow_arm", { arm: armLabel(lang, arm), n: n(flow.assigned[arm]) })], true);
+    box(`${arm}.assigned`, left, left + 28, 36, 43, [text(lang, "flow_arm", { arm: armLabel(lang, arm), n: n(flow.assigned[arm]) })], true);
     link(mid, 43, mid, 64);
     const excludedLines = [text(lang, "flow_excluded"), text(lang, "flow_voided", { n: n(flow.voided[arm]) }), ...flow.excluded.map((entry) => `${entry.reason}: ${n(entry[arm])}`)];
-    box(`${arm}.excluded`, left + 20, left + 48, 46, 46 + 1.5 + 3.4 * excludedLines.length, excludedLines);
-    link(mid, 50, left + 20, 50);
-    box(`${arm}.analysed`, left, left + 30, 64, 71, [text(lang, "flow_analysed", { n: n(flow.analysed[arm]) })], true);
+    box(`${arm}.excluded`, left + 17, left + 50, 46, 46 + 1.5 + 3.4 * excludedLines.length, excludedLines);
+    link(mid, 50, left + 17, 50);
+    box(`${arm}.analysed`, left, left + 28, 64, 71, [text(lang, "flow_analysed", { n: n(flow.analysed[arm]) })], true);
     link(mid, 71, mid, 75);
     const censoredLines =
       flow.censored.length > 0
         ? flow.censored.map((entry) => `${entry.reason}: ${n(entry[arm])}`)
         : [text(lang, "flow_stillRunning", { n: n(flow.stillRunning[arm]) })];
-    box(`${arm}.outcome`, left, left + 48, 75, 75 + 5 + 3.4 * (censoredLines.length + 1), [text(lang, "flow_exited", { n: n(flow.exited[arm]) }), `${text(lang, "flow_censored")}:`, ...censoredLines.map((line) => `  ${line}`)]);
+    box(`${arm}.outcome`, left, left + 46, 75, 75 + 5 + 3.4 * (censoredLines.length + 1), [text(lang, "flow_exited", { n: n(flow.exited[arm]) }), `${text(lang, "flow_censored")}:`, ...censoredLines.map((line) => `  ${line}`)]);
   }
   return { boxes, links };
 }

@@ -108,7 +108,7 @@ export function flowChart(results: Results, lang: Lang, minCellSize: number): Ch
       },
       {
         data: { name: "boxes" },
-        mark: { type: "text", align: "left", baseline: "top", lineBreak: "\n", fontSize: 10, lineHeight: 13 },
+        mark: { type: "text", align: "left", baseline: "top", lineBreak: "\n", fontSize: 9, lineHeight: 12.5 },
         encoding: { x: { field: "xText", ...frame("x") }, y: { field: "yText", ...frame("y") }, text: { field: "text" } },
       },
     ],
