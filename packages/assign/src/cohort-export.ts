@@ -1,8 +1,10 @@
 /**
  * The cohort for evaluators: one row per active (not voided) assignment,
  * keyed by pseudonym, with no CPR number and no birth date. Age at entry is
- * in whole years at the first unemployment day; "born_1_january" and
- * "replacement_number" are 1 or 0. Intake covariates follow in a fixed order
+ * in whole years at the first unemployment day; "born_1_january",
+ * "replacement_number" and "born_first_of_month" are 1 or 0 (flags for the
+ * heaping diagnostics: a rule on the day of the month sends everyone
+ * registered on the 1st to one arm). Intake covariates follow in a fixed order
  * (unemployment_fund, education, origin), then any other intake column under
  * its header name, in alphabetical order.
  */
@@ -24,6 +26,7 @@ export const COHORT_COLUMNS = [
   "origin",
   "born_1_january",
   "replacement_number",
+  "born_first_of_month",
 ] as const;
 
 const KNOWN_COVARIATES: Record<string, string> = { unemploymentFund: "unemployment_fund", education: "education", origin: "origin" };
@@ -63,6 +66,7 @@ export function exportCohort(register: Register, key: PseudonymKey): { header: s
       covariates["origin"] ?? "",
       row.birth_date.slice(5) === "01-01" ? 1 : 0,
       flags.includes("replacement-number") ? 1 : 0,
+      row.birth_date.slice(8, 10) === "01" ? 1 : 0,
       ...extraColumns.map((name) => covariates[name] ?? ""),
     ];
   });

@@ -26,3 +26,4 @@ export * from "./binomial.ts";
 export * from "./diagnose.ts";
 export * from "./pseudonym.ts";
 export * from "./cohort-export.ts";
+export * from "./screening.ts";

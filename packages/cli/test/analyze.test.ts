@@ -21,7 +21,7 @@ describe("jobtrial analyze", () => {
   it("jobtrial analyze (bundled data) writes results that parse, cover truth.json and hold no CPR number", async () => {
     const out = join(dir, "out", "results.json");
     const result = await run([
-      "analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"),
+      "analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--screening", join(dir, "cohort.screening.json"),
       "--outcomes", join(data, "outcomes/spells.csv"), "--conversations", join(data, "outcomes/conversations.csv"),
       "--secondary", join(data, "outcomes/secondary.csv"), "--key-file", join(dir, "key"), "--as-of", "2018-03-01", "--out", out,
     ]);
@@ -34,6 +34,10 @@ describe("jobtrial analyze", () => {
     expect(results.daysSaved.upper!).toBeGreaterThanOrEqual(truth.daysSaved);
     expect(results.generatedAt).toBe("2018-03-01T10:00:00.000Z");
     expect(results.inputs.map((input) => input.role)).toEqual(["config", "cohort", "spells", "conversations", "secondary"]);
+    // The screening counts travel beside the cohort: rows read = analysed + ineligible + invalid (nothing excluded here).
+    const ineligible = results.flow.ineligible.reduce((sum, entry) => sum + (entry.n ?? 0), 0);
+    expect(results.flow.screened).toBe((results.flow.analysed.control ?? 0) + (results.flow.analysed.intervention ?? 0) + ineligible + (results.flow.invalid ?? 0));
+    expect(results.flow.ineligible.map((entry) => entry.reason)).toContain("not-in-target-group");
     const spellsCsv = readFileSync(join(data, "outcomes/spells.csv"), "utf8");
     const cprs = [...spellsCsv.matchAll(/^\uFEFF?(\d{6}-\d{4});/gm)].map((match) => match[1]!);
     expect(cprs.length).toBeGreaterThan(1000);

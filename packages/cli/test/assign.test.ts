@@ -156,8 +156,11 @@ describe("jobtrial register", () => {
     const cohort = readFileSync(join(dir, "cohort.csv"), "utf8");
     assertNoSecrets(cohort, secrets);
     const [header, first] = cohort.replace("\uFEFF", "").split("\r\n");
-    expect(header).toBe("pseudonym;arm;week;batch_id;first_unemployment_day;age_at_entry;sex;industry_group;unemployment_fund;education;origin;born_1_january;replacement_number");
-    expect(first).toMatch(/^[0-9a-f]{64};intervention;2017-W01;B0001;2017-01-02;37;(female|male);Handel og service;3F;Faglært;Dansk;1;0$/);
+    expect(header).toBe("pseudonym;arm;week;batch_id;first_unemployment_day;age_at_entry;sex;industry_group;unemployment_fund;education;origin;born_1_january;replacement_number;born_first_of_month");
+    expect(first).toMatch(/^[0-9a-f]{64};intervention;2017-W01;B0001;2017-01-02;37;(female|male);Handel og service;3F;Faglært;Dansk;1;0;1$/);
+    const screening = JSON.parse(readFileSync(join(dir, "cohort.screening.json"), "utf8"));
+    expect(screening.screened).toBe(cohort.replace("\uFEFF", "").trim().split("\r\n").length - 1 + screening.invalid + screening.ineligible.reduce((sum: number, entry: { n: number }) => sum + entry.n, 0));
+    assertNoSecrets(JSON.stringify(screening), secrets);
 
     const outcome = join(dir, "ydelser.csv");
     const firstCpr = readFileSync(join(dir, "intake", "2017-W01.csv"), "utf8").split("\r\n")[1]!.split(";")[0]!;

@@ -19,12 +19,13 @@ import {
   loadTrialConfig,
   openRegister,
   pseudonymFor,
+  screeningCounts,
   type PseudonymKey,
   type TrialConfig,
 } from "@jobtrial/assign";
 import type { Results } from "../results-schema.ts";
 import { deriveSpells, type SpellRulesInput } from "./derive-spells.ts";
-import type { CohortMember, ConversationRecord, ScreeningCounts, SecondaryRecord, Spell } from "./model.ts";
+import { ScreeningCountsSchema, type CohortMember, type ConversationRecord, type ScreeningCounts, type SecondaryRecord, type Spell } from "./model.ts";
 import { evaluationProblem, type EvaluationProblem } from "./problems.ts";
 import { readBenefitWeekTable, readCohortTable, readConversationTable, readSecondaryTable, readSpellTable, type Pseudonymize } from "./read-inputs.ts";
 import { type InputTable, readInputTable } from "./table.ts";
@@ -35,6 +36,8 @@ export interface EvaluationFiles {
   cohort?: string | undefined;
   /** The register (SQLite); needs `keyFile`. Gives screening counts and birth-day flags too. */
   register?: string | undefined;
+  /** Screening counts written beside the cohort by `register export` (JSON); only with `cohort`. */
+  screening?: string | undefined;
   /** Spell table. One of spells or benefitWeeks. */
   spells?: string | undefined;
   benefitWeeks?: string | undefined;
@@ -126,6 +129,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
       cohort = read.rows;
       inputs.push({ role: "cohort", name: cohortBytes.name, sha256: cohortBytes.sha256, rows: read.rows.length });
     }
+    if (files.screening !== undefined) screening = readScreening(files.screening, problems);
   }
   const members = new Set(cohort.map((member) => member.pseudonym));
   const options = { cohort: members, pseudonymize };
@@ -174,7 +178,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
   return { ok: true, value: { config, cohort, spells, conversations, secondary, screening, inputs, notes } };
 }
 
-/** The cohort straight from the register (as `register export` writes it), with born-on-the-1st flags and the batches' screening counts. */
+/** The cohort straight from the register, as `register export` writes it, with the batches' screening counts. */
 function cohortFromRegister(path: string, key: PseudonymKey, name: string): { cohort: CohortMember[]; screening: ScreeningCounts | null; problems: EvaluationProblem[] } {
   const register = openRegister(path, { readonly: true });
   try {
@@ -186,31 +190,27 @@ function cohortFromRegister(path: string, key: PseudonymKey, name: string): { co
       problems: [],
     };
     const read = readCohortTable(table);
-    const birthDays = new Map<string, boolean>();
-    for (const row of register.db.prepare("SELECT cpr, birth_date FROM assignments").all() as { cpr: string; birth_date: string }[]) {
-      birthDays.set(pseudonymFor(key, row.cpr), row.birth_date.slice(8, 10) === "01");
-    }
-    const cohort = read.rows.map((member) => ({ ...member, bornFirstOfMonth: birthDays.get(member.pseudonym) ?? null }));
-    const batches = register.db.prepare("SELECT batch_seq, kind, voids_batch_seq, counts_json FROM batches ORDER BY batch_seq").all() as {
-      batch_seq: number;
-      kind: string;
-      voids_batch_seq: number | null;
-      counts_json: string;
-    }[];
-    const voided = new Set(batches.filter((batch) => batch.kind === "void" && batch.voids_batch_seq !== null).map((batch) => batch.voids_batch_seq!));
-    let screened = 0;
-    let invalid = 0;
-    const ineligible = new Map<string, number>();
-    for (const batch of batches) {
-      if (batch.kind !== "assign" || voided.has(batch.batch_seq)) continue;
-      const counts = JSON.parse(batch.counts_json) as { rows?: number; invalid?: number; ineligible?: Record<string, number> };
-      screened += counts.rows ?? 0;
-      invalid += counts.invalid ?? 0;
-      for (const [reason, n] of Object.entries(counts.ineligible ?? {})) ineligible.set(reason, (ineligible.get(reason) ?? 0) + n);
-    }
-    const screening: ScreeningCounts | null = batches.length === 0 ? null : { screened, invalid, ineligible: [...ineligible].map(([reason, n]) => ({ reason, n })) };
-    return { cohort, screening, problems: read.problems };
+    return { cohort: read.rows, screening: screeningCounts(register), problems: read.problems };
   } finally {
     closeRegister(register);
   }
+}
+
+/** Screening counts from the JSON file `register export` writes beside the cohort. */
+function readScreening(path: string, problems: EvaluationProblem[]): ScreeningCounts | null {
+  const bytes = readBytes(path, problems);
+  if (bytes === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes.bytes));
+  } catch {
+    problems.push(evaluationProblem("screening_invalid", { file: bytes.name }));
+    return null;
+  }
+  const parsed = ScreeningCountsSchema.safeParse(value);
+  if (!parsed.success) {
+    problems.push(evaluationProblem("screening_invalid", { file: bytes.name, column: parsed.error.issues[0]?.path.join(".") ?? "" }));
+    return null;
+  }
+  return parsed.data;
 }

@@ -14,6 +14,7 @@ export type EvaluationProblemCode =
   | "file_unreadable"
   | "config_invalid"
   | "key_invalid"
+  | "screening_invalid"
   | "file_empty"
   | "header_missing_column"
   | "header_duplicate_column"
@@ -68,6 +69,8 @@ export function evaluationProblemText(code: EvaluationProblemCode, facts: Proble
       return { message: "the trial configuration is not valid", fix: 'run "jobtrial config check" on it and fix what it lists' };
     case "key_invalid":
       return { message: "the pseudonymization key cannot be used", fix: 'give the key file "jobtrial register keygen" wrote for this register' };
+    case "screening_invalid":
+      return { message: "the screening counts are not valid JSON of the expected shape", fix: 'give the .screening.json file "jobtrial register export" wrote beside the cohort, unchanged' };
     case "file_empty":
       return { message: "the file has no header row", fix: "export the table again with its column names in the first line" };
     case "header_missing_column":

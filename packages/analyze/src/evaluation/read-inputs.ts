@@ -144,7 +144,7 @@ const COHORT_COLUMNS: ColumnAliases<CohortKey>[] = [
   { key: "sex", aliases: ["køn", "sex", "gender"] },
   { key: "industryGroup", aliases: ["branchegruppe", "industry group", "industrygroup", "team"] },
   { key: "bornFirstJanuary", aliases: ["født 1. januar", "born 1 january", "born first january", "bornfirstjanuary", "born1january", "born 1 jan"] },
-  { key: "bornFirstOfMonth", aliases: ["født den 1.", "født 1. i måneden", "born first of month", "bornfirstofmonth", "born 1st of month"] },
+  { key: "bornFirstOfMonth", aliases: ["born_first_of_month", "født den 1.", "født 1. i måneden", "born first of month", "bornfirstofmonth", "born 1st of month"] },
   { key: "replacementNumber", aliases: ["erstatningspersonnummer", "replacement number", "replacementnumber", "erstatningsnummer"] },
   { key: "status", aliases: ["status", "annulleret", "voided"] },
   { key: "batch", aliases: ["batch_id", "batch", "kørsel"] },

@@ -11,7 +11,7 @@ export const analyze: Command = {
   name: "analyze",
   summary: "Evaluate the trial into results.json",
   usage:
-    "analyze --config <trial.json> (--cohort <csv> | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] --out <results.json>",
+    "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] --out <results.json>",
   help: `
 Joins the cohort with the outcome data and estimates every measure of the
 evaluation, intention to treat, honestly under censoring: Kaplan-Meier curves,
@@ -32,8 +32,11 @@ file, row, column and how to fix it; nothing is written then.
 Inputs:
   --config <file>          the trial configuration (required)
   --cohort <csv>           the cohort from "jobtrial register export" (pseudonymized)
+  --screening <json>       with --cohort: the screening counts "register export"
+                           wrote beside the cohort (<cohort>.screening.json), for
+                           the flow diagram's screened, invalid and ineligible boxes
   --register <file>        or the register itself (needs --key-file); also gives the
-                           screening counts of the flow and born-on-the-1st flags
+                           screening counts of the flow
   --outcomes <csv>         spell table: CPR-nummer or pseudonym, Forløbsstart,
                            Forløbsslut (last day on benefit; empty while running),
                            Afgangsårsag (selvforsørgelse, uddannelse, ...)
@@ -63,6 +66,7 @@ Example (the bundled data, after "register export"):
   options: {
     config: { type: "string" },
     cohort: { type: "string" },
+    screening: { type: "string" },
     register: { type: "string" },
     outcomes: { type: "string" },
     "benefit-weeks": { type: "string" },
@@ -91,6 +95,7 @@ Example (the bundled data, after "register export"):
     const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 20170101;
     const keyFile = stringOption(values, "key-file");
     if (register !== undefined && keyFile === undefined) throw new UsageError("--register needs --key-file (the register holds CPR numbers)");
+    if (register !== undefined && stringOption(values, "screening") !== undefined) throw new UsageError("--screening goes with --cohort; the register has its own screening counts");
     const spellRules: SpellRulesInput = {};
     const codes = stringOption(values, "unemployment-codes");
     if (codes !== undefined) spellRules.unemploymentCodes = codes.split(",").map((code) => code.trim()).filter(Boolean);
@@ -105,6 +110,7 @@ Example (the bundled data, after "register export"):
       {
         config: resolvePath(io, config),
         cohort: path(cohort),
+        screening: path(stringOption(values, "screening")),
         register: path(register),
         spells: path(outcomes),
         benefitWeeks: path(benefitWeeks),

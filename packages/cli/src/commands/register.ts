@@ -1,6 +1,7 @@
 import {
   closeRegister,
   exportCohortCsv,
+  screeningCounts,
   listBatches,
   loadKey,
   PseudonymKeyError,
@@ -110,8 +111,11 @@ export const registerExport: Command = {
 Writes the cohort for evaluators: one row per assigned citizen (voided batches
 left out) with pseudonym (HMAC-SHA256 of the CPR number with the key), arm, week,
 batch, first unemployment day, age at entry, sex, industry group, the other intake
-columns, and 1/0 flags for born on 1 January and replacement number. No CPR number
-and no birth date. Semicolon separated, UTF-8 with BOM.
+columns, and 1/0 flags for born on 1 January, replacement number and born on the
+1st of a month. No CPR number and no birth date. Semicolon separated, UTF-8 with
+BOM. Beside it, <out>.screening.json holds the screening counts for the flow
+diagram (rows read, invalid, ineligible by reason; counts only): give it to
+"jobtrial analyze --screening".
 
 Options:
   --register <file>   the register
@@ -128,8 +132,10 @@ Example:
     const register = openRegisterOrFail(registerPath, { readonly: true });
     try {
       const { csv, rows } = exportCohortCsv(register, key);
+      const screeningFile = out.replace(/\.csv$/i, "") + ".screening.json";
       writeFileSync(out, csv);
-      io.stdout(`Kohorte skrevet: ${out} (${rows} personer, pseudonymiseret)\n`);
+      writeFileSync(screeningFile, JSON.stringify(screeningCounts(register), null, 2) + "\n");
+      io.stdout(`Kohorte skrevet: ${out} (${rows} personer, pseudonymiseret)\nScreeningtal skrevet: ${screeningFile}\n`);
     } finally {
       closeRegister(register);
     }
