@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 // bench is not a package; it reaches the estimators' source directly so the in-process
 // timing does not depend on the rest of @jobtrial/analyze.
 import { readCsvColumns } from "../packages/analyze/src/csv-columns.ts";
-import { createRandomSource } from "../packages/analyze/src/random-source.ts";
+import { randomSource } from "../packages/analyze/src/random-source.ts";
 import { survivalSummary } from "../packages/analyze/src/survival-summary.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,7 +34,7 @@ mkdirSync(outDirectory, { recursive: true });
 const csvPath = join(outDirectory, `survival-${rows}.csv`);
 
 function generate(): void {
-  const random = createRandomSource(20170101);
+  const random = randomSource(20170101);
   const strata = ["Bygge og industri", "Handel og service", "Kontor og offentlig", "LVU"];
   const lines: string[] = ["time,event,group,stratum"];
   for (let row = 0; row < rows; row++) {

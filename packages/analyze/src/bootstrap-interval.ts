@@ -3,13 +3,13 @@
  */
 import { z } from "zod";
 import { AnalyzeError } from "./messages.ts";
-import { randomIndex, type RandomSourceLike } from "./random-source.ts";
+import { uniformInt, type RandomSource } from "./random-source.ts";
 import { GroupOptionSchema, parseOrThrow } from "./survival-input.ts";
 import { prepareTwoSample, TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
 
 export const BootstrapOptionsSchema = z.object({
-  /** Source of uniform numbers in [0, 1), e.g. createRandomSource(seed). Required. */
-  randomSource: z.custom<RandomSourceLike>((value) => typeof (value as RandomSourceLike | undefined)?.next === "function", { message: "expected { next(): number } returning numbers in [0, 1)" }),
+  /** Source of uniform numbers in [0, 1), e.g. randomSource(seed). Required. */
+  randomSource: z.custom<RandomSource>((value) => typeof (value as RandomSource | undefined)?.next === "function", { message: "expected { next(): number } returning numbers in [0, 1)" }),
   /** Bootstrap replicates. Default: 2000 */
   replicates: z.number().int().min(2).default(2000),
   /** Confidence level. Default: 0.95 */
@@ -52,7 +52,7 @@ export function quantileType7(sorted: ArrayLike<number>, probability: number): n
  *
  * Reference: Efron & Tibshirani (1993), An Introduction to the Bootstrap, chapter 13.
  *
- * @example bootstrapInterval({ value, group }, { randomSource: createRandomSource(7) }) // same interval for the same seed
+ * @example bootstrapInterval({ value, group }, { randomSource: randomSource(7) }) // same interval for the same seed
  */
 export function bootstrapInterval(data: TwoSampleData, options: BootstrapOptions): BootstrapIntervalResult {
   const input = parseOrThrow(TwoSampleDataSchema, data, "bootstrapInterval data");
@@ -64,7 +64,7 @@ export function bootstrapInterval(data: TwoSampleData, options: BootstrapOptions
   const mean = (values: Float64Array) => values.reduce((total, value) => total + value, 0) / values.length;
   const resampledMean = (values: Float64Array) => {
     let sum = 0;
-    for (let draw = 0; draw < values.length; draw++) sum += values[randomIndex(parsed.randomSource, values.length)]!;
+    for (let draw = 0; draw < values.length; draw++) sum += values[uniformInt(parsed.randomSource, 0, values.length - 1)]!;
     return sum / values.length;
   };
   const estimate = mean(prepared.other) - mean(prepared.reference);

@@ -3,6 +3,8 @@
  */
 export {};
 export * from "./results-schema.ts";
+// Seeded randomness for everything that draws at random: resampling, the simulator, power.
+export { randomSource, forkRandomSource, uniform, uniformInt, bernoulli, normal, exponential, gamma, poisson, categorical, shuffle, type RandomSource, type SeededRandomSource } from "./random-source.ts";
 // Survival and two-sample estimators (agree with R survival 3.5-3 / estimatr 1.0.0; see docs/methods.md).
 export { AnalyzeError, analyzeMessage, type AnalyzeIssue, type AnalyzeIssueCode } from "./messages.ts";
 export { normalCdf, normalQuantile, normalTwoSidedP, studentTCdf, studentTQuantile, studentTTwoSidedP, chiSquareSurvival } from "./distributions.ts";
@@ -22,7 +24,6 @@ export { differenceInMeans, DifferenceInMeansOptionsSchema, type DifferenceInMea
 export { twoProportions, twoProportionsFromCounts, TwoProportionsOptionsSchema, ProportionCountsSchema, type TwoProportionsOptions, type ProportionCounts, type TwoProportionsResult } from "./two-proportions.ts";
 export { permutationTest, PermutationOptionsSchema, type PermutationOptions, type PermutationTestResult } from "./permutation-test.ts";
 export { bootstrapInterval, BootstrapOptionsSchema, type BootstrapOptions, type BootstrapIntervalResult } from "./bootstrap-interval.ts";
-export { createRandomSource, type RandomSourceLike } from "./random-source.ts";
 export { readCsvColumns, type CsvColumnKind, type CsvColumnRequest, type CsvColumns } from "./csv-columns.ts";
 export { survivalSummary, SurvivalSummaryDataSchema, SurvivalSummaryOptionsSchema, type SurvivalSummaryData, type SurvivalSummaryOptions, type SurvivalSummary, type SurvivalSummaryReport } from "./survival-summary.ts";
 export { twoSampleSummary, TwoSampleSummaryOptionsSchema, type TwoSampleSummaryOptions, type TwoSampleSummary } from "./two-sample-summary.ts";
@@ -34,7 +35,6 @@ export { BusinessCaseError, businessCaseMessage, type BusinessCaseIssue, type Bu
 export { businessCaseSections, formatBusinessCaseTable, formatKroner, formatDays, formatShare, formatCell, type Section as BusinessCaseSection, type Cell as BusinessCaseCell, type CellKind as BusinessCaseCellKind } from "./business-case/format.ts";
 export { weightedSurvivalArea, dailySurvivalAreas } from "./business-case/weighted-area.ts";
 // Simulation: seeded synthetic trials with a known truth (see docs/simulation.md).
-export { randomSource, forkRandomSource, uniform, uniformInt, bernoulli, normal, exponential, gamma, poisson, categorical, shuffle, type RandomSource, type SeededRandomSource } from "./simulate/random-source.ts";
 export { SimulationOptionsSchema, SimulationEffectSchema, SimulationOptionsError, resolveSimulationOptions, type SimulationOptions, type SimulationEffect, type ResolvedSimulationOptions } from "./simulate/options.ts";
 export { prepareSimulation, EDUCATIONS, EXIT_STATES, ORIGINS, AGE_BANDS, OUTSIDE_INDUSTRY_GROUPS, type SimulationModel, type ModelCell, type IndustryProfile, type Education, type ExitState } from "./simulate/model.ts";
 export { computeTruth, truthOfModel, SimulationTruthSchema, ContrastTruthSchema, SELF_SUPPORT_WEEKS, type SimulationTruth, type ContrastTruth } from "./simulate/truth.ts";

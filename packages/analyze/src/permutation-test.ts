@@ -3,13 +3,13 @@
  */
 import { z } from "zod";
 import { AnalyzeError } from "./messages.ts";
-import { randomIndex, type RandomSourceLike } from "./random-source.ts";
+import { uniformInt, type RandomSource } from "./random-source.ts";
 import { GroupOptionSchema, parseOrThrow } from "./survival-input.ts";
 import { prepareTwoSample, TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
 
 export const PermutationOptionsSchema = z.object({
-  /** Source of uniform numbers in [0, 1), e.g. createRandomSource(seed). Required: there is no hidden global randomness. */
-  randomSource: z.custom<RandomSourceLike>((value) => typeof (value as RandomSourceLike | undefined)?.next === "function", { message: "expected { next(): number } returning numbers in [0, 1)" }),
+  /** Source of uniform numbers in [0, 1), e.g. randomSource(seed). Required: there is no hidden global randomness. */
+  randomSource: z.custom<RandomSource>((value) => typeof (value as RandomSource | undefined)?.next === "function", { message: "expected { next(): number } returning numbers in [0, 1)" }),
   /** Number of random relabelings. Default: 9999 */
   permutations: z.number().int().positive().default(9999),
   /** The two groups, reference first. Default: "control" first if present, otherwise sorted. */
@@ -41,7 +41,7 @@ export interface PermutationTestResult {
  * Reference: Good (2005), Permutation, Parametric and Bootstrap Tests of Hypotheses;
  * Phipson & Smyth (2010), Stat Appl Genet Mol Biol 9(1) for the +1.
  *
- * @example permutationTest({ value: [1, 2, 3, 10, 11, 12], group: ["control", "control", "control", "b", "b", "b"] }, { randomSource: createRandomSource(1), permutations: 999 }).p // about 0.1 (exact: 2/20)
+ * @example permutationTest({ value: [1, 2, 3, 10, 11, 12], group: ["control", "control", "control", "b", "b", "b"] }, { randomSource: randomSource(1), permutations: 999 }).p // about 0.1 (exact: 2/20)
  */
 export function permutationTest(data: TwoSampleData, options: PermutationOptions): PermutationTestResult {
   const input = parseOrThrow(TwoSampleDataSchema, data, "permutationTest data");
@@ -66,7 +66,7 @@ export function permutationTest(data: TwoSampleData, options: PermutationOptions
   for (let permutation = 0; permutation < parsed.permutations; permutation++) {
     let sum = 0;
     for (let index = 0; index < nOther; index++) {
-      const pick = index + randomIndex(parsed.randomSource, size - index);
+      const pick = uniformInt(parsed.randomSource, index, size - 1);
       const value = pooled[pick]!;
       pooled[pick] = pooled[index]!;
       pooled[index] = value;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { bootstrapInterval, type BootstrapIntervalResult } from "./bootstrap-interval.ts";
 import { differenceInMeans, type DifferenceInMeansResult } from "./difference-in-means.ts";
 import { permutationTest, type PermutationTestResult } from "./permutation-test.ts";
-import { createRandomSource } from "./random-source.ts";
+import { randomSource } from "./random-source.ts";
 import { GroupOptionSchema, parseOrThrow } from "./survival-input.ts";
 import { twoProportions, type TwoProportionsResult } from "./two-proportions.ts";
 import { prepareTwoSample, TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
@@ -55,7 +55,7 @@ export function twoSampleSummary(data: TwoSampleData, options: TwoSampleSummaryO
     for (let index = 0; index < values.length && binary; index++) if (values[index] !== 0 && values[index] !== 1) binary = false;
   }
   const proportions = binary ? twoProportions(input, { groups }) : null;
-  const permutation = permutationTest(input, { groups, permutations: parsed.permutations, randomSource: createRandomSource(parsed.seed) });
-  const bootstrap = bootstrapInterval(input, { groups, replicates: parsed.replicates, randomSource: createRandomSource(parsed.seed + 1) });
+  const permutation = permutationTest(input, { groups, permutations: parsed.permutations, randomSource: randomSource(parsed.seed) });
+  const bootstrap = bootstrapInterval(input, { groups, replicates: parsed.replicates, randomSource: randomSource(parsed.seed + 1) });
   return { groups, welch, diffInMeans, proportions, permutation, bootstrap };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bootstrapInterval, quantileType7 } from "../src/bootstrap-interval.ts";
 import { differenceInMeans } from "../src/difference-in-means.ts";
 import { permutationTest } from "../src/permutation-test.ts";
-import { createRandomSource } from "../src/random-source.ts";
+import { randomSource } from "../src/random-source.ts";
 import { twoProportions, twoProportionsFromCounts } from "../src/two-proportions.ts";
 import { twoSampleSummary } from "../src/two-sample-summary.ts";
 import { welchTTest } from "../src/welch-t-test.ts";
@@ -78,8 +78,8 @@ describe("permutationTest and bootstrapInterval", () => {
   const data = { value: [1, 2, 3, 10, 11, 12], group: ["control", "control", "control", "b", "b", "b"] };
 
   it("permutationTest(rows, { randomSource }) is reproducible from the seed and close to the exact p = 2/20", () => {
-    const first = permutationTest(data, { randomSource: createRandomSource(11), permutations: 20000 });
-    const second = permutationTest(data, { randomSource: createRandomSource(11), permutations: 20000 });
+    const first = permutationTest(data, { randomSource: randomSource(11), permutations: 20000 });
+    const second = permutationTest(data, { randomSource: randomSource(11), permutations: 20000 });
     expect(second).toEqual(first);
     expect(first.observed).toBe(9);
     // Only the observed split and its mirror reach |9|: exact p = 2 / C(6, 3) = 0.1.
@@ -87,8 +87,8 @@ describe("permutationTest and bootstrapInterval", () => {
   });
 
   it("bootstrapInterval(rows, { randomSource }) is reproducible, brackets the estimate and uses R's type-7 quantile", () => {
-    const first = bootstrapInterval(data, { randomSource: createRandomSource(5), replicates: 500 });
-    expect(bootstrapInterval(data, { randomSource: createRandomSource(5), replicates: 500 })).toEqual(first);
+    const first = bootstrapInterval(data, { randomSource: randomSource(5), replicates: 500 });
+    expect(bootstrapInterval(data, { randomSource: randomSource(5), replicates: 500 })).toEqual(first);
     expect(first.estimate).toBe(9);
     expect(first.lower).toBeLessThanOrEqual(9);
     expect(first.upper).toBeGreaterThanOrEqual(9);

@@ -19,7 +19,7 @@ import type { TrialConfig } from "@jobtrial/assign";
 import { normalQuantile } from "../distributions.ts";
 import { prepareSimulation } from "../simulate/model.ts";
 import type { SimulationOptions } from "../simulate/options.ts";
-import { forkRandomSource, randomSource } from "../simulate/random-source.ts";
+import { forkRandomSource, randomSource } from "../random-source.ts";
 import { simulateWithModel } from "../simulate/simulate-trial.ts";
 import { estimateDaysSaved } from "./evaluate-trial.ts";
 import { evaluationDataFromSimulation } from "./from-simulation.ts";

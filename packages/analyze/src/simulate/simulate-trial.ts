@@ -41,7 +41,7 @@ import {
   type SimulationModel,
 } from "./model.ts";
 import type { ResolvedSimulationOptions, SimulationOptions } from "./options.ts";
-import { bernoulli, categorical, forkRandomSource, poisson, uniformInt, type RandomSource } from "./random-source.ts";
+import { bernoulli, categorical, forkRandomSource, poisson, uniformInt, type RandomSource } from "../random-source.ts";
 import { truthOfModel, type SimulationTruth } from "./truth.ts";
 
 

@@ -9,7 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareSimulation } from "../../src/simulate/model.ts";
-import { randomSource } from "../../src/simulate/random-source.ts";
+import { randomSource } from "../../src/random-source.ts";
 import { simulateWithModel, type SimulatedCitizen, type Simulation } from "../../src/simulate/simulate-trial.ts";
 import { esbjergConfig, meanAndError } from "./helpers.ts";
 

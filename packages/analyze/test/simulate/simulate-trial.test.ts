@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseSemicolonCsv } from "../../src/simulate/formats.ts";
 import { prepareSimulation } from "../../src/simulate/model.ts";
 import { SimulationOptionsError } from "../../src/simulate/options.ts";
-import { randomSource } from "../../src/simulate/random-source.ts";
+import { randomSource } from "../../src/random-source.ts";
 import { simulateTrial, simulateWithModel, type Simulation } from "../../src/simulate/simulate-trial.ts";
 import { simulationFiles, writeSimulation } from "../../src/simulate/write-simulation.ts";
 import { esbjergConfig } from "./helpers.ts";

@@ -11,8 +11,8 @@ import {
   shuffle,
   uniformInt,
   type RandomSource,
-} from "../../src/simulate/random-source.ts";
-import { meanAndError } from "./helpers.ts";
+} from "../src/random-source.ts";
+import { meanAndError } from "./simulate/helpers.ts";
 
 const draws = (random: RandomSource, count: number, draw: (random: RandomSource) => number) => Array.from({ length: count }, () => draw(random));
 
