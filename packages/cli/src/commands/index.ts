@@ -4,7 +4,7 @@
  */
 import type { Command } from "../command.ts";
 import { configCheck } from "./config.ts";
-import { notYetAvailable } from "./not-yet.ts";
+import { demo } from "./demo.ts";
 import { analyze } from "./analyze.ts";
 import { power } from "./power.ts";
 import { simulate } from "./simulate.ts";
@@ -32,5 +32,5 @@ export const commands: Command[] = [
   power,
   businessCaseCommand,
   report,
-  notYetAvailable("demo", "Run the whole job end to end on the bundled data"),
+  demo,
 ];

@@ -1,0 +1,189 @@
+/**
+ * `jobtrial demo`: the whole job on the bundled synthetic data, in the order
+ * the three users do it. Each step runs the same command a user would type
+ * (so the demo shows the real commands, and breaks when they break):
+ *
+ *   staff      assign every intake week into a fresh register, verify it
+ *   jobcentre  make a key, export the pseudonymized cohort, pseudonymize the outcome extracts
+ *   evaluator  analyze as of the evaluation date
+ *   finance    the business case
+ *   committee  the report
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { loadTrialConfig } from "@jobtrial/assign";
+import { resolvePath, stringOption, UserError, type Command, type Io, type OptionValues } from "../command.ts";
+import { analyze } from "./analyze.ts";
+import { assign } from "./assign.ts";
+import { businessCaseCommand } from "./business-case.ts";
+import { pseudonymize } from "./pseudonymize.ts";
+import { registerExport, registerKeygen, registerVerify } from "./register.ts";
+import { report } from "./report.ts";
+
+/** A file in the output folder that says the demo made it, so a rerun may replace the folder. */
+const MARKER = ".jobtrial-demo";
+const OUTCOME_FILES = ["spells", "conversations", "secondary"] as const;
+
+interface Step {
+  label: string;
+  command: Command;
+  values: OptionValues;
+  positionals?: string[];
+}
+
+const danish = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
+
+export const demo: Command = {
+  name: "demo",
+  summary: "Run the whole job end to end on the bundled synthetic data",
+  usage: "demo [--data <dir>] [--out <dir>] [--lang da|en]",
+  help: `
+Runs every step on the bundled synthetic trial (data/esbjerg-2017) with the same
+commands a user types, and prints each command as it runs:
+
+  1. assign every weekly intake file into a fresh register (staff lists in lister/)
+  2. verify the register's hash chain
+  3. make a pseudonymization key, export the cohort, pseudonymize the outcome extracts
+  4. analyze as of the trial's evaluation date (results.json and CSV tables)
+  5. the business case (business-case.json and .xlsx)
+  6. the report (report/index.html)
+
+and ends with the key figures and the report's path. The output folder is made
+fresh each time; a folder the demo did not make is never deleted.
+
+Options:
+  --data <dir>     the trial folder with trial.json, intake/ and outcomes/. Default: data/esbjerg-2017
+  --out <dir>      where everything goes. Default: out/demo
+  --lang da|en     language of the report. Default: da
+
+Example:
+  jobtrial demo`,
+  options: { data: { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
+  async run({ io, values, debug }) {
+    const data = resolvePath(io, stringOption(values, "data") ?? "data/esbjerg-2017");
+    const out = resolvePath(io, stringOption(values, "out") ?? "out/demo");
+    const lang = stringOption(values, "lang") ?? "da";
+    const config = join(data, "trial.json");
+    for (const needed of [config, join(data, "intake"), ...OUTCOME_FILES.map((name) => join(data, "outcomes", `${name}.csv`))]) {
+      if (!existsSync(needed)) throw new UserError(`${relative(io.cwd, needed)} is missing; give the trial folder with --data`);
+    }
+    const loaded = loadTrialConfig(config);
+    if (!loaded.ok) throw new UserError(`${relative(io.cwd, config)} is not a valid configuration; run "jobtrial config check ${relative(io.cwd, config)}"`);
+    freshFolder(out, io);
+
+    const file = (...parts: string[]) => join(out, ...parts);
+    const key = file("pseudonym.key");
+    const steps: Step[] = [
+      { label: "Tildeler ugernes indtag efter fødselsdato", command: assign, values: { config, register: file("register.sqlite"), intake: [join(data, "intake")], operator: "demo", out: file("lister") } },
+      { label: "Kontrollerer registrets hashkæde", command: registerVerify, values: { register: file("register.sqlite") } },
+      { label: "Laver pseudonymiseringsnøgle", command: registerKeygen, values: { out: key } },
+      { label: "Eksporterer pseudonymiseret kohorte", command: registerExport, values: { register: file("register.sqlite"), "key-file": key, out: file("kohorte.csv") } },
+      ...OUTCOME_FILES.map((name) => ({
+        label: `Pseudonymiserer udtræk ${name}.csv`,
+        command: pseudonymize,
+        values: { column: "CPR-nummer", "key-file": key, out: file("udtraek", `${name}.csv`) },
+        positionals: [join(data, "outcomes", `${name}.csv`)],
+      })),
+      {
+        label: `Analyserer pr. ${loaded.config.evaluation.date}`,
+        command: analyze,
+        values: {
+          config,
+          cohort: file("kohorte.csv"),
+          screening: file("kohorte.screening.json"),
+          outcomes: file("udtraek", "spells.csv"),
+          conversations: file("udtraek", "conversations.csv"),
+          secondary: file("udtraek", "secondary.csv"),
+          "as-of": loaded.config.evaluation.date,
+          out: file("results.json"),
+        },
+      },
+      { label: "Beregner business case", command: businessCaseCommand, values: { config, results: file("results.json"), format: "json", out: file("business-case.json") } },
+      { label: "Beregner business case (XLSX til økonomi)", command: businessCaseCommand, values: { config, results: file("results.json"), format: "xlsx", out: file("business-case.xlsx") } },
+      { label: "Skriver rapporten", command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("rapport"), lang } },
+    ];
+
+    mkdirSync(file("udtraek"), { recursive: true });
+    const started = Date.now();
+    for (const [index, step] of steps.entries()) {
+      io.stderr(`[${index + 1}/${steps.length}] ${step.label}\n      $ jobtrial ${commandLine(step, io.cwd)}\n`);
+      await runStep(step, io, debug);
+    }
+
+    io.stdout(summary(file("results.json"), file("business-case.json"), file("rapport", "index.html"), io.cwd, (Date.now() - started) / 1000));
+    return 0;
+  },
+};
+
+/** Makes `out` an empty folder marked as the demo's; refuses to delete a folder the demo did not make. */
+function freshFolder(out: string, io: Io): void {
+  if (existsSync(out)) {
+    if (!existsSync(join(out, MARKER))) {
+      throw new UserError(`${relative(io.cwd, out) || out} exists and was not made by the demo; give another folder with --out`);
+    }
+    rmSync(out, { recursive: true, force: true });
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, MARKER), "Made by `jobtrial demo`; the demo replaces this folder on every run.\n");
+}
+
+/** Runs one step with its output captured; on failure shows what the command said. */
+async function runStep(step: Step, io: Io, debug: boolean): Promise<void> {
+  let stdout = "";
+  let stderr = "";
+  const captured: Io = { ...io, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) };
+  let code: number | void;
+  try {
+    code = await step.command.run({ io: captured, values: step.values, positionals: step.positionals ?? [], debug });
+  } catch (error) {
+    io.stderr(stderr);
+    throw new UserError(`step "${step.label}" failed: ${(error as Error).message}`);
+  }
+  if ((code ?? 0) !== 0) {
+    io.stderr(stderr);
+    throw new UserError(`step "${step.label}" failed (exit ${code})`);
+  }
+}
+
+function commandLine(step: Step, cwd: string): string {
+  const show = (value: string) => {
+    const shown = value.startsWith("/") ? relative(cwd, value) || "." : value;
+    return /\s/.test(shown) ? JSON.stringify(shown) : shown;
+  };
+  const options = Object.entries(step.values).flatMap(([name, value]) =>
+    Array.isArray(value) ? value.flatMap((item) => [`--${name}`, show(item)]) : value === true ? [`--${name}`] : typeof value === "string" ? [`--${name}`, show(value)] : [],
+  );
+  return [step.command.name, ...(step.positionals ?? []).map(show), ...options].join(" ");
+}
+
+/** The key figures, in Danish, from the files the steps wrote. */
+function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number): string {
+  const results = JSON.parse(readFileSync(resultsFile, "utf8"));
+  const businessCase = JSON.parse(readFileSync(businessCaseFile, "utf8"));
+  const count = (value: number | null) => (value === null ? "skjult" : kroner.format(value));
+  const days = (value: number | null) => (value === null ? "-" : danish.format(value));
+  const saved = results.daysSaved;
+  const selfSupport = results.selfSupport.at.find((entry: { weeks: number }) => entry.weeks === 26);
+  const pct = (value: number | null) => (value === null ? "-" : `${danish.format(value * 100)} %`);
+  const lines = [
+    "",
+    `Nøgletal for ${results.trial.name} (syntetiske data), pr. ${results.asOf}`,
+    `  Deltagere             indsats ${count(results.flow.analysed.intervention)}, kontrol ${count(results.flow.analysed.control)}`,
+    `  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${days(saved.lower)} til ${days(saved.upper)}) ved ${saved.tau} dage; forventet ${days(results.config.expectations.daysSaved)}`,
+    `  Mindste påviselige    ${days(results.precision.minimumDetectableDaysSaved)} dage nu${results.precision.detectableFrom ? `; ${days(results.config.expectations.daysSaved)} dage påviselig fra ${results.precision.detectableFrom}` : ""}`,
+    selfSupport
+      ? `  Selvforsørgelse 26 u. indsats ${pct(selfSupport.intervention.estimate)}, kontrol ${pct(selfSupport.control.estimate)}`
+      : "  Selvforsørgelse       -",
+    ...businessCase.years.map(
+      (year: { year: number; netSavings: number; lower: number | null; upper: number | null }) =>
+        `  Nettobesparelse ${year.year}  ${kroner.format(year.netSavings)} kr. (95 % KI ${year.lower === null ? "-" : kroner.format(year.lower)} til ${year.upper === null ? "-" : kroner.format(year.upper)} kr.)`,
+    ),
+    `  Break-even            ${businessCase.breakEvenDaysSaved === null ? "-" : days(businessCase.breakEvenDaysSaved)} sparede dage`,
+    "",
+    `Rapport: ${relative(cwd, reportFile)}`,
+    `Alt i:   ${relative(cwd, resultsFile).replace(/results\.json$/, "") || "."} (${danish.format(seconds)} s)`,
+    "",
+  ];
+  return lines.join("\n");
+}
