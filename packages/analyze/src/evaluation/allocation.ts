@@ -14,11 +14,10 @@
  * share far above it (all registered-1-January immigrants land in the arm of
  * day 1) is flagged.
  */
-import { armForBirthDate, daysInMonth, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
+import { armForBirthDate, binomialTestTwoSided, daysInMonth, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
 import type { Results } from "../results-schema.ts";
 import type { CohortMember } from "./model.ts";
 import { cell, suppressGroup } from "./suppress.ts";
-import { binomialTestP } from "./two-group.ts";
 
 const ARMS = ["control", "intervention"] as const;
 const REFERENCE_COMMON_YEAR = 2001;
@@ -96,7 +95,7 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
   const intervention = active.filter((member) => member.arm === "intervention").length;
   const expectedShare = n === 0 ? expectedInterventionShareForYear(rule, REFERENCE_COMMON_YEAR) : active.reduce((sum, member) => sum + expectedFor(member), 0) / n;
   const warnings: string[] = [];
-  const binomialP = binomialTestP(intervention, n, expectedShare);
+  const binomialP = binomialTestTwoSided(intervention, n, expectedShare);
   if (n > 0 && binomialP < 0.01) {
     warnings.push(`the intervention share ${(intervention / n * 100).toFixed(1)} % differs from the rule's expected ${(expectedShare * 100).toFixed(1)} % (exact binomial p = ${binomialP.toPrecision(2)}); check for birthdates entered wrongly or citizens moved between arms`);
   }
@@ -114,7 +113,7 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
       intervention: shown ? weekIntervention : null,
       share: shown ? weekIntervention / inWeek.length : null,
       expectedShare: weekExpected,
-      binomialP: shown ? binomialTestP(weekIntervention, inWeek.length, weekExpected) : null,
+      binomialP: shown ? binomialTestTwoSided(weekIntervention, inWeek.length, weekExpected) : null,
     };
   });
 

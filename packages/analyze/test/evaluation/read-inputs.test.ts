@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readCohortTable, readConversationTable, readInputTable, readSpellTable } from "../../src/index.ts";
-import { binomialTestP, welchDifference } from "../../src/evaluation/two-group.ts";
+import { binomialTestTwoSided } from "@jobtrial/assign";
+import { welchDifference } from "../../src/evaluation/two-group.ts";
 import { suppressGroup } from "../../src/evaluation/suppress.ts";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -59,9 +60,9 @@ describe("readCohortTable and readConversationTable", () => {
 });
 
 describe("small helpers", () => {
-  it("binomialTestP(7, 20, 0.5) matches R's binom.test", () => {
+  it("binomialTestTwoSided(7, 20, 0.5), the allocation check's test, matches R's binom.test", () => {
     // R: binom.test(7, 20, 0.5)$p.value = 0.2631760
-    expect(binomialTestP(7, 20, 0.5)).toBeCloseTo(0.263176, 6);
+    expect(binomialTestTwoSided(7, 20, 0.5)).toBeCloseTo(0.263176, 6);
   });
 
   it("welchDifference(a, b) is mean(a) - mean(b) with se sqrt(var_a/n_a + var_b/n_b)", () => {
