@@ -8,7 +8,7 @@ process.env.TZ = "Europe/Copenhagen";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "bench/**/*.test.ts", "notebooks/**/*.test.ts"],
     env: { TZ: "Europe/Copenhagen" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
