@@ -1,14 +1,16 @@
 /**
- * Reading the evaluation's delimited input tables: UTF-8 with or without BOM
- * (Windows-1252 when the bytes are not UTF-8), `;`, `,` or tab detected from
- * the header, RFC 4180 quotes, CRLF or LF. Columns are found by Danish or
- * English alias after normalizing (lower case, æ/ø/å spelled out, only letters
- * and digits), so "Første ledighedsdag" and "first_unemployment_day" both match.
+ * Reading the evaluation's delimited input tables with @jobtrial/assign's
+ * reader (`readTable`): UTF-8 with or without BOM (Windows-1252 when the bytes
+ * are not UTF-8), `;`, `,` or tab detected from the header, RFC 4180 quotes,
+ * CRLF or LF (and, here, a lone CR as old Mac exports end lines). Columns are
+ * found by Danish or English alias with assign's `mapHeader` and
+ * `normalizeHeader` (lower case, æ/ø/å spelled out, only letters and digits),
+ * so "Første ledighedsdag" and "first_unemployment_day" both match.
  *
- * Private to the evaluation: a small reader with the same shape as the intake's
- * (every problem with file, row, column, code, message, fix).
+ * The tables and their problems are in the evaluation's terms (every problem
+ * with file, row, column, code, message, fix, worded in problems.ts).
  */
-import { isIsoDate, isIsoWeek } from "@jobtrial/assign";
+import { decodeText, isIsoDate, isIsoWeek, mapHeader, normalizeHeader, parseDelimited, type Problem, type Table } from "@jobtrial/assign";
 import { evaluationProblem, type EvaluationProblem } from "./problems.ts";
 
 export interface InputRow {
@@ -24,75 +26,23 @@ export interface InputTable {
   problems: EvaluationProblem[];
 }
 
-/** Decodes bytes: BOM decides, else UTF-8 when valid, else Windows-1252. */
-export function decodeInputText(bytes: Uint8Array): string {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+/** A problem of assign's table reader (an empty file, a row's field count, an unterminated quote) in the evaluation's wording. */
+function readerProblem(item: Problem): EvaluationProblem {
+  switch (item.code) {
+    case "row_field_count":
+    case "row_unterminated_quote":
+      // The same wording in both packages; the field counts are only in the message.
+      return { file: item.file, row: item.row, column: item.column, code: item.code, message: item.message, fix: item.fix };
+    default:
+      return evaluationProblem("file_empty", { file: item.file });
   }
 }
 
-function detectDelimiter(line: string): string {
-  const counts: Record<string, number> = { ";": 0, ",": 0, "\t": 0 };
-  let quoted = false;
-  for (const char of line) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char in counts) counts[char]!++;
-  }
-  let best = ";";
-  for (const candidate of [",", "\t"]) if (counts[candidate]! > counts[best]!) best = candidate;
-  return best;
+function inputTable(table: Table): InputTable {
+  return { file: table.file, header: table.header, rows: table.rows, problems: table.problems.map(readerProblem) };
 }
 
-/** Splits text into records of cells, with the line each starts on. Undefined cells mean an unterminated quote at that line. */
-function splitRecords(text: string, delimiter: string): { records: InputRow[]; unterminatedAt: number | null } {
-  const records: InputRow[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[index + 1] === '"') {
-          cell += '"';
-          index++;
-        } else quoted = false;
-      } else {
-        if (char === "\n") line++;
-        cell += char;
-      }
-      continue;
-    }
-    if (char === '"' && cell.trim() === "") {
-      cell = "";
-      quoted = true;
-      quoteLine = line;
-    } else if (char === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[index + 1] === "\n") index++;
-      cells.push(cell);
-      records.push({ line: recordLine, cells });
-      cells = [];
-      cell = "";
-      line++;
-      recordLine = line;
-    } else cell += char;
-  }
-  if (quoted) return { records, unterminatedAt: quoteLine };
-  if (cell !== "" || cells.length > 0) {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-  }
-  return { records, unterminatedAt: null };
-}
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/g;
 
 /**
  * Parses a delimited table. Never throws: blank lines are skipped; rows with
@@ -100,44 +50,12 @@ function splitRecords(text: string, delimiter: string): { records: InputRow[]; u
  * an unterminated quote become problems.
  */
 export function parseInputTable(text: string, file: string): InputTable {
-  const problems: EvaluationProblem[] = [];
-  const firstLineEnd = text.search(/\r?\n/);
-  const delimiter = detectDelimiter(firstLineEnd === -1 ? text : text.slice(0, firstLineEnd));
-  const { records, unterminatedAt } = splitRecords(text, delimiter);
-  if (unterminatedAt !== null) problems.push(evaluationProblem("row_unterminated_quote", { file, row: unterminatedAt }));
-  const nonBlank = records.filter((record) => record.cells.some((cell) => cell.trim() !== ""));
-  if (nonBlank.length === 0) {
-    problems.push(evaluationProblem("file_empty", { file }));
-    return { file, header: [], rows: [], problems };
-  }
-  const header = nonBlank[0]!.cells.map((cell) => cell.trim());
-  const rows: InputRow[] = [];
-  for (const record of nonBlank.slice(1)) {
-    let cells = record.cells;
-    if (cells.length > header.length && cells.slice(header.length).every((cell) => cell.trim() === "")) cells = cells.slice(0, header.length);
-    if (cells.length !== header.length) {
-      problems.push(evaluationProblem("row_field_count", { file, row: record.line }, { expectedCount: header.length, foundCount: cells.length }));
-      continue;
-    }
-    rows.push({ line: record.line, cells });
-  }
-  return { file, header, rows, problems };
+  return inputTable(parseDelimited(text.replace(LONE_CARRIAGE_RETURN, "\n"), { file }));
 }
 
-/** Reads a table from file bytes. */
+/** Reads a table from file bytes (assign's `decodeText`: BOM, UTF-8, else Windows-1252). */
 export function readInputTable(bytes: Uint8Array, file: string): InputTable {
-  return parseInputTable(decodeInputText(bytes), file);
-}
-
-/** The normalized form of a header used for matching. */
-export function normalizeColumnName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "oe")
-    .replace(/å/g, "aa")
-    .normalize("NFD")
-    .replace(/[^a-z0-9]/g, "");
+  return parseInputTable(decodeText(bytes).text, file);
 }
 
 export interface ColumnAliases<Key extends string> {
@@ -157,30 +75,16 @@ export interface ColumnMap<Key extends string> {
   problems: EvaluationProblem[];
 }
 
-/** Finds columns by alias; a missing required column or a second match is a problem. */
+/** Finds columns by alias (assign's `mapHeader`); a missing required column or a second match is a problem. */
 export function mapColumns<Key extends string>(table: InputTable, specs: readonly ColumnAliases<Key>[]): ColumnMap<Key> {
-  const map: ColumnMap<Key> = { index: {}, name: {}, extra: [], problems: [] };
-  const byAlias = new Map<string, ColumnAliases<Key>>();
-  for (const spec of specs) for (const alias of spec.aliases) if (!byAlias.has(normalizeColumnName(alias))) byAlias.set(normalizeColumnName(alias), spec);
-  table.header.forEach((name, index) => {
-    const spec = byAlias.get(normalizeColumnName(name));
-    if (!spec) {
-      map.extra.push({ index, name });
-      return;
-    }
-    if (map.index[spec.key] !== undefined) {
-      map.problems.push(evaluationProblem("header_duplicate_column", { file: table.file, row: 1, column: name }));
-      return;
-    }
-    map.index[spec.key] = index;
-    map.name[spec.key] = name;
-  });
+  const mapping = mapHeader(table.header, specs.map((spec) => ({ key: spec.key, aliases: spec.aliases, required: false })), table.file, 1);
+  const problems = mapping.problems.map((item) => evaluationProblem("header_duplicate_column", { file: table.file, row: 1, column: item.column }));
   for (const spec of specs) {
-    if (spec.required && map.index[spec.key] === undefined) {
-      map.problems.push(evaluationProblem("header_missing_column", { file: table.file, row: 1, column: spec.aliases[0] ?? spec.key }, { expected: spec.aliases }));
+    if (spec.required && mapping.index[spec.key] === undefined) {
+      problems.push(evaluationProblem("header_missing_column", { file: table.file, row: 1, column: spec.aliases[0] ?? spec.key }, { expected: spec.aliases }));
     }
   }
-  return map;
+  return { index: mapping.index, name: mapping.names, extra: mapping.extra, problems };
 }
 
 /** A cell by column key, trimmed; "" when the column is absent. */
@@ -228,7 +132,7 @@ export function parseFlagValue(raw: string): boolean | null {
 
 /** The arm; null when not recognized. */
 export function parseArmValue(raw: string): "control" | "intervention" | null {
-  const value = normalizeColumnName(raw);
+  const value = normalizeHeader(raw);
   if (["intervention", "indsats", "indsatsgruppe", "treatment", "i", "1", "tidligindsats"].includes(value)) return "intervention";
   if (["control", "kontrol", "kontrolgruppe", "k", "c", "0"].includes(value)) return "control";
   return null;
@@ -236,7 +140,7 @@ export function parseArmValue(raw: string): "control" | "intervention" | null {
 
 /** Sex from CPR-style or words; null when not recognized. */
 export function parseSexValue(raw: string): "female" | "male" | null {
-  const value = normalizeColumnName(raw);
+  const value = normalizeHeader(raw);
   if (["k", "f", "kvinde", "female", "woman", "w"].includes(value)) return "female";
   if (["m", "mand", "male", "man"].includes(value)) return "male";
   return null;

@@ -11,7 +11,7 @@
  * The zod row schemas are the simulator's own contract for each file (used by
  * its tests); the readers of the assign and analyze packages must accept them.
  */
-import { isIsoDate, isIsoWeek } from "@jobtrial/assign";
+import { formatProblem, isIsoDate, isIsoWeek, parseDelimited } from "@jobtrial/assign";
 import { z } from "zod";
 import { EDUCATIONS, EXIT_STATES, ORIGINS } from "./model.ts";
 
@@ -116,21 +116,19 @@ export function formatSemicolonCsv(header: readonly string[], rows: readonly (re
 
 /**
  * Reads a file written by `formatSemicolonCsv` (BOM, CRLF, no quoting) into
- * its header and records keyed by column. Only for the simulator's own files
- * (and its tests); real input goes through the readers of assign and analyze.
+ * its header and records keyed by column, with assign's `parseDelimited`. Only
+ * for the simulator's own files (and its tests), so a row the reader rejects is
+ * an internal error; real input goes through the readers of assign and analyze.
  */
 export function parseSemicolonCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const body = text.startsWith(BOM) ? text.slice(1) : text;
-  const lines = body.split("\r\n");
-  if (lines.at(-1) === "") lines.pop();
-  const header = (lines.shift() ?? "").split(";");
-  const records = lines.map((line) => {
-    const fields = line.split(";");
+  const table = parseDelimited(text.startsWith(BOM) ? text.slice(1) : text, { file: "simulated file", delimiter: ";" });
+  if (table.problems.length > 0) throw new Error(`internal: a simulated file does not parse: ${formatProblem(table.problems[0]!)}`);
+  const records = table.rows.map((row) => {
     const record: Record<string, string> = {};
-    header.forEach((name, index) => (record[name] = fields[index] ?? ""));
+    table.header.forEach((name, index) => (record[name] = row.cells[index]!));
     return record;
   });
-  return { header, records };
+  return { header: table.header, records };
 }
 
 /** "dd-mm-yyyy" from an ISO date, as the case system prints dates. */
