@@ -7,6 +7,7 @@ import { studentTQuantile, studentTTwoSidedP } from "./distributions.ts";
 import { AnalyzeError } from "./messages.ts";
 import { GroupOptionSchema, parseOrThrow } from "./survival-input.ts";
 import { meanAndVariance, prepareTwoSample, TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
+import { welchFromSamples } from "./welch-t-test.ts";
 
 export const DifferenceInMeansOptionsSchema = z.object({
   /** The two groups, reference first; the estimate is other minus reference. Default: "control" first if present, otherwise sorted. */
@@ -69,16 +70,9 @@ export function differenceInMeans(data: TwoSampleData, options: DifferenceInMean
     for (const [label, values] of [[prepared.groups[0], prepared.reference], [prepared.groups[1], prepared.other]] as const) {
       if (values.length < 2) throw new AnalyzeError({ code: "too_few_observations", group: label, n: values.length, needed: 2 });
     }
-    const reference = meanAndVariance(prepared.reference);
-    const other = meanAndVariance(prepared.other);
-    const varianceReference = reference.variance / reference.n;
-    const varianceOther = other.variance / other.n;
-    const stdErr = Math.sqrt(varianceReference + varianceOther);
-    const df = (varianceReference + varianceOther) ** 2 / (varianceReference ** 2 / (reference.n - 1) + varianceOther ** 2 / (other.n - 1));
-    const estimate = other.mean - reference.mean;
-    const t = estimate / stdErr;
-    const quantile = quantileFor(df);
-    return { ...common, estimate, stdErr, t, df, p: studentTTwoSidedP(t, df), lower: estimate - quantile * stdErr, upper: estimate + quantile * stdErr, nBlocks: 1 };
+    // Unblocked, the Neyman SE and Welch-Satterthwaite df are Welch's t-test of other against reference.
+    const { estimate, stdErr, t, df, p, lower, upper } = welchFromSamples(prepared.other, prepared.reference, parsed.confLevel);
+    return { ...common, estimate, stdErr, t, df, p, lower, upper, nBlocks: 1 };
   }
   const nBlocks = prepared.blockLabels.length;
   const split = (values: Float64Array, codes: Int32Array) => {
