@@ -3,18 +3,19 @@
  * separated, UTF-8 with BOM, decimal comma, CRLF. Each is a view of the
  * results object (nothing is computed here), so suppressed cells stay empty.
  */
+import { toCsv } from "@jobtrial/assign";
 import type { Results } from "../results-schema.ts";
 
 type Value = string | number | null | undefined;
 
-function formatValue(value: Value): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10))).replace(".", ",");
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A number with a decimal comma (10 significant digits); text and empty cells as they are. */
+function excelValue(value: Value): Value {
+  return typeof value === "number" && !Number.isInteger(value) ? String(Number(value.toPrecision(10))).replace(".", ",") : value;
 }
 
+/** assign's `toCsv` (BOM, ";", CRLF, quotes where needed) with decimal commas. */
 function csv(header: readonly string[], rows: readonly (readonly Value[])[]): string {
-  return "\uFEFF" + [header.map(formatValue).join(";"), ...rows.map((row) => row.map(formatValue).join(";"))].join("\r\n") + "\r\n";
+  return toCsv(header, rows.map((row) => row.map(excelValue)));
 }
 
 const ARMS = ["control", "intervention"] as const;

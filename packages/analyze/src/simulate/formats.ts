@@ -11,7 +11,7 @@
  * The zod row schemas are the simulator's own contract for each file (used by
  * its tests); the readers of the assign and analyze packages must accept them.
  */
-import { formatProblem, isIsoDate, isIsoWeek, parseDelimited } from "@jobtrial/assign";
+import { formatProblem, isIsoDate, isIsoWeek, parseDelimited, toCsv } from "@jobtrial/assign";
 import { z } from "zod";
 import { EDUCATIONS, EXIT_STATES, ORIGINS } from "./model.ts";
 
@@ -102,16 +102,14 @@ export const SIMULATION_FILES = {
 
 const BOM = "\uFEFF";
 
-/** A semicolon CSV text with BOM and CRLF. Fields must not contain ";", quotes or line breaks (an internal error otherwise). */
+/** A semicolon CSV text with BOM and CRLF (assign's `toCsv`). Fields must not contain ";", quotes or line breaks (an internal error otherwise). */
 export function formatSemicolonCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header.join(";")];
   for (const row of rows) {
     for (const field of row) {
       if (/[;"\r\n]/.test(field)) throw new Error(`internal: a simulated field needs quoting: ${JSON.stringify(field)}`);
     }
-    lines.push(row.join(";"));
   }
-  return BOM + lines.join("\r\n") + "\r\n";
+  return toCsv(header, rows);
 }
 
 /**
