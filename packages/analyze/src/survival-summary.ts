@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ConfTypeSchema } from "./confidence-band.ts";
-import { coxPrepared } from "./cox-model.ts";
+import { coxPrepared, type CoxTerm } from "./cox-model.ts";
 import { cumulativeIncidenceAt, cumulativeIncidencePrepared } from "./cumulative-incidence.ts";
 import { normalQuantile } from "./distributions.ts";
 import { kaplanMeierCurve } from "./kaplan-meier.ts";
@@ -70,19 +70,8 @@ export interface SurvivalSummary {
     byGroup: Record<string, { rmst: number; se: number }>;
     difference: { estimate: number; se: number; lower: number; upper: number; p: number } | null;
   }[];
-  cox?: {
-    ties: "efron" | "breslow";
-    coef: number;
-    hr: number;
-    se: number;
-    z: number;
-    p: number;
-    lower: number;
-    upper: number;
-    waldP: number;
-    lrP: number;
-    scoreP: number;
-  } | null;
+  /** The group term of the Cox model, with its three global tests' p-values. */
+  cox?: ({ ties: "efron" | "breslow" } & Omit<CoxTerm, "term"> & { waldP: number; lrP: number; scoreP: number }) | null;
   cif?: Record<string, Record<string, { time: number; estimate: number; stdErr: number | null }[]>>;
   cifAt?: Record<string, Record<string, { time: number; estimate: number; stdErr: number | null }[]>>;
 }
