@@ -89,6 +89,20 @@ class ParsedCpr implements Cpr {
   }
 }
 
+/** Birth dates already written, by year * 10000 + month * 100 + day: a large file repeats each of a few tens of thousands of dates many times. */
+const birthDateText = new Map<number, string>();
+
+function isoBirthDate(year: number, month: number, day: number): string {
+  const key = year * 10_000 + month * 100 + day;
+  let text = birthDateText.get(key);
+  if (text === undefined) {
+    text = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    // CPR years span 1858-2057, so the map stays below 73,000 dates.
+    birthDateText.set(key, text);
+  }
+  return text;
+}
+
 function parseDigits(digits: string, restored: boolean): CprParseResult {
   const day = Number(digits.slice(0, 2));
   const month = Number(digits.slice(2, 4));
@@ -103,7 +117,7 @@ function parseDigits(digits: string, restored: boolean): CprParseResult {
   if (restored) flags.push("restored-leading-zero");
   const modulus11 = passesModulus11(digits);
   if (!modulus11) flags.push("no-modulus-11");
-  const birthDate = `${year}-${String(month).padStart(2, "0")}-${String(birthDay).padStart(2, "0")}`;
+  const birthDate = isoBirthDate(year, month, birthDay);
   const sex = (digits.charCodeAt(9) - 48) % 2 === 1 ? "male" : "female";
   const cpr: Cpr = new ParsedCpr(digits, birthDate, sex, modulus11, flags);
   return { ok: true, cpr };

@@ -13,7 +13,7 @@ import { basename } from "node:path";
 import { mapHeader, normalizeHeader, type ColumnSpec } from "./columns.ts";
 import type { TrialConfig } from "./config.ts";
 import { parseCpr, type Cpr } from "./cpr.ts";
-import { parseDateCell } from "./date-cell.ts";
+import { parseDateCell, type DateCellResult } from "./date-cell.ts";
 import type { IsoDate } from "./dates.ts";
 import { problem, type Problem } from "./messages.ts";
 import { readTable, type Table } from "./table.ts";
@@ -153,14 +153,24 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
   const groups = new Map<string, string>();
   for (const group of options.config.targetGroup.industryGroups) groups.set(normalizeHeader(group), group);
   const excelSerial = options.format === "xlsx";
-  // Few distinct spellings in a file: normalize each once.
+  // A large file has few distinct spellings of a group, few distinct days and few
+  // combinations of covariate values: each is parsed once, and records with the
+  // same covariate values share one covariates object (never changed after).
   const groupSpelling = new Map<string, string>();
+  const dayCells = new Map<string, DateCellResult>();
+  const covariatesSeen: CovariateNode = { next: new Map() };
+  let covariateObjects = 0;
 
   for (const { line, cells } of table.rows) {
     const problems: Problem[] = [];
     const parsedCpr = parseCpr(cells[cprIndex]!);
     if (!parsedCpr.ok) problems.push(problem(parsedCpr.problem, { file, row: line, column: cprName }));
-    const day = parseDateCell(cells[dayIndex]!, { excelSerial });
+    const dayCell = cells[dayIndex]!;
+    let day = dayCells.get(dayCell);
+    if (day === undefined) {
+      day = parseDateCell(dayCell, { excelSerial });
+      if (dayCells.size < 10_000) dayCells.set(dayCell, day);
+    }
     if (!day.ok) problems.push(problem(day.problem, { file, row: line, column: dayName }));
     const groupCell = cells[groupIndex]!.trim();
     if (groupCell === "") problems.push(problem("value_empty", { file, row: line, column: groupName }));
@@ -168,10 +178,26 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
       result.invalid.push({ row: line, cells, cprDigits: parsedCpr.ok ? parsedCpr.cpr.digits : null, problems });
       continue;
     }
-    const covariates: Record<string, string> = {};
-    for (const column of covariateColumns) {
-      const value = cells[column.index]!.trim();
-      if (value !== "") covariates[column.key] = value;
+    // Shared only while there are few combinations; a file of all-distinct values gets one object per row as before.
+    const share = covariateObjects < 10_000;
+    let node: CovariateNode | undefined = covariatesSeen;
+    for (let index = 0; node !== undefined && index < covariateColumns.length; index++) {
+      const value = cells[covariateColumns[index]!.index]!.trim();
+      let child: CovariateNode | undefined = node.next.get(value);
+      if (child === undefined && share) node.next.set(value, (child = { next: new Map() }));
+      node = child;
+    }
+    let covariates = node?.covariates;
+    if (covariates === undefined) {
+      covariates = {};
+      for (const column of covariateColumns) {
+        const value = cells[column.index]!.trim();
+        if (value !== "") covariates[column.key] = value;
+      }
+      if (node !== undefined) {
+        node.covariates = covariates;
+        covariateObjects++;
+      }
     }
     let industryGroup = groupSpelling.get(groupCell);
     if (industryGroup === undefined) {
@@ -184,6 +210,12 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
   collapseDuplicates(result, { cprName, dayName, groupName, covariateNames: new Map(covariateColumns.map((column) => [column.key, table.header[column.index]!])) }, table);
   result.invalid.sort((a, b) => a.row - b.row);
   return result;
+}
+
+/** A trie over covariate values, column by column, ending in the shared covariates object. */
+interface CovariateNode {
+  next: Map<string, CovariateNode>;
+  covariates?: Record<string, string>;
 }
 
 function sameCovariates(a: Record<string, string>, b: Record<string, string>): string[] {

@@ -19,10 +19,17 @@
  * the first to commit, then sees its rows. A batch is one transaction, so a
  * crash leaves it wholly present or wholly absent.
  */
-import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import * as crypto from "node:crypto";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Arm } from "./rule.ts";
+
+let sqlite: typeof Database | undefined;
+/** better-sqlite3, loaded on the first register opened, so commands that never open one start without it. */
+function loadSqlite(): typeof Database {
+  return (sqlite ??= createRequire(import.meta.url)("better-sqlite3") as typeof Database);
+}
 
 export const REGISTER_SCHEMA_VERSION = 1;
 export const GENESIS_HASH = "0".repeat(64);
@@ -151,7 +158,8 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
   if (!exists && !options.create) throw new RegisterError("register_not_found", `register not found: ${path}; check the path (assign creates it on first use)`);
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: Boolean(options.readonly) && exists, timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: !options.create });
+    const Sqlite = loadSqlite();
+    db = new Sqlite(path, { readonly: Boolean(options.readonly) && exists, timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: !options.create });
   } catch (error) {
     throw new RegisterError("register_not_a_register", `cannot open the register ${path}: ${(error as Error).message}`);
   }
@@ -259,8 +267,20 @@ export function assignmentHash(row: Omit<AssignmentRow, "hash">): string {
     row.arm,
     row.flags,
   ]);
-  return createHash("sha256").update(row.prev_hash).update("\n").update(content).digest("hex");
+  return chainHash(row.prev_hash, content);
 }
+
+/**
+ * SHA-256 (hex) of `previousHash`, a newline and `content`: the link of both
+ * chains. One-shot `crypto.hash` over one string gives the same digest as
+ * feeding the three parts to a Hash object, without an object per row.
+ */
+export function chainHash(previousHash: string, content: string): string {
+  // crypto.hash is Node >= 20.12; the engines field allows 20.11.
+  if (oneShotHash) return oneShotHash("sha256", previousHash + "\n" + content, "hex");
+  return crypto.createHash("sha256").update(previousHash).update("\n").update(content).digest("hex");
+}
+const oneShotHash = (crypto as { hash?: typeof crypto.hash }).hash;
 
 /** SHA-256 of a batch record: previous batch hash, newline, the record's values in column order. */
 export function batchHash(row: Omit<BatchRow, "hash">): string {
@@ -283,7 +303,7 @@ export function batchHash(row: Omit<BatchRow, "hash">): string {
     row.last_seq,
     row.rows_hash,
   ]);
-  return createHash("sha256").update(row.prev_hash).update("\n").update(content).digest("hex");
+  return chainHash(row.prev_hash, content);
 }
 
 /** "B0007": the batch id staff see. */

@@ -10,10 +10,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BatchResult } from "./batch.ts";
+import type { BatchResult, BatchRowResult } from "./batch.ts";
 import type { TrialConfig } from "./config.ts";
 import { formatCpr, type CprFlag } from "./cpr.ts";
-import { toCsv } from "./csv-write.ts";
+import { toCsv, writeCsvFile } from "./csv-write.ts";
 import { formatDanishDate } from "./dates.ts";
 import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
@@ -53,6 +53,99 @@ export interface StaffList {
   plan: XlsxCell[][];
 }
 
+/** What the rows of one list have in common: the texts that repeat, made once. */
+class ListTexts {
+  readonly marker: string;
+  private readonly protocol: TrialConfig["protocol"]["intervention"];
+  private readonly plans = new Map<string, { conversations: PlannedConversation[]; text: string; dates: string[]; participants: string[] }>();
+  private readonly dayText = new Map<string, string>();
+  private readonly statusText = new Map<string | null, { week: string | null; text: string }>();
+  private readonly flagText = new Map<string, string>();
+
+  constructor(config: TrialConfig) {
+    this.marker = config.assignment.personGroupMarker;
+    this.protocol = config.protocol.intervention;
+  }
+
+  /** The plan of a first unemployment day: citizens with the same day share one plan (a backfill of 300,000 rows has a few hundred days). */
+  plan(day: string) {
+    let entry = this.plans.get(day);
+    if (!entry) {
+      const conversations = conversationPlan(day, this.protocol);
+      entry = { conversations, text: planText(conversations), dates: conversations.map((item) => formatDanishDate(item.date)), participants: conversations.map((item) => item.participants.join(", ")) };
+      this.plans.set(day, entry);
+    }
+    return entry;
+  }
+
+  day(day: string): string {
+    let text = this.dayText.get(day);
+    if (text === undefined) this.dayText.set(day, (text = formatDanishDate(day)));
+    return text;
+  }
+
+  status(row: BatchRowResult): string {
+    if (row.status === "assigned") return "Ny";
+    let entry = this.statusText.get(row.assignedBatchId);
+    if (entry === undefined || entry.week !== row.assignedWeek) {
+      entry = { week: row.assignedWeek, text: `Allerede tildelt i uge ${row.assignedWeek} (batch ${row.assignedBatchId}); behold gruppen` };
+      this.statusText.set(row.assignedBatchId, entry);
+    }
+    return entry.text;
+  }
+
+  flags(flags: readonly CprFlag[]): string {
+    if (flags.length === 0) return "";
+    const key = flags.join(",");
+    let text = this.flagText.get(key);
+    if (text === undefined) this.flagText.set(key, (text = flags.map((flag) => FLAG_LABEL[flag]).join("; ")));
+    return text;
+  }
+}
+
+/** True for a row that is on the list: assigned or already assigned, with a CPR and an arm. */
+function onList(row: BatchRowResult): row is BatchRowResult & { cpr: string; arm: Arm } {
+  return (row.status === "assigned" || row.status === "already-assigned") && row.cpr !== null && row.arm !== null;
+}
+
+/** The list's rows in file order. Yields the same array each time, refilled (callers read it at once). */
+function* listRows(result: BatchResult, texts: ListTexts): Generator<string[]> {
+  const cells = new Array<string>(STAFF_LIST_HEADER.length);
+  for (const row of result.rows) {
+    if (!onList(row)) continue;
+    const day = row.firstUnemploymentDay;
+    cells[0] = formatCpr(row.cpr);
+    cells[1] = day === null ? "" : texts.day(day);
+    cells[2] = row.industryGroup ?? "";
+    cells[3] = ARM_LABEL[row.arm];
+    cells[4] = row.arm === "intervention" ? texts.marker : "";
+    cells[5] = texts.status(row);
+    cells[6] = texts.flags(row.flags);
+    cells[7] = row.status === "assigned" && row.arm === "intervention" && day !== null ? texts.plan(day).text : "";
+    yield cells;
+  }
+}
+
+/** One row per planned conversation of every newly assigned intervention citizen, in file order. Yields the same array each time. */
+function* planRows(result: BatchResult, texts: ListTexts): Generator<XlsxCell[]> {
+  const cells = new Array<XlsxCell>(PLAN_HEADER.length);
+  for (const row of result.rows) {
+    if (!onList(row) || row.status !== "assigned" || row.arm !== "intervention" || row.firstUnemploymentDay === null) continue;
+    const entry = texts.plan(row.firstUnemploymentDay);
+    const cpr = formatCpr(row.cpr);
+    for (let index = 0; index < entry.conversations.length; index++) {
+      const item = entry.conversations[index]!;
+      cells[0] = cpr;
+      cells[1] = entry.dates[index]!;
+      cells[2] = item.week;
+      cells[3] = item.kind;
+      cells[4] = entry.participants[index]!;
+      cells[5] = item.minutes;
+      yield cells;
+    }
+  }
+}
+
 /**
  * The list's rows: assigned and already assigned citizens in file order.
  * Citizens with the same first unemployment day share one plan, so the plan
@@ -60,46 +153,11 @@ export interface StaffList {
  * `planRows` is false when the caller does not need the per-conversation rows.
  */
 export function staffList(result: BatchResult, config: TrialConfig, options: { planRows?: boolean } = {}): StaffList {
+  const texts = new ListTexts(config);
   const rows: string[][] = [];
+  for (const cells of listRows(result, texts)) rows.push(cells.slice());
   const plan: XlsxCell[][] = [];
-  const wantPlanRows = options.planRows !== false;
-  const plans = new Map<string, { conversations: PlannedConversation[]; text: string; dates: string[]; participants: string[] }>();
-  const planFor = (day: string) => {
-    let entry = plans.get(day);
-    if (!entry) {
-      const conversations = conversationPlan(day, config.protocol.intervention);
-      entry = { conversations, text: planText(conversations), dates: conversations.map((item) => formatDanishDate(item.date)), participants: conversations.map((item) => item.participants.join(", ")) };
-      plans.set(day, entry);
-    }
-    return entry;
-  };
-  const marker = config.assignment.personGroupMarker;
-  const dayText = new Map<string, string>();
-  for (const row of result.rows) {
-    if ((row.status !== "assigned" && row.status !== "already-assigned") || row.cpr === null || row.arm === null) continue;
-    const cpr = formatCpr(row.cpr);
-    const isNew = row.status === "assigned";
-    const day = row.firstUnemploymentDay;
-    let firstDay = "";
-    if (day !== null) {
-      firstDay = dayText.get(day) ?? formatDanishDate(day);
-      dayText.set(day, firstDay);
-    }
-    const entry = isNew && row.arm === "intervention" && day !== null ? planFor(day) : undefined;
-    rows.push([
-      cpr,
-      firstDay,
-      row.industryGroup ?? "",
-      ARM_LABEL[row.arm],
-      row.arm === "intervention" ? marker : "",
-      isNew ? "Ny" : `Allerede tildelt i uge ${row.assignedWeek} (batch ${row.assignedBatchId}); behold gruppen`,
-      row.flags.length === 0 ? "" : row.flags.map((flag) => FLAG_LABEL[flag]).join("; "),
-      entry?.text ?? "",
-    ]);
-    if (entry && wantPlanRows) {
-      entry.conversations.forEach((item, index) => plan.push([cpr, entry.dates[index]!, item.week, item.kind, entry.participants[index]!, item.minutes]));
-    }
-  }
+  if (options.planRows !== false) for (const cells of planRows(result, texts)) plan.push(cells.slice());
   return { rows, plan };
 }
 
@@ -108,19 +166,26 @@ export function batchFileStem(result: BatchResult): string {
   return `${result.trialId}-${result.week}-${result.batchId ?? "uden-batch"}`;
 }
 
-/** Writes the list as CSV and XLSX into `outDir` (created when missing); returns the paths. */
+/**
+ * Writes the list as CSV and XLSX into `outDir` (created when missing); returns the paths.
+ *
+ * Both files are written straight from the batch result, row by row (the CSV
+ * a megabyte at a time), without building the list in memory first: for a
+ * backfill of 300,000 citizens that list was most of the time and memory.
+ */
 export function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): { csv: string; xlsx: string; warnings: string[] } {
   mkdirSync(outDir, { recursive: true });
-  const newIntervention = result.rows.filter((row) => row.status === "assigned" && row.arm === "intervention").length;
+  let newIntervention = 0;
+  for (const row of result.rows) if (row.status === "assigned" && row.arm === "intervention") newIntervention++;
   const planRowCount = newIntervention * config.protocol.intervention.length;
-  const list = staffList(result, config, { planRows: planRowCount <= EXCEL_MAX_ROWS });
+  const texts = new ListTexts(config);
   const stem = batchFileStem(result);
   const csv = join(outDir, `${stem}-liste.csv`);
   const xlsx = join(outDir, `${stem}-liste.xlsx`);
-  writeFileSync(csv, toCsv(STAFF_LIST_HEADER, list.rows));
+  writeCsvFile(csv, STAFF_LIST_HEADER, listRows(result, texts), { distinctColumns: [0] });
   const warnings: string[] = [];
-  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: list.rows, widths: [14, 20, 22, 10, 28, 24, 30, 60] }];
-  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: list.plan, widths: [14, 12, 12, 36, 34, 10] });
+  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(result, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60] }];
+  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(result, texts) }, widths: [14, 12, 12, 36, 34, 10] });
   else warnings.push(`samtaleplanen har ${planRowCount} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
   writeFileSync(xlsx, xlsxBytes(sheets));
   return { csv, xlsx, warnings };

@@ -6,7 +6,7 @@
  * other numbers as they are (a date column stored as plain numbers is read
  * as Excel serials by `parseDateCell(cell, { excelSerial: true })`).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { problem } from "./messages.ts";
 import type { Table, TableRow } from "./table.ts";
 
@@ -34,7 +34,9 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
 export async function readXlsxTable(bytes: Uint8Array, options: { file: string }): Promise<Table> {
   const { file } = options;
   const empty: Table = { file, header: [], headerLine: 0, rows: [], delimiter: ";", encoding: "utf-8", problems: [] };
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes most of a second to load: only commands that read an XLSX pay for it.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {

@@ -7,6 +7,7 @@
  * general workbook library building a cell object per value is not.
  */
 import { crc32, deflateRawSync } from "node:zlib";
+import { ByteWriter } from "./byte-writer.ts";
 
 export type XlsxCell = string | number | null;
 
@@ -14,12 +15,17 @@ export interface XlsxSheet {
   /** Sheet name (at most 31 characters, no []:*?/\). */
   name: string;
   header: readonly string[];
-  rows: readonly (readonly XlsxCell[])[];
+  /** The rows below the header; an iterable may hand out the same array for every row (each is read at once). */
+  rows: Iterable<readonly XlsxCell[]>;
   /** Column widths in characters. Default: from the header */
   widths?: readonly number[];
 }
 
+const XML_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
 function escapeXml(text: string): string {
+  // Most texts need nothing: one test instead of two replacements.
+  if (!XML_SPECIAL.test(text)) return text;
   // Control characters other than tab and line breaks are not allowed in XML 1.0.
   return text.replace(/[&<>"]/g, (char) => (char === "&" ? "&amp;" : char === "<" ? "&lt;" : char === ">" ? "&gt;" : "&quot;")).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 }
@@ -39,11 +45,21 @@ class SharedStrings {
     }
     return position;
   }
-  xml(): string {
-    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`];
-    for (const text of this.list) parts.push(`<si><t xml:space="preserve">${escapeXml(text)}</t></si>`);
-    parts.push("</sst>");
-    return parts.join("");
+  /** The sharedStrings part as bytes. */
+  xml(): Buffer {
+    const chunks: Buffer[] = [];
+    const out = new ByteWriter((bytes) => chunks.push(bytes));
+    out.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`);
+    const open = Buffer.from('<si><t xml:space="preserve">');
+    const close = Buffer.from("</t></si>");
+    for (const text of this.list) {
+      out.bytes(open);
+      out.text(escapeXml(text));
+      out.bytes(close);
+    }
+    out.text("</sst>");
+    out.end();
+    return Buffer.concat(chunks);
   }
 }
 
@@ -53,28 +69,47 @@ function cellXml(value: XlsxCell, style: string, strings: SharedStrings): string
   return `<c t="s"${style}><v>${strings.of(value)}</v></c>`;
 }
 
-/** The sheet's XML as bytes, built in chunks of about 1 MB so a large sheet makes few long-lived strings. */
+const ROW_OPEN = Buffer.from('<row r="');
+const ROW_OPEN_END = Buffer.from('">');
+const ROW_CLOSE = Buffer.from("</row>");
+const TEXT_CELL_OPEN = Buffer.from('<c t="s"><v>');
+const NUMBER_CELL_OPEN = Buffer.from("<c><v>");
+const CELL_CLOSE = Buffer.from("</v></c>");
+
+/** The sheet's XML as bytes, written row by row into buffers of about a megabyte. */
 function sheetXml(sheet: XlsxSheet, strings: SharedStrings): Buffer {
   const chunks: Buffer[] = [];
+  const out = new ByteWriter((bytes) => chunks.push(bytes));
   let text = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
   text += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   const widths = sheet.widths ?? sheet.header.map((name) => Math.max(10, name.length + 2));
   text += `<cols>${widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join("")}</cols>`;
   text += "<sheetData>";
   text += `<row r="1">${sheet.header.map((name) => cellXml(name, ' s="1"', strings)).join("")}</row>`;
+  out.text(text);
   let rowNumber = 1;
   for (const row of sheet.rows) {
     rowNumber++;
-    text += `<row r="${rowNumber}">`;
-    for (const value of row) text += cellXml(value, "", strings);
-    text += "</row>";
-    if (text.length > 1_000_000) {
-      chunks.push(Buffer.from(text, "utf8"));
-      text = "";
+    out.bytes(ROW_OPEN);
+    out.number(rowNumber);
+    out.bytes(ROW_OPEN_END);
+    for (let index = 0; index < row.length; index++) {
+      const value = row[index] ?? null;
+      if (value === null || value === "") continue;
+      if (typeof value === "number") {
+        out.bytes(NUMBER_CELL_OPEN);
+        // As a template literal writes it (String(value)).
+        out.number(value);
+      } else {
+        out.bytes(TEXT_CELL_OPEN);
+        out.number(strings.of(value));
+      }
+      out.bytes(CELL_CLOSE);
     }
+    out.bytes(ROW_CLOSE);
   }
-  text += "</sheetData></worksheet>";
-  chunks.push(Buffer.from(text, "utf8"));
+  out.text("</sheetData></worksheet>");
+  out.end();
   return Buffer.concat(chunks);
 }
 
@@ -175,7 +210,7 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
       ),
     },
     ...sheetParts,
-    { name: "xl/sharedStrings.xml", data: utf8(strings.xml()) },
+    { name: "xl/sharedStrings.xml", data: strings.xml() },
   ];
   return zip(entries);
 }

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import ExcelJS from "exceljs";
 import { loadTrialConfig } from "@jobtrial/assign";
 import {
   businessCase,
@@ -27,7 +26,9 @@ const NUMBER_FORMATS: Record<BusinessCaseCellKind, string | undefined> = {
 
 /** The business case as an XLSX workbook: one sheet, the sections one under the other, numbers as numbers. */
 export async function businessCaseWorkbook(result: BusinessCase): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at startup: exceljs takes most of a second to load and only this output needs it.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   workbook.creator = "jobtrial";
   const sheet = workbook.addWorksheet("Business case");
   sheet.addRow([`Business case: ${result.trial.name} (${result.trial.id})`]).font = { bold: true, size: 13 };
