@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { evaluateTrial, loadEvaluationInputs } from "../packages/analyze/src/index.ts";
+import { evaluateTrial, loadEvaluationInputs } from "@jobtrial/analyze";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const repo = new URL("..", import.meta.url).pathname;

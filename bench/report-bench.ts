@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { buildReport, writeReport } from "../packages/report/src/index.ts";
+import { buildReport, writeReport } from "@jobtrial/report";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, keep: { type: "boolean", default: false } } });
 const repo = new URL("..", import.meta.url).pathname;

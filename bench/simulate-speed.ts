@@ -5,8 +5,8 @@
  * The root is not a package, so the library is imported by path (as the other
  * benchmarks do). Target: well under 100 ms per trial (median over 30 trials after warm-up).
  */
-import { loadTrialConfig } from "../packages/assign/src/index.ts";
-import { prepareSimulation, randomSource, simulateTrial, simulateWithModel } from "../packages/analyze/src/index.ts";
+import { loadTrialConfig } from "@jobtrial/assign";
+import { prepareSimulation, randomSource, simulateTrial, simulateWithModel } from "@jobtrial/analyze";
 
 const loaded = loadTrialConfig(new URL("../data/esbjerg-2017/trial.json", import.meta.url).pathname);
 if (!loaded.ok) throw new Error("data/esbjerg-2017/trial.json does not validate");

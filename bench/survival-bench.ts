@@ -20,9 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 // bench is not a package; it reaches the estimators' source directly so the in-process
 // timing does not depend on the rest of @jobtrial/analyze.
-import { readCsvColumns } from "../packages/analyze/src/csv-columns.ts";
-import { randomSource } from "../packages/analyze/src/random-source.ts";
-import { survivalSummary } from "../packages/analyze/src/survival-summary.ts";
+import { randomSource, readCsvColumns, survivalSummary } from "@jobtrial/analyze";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({

@@ -16,8 +16,8 @@
  * Prints a Markdown summary; exit code 1 when a criterion fails.
  */
 import { parseArgs } from "node:util";
-import { loadTrialConfig } from "../packages/assign/src/index.ts";
-import { diagnoseDesign } from "../packages/analyze/src/index.ts";
+import { loadTrialConfig } from "@jobtrial/assign";
+import { diagnoseDesign } from "@jobtrial/analyze";
 
 const { values } = parseArgs({
   options: { trials: { type: "string", default: "1000" }, seed: { type: "string", default: "20170101" }, "weekly-intake": { type: "string", default: "50" } },
