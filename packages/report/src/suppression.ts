@@ -7,9 +7,12 @@
  *
  * Secondary: cells are linked by additive constraints, total = sum of parts (a flow box
  * and its branches, the weeks of an arm and the arm's total). A constraint where exactly
- * one member is suppressed gives that member away by subtraction, so the smallest other
- * shown part (or, with no part left, the total) is suppressed as well; this repeats until
- * no constraint has exactly one suppressed member. A constraint whose total is not a cell
+ * one member is suppressed gives that member away by subtraction, so another shown part
+ * is suppressed as well (or, with no part left, the total); this repeats until no
+ * constraint has exactly one suppressed member. The partner is never a zero when a
+ * non-zero part is left: hiding a zero protects nothing, the hidden sum would still be
+ * the small count. Among the non-zero parts it is the smallest that brings the hidden
+ * sum to at least the minimum, else the largest. A constraint whose total is not a cell
  * (`total` undefined) has a total that is known anyway, for example because the report
  * shows it elsewhere.
  *
@@ -67,12 +70,9 @@ export function suppressCells(cells: Readonly<Record<string, number | null>>, co
       const members = total === undefined ? parts : [total, ...parts];
       if (members.filter(suppressed).length !== 1) continue;
       const candidates = parts.filter((id) => !suppressed(id));
-      const partner =
-        candidates.length > 0
-          ? candidates.reduce((best, id) => ((original.get(id) ?? 0) < (original.get(best) ?? 0) ? id : best))
-          : total !== undefined && !suppressed(total)
-            ? total
-            : undefined;
+      // A count that arrived suppressed is at least 1.
+      const hiddenSum = members.filter(suppressed).reduce((sum, id) => sum + (original.get(id) ?? 1), 0);
+      const partner = complementPartner(candidates, (id) => original.get(id) ?? 0, hiddenSum, minCellSize) ?? (total !== undefined && !suppressed(total) ? total : candidates[0]);
       if (partner === undefined) continue;
       secondary.add(partner);
       values.set(partner, null);
@@ -80,4 +80,17 @@ export function suppressCells(cells: Readonly<Record<string, number | null>>, co
     }
   }
   return { values, primary, secondary };
+}
+
+/**
+ * The complementary partner among shown `candidates`: the smallest non-zero one that
+ * brings the hidden sum to at least `minCellSize`, else the largest non-zero one;
+ * undefined when every candidate is zero (or there is none).
+ */
+export function complementPartner(candidates: readonly string[], valueOf: (id: string) => number, hiddenSum: number, minCellSize: number): string | undefined {
+  const nonZero = candidates.filter((id) => valueOf(id) > 0);
+  const enough = nonZero.filter((id) => hiddenSum + valueOf(id) >= minCellSize);
+  if (enough.length > 0) return enough.reduce((best, id) => (valueOf(id) < valueOf(best) ? id : best));
+  if (nonZero.length > 0) return nonZero.reduce((best, id) => (valueOf(id) > valueOf(best) ? id : best));
+  return undefined;
 }

@@ -1,10 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { parseResults } from "../src/report.ts";
 import { discloseResults, effectiveMinCellSize } from "../src/disclose-results.ts";
-import { suppressCells } from "../src/suppression.ts";
+import { isSmallCount, suppressCells } from "../src/suppression.ts";
 import { rawResults } from "./helpers.ts";
 
+describe("isSmallCount", () => {
+  it("isSmallCount(n, 5) is false for 0, true for 1 to 4, false from 5; a count that arrived suppressed (null) stays small", () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => isSmallCount(n, 5))).toEqual([false, true, true, true, true, false, false]);
+    expect(isSmallCount(null, 5)).toBe(true);
+  });
+});
+
 describe("suppressCells", () => {
+  it("shows a zero part and never hides it as the complement of a small one", () => {
+    const outcome = suppressCells({ total: 40, a: 3, zero: 0, b: 37 }, [{ total: "total", parts: ["a", "zero", "b"] }], 5);
+    expect(Object.fromEntries(outcome.values)).toEqual({ total: 40, a: null, zero: 0, b: null });
+    expect([...outcome.secondary]).toEqual(["b"]);
+  });
+
+  it("hides the total when every other part is zero", () => {
+    const outcome = suppressCells({ total: 3, a: 3, z1: 0, z2: 0 }, [{ total: "total", parts: ["a", "z1", "z2"] }], 5);
+    expect(Object.fromEntries(outcome.values)).toEqual({ total: null, a: null, z1: 0, z2: 0 });
+  });
+
+  it("picks the smallest non-zero shown part as the complement of a count that arrived suppressed", () => {
+    const outcome = suppressCells({ x: null, z: 0, c: 8, d: 30 }, [{ parts: ["x", "z", "c", "d"] }], 5);
+    expect(Object.fromEntries(outcome.values)).toEqual({ x: null, z: 0, c: null, d: 30 });
+  });
+
   it("suppresses a small part and the smallest other part when the total is shown", () => {
     const outcome = suppressCells({ total: 30, a: 3, b: 12, c: 15 }, [{ total: "total", parts: ["a", "b", "c"] }], 5);
     expect(Object.fromEntries(outcome.values)).toEqual({ total: 30, a: null, b: null, c: 15 });

@@ -17,7 +17,7 @@
 import { armForBirthDate, binomialTestTwoSided, daysInMonth, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
 import type { Results } from "../results-schema.ts";
 import type { CohortMember } from "./model.ts";
-import { cell, suppressGroup } from "./suppress.ts";
+import { cell, isSmall, suppressGroup } from "./suppress.ts";
 
 const ARMS = ["control", "intervention"] as const;
 const REFERENCE_COMMON_YEAR = 2001;
@@ -106,7 +106,7 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
     const weekIntervention = inWeek.filter((member) => member.arm === "intervention").length;
     const weekExpected = inWeek.reduce((sum, member) => sum + expectedFor(member), 0) / inWeek.length;
     // A week row is shown only when both arms' counts are shown (n - intervention would reveal control).
-    const shown = weekIntervention >= minCellSize && inWeek.length - weekIntervention >= minCellSize;
+    const shown = !isSmall(weekIntervention, minCellSize) && !isSmall(inWeek.length - weekIntervention, minCellSize);
     return {
       week,
       n: shown ? inWeek.length : null,
@@ -123,7 +123,7 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
     const known = inArm.filter((member) => flag(member) !== null);
     if (known.length === 0) return { n: null, share: null, expectedShare: expected };
     const count = known.filter((member) => flag(member) === true).length;
-    return { n: cell(count, minCellSize), share: count >= minCellSize ? count / known.length : null, expectedShare: expected, raw: count / known.length };
+    return { n: cell(count, minCellSize), share: isSmall(count, minCellSize) ? null : count / known.length, expectedShare: expected, raw: count / known.length };
   };
   const heaping = {
     bornFirstOfMonth: {

@@ -9,11 +9,13 @@
  *
  * Suppression: n is null below the minimum cell size; for an indicator, the
  * mean, sd and SMD are null when the level's count or its complement in an
- * arm is below it (the share would reveal a small count).
+ * arm is small, 1 to minCellSize - 1 (the share would reveal it). A zero is
+ * shown: "nobody in the control arm is born on the 1st" is the rule's heaping
+ * problem, and it identifies no one.
  */
 import type { Results } from "../results-schema.ts";
 import type { CohortMember } from "./model.ts";
-import { cell } from "./suppress.ts";
+import { cell, isSmall } from "./suppress.ts";
 import { summarize } from "./two-group.ts";
 
 const MAX_LEVELS = 20;
@@ -56,7 +58,7 @@ export function balanceTable(members: readonly CohortMember[], minCellSize: numb
     }
     if (counts.control.n + counts.intervention.n === 0) return;
     const arm = (count: { n: number; ones: number }) => {
-      const shown = count.n >= minCellSize && count.ones >= minCellSize && count.n - count.ones >= minCellSize;
+      const shown = count.n >= minCellSize && !isSmall(count.ones, minCellSize) && !isSmall(count.n - count.ones, minCellSize);
       const share = count.n === 0 ? 0 : count.ones / count.n;
       const sd = count.n < 2 ? null : Math.sqrt((share * (1 - share) * count.n) / (count.n - 1));
       return { n: cell(count.n, minCellSize), mean: shown ? share : null, sd: shown ? sd : null };

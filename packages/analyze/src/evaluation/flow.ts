@@ -4,7 +4,7 @@
  * invented), assigned and voided per arm, excluded from the analysis by reason,
  * analysed, exited, still running at the as-of date and censored by reason.
  *
- * Suppression: every count below the minimum cell size is null; within an
+ * Suppression: every count from 1 to minCellSize - 1 is null (zero is shown); within an
  * arm, the exclusion reasons (which add up to assigned - analysed) and the
  * censoring reasons (which add up to analysed - exited) get complementary
  * suppression so a suppressed count cannot be recovered by subtraction.

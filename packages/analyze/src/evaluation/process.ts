@@ -22,7 +22,7 @@ import { daysBetween, type TrialConfig } from "@jobtrial/assign";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import type { ConversationRecord } from "./model.ts";
-import { cell, guarded, suppressGroup } from "./suppress.ts";
+import { cell, guarded, isSmall, suppressGroup } from "./suppress.ts";
 
 const ARMS = ["control", "intervention"] as const;
 
@@ -120,7 +120,7 @@ export function processMeasures(rows: readonly AnalysisRow[], conversations: rea
         citizens: cell(value.citizens, minCellSize),
         held: held!,
         letters: letters!,
-        perCitizen: value.citizens < minCellSize || total < minCellSize ? null : total / value.citizens,
+        perCitizen: value.citizens < minCellSize || isSmall(total, minCellSize) ? null : total / value.citizens,
       };
     };
     return { week: index + 1, control: arm("control"), intervention: arm("intervention") };

@@ -9,7 +9,7 @@
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import type { SecondaryRecord } from "./model.ts";
-import { cell, guarded } from "./suppress.ts";
+import { cell, guarded, isSmall } from "./suppress.ts";
 import { NO_DIFFERENCE, proportionDifference, welchDifference } from "./two-group.ts";
 
 type SecondaryBlock = NonNullable<Results["secondary"]>;
@@ -38,7 +38,7 @@ export function secondaryMeasures(rows: readonly AnalysisRow[], records: readonl
     const successes = (list: number[]) => list.reduce((a, b) => a + b, 0);
     const arm = (list: number[]) => {
       const yes = successes(list);
-      const shown = list.length >= minCellSize && yes >= minCellSize && list.length - yes >= minCellSize;
+      const shown = list.length >= minCellSize && !isSmall(yes, minCellSize) && !isSmall(list.length - yes, minCellSize);
       return { n: cell(list.length, minCellSize), share: shown ? yes / list.length : null };
     };
     const control = arm(jobs.control);

@@ -9,7 +9,7 @@ import { normalQuantile, normalTwoSidedP } from "../distributions.ts";
 import type { Estimate, Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { SELF_SUPPORT } from "./model.ts";
-import { cell, guarded } from "./suppress.ts";
+import { cell, isSmall } from "./suppress.ts";
 
 const ARMS = ["control", "intervention"] as const;
 export const SELF_SUPPORT_WEEKS = [13, 26, 52] as const;
@@ -92,7 +92,7 @@ function firstOfNextMonth(date: string): string {
  * for each whole calendar month before the as-of date, the stock is everyone
  * on benefit on the 1st (entered on or before it, spell not yet ended), the
  * exits are those of the stock whose spell ended in the month with exit to
- * self-support, the share is exits / stock. Counts below the minimum cell size
+ * self-support, the share is exits / stock. Counts from 1 to minCellSize - 1
  * are suppressed, and so is the share resting on them.
  */
 export function monthlyExits(rows: readonly AnalysisRow[], asOf: string, minCellSize: number): Results["selfSupport"]["monthly"] {
@@ -115,7 +115,7 @@ export function monthlyExits(rows: readonly AnalysisRow[], asOf: string, minCell
     const arm = (key: (typeof ARMS)[number]) => ({
       stock: cell(counts[key].stock, minCellSize),
       exits: cell(counts[key].exits, minCellSize),
-      share: counts[key].stock === 0 ? null : guarded(guarded(counts[key].exits / counts[key].stock, counts[key].exits, minCellSize), counts[key].stock, minCellSize),
+      share: counts[key].stock < minCellSize || isSmall(counts[key].exits, minCellSize) ? null : counts[key].exits / counts[key].stock,
     });
     months.push({ month: start.slice(0, 7), control: arm("control"), intervention: arm("intervention") });
   }

@@ -5,8 +5,9 @@
  *
  * Each level's days saved is the restricted-mean difference at the primary
  * horizon within the level. A level where either arm has fewer citizens than
- * the minimum cell size is suppressed in the results (counts and estimate
- * null, `suppressed: true`). The interaction test is Cochran's Q on the shown
+ * the minimum cell size has no estimate (`suppressed: true`); its counts are
+ * shown unless small (a zero is shown), with complementary suppression within
+ * each arm, whose levels add up to the arm's total. The interaction test is Cochran's Q on the shown
  * levels' estimates: Q = Σ w_k (d_k - d̄)², w_k = 1 / se_k², d̄ the
  * inverse-variance weighted mean, chi-square with (levels - 1) df; null with
  * fewer than two estimable levels.
@@ -16,6 +17,7 @@ import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { daysSavedFrom, restrictedMeanAt, survivalColumns } from "./duration.ts";
 import type { CohortMember } from "./model.ts";
+import { suppressGroup } from "./suppress.ts";
 
 export const DEFAULT_SUBGROUPS = ["industry group", "sex", "born 1 January"] as const;
 
@@ -40,16 +42,21 @@ export function subgroupAnalyses(rows: readonly AnalysisRow[], variables: readon
   for (const variable of variables) {
     const levels = [...new Set(rows.map((row) => subgroupLevel(row.member, variable)).filter((level): level is string => level !== null))].sort();
     if (levels.length === 0) continue;
-    const groups = levels.map((level) => {
-      const inLevel = rows.filter((row) => subgroupLevel(row.member, variable) === level);
+    const byLevel = levels.map((level) => rows.filter((row) => subgroupLevel(row.member, variable) === level));
+    const countsOf = (arm: "control" | "intervention") => byLevel.map((inLevel) => inLevel.filter((row) => row.arm === arm).length);
+    // The levels of an arm add up to the arm's analysed total: complementary suppression.
+    const shownControl = suppressGroup(countsOf("control"), minCellSize);
+    const shownIntervention = suppressGroup(countsOf("intervention"), minCellSize);
+    const groups = levels.map((level, index) => {
+      const inLevel = byLevel[index]!;
       const control = inLevel.filter((row) => row.arm === "control").length;
       const intervention = inLevel.length - control;
       if (control < minCellSize || intervention < minCellSize) {
-        return { level, n: { control: null, intervention: null }, daysSaved: null, suppressed: true };
+        return { level, n: { control: shownControl[index]!, intervention: shownIntervention[index]! }, daysSaved: null, suppressed: true };
       }
       const saved = daysSavedFrom(restrictedMeanAt(survivalColumns(inLevel), tau), tau);
       const estimate = { estimate: saved.estimate, se: saved.se, lower: saved.lower, upper: saved.upper, p: saved.p ?? null };
-      return { level, n: { control, intervention }, daysSaved: estimate.estimate === null ? null : estimate, suppressed: false };
+      return { level, n: { control: shownControl[index]!, intervention: shownIntervention[index]! }, daysSaved: estimate.estimate === null ? null : estimate, suppressed: false };
     });
     const estimable = groups.filter((group) => group.daysSaved !== null && group.daysSaved.se !== null && group.daysSaved.se > 0);
     let interaction: Results["subgroups"][number]["interaction"] = null;
