@@ -25,6 +25,13 @@ const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/);
 /** A count that may be suppressed (null) because it is below the minimum cell size. */
 export const CellSchema = z.number().int().nonnegative().nullable();
 
+/**
+ * A stable code beside an English reason or name, for readers that translate it
+ * ("entered-after-as-of", "age"); absent where the text comes from the data (a
+ * censoring reason in the spell file, a cohort column). Added after version 1; optional.
+ */
+export const ReasonCodeSchema = z.string().optional();
+
 export const ByArmSchema = <T extends z.ZodType>(item: T) => z.object({ control: item, intervention: item });
 
 /** An estimate with a 95 % interval. */
@@ -115,12 +122,12 @@ export const ResultsSchema = z.object({
     assigned: ByArmSchema(CellSchema),
     voided: ByArmSchema(CellSchema),
     /** Excluded from analysis, by reason (e.g. entered after the as-of date, no outcome data). */
-    excluded: z.array(z.object({ reason: z.string(), control: CellSchema, intervention: CellSchema })),
+    excluded: z.array(z.object({ reason: z.string(), code: ReasonCodeSchema, control: CellSchema, intervention: CellSchema })),
     analysed: ByArmSchema(CellSchema),
     exited: ByArmSchema(CellSchema),
     stillRunning: ByArmSchema(CellSchema),
     /** Censored by reason: "as-of date" (administrative), "moved away", ... */
-    censored: z.array(z.object({ reason: z.string(), control: CellSchema, intervention: CellSchema })),
+    censored: z.array(z.object({ reason: z.string(), code: ReasonCodeSchema, control: CellSchema, intervention: CellSchema })),
   }),
 
   intake: z.object({
@@ -142,11 +149,26 @@ export const ResultsSchema = z.object({
       replacementNumbers: ByArmSchema(CellSchema),
     }),
     warnings: z.array(z.string()),
+    /** The warnings as data, for readers that word them themselves. Added after version 1; optional. */
+    alerts: z
+      .array(
+        z.object({
+          /** "share-differs" (observed share against the rule's), "heaping-first-of-month", "heaping-january-1". */
+          code: z.string(),
+          arm: z.enum(["control", "intervention"]).optional(),
+          observed: num,
+          expected: num,
+          p: num.optional(),
+        }),
+      )
+      .optional(),
   }),
 
   balance: z.array(
     z.object({
       covariate: z.string(),
+      /** Stable key of a built-in covariate ("age", "sex", "industryGroup", "bornFirstJanuary", "bornFirstOfMonth", "replacementNumber"); absent for a cohort column. */
+      key: ReasonCodeSchema,
       /** Level of a categorical covariate (its indicator), null for a continuous one. */
       level: z.string().nullable(),
       kind: z.enum(["continuous", "binary"]),
@@ -214,6 +236,8 @@ export const ResultsSchema = z.object({
   subgroups: z.array(
     z.object({
       variable: z.string(),
+      /** Stable key of a built-in subgroup variable ("industryGroup", "sex", "bornFirstJanuary"); absent for a cohort column. */
+      key: ReasonCodeSchema,
       groups: z.array(z.object({ level: z.string(), n: ByArmSchema(CellSchema), daysSaved: EstimateSchema.nullable(), suppressed: z.boolean() })),
       /** Test that days saved is the same in every level (chi-square on the level estimates). */
       interaction: z.object({ chisq: num, df: num, p: num }).nullable(),
@@ -230,6 +254,12 @@ export const ResultsSchema = z.object({
     detectableFrom: isoDate.nullable(),
     method: z.string(),
   }),
+  /**
+   * Dotted paths of counts that are null because the input did not carry them (for
+   * example "flow.screened" without the register's batch records), as opposed to
+   * suppressed. Added after version 1; optional.
+   */
+  unknown: z.array(z.string()).optional(),
   /** Notes on the data and estimates for the evaluator (rows outside the cohort, horizons not estimable, ...). Added after version 1; optional. */
   warnings: z.array(z.string()).optional(),
 });

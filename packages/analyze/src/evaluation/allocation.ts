@@ -95,8 +95,10 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
   const intervention = active.filter((member) => member.arm === "intervention").length;
   const expectedShare = n === 0 ? expectedInterventionShareForYear(rule, REFERENCE_COMMON_YEAR) : active.reduce((sum, member) => sum + expectedFor(member), 0) / n;
   const warnings: string[] = [];
+  const alerts: NonNullable<Results["allocation"]["alerts"]> = [];
   const binomialP = binomialTestTwoSided(intervention, n, expectedShare);
   if (n > 0 && binomialP < 0.01) {
+    alerts.push({ code: "share-differs", observed: intervention / n, expected: expectedShare, p: binomialP });
     warnings.push(`the intervention share ${(intervention / n * 100).toFixed(1)} % differs from the rule's expected ${(expectedShare * 100).toFixed(1)} % (exact binomial p = ${binomialP.toPrecision(2)}); check for birthdates entered wrongly or citizens moved between arms`);
   }
 
@@ -136,9 +138,13 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
     },
   };
   for (const arm of ARMS) {
-    for (const [label, entry] of [["the 1st of a month", heaping.bornFirstOfMonth[arm]], ["1 January", heaping.bornFirstJanuary[arm]]] as const) {
+    for (const [label, code, entry] of [
+      ["the 1st of a month", "heaping-first-of-month", heaping.bornFirstOfMonth[arm]],
+      ["1 January", "heaping-january-1", heaping.bornFirstJanuary[arm]],
+    ] as const) {
       const raw = "raw" in entry ? entry.raw : undefined;
       if (raw !== undefined && raw > 2 * entry.expectedShare + 0.002) {
+        alerts.push({ code, arm, observed: raw, expected: entry.expectedShare });
         warnings.push(
           `heaping: ${(raw * 100).toFixed(1)} % of the ${arm} arm are registered as born on ${label} against ${(entry.expectedShare * 100).toFixed(1)} % from the calendar; the rule sends all of them to one arm (see balance and the subgroup without them)`,
         );
@@ -163,5 +169,6 @@ export function allocationMeasures(members: readonly CohortMember[], rule: Assig
       replacementNumbers: { control: replacement("control"), intervention: replacement("intervention") },
     },
     warnings,
+    alerts,
   };
 }

@@ -23,8 +23,20 @@ import { daysBetween } from "@jobtrial/assign";
 import type { CohortMember, Spell, TrialArm } from "./model.ts";
 
 export const AS_OF_CENSORING = "as-of date";
+export const NO_EXIT_STATE_CENSORING = "ended without exit state";
 export const EXCLUDED_LATE_ENTRY = "entered on or after the as-of date";
 export const EXCLUDED_NO_OUTCOME = "no outcome data";
+
+/**
+ * Stable codes of the reasons this module writes, for readers that translate them
+ * (results carry both). A censoring reason from the spell file has no code.
+ */
+export const REASON_CODES: Readonly<Record<string, string>> = {
+  [AS_OF_CENSORING]: "as-of-date",
+  [NO_EXIT_STATE_CENSORING]: "ended-without-exit-state",
+  [EXCLUDED_LATE_ENTRY]: "entered-after-as-of",
+  [EXCLUDED_NO_OUTCOME]: "no-outcome-data",
+};
 const SPELL_MATCH_WINDOW_DAYS = 14;
 
 export interface AnalysisRow {
@@ -89,7 +101,7 @@ export function buildAnalysisSet(cohort: readonly CohortMember[], spells: readon
     }
     const duration = Math.max(daysBetween(member.firstUnemploymentDay, spell.end) + 1, 1);
     if (spell.exitState === null) {
-      rows.push({ member, arm: member.arm, time: duration, event: false, state: null, censorReason: spell.censorReason ?? "ended without exit state" });
+      rows.push({ member, arm: member.arm, time: duration, event: false, state: null, censorReason: spell.censorReason ?? NO_EXIT_STATE_CENSORING });
     } else {
       rows.push({ member, arm: member.arm, time: duration, event: true, state: spell.exitState, censorReason: null });
     }

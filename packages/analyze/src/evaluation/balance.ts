@@ -32,7 +32,8 @@ function smd(control: { mean: number | null; sd: number | null }, intervention: 
 export function balanceTable(members: readonly CohortMember[], minCellSize: number): Results["balance"] {
   const active = members.filter((member) => !member.voided);
   const table: Row[] = [];
-  const continuous = (covariate: string, pick: (member: CohortMember) => number | null) => {
+  const keyed = (key: string | undefined) => (key === undefined ? {} : { key });
+  const continuous = (covariate: string, pick: (member: CohortMember) => number | null, key?: string) => {
     const values = { control: [] as number[], intervention: [] as number[] };
     for (const member of active) {
       const value = pick(member);
@@ -46,9 +47,9 @@ export function balanceTable(members: readonly CohortMember[], minCellSize: numb
     };
     const control = arm(values.control);
     const intervention = arm(values.intervention);
-    table.push({ covariate, level: null, kind: "continuous", control, intervention, smd: smd(control, intervention) });
+    table.push({ covariate, ...keyed(key), level: null, kind: "continuous", control, intervention, smd: smd(control, intervention) });
   };
-  const binary = (covariate: string, level: string | null, pick: (member: CohortMember) => boolean | null) => {
+  const binary = (covariate: string, level: string | null, pick: (member: CohortMember) => boolean | null, key?: string) => {
     const counts = { control: { n: 0, ones: 0 }, intervention: { n: 0, ones: 0 } };
     for (const member of active) {
       const value = pick(member);
@@ -65,20 +66,21 @@ export function balanceTable(members: readonly CohortMember[], minCellSize: numb
     };
     const control = arm(counts.control);
     const intervention = arm(counts.intervention);
-    table.push({ covariate, level, kind: "binary", control, intervention, smd: smd(control, intervention) });
+    table.push({ covariate, ...keyed(key), level, kind: "binary", control, intervention, smd: smd(control, intervention) });
   };
-  const categorical = (covariate: string, pick: (member: CohortMember) => string | null) => {
+  const categorical = (covariate: string, pick: (member: CohortMember) => string | null, key?: string) => {
     const levels = [...new Set(active.map(pick).filter((value): value is string => value !== null))].sort();
     if (levels.length === 0 || levels.length > MAX_LEVELS) return;
-    for (const level of levels) binary(covariate, level, (member) => (pick(member) === null ? null : pick(member) === level));
+    for (const level of levels) binary(covariate, level, (member) => (pick(member) === null ? null : pick(member) === level), key);
   };
 
-  continuous("age at entry", (member) => member.ageAtEntry);
-  binary("sex", "female", (member) => (member.sex === null ? null : member.sex === "female"));
-  categorical("industry group", (member) => member.industryGroup);
-  binary("born 1 January", null, (member) => member.bornFirstJanuary);
-  binary("born on the 1st of a month", null, (member) => member.bornFirstOfMonth);
-  binary("replacement number", null, (member) => member.replacementNumber);
+  // Built-in covariates carry a stable key (results' `key`) beside the English name.
+  continuous("age at entry", (member) => member.ageAtEntry, "age");
+  binary("sex", "female", (member) => (member.sex === null ? null : member.sex === "female"), "sex");
+  categorical("industry group", (member) => member.industryGroup, "industryGroup");
+  binary("born 1 January", null, (member) => member.bornFirstJanuary, "bornFirstJanuary");
+  binary("born on the 1st of a month", null, (member) => member.bornFirstOfMonth, "bornFirstOfMonth");
+  binary("replacement number", null, (member) => member.replacementNumber, "replacementNumber");
   const covariateNames = [...new Set(active.flatMap((member) => Object.keys(member.covariates)))].sort();
   for (const name of covariateNames) {
     const numeric = active.every((member) => member.covariates[name] === null || member.covariates[name] === undefined || typeof member.covariates[name] === "number");

@@ -114,6 +114,7 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
     secondary: input.secondary ? secondaryMeasures(set.rows, input.secondary, minCellSize) : null,
     subgroups: subgroupAnalyses(set.rows, [...DEFAULT_SUBGROUPS, ...(input.subgroupCovariates ?? [])], primaryHorizon, minCellSize),
     precision: precisionMeasures(set.rows, curves, duration.daysSaved, config, asOf),
+    unknown: unknownCounts(input),
     warnings,
   };
   assertNoPseudonyms(results, input.cohort);
@@ -123,6 +124,22 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
     throw new Error(`internal: the results do not match ResultsSchema at ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * The counts that are null because the input did not carry them (results' `unknown`):
+ * the screening counts without the register's batch records, and the heaping counts
+ * of an arm where no member's birthdate flags are known.
+ */
+function unknownCounts(input: EvaluateTrialInput): string[] {
+  const unknown = input.screening ? [] : ["flow.screened", "flow.ineligible", "flow.invalid"];
+  for (const arm of ["control", "intervention"] as const) {
+    const inArm = input.cohort.filter((member) => !member.voided && member.arm === arm);
+    if (inArm.every((member) => member.bornFirstOfMonth === null)) unknown.push(`allocation.heaping.bornFirstOfMonth.${arm}`);
+    if (inArm.every((member) => member.bornFirstJanuary === null)) unknown.push(`allocation.heaping.bornFirstJanuary.${arm}`);
+    if (inArm.every((member) => member.replacementNumber === null)) unknown.push(`allocation.heaping.replacementNumbers.${arm}`);
+  }
+  return unknown;
 }
 
 /** Throws (our bug) if any string in the results is a pseudonym of the cohort. */

@@ -10,7 +10,7 @@
  * suppression so a suppressed count cannot be recovered by subtraction.
  */
 import type { Results } from "../results-schema.ts";
-import { AS_OF_CENSORING, type AnalysisSet } from "./analysis-set.ts";
+import { AS_OF_CENSORING, REASON_CODES, type AnalysisSet } from "./analysis-set.ts";
 import type { ScreeningCounts } from "./model.ts";
 import { cell, suppressGroup } from "./suppress.ts";
 
@@ -31,8 +31,9 @@ export function flowCounts(set: AnalysisSet, screening: ScreeningCounts | null, 
     }
   }
   const censorReasons = [...censoredBy.keys()];
-  const excluded = set.excluded.map((entry) => ({ reason: entry.reason, control: 0 as number | null, intervention: 0 as number | null }));
-  const censored = censorReasons.map((reason) => ({ reason, control: 0 as number | null, intervention: 0 as number | null }));
+  const withCode = (reason: string) => (REASON_CODES[reason] === undefined ? { reason } : { reason, code: REASON_CODES[reason] });
+  const excluded = set.excluded.map((entry) => ({ ...withCode(entry.reason), control: 0 as number | null, intervention: 0 as number | null }));
+  const censored = censorReasons.map((reason) => ({ ...withCode(reason), control: 0 as number | null, intervention: 0 as number | null }));
   const analysedCells = { control: cell(analysed.control, minCellSize), intervention: cell(analysed.intervention, minCellSize) };
   const exitedCells = { control: cell(exited.control, minCellSize), intervention: cell(exited.intervention, minCellSize) };
   for (const arm of ARMS) {

@@ -20,6 +20,8 @@ import type { CohortMember } from "./model.ts";
 import { suppressGroup } from "./suppress.ts";
 
 export const DEFAULT_SUBGROUPS = ["industry group", "sex", "born 1 January"] as const;
+/** Stable keys of the built-in subgroup variables (results' `key`). */
+const SUBGROUP_KEYS: Readonly<Record<string, string>> = { "industry group": "industryGroup", sex: "sex", "born 1 January": "bornFirstJanuary" };
 
 /** The level of a subgroup variable for a citizen; null when unknown. */
 export function subgroupLevel(member: CohortMember, variable: string): string | null {
@@ -68,7 +70,8 @@ export function subgroupAnalyses(rows: readonly AnalysisRow[], variables: readon
       const df = estimable.length - 1;
       interaction = { chisq, df, p: chiSquareSurvival(chisq, df) };
     }
-    result.push({ variable, groups, interaction });
+    const key = SUBGROUP_KEYS[variable];
+    result.push({ variable, ...(key === undefined ? {} : { key }), groups, interaction });
   }
   return result;
 }

@@ -119,6 +119,34 @@ describe("evaluateTrial on a simulated trial", () => {
     for (const arm of ["control", "intervention"] as const) for (const row of results.km[arm]) expect(row.nRisk).toBeGreaterThanOrEqual(config.disclosure.minCellSize);
   });
 
+  it("evaluateTrial(...) writes stable codes beside English reasons and keys beside built-in covariate names", () => {
+    const data = evaluationDataFromSimulation(simulation);
+    const results = evaluateTrial({ config, ...data, seed: 1, now: new Date(0), toolVersion: "test" });
+    expect(results.flow.excluded.map((entry) => [entry.reason, entry.code])).toEqual([
+      ["entered on or after the as-of date", "entered-after-as-of"],
+      ["no outcome data", "no-outcome-data"],
+    ]);
+    expect(results.flow.censored.find((entry) => entry.reason === "as-of date")?.code).toBe("as-of-date");
+    expect(results.balance.slice(0, 2).map((row) => [row.covariate, row.key])).toEqual([
+      ["age at entry", "age"],
+      ["sex", "sex"],
+    ]);
+    expect(results.subgroups.map((row) => row.key)).toEqual(["industryGroup", "sex", "bornFirstJanuary"]);
+    for (const alert of results.allocation.alerts ?? []) expect(["share-differs", "heaping-first-of-month", "heaping-january-1"]).toContain(alert.code);
+    expect(results.allocation.alerts?.length).toBe(results.allocation.warnings.length);
+  });
+
+  it("evaluateTrial(...) without screening counts lists them as unknown, not suppressed", () => {
+    const data = evaluationDataFromSimulation(simulation);
+    const results = evaluateTrial({ config, ...data, seed: 1, now: new Date(0), toolVersion: "test" });
+    expect(results.flow.screened).toBeNull();
+    expect(results.unknown).toEqual(["flow.screened", "flow.ineligible", "flow.invalid"]);
+    const withScreening = evaluateTrial({ config, ...data, screening: { screened: 4000, ineligible: [{ reason: "in-the-future", n: 0 }], invalid: 3 }, seed: 1, now: new Date(0), toolVersion: "test" });
+    expect(withScreening.unknown).toEqual([]);
+    // 0 is shown, 3 is suppressed
+    expect([withScreening.flow.ineligible[0]!.n, withScreening.flow.invalid]).toEqual([0, null]);
+  });
+
   it("estimateDaysSaved(...) equals the days saved of the full evaluation", () => {
     const data = evaluationDataFromSimulation(simulation);
     const fast = estimateDaysSaved(data.cohort, data.spells, config.evaluation.date, 364);
