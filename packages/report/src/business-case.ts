@@ -5,6 +5,8 @@
  * and tables depend on a handful of fields only.
  */
 import { BusinessCaseSchema, type BusinessCase as BusinessCaseFile } from "@jobtrial/analyze";
+import { formatNumber, type Lang } from "./format.ts";
+import { text, type TextKey } from "./texts.ts";
 
 export { BusinessCaseSchema };
 export type { BusinessCaseFile };
@@ -48,4 +50,43 @@ export function businessCaseView(file: BusinessCaseFile): BusinessCase {
     sensitivity: file.sensitivity.map((line) => ({ parameter: line.key, label: line.label, lowValue: line.lowValue, highValue: line.highValue, low: line.netLow, high: line.netHigh })),
     implied: { ...file.implied, breakEvenParticipantsPerYear: file.breakEvenParticipantsPerYear },
   };
+}
+
+const VALUE_WORDS: Readonly<Record<string, TextKey>> = {
+  "nedre grænse": "sensValue_lower",
+  "lower bound": "sensValue_lower",
+  "øvre grænse": "sensValue_upper",
+  "upper bound": "sensValue_upper",
+};
+const VALUE_UNITS: Readonly<Record<string, TextKey | "%">> = {
+  dage: "unit_days",
+  days: "unit_days",
+  uger: "unit_weeks",
+  weeks: "unit_weeks",
+  procentpoint: "unit_percentagePoints",
+  "percentage points": "unit_percentagePoints",
+  "%": "%",
+};
+
+/**
+ * A sensitivity value of the business case ("182 dage", "-10 procentpoint", "nedre
+ * grænse") in the report's language: the business case writes its values in Danish, so
+ * the known words and units are translated and the number is written with the report's
+ * decimal mark and minus sign. Anything else is shown as written.
+ *
+ * @example sensitivityValueLabel("-10 procentpoint", "en") // "−10 percentage points"
+ */
+export function sensitivityValueLabel(value: string, lang: Lang): string {
+  const trimmed = value.trim();
+  const word = VALUE_WORDS[trimmed.toLowerCase()];
+  if (word !== undefined) return text(lang, word);
+  const match = /^([-+\u2212]?)(\d+(?:[.,]\d+)?)\s*(dage|days|uger|weeks|procentpoint|percentage points|%)$/.exec(trimmed);
+  if (!match) return value;
+  const [, sign, digits, unitWord] = match as unknown as [string, string, string, string];
+  const decimals = digits.split(/[.,]/)[1]?.length ?? 0;
+  const magnitude = formatNumber(Number(digits.replace(",", ".")), lang, decimals);
+  const signed = sign === "+" ? `+${magnitude}` : sign === "" ? magnitude : `\u2212${magnitude}`;
+  const unit = VALUE_UNITS[unitWord]!;
+  if (unit === "%") return lang === "da" ? `${signed} %` : `${signed}%`;
+  return `${signed} ${text(lang, unit)}`;
 }

@@ -18,10 +18,44 @@ export type ChartTables = Record<string, Row[]>;
 
 const armLabel = (lang: Lang, arm: Arm) => text(lang, arm === "control" ? "arm_control" : "arm_intervention");
 
-/** A count as table text: the number, or "<5" when suppressed. */
-export function countLabel(value: number | null, lang: Lang, minCellSize: number): string {
-  return value === null ? text(lang, "suppressedMark", { min: minCellSize }) : formatNumber(value, lang);
+/**
+ * A count as table text: the number (zero included), "skjult" / "hidden" when suppressed,
+ * or "ukendt" / "unknown" when `unknown` says the input did not carry it.
+ */
+export function countLabel(value: number | null, lang: Lang, minCellSize: number, unknown = false): string {
+  if (value !== null) return formatNumber(value, lang);
+  return unknown ? text(lang, "unknownMark") : text(lang, "suppressedMark", { min: minCellSize });
 }
+
+/**
+ * True when the count at a dotted path ("flow.screened") is unknown rather than suppressed:
+ * listed in the results' `unknown`, or, for files written before that field, the
+ * screening counts when the flow has no ineligible reasons and no screened count at all
+ * (suppression never empties the list of reasons).
+ */
+export function isUnknown(results: Results, path: string): boolean {
+  if (results.unknown !== undefined) return results.unknown.includes(path);
+  const flow = results.flow;
+  return ["flow.screened", "flow.ineligible", "flow.invalid"].includes(path) && flow.screened === null && flow.ineligible.length === 0;
+}
+
+/**
+ * A reason in the flow through the text table: an ineligibility reason from assign is
+ * its own code ("before-intake-window"); analyze's exclusion and censoring reasons carry
+ * a `code` beside the English text. Reasons without a known code are shown as written.
+ */
+export function reasonLabel(lang: Lang, entry: { reason: string; code?: string | undefined }, prefix: "ineligible" | "reason"): string {
+  const code = entry.code ?? LEGACY_REASON_CODES[entry.reason] ?? entry.reason;
+  return textOr(lang, `${prefix}_${code}`, entry.reason);
+}
+
+/** Codes of the English reasons analyze wrote before results carried codes. */
+const LEGACY_REASON_CODES: Readonly<Record<string, string>> = {
+  "as-of date": "as-of-date",
+  "ended without exit state": "ended-without-exit-state",
+  "entered on or after the as-of date": "entered-after-as-of",
+  "no outcome data": "no-outcome-data",
+};
 
 /** Days saved with its interval, against the expectation and the minimum detectable effect. */
 export function summaryDaysData(results: Results, lang: Lang): ChartTables {
@@ -38,7 +72,7 @@ export function summaryDaysData(results: Results, lang: Lang): ChartTables {
 /** Boxes and connectors of the CONSORT-style flow diagram, in a 0-100 coordinate frame. */
 export function flowData(results: Results, lang: Lang, minCellSize: number): ChartTables {
   const flow = results.flow;
-  const n = (value: number | null) => countLabel(value, lang, minCellSize);
+  const n = (value: number | null, path?: string) => countLabel(value, lang, minCellSize, path !== undefined && isUnknown(results, path));
   const boxes: Row[] = [];
   const links: Row[] = [];
   const box = (id: string, x: number, x2: number, y: number, y2: number, lines: string[], emphasis = false) =>
@@ -47,14 +81,15 @@ export function flowData(results: Results, lang: Lang, minCellSize: number): Cha
 
   const total = (values: (number | null)[]) => (values.every((value) => value !== null) ? values.reduce<number>((a, b) => a + b!, 0) : null);
   const assignedTotal = total([flow.assigned.control, flow.assigned.intervention]);
-  box("screened", 20, 60, 1, 8, [text(lang, "flow_screened", { n: n(flow.screened) })], true);
+  box("screened", 20, 60, 1, 8, [text(lang, "flow_screened", { n: n(flow.screened, "flow.screened") })], true);
+  const ineligibleLines = isUnknown(results, "flow.ineligible") && flow.ineligible.length === 0 ? [text(lang, "unknownMark")] : flow.ineligible.map((entry) => `${reasonLabel(lang, entry, "ineligible")}: ${n(entry.n)}`);
   box(
     "notAssigned",
     63,
     100,
     3,
-    6 + 4 + 3.4 * (flow.ineligible.length + 1),
-    [text(lang, "flow_notAssigned"), ...flow.ineligible.map((entry) => `${entry.reason}: ${n(entry.n)}`), text(lang, "flow_invalid", { n: n(flow.invalid) })],
+    6 + 4 + 3.4 * (ineligibleLines.length + 1),
+    [text(lang, "flow_notAssigned"), ...ineligibleLines, text(lang, "flow_invalid", { n: n(flow.invalid, "flow.invalid") })],
   );
   link(40, 8, 40, 22);
   link(40, 12, 63, 12);
@@ -68,14 +103,14 @@ export function flowData(results: Results, lang: Lang, minCellSize: number): Cha
     link(mid, 33, mid, 36);
     box(`${arm}.assigned`, left, left + 28, 36, 43, [text(lang, "flow_arm", { arm: armLabel(lang, arm), n: n(flow.assigned[arm]) })], true);
     link(mid, 43, mid, 64);
-    const excludedLines = [text(lang, "flow_excluded"), text(lang, "flow_voided", { n: n(flow.voided[arm]) }), ...flow.excluded.map((entry) => `${entry.reason}: ${n(entry[arm])}`)];
+    const excludedLines = [text(lang, "flow_excluded"), text(lang, "flow_voided", { n: n(flow.voided[arm]) }), ...flow.excluded.map((entry) => `${reasonLabel(lang, entry, "reason")}: ${n(entry[arm])}`)];
     box(`${arm}.excluded`, left + 17, left + 50, 46, 46 + 1.5 + 3.4 * excludedLines.length, excludedLines);
     link(mid, 50, left + 17, 50);
     box(`${arm}.analysed`, left, left + 28, 64, 71, [text(lang, "flow_analysed", { n: n(flow.analysed[arm]) })], true);
     link(mid, 71, mid, 75);
     const censoredLines =
       flow.censored.length > 0
-        ? flow.censored.map((entry) => `${entry.reason}: ${n(entry[arm])}`)
+        ? flow.censored.map((entry) => `${reasonLabel(lang, entry, "reason")}: ${n(entry[arm])}`)
         : [text(lang, "flow_stillRunning", { n: n(flow.stillRunning[arm]) })];
     box(`${arm}.outcome`, left, left + 46, 75, 75 + 5 + 3.4 * (censoredLines.length + 1), [text(lang, "flow_exited", { n: n(flow.exited[arm]) }), `${text(lang, "flow_censored")}:`, ...censoredLines.map((line) => `  ${line}`)]);
   }
@@ -109,10 +144,30 @@ export function allocationData(results: Results): ChartTables {
   };
 }
 
-/** The covariate's label: "Alder", "Branchegruppe: Team LVU". */
-export function covariateLabel(covariate: string, level: string | null, lang: Lang): string {
-  const name = textOr(lang, `cov_${covariate}`, covariate);
-  return level === null ? name : `${name}: ${level}`;
+/** Keys of the built-in covariates by the English names analyze wrote before results carried keys. */
+const LEGACY_COVARIATE_KEYS: Readonly<Record<string, string>> = {
+  "age at entry": "age",
+  sex: "sex",
+  "industry group": "industryGroup",
+  "born 1 January": "bornFirstJanuary",
+  "born on the 1st of a month": "bornFirstOfMonth",
+  "replacement number": "replacementNumber",
+};
+
+/**
+ * The covariate's label through the text table: "Alder ved start", "Køn: kvinde",
+ * "Branchegruppe: Team LVU", "A-kasse: 3F". The name is looked up by its key (or, for a
+ * cohort column, its column name); a level is data and stays as written, except the
+ * codes analyze itself writes (female, male, yes, no). Unknown names are shown as written.
+ */
+export function covariateLabel(covariate: string, level: string | null, lang: Lang, key?: string): string {
+  const name = textOr(lang, `cov_${key ?? LEGACY_COVARIATE_KEYS[covariate] ?? covariate}`, covariate);
+  return level === null ? name : `${name}: ${levelLabel(lang, level)}`;
+}
+
+/** A level as shown: analyze's own codes (female, male, yes, no) translated, data as written. */
+export function levelLabel(lang: Lang, level: string): string {
+  return ["female", "male", "yes", "no"].includes(level) ? textOr(lang, `level_${level}`, level) : level;
 }
 
 export function balanceData(results: Results, lang: Lang): ChartTables {
@@ -120,14 +175,36 @@ export function balanceData(results: Results, lang: Lang): ChartTables {
     balance: results.balance.map((row) => ({
       covariate: row.covariate,
       level: row.level,
-      label: covariateLabel(row.covariate, row.level, lang),
+      label: covariateLabel(row.covariate, row.level, lang, row.key),
       smd: row.smd,
       absSmd: row.smd === null ? null : Math.abs(row.smd),
     })),
   };
 }
 
-/** Kaplan-Meier steps (from S(0) = 1), censoring marks and the number-at-risk table. */
+/** At most this many columns in the number-at-risk table, so the numbers do not run into each other. */
+const MAX_RISK_COLUMNS = 8;
+
+/**
+ * The times of the number-at-risk table under the Kaplan-Meier chart, which are also the
+ * chart's x-axis ticks: the results' risk-table times (every 4th week) thinned to every
+ * 8th week, 12th, ... so there are at most 8 columns.
+ *
+ * @example riskTimesShown([0, 28, 56, ..., 364]) // [0, 56, 112, 168, 224, 280, 336]
+ */
+export function riskTimesShown(times: readonly number[]): number[] {
+  if (times.length <= MAX_RISK_COLUMNS) return [...times];
+  const base = times.find((time) => time > 0) ?? 1;
+  for (let step = base; ; step += base) {
+    const shown = times.filter((time) => time % step === 0);
+    if (shown.length <= MAX_RISK_COLUMNS) return shown;
+  }
+}
+
+/**
+ * Kaplan-Meier steps (from S(0) = 1), censoring marks and the number-at-risk table (at
+ * `riskTimesShown`), with the number at risk and the cumulative exits as separate labels.
+ */
 export function kmData(results: Results, lang: Lang, minCellSize: number): ChartTables {
   const curve: Row[] = [];
   const censored: Row[] = [];
@@ -139,16 +216,20 @@ export function kmData(results: Results, lang: Lang, minCellSize: number): Chart
       if (row.nCensor > 0) censored.push({ arm, armLabel: label, time: row.time, surv: row.surv });
     }
   }
-  const risk = results.duration.riskTable.flatMap((row) =>
-    ARMS.map((arm) => ({
-      arm,
-      armLabel: armLabel(lang, arm),
-      time: row.time,
-      nRisk: row[arm].nRisk,
-      cumEvents: row[arm].cumEvents,
-      label: `${countLabel(row[arm].nRisk, lang, minCellSize)} (${countLabel(row[arm].cumEvents, lang, minCellSize)})`,
-    })),
-  );
+  const times = new Set(riskTimesShown(results.duration.riskTable.map((row) => row.time)));
+  const risk = results.duration.riskTable
+    .filter((row) => times.has(row.time))
+    .flatMap((row) =>
+      ARMS.map((arm) => ({
+        arm,
+        armLabel: armLabel(lang, arm),
+        time: row.time,
+        nRisk: row[arm].nRisk,
+        cumEvents: row[arm].cumEvents,
+        nRiskLabel: countLabel(row[arm].nRisk, lang, minCellSize),
+        cumEventsLabel: `(${countLabel(row[arm].cumEvents, lang, minCellSize)})`,
+      })),
+    );
   return { curve, censored, risk };
 }
 
@@ -209,6 +290,20 @@ export function advisorData(results: Results, lang: Lang): ChartTables {
   };
 }
 
+/**
+ * A subgroup level for the forest plot: an industry group as written, a sex as
+ * "Kvinde", a yes/no variable with its name ("Født 1. januar: ja").
+ */
+function subgroupLevelLabel(lang: Lang, subgroup: Results["subgroups"][number], level: string): string {
+  const key = subgroup.key ?? LEGACY_COVARIATE_KEYS[subgroup.variable] ?? subgroup.variable;
+  if (key === "industryGroup") return level;
+  if (key === "sex") {
+    const label = levelLabel(lang, level);
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  }
+  return covariateLabel(subgroup.variable, level, lang, key);
+}
+
 /** Days saved per subgroup level, and overall, for the forest plot. */
 export function forestData(results: Results, lang: Lang, minCellSize: number): ChartTables {
   const forest: Row[] = [];
@@ -218,7 +313,7 @@ export function forestData(results: Results, lang: Lang, minCellSize: number): C
       forest.push({
         variable: subgroup.variable,
         level: group.level,
-        label: `${group.level} (n = ${countLabel(group.n.control, lang, minCellSize)} / ${countLabel(group.n.intervention, lang, minCellSize)})`,
+        label: `${subgroupLevelLabel(lang, subgroup, group.level)} (n = ${countLabel(group.n.control, lang, minCellSize)} / ${countLabel(group.n.intervention, lang, minCellSize)})`,
         order: order++,
         estimate: group.daysSaved?.estimate ?? null,
         lower: group.daysSaved?.lower ?? null,

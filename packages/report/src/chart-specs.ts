@@ -16,6 +16,7 @@ import {
   intakeData,
   kmData,
   monthlyData,
+  riskTimesShown,
   processData,
   summaryDaysData,
   type ChartTables,
@@ -108,7 +109,7 @@ export function flowChart(results: Results, lang: Lang, minCellSize: number): Ch
       },
       {
         data: { name: "boxes" },
-        mark: { type: "text", align: "left", baseline: "top", lineBreak: "\n", fontSize: 9, lineHeight: 12.5 },
+        mark: { type: "text", align: "left", baseline: "top", lineBreak: "\n", fontSize: 10.5, lineHeight: 14 },
         encoding: { x: { field: "xText", ...frame("x") }, y: { field: "yText", ...frame("y") }, text: { field: "text" } },
       },
     ],
@@ -174,7 +175,7 @@ export function balanceChart(results: Results, lang: Lang): Chart {
 
 export function kmChart(results: Results, lang: Lang, minCellSize: number): Chart {
   const tables = kmData(results, lang, minCellSize);
-  const riskTimes = results.duration.riskTable.map((row) => row.time);
+  const riskTimes = riskTimesShown(results.duration.riskTable.map((row) => row.time));
   const maxTime = Math.max(...num(tables.curve!, "time"), ...riskTimes);
   const xScale = { domain: [0, maxTime], nice: false, zero: true };
   const x = { field: "time", type: "quantitative", scale: xScale, title: text(lang, "axis_days"), axis: { values: riskTimes, grid: true } };
@@ -201,25 +202,34 @@ export function kmChart(results: Results, lang: Lang, minCellSize: number): Char
         },
         {
           width: FULL_WIDTH,
-          height: 34,
-          title: { text: text(lang, "label_atRisk"), fontSize: 10, fontWeight: "normal", offset: 4 },
+          height: 52,
+          title: { text: text(lang, "label_atRisk"), fontSize: 9, fontWeight: "normal", offset: 4 },
           data: { name: "risk" },
           encoding: {
             x: { field: "time", type: "quantitative", scale: xScale, axis: null },
-            y: { field: "armLabel", type: "nominal", sort: [text(lang, "arm_control"), text(lang, "arm_intervention")], title: null, axis: { domain: false, ticks: false, labelPadding: 8, ...yFixed } },
-            text: { field: "label" },
+            y: { field: "armLabel", type: "nominal", sort: [text(lang, "arm_control"), text(lang, "arm_intervention")], title: null, axis: { domain: false, ticks: false, labelPadding: 8, labelFontSize: 9, ...yFixed } },
             color: armColor(lang),
           },
-          // The first column starts at the axis, the last ends at the plot's edge, the others are centred on their time.
+          // Number at risk above, cumulative exits below it in each arm's row. The first column
+          // starts at the axis, the last ends at the plot's edge, the others are centred on their time.
           layer: [
-            { transform: [{ filter: "datum.time == 0" }], mark: { type: "text", fontSize: 9.5, align: "left" } },
-            { transform: [{ filter: `datum.time > 0 && datum.time < ${maxTime}` }], mark: { type: "text", fontSize: 9.5, align: "center" } },
-            { transform: [{ filter: `datum.time >= ${maxTime}` }], mark: { type: "text", fontSize: 9.5, align: "right" } },
+            ...riskLabelLayers("nRiskLabel", -5, 9, maxTime),
+            ...riskLabelLayers("cumEventsLabel", 7, 8, maxTime),
           ],
         },
       ],
     }),
   };
+}
+
+/** Text layers of one line of the number-at-risk table, aligned to the x-axis ticks. */
+function riskLabelLayers(field: string, dy: number, fontSize: number, maxTime: number): VegaLiteSpec[] {
+  const mark = (align: string) => ({ type: "text", fontSize, dy, align, ...(fontSize < 9 ? { opacity: 0.8 } : {}) });
+  return [
+    { transform: [{ filter: "datum.time == 0" }], mark: mark("left"), encoding: { text: { field } } },
+    { transform: [{ filter: `datum.time > 0 && datum.time < ${maxTime}` }], mark: mark("center"), encoding: { text: { field } } },
+    { transform: [{ filter: `datum.time >= ${maxTime}` }], mark: mark("right"), encoding: { text: { field } } },
+  ];
 }
 
 export function cifChart(results: Results, lang: Lang): Chart {
@@ -339,7 +349,7 @@ export function businessCaseCharts(businessCase: BusinessCase, results: Results,
   });
   const charts = [net, cumulative];
   if (tables.tornado!.length > 0) {
-    const x = { type: "quantitative", title: `${text(lang, "label_netSavings")}, ${text(lang, "axis_mioDkk").toLowerCase()}`, axis: { format: ",.1f" } };
+    const x = { type: "quantitative", title: `${text(lang, "label_netSavings")}, ${text(lang, "unit_mioDkk")}`, axis: { format: ",.1f" } };
     const y = { field: "label", type: "nominal", sort: { field: "range", order: "descending" }, title: null, axis: { labelLimit: 400 } };
     charts.push(
       chart("tornado", lang, "chart_tornado", { tornadoBars: tables.tornadoBars!, base: tables.base! }, {

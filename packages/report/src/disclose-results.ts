@@ -12,12 +12,15 @@
  * - intake per arm: the weeks, and the years, add up to the arm's total (shown in the
  *   report), and each week's control + intervention add up to the week's n;
  * - subgroups per arm: the levels add up to the arm's analysed total.
+ * A count the input did not carry (results' `unknown`, see `isUnknown`) is no cell: it
+ * stays null, is not counted as suppressed and takes no part in a constraint.
  * Kaplan-Meier and cumulative incidence curves stop where fewer than minCellSize are
  * at risk; a binary covariate's share is hidden when fewer than minCellSize citizens
  * have (or lack) it; an advisor's figures are hidden when fewer than minCellSize
  * conversations were planned or held.
  */
 import type { Results } from "@jobtrial/analyze";
+import { isUnknown } from "./chart-data.ts";
 import { isSmallCount, suppressCells, type Constraint } from "./suppression.ts";
 
 type Arm = "control" | "intervention";
@@ -56,14 +59,18 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
     writeBack.set(id, set);
     return id;
   };
+  /** A count the input did not carry is no cell: nothing to suppress, and not counted as suppressed. */
+  const registerKnown = (path: string, id: string, value: number | null, set: (value: number | null) => void) =>
+    value === null && isUnknown(input, path) ? id : register(id, value, set);
 
   // ---- flow ----
   const flow = results.flow;
-  const screened = register("flow.screened", flow.screened, (v) => (flow.screened = v));
+  const screened = registerKnown("flow.screened", "flow.screened", flow.screened, (v) => (flow.screened = v));
   const ineligible = flow.ineligible.map((entry, index) => register(`flow.ineligible.${index}`, entry.n, (v) => (entry.n = v)));
-  const invalid = register("flow.invalid", flow.invalid, (v) => (flow.invalid = v));
+  const invalid = registerKnown("flow.invalid", "flow.invalid", flow.invalid, (v) => (flow.invalid = v));
   const assigned = byArm((arm) => register(`flow.assigned.${arm}`, flow.assigned[arm], (v) => (flow.assigned[arm] = v)));
-  constraints.push({ total: screened, parts: [...ineligible, invalid, assigned.control, assigned.intervention] });
+  // Without the screening counts there is no screened total to subtract from.
+  if (screened in cells) constraints.push({ total: screened, parts: [...ineligible, invalid, assigned.control, assigned.intervention] });
   for (const arm of ARMS) {
     const voided = register(`flow.voided.${arm}`, flow.voided[arm], (v) => (flow.voided[arm] = v));
     const excluded = flow.excluded.map((entry, index) => register(`flow.excluded.${index}.${arm}`, entry[arm], (v) => (entry[arm] = v)));
@@ -110,9 +117,9 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
     const spells = results.completedSpells[arm];
     plain(`completed.${arm}`, spells.n, (v) => (spells.n = v));
     const heaping = results.allocation.heaping;
-    plain(`heaping.first.${arm}`, heaping.bornFirstOfMonth[arm].n, (v) => (heaping.bornFirstOfMonth[arm].n = v));
-    plain(`heaping.january.${arm}`, heaping.bornFirstJanuary[arm].n, (v) => (heaping.bornFirstJanuary[arm].n = v));
-    plain(`heaping.replacement.${arm}`, heaping.replacementNumbers[arm], (v) => (heaping.replacementNumbers[arm] = v));
+    registerKnown(`allocation.heaping.bornFirstOfMonth.${arm}`, `heaping.first.${arm}`, heaping.bornFirstOfMonth[arm].n, (v) => (heaping.bornFirstOfMonth[arm].n = v));
+    registerKnown(`allocation.heaping.bornFirstJanuary.${arm}`, `heaping.january.${arm}`, heaping.bornFirstJanuary[arm].n, (v) => (heaping.bornFirstJanuary[arm].n = v));
+    registerKnown(`allocation.heaping.replacementNumbers.${arm}`, `heaping.replacement.${arm}`, heaping.replacementNumbers[arm], (v) => (heaping.replacementNumbers[arm] = v));
   }
   for (const [index, row] of results.selfSupport.monthly.entries()) {
     for (const arm of ARMS) {

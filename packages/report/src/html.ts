@@ -5,12 +5,12 @@
  * one plain sentence; the statistics follow on later pages.
  */
 import type { Results } from "@jobtrial/analyze";
-import type { BusinessCase } from "./business-case.ts";
-import { ARMS, countLabel, covariateLabel } from "./chart-data.ts";
+import { sensitivityValueLabel, type BusinessCase } from "./business-case.ts";
+import { ARMS, countLabel, covariateLabel, isUnknown } from "./chart-data.ts";
 import type { ChartId } from "./chart-specs.ts";
 import type { DisclosureSummary } from "./disclose-results.ts";
 import { formatDate, formatDkk, formatInterval, formatMillionDkk, formatNumber, formatP, formatPercent, formatSigned, type Lang } from "./format.ts";
-import { text, textOr, type TextKey } from "./texts.ts";
+import { isTextKey, text, textOr, type TextKey } from "./texts.ts";
 import { verdictOf } from "./verdict.ts";
 
 export interface RenderedChart {
@@ -76,8 +76,14 @@ figure.chart svg { max-width: 100%; height: auto; display: block; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt; font-size: 9.5pt; break-inside: avoid; }
 th, td { text-align: left; padding: 2.5pt 6pt; border-bottom: 0.75pt solid var(--rule); vertical-align: top; }
 th { border-bottom: 1.2pt solid var(--ink); font-weight: bold; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; word-break: break-all; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+th.group { text-align: center; border-bottom: 0.75pt solid var(--ink); }
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 2pt 4pt; }
+td { overflow-wrap: anywhere; }
+code, .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
+.hash { word-break: break-all; }
 nav.toc ol { columns: 2; padding-left: 16pt; }
 section.page { break-after: page; }
 section { break-inside: auto; }
@@ -226,9 +232,20 @@ function flowSection(t: T, figure: Figure): string {
   return `<section id="flow"><h2>${t("section_flow")}</h2><p>${t("section_flow_intro")}</p>${figure("flow")}</section>`;
 }
 
-function table(headers: string[], rows: string[][], numeric: boolean[] = []): string {
+interface TableOptions {
+  /** A header row above the column headers: [label, number of columns spanned]. Default: none. */
+  groups?: [string, number][];
+  /** Smaller type and padding, for tables with many columns. Default: false. */
+  wide?: boolean;
+}
+
+/**
+ * A table that fits the page column: numbers do not wrap, headers and text cells do.
+ */
+function table(headers: string[], rows: string[][], numeric: boolean[] = [], options: TableOptions = {}): string {
   const cls = (index: number) => (numeric[index] ? ' class="num"' : "");
-  return `<table><thead><tr>${headers.map((header, index) => `<th${cls(index)}>${header}</th>`).join("")}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((cell, index) => `<td${cls(index)}>${cell}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+  const groups = options.groups ? `<tr>${options.groups.map(([label, span]) => `<th${span > 1 ? ` colspan="${span}" class="group"` : ""}>${label}</th>`).join("")}</tr>` : "";
+  return `<table${options.wide ? ' class="wide"' : ""}><thead>${groups}<tr>${headers.map((header, index) => `<th${cls(index)}>${header}</th>`).join("")}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((cell, index) => `<td${cls(index)}>${cell}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
 
 function armHeaders(t: T): string[] {
@@ -240,23 +257,49 @@ function intakeSection(input: HtmlInput, t: T, figure: Figure): string {
   const allocation = results.allocation;
   const min = input.disclosure.minCellSize;
   const heaping = allocation.heaping;
-  const heapRow = (label: string, block: Record<"control" | "intervention", { n: number | null; share: number | null; expectedShare: number }>) => [
+  const heapRow = (label: string, path: string, block: Record<"control" | "intervention", { n: number | null; share: number | null; expectedShare: number }>) => [
     label,
-    ...ARMS.map((arm) => `${esc(countLabel(block[arm].n, lang, min))} (${esc(formatPercent(block[arm].share, lang, 1))}; ${esc(text(lang, "label_expected").toLowerCase())} ${esc(formatPercent(block[arm].expectedShare, lang, 1))})`),
+    ...ARMS.map((arm) => `${esc(countLabel(block[arm].n, lang, min, isUnknown(results, `${path}.${arm}`)))} (${esc(formatPercent(block[arm].share, lang, 1))}; ${esc(text(lang, "label_expected").toLowerCase())} ${esc(formatPercent(block[arm].expectedShare, lang, 1))})`),
   ];
-  const warnings = allocation.warnings.length > 0 ? `<h3>${t("allocationWarnings")}</h3><ul>${allocation.warnings.map((warning) => `<li>${esc(warning)}</li>`).join("")}</ul>` : "";
+  const alertLines = allocationAlerts(input);
+  const warnings = alertLines.length > 0 ? `<h3>${t("allocationWarnings")}</h3><ul>${alertLines.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>` : "";
   return `<section id="intake"><h2>${t("section_intake")}</h2>
 <p>${t("section_intake_intro", { expected: formatPercent(allocation.expectedShare, lang, 1), observed: formatPercent(allocation.observedShare, lang, 1), p: formatP(allocation.binomialP, lang) })}</p>
 ${figure("intake")}${figure("allocation")}
 ${table(
   ["", ...armHeaders(t)],
   [
-    heapRow(t("m_heapingFirst"), heaping.bornFirstOfMonth),
-    heapRow(t("m_heapingJanuary"), heaping.bornFirstJanuary),
-    [t("m_replacement"), ...ARMS.map((arm) => esc(countLabel(heaping.replacementNumbers[arm], lang, min)))],
+    heapRow(t("m_heapingFirst"), "allocation.heaping.bornFirstOfMonth", heaping.bornFirstOfMonth),
+    heapRow(t("m_heapingJanuary"), "allocation.heaping.bornFirstJanuary", heaping.bornFirstJanuary),
+    [t("m_replacement"), ...ARMS.map((arm) => esc(countLabel(heaping.replacementNumbers[arm], lang, min, isUnknown(results, `allocation.heaping.replacementNumbers.${arm}`))))],
   ],
   [false, true, true],
 )}${warnings}</section>`;
+}
+
+/**
+ * The allocation warnings in the report's language: from the results' `alerts` when
+ * present (a heaping share is taken from the disclosed table, so a suppressed count's
+ * share stays hidden), else the English warnings as written (older files).
+ */
+export function allocationAlerts(input: Pick<HtmlInput, "results" | "lang">): string[] {
+  const { results, lang } = input;
+  const allocation = results.allocation;
+  if (allocation.alerts === undefined) return allocation.warnings;
+  return allocation.alerts.map((alert, index) => {
+    const arm = alert.arm === undefined ? "" : text(lang, alert.arm === "control" ? "alertArm_control" : "alertArm_intervention");
+    const block =
+      alert.arm === undefined ? undefined : alert.code === "heaping-first-of-month" ? allocation.heaping.bornFirstOfMonth[alert.arm] : alert.code === "heaping-january-1" ? allocation.heaping.bornFirstJanuary[alert.arm] : undefined;
+    const observed = block === undefined ? alert.observed : block.share;
+    const params = {
+      arm,
+      observed: observed === null ? text(lang, "suppressedMark") : formatPercent(observed, lang, 1),
+      expected: formatPercent(alert.expected, lang, 1),
+      p: formatP(alert.p ?? null, lang),
+    };
+    const key = `alert_${alert.code}`;
+    return isTextKey(key) ? text(lang, key, params) : (allocation.warnings[index] ?? alert.code);
+  });
 }
 
 function balanceSection(input: HtmlInput, t: T, figure: Figure): string {
@@ -265,7 +308,7 @@ function balanceSection(input: HtmlInput, t: T, figure: Figure): string {
   const describe = (side: { n: number | null; mean: number | null; sd: number | null }, binary: boolean) =>
     binary ? `${esc(formatPercent(side.mean, lang, 1))}` : `${esc(formatNumber(side.mean, lang, 1))} (${esc(formatNumber(side.sd, lang, 1))})`;
   const rows = results.balance.map((row) => [
-    esc(covariateLabel(row.covariate, row.level, lang)),
+    esc(covariateLabel(row.covariate, row.level, lang, row.key)),
     describe(row.control, row.kind === "binary"),
     esc(countLabel(row.control.n, lang, min)),
     describe(row.intervention, row.kind === "binary"),
@@ -273,7 +316,10 @@ function balanceSection(input: HtmlInput, t: T, figure: Figure): string {
     esc(formatNumber(row.smd, lang, 3)),
   ]);
   return `<section id="balance"><h2>${t("section_balance")}</h2><p>${t("section_balance_intro")}</p>
-${table([t("th_covariate"), `${t("arm_control")}: ${t("th_mean")} (${t("th_sd")})`, t("th_n"), `${t("arm_intervention")}: ${t("th_mean")} (${t("th_sd")})`, t("th_n"), t("th_smd")], rows, [false, true, true, true, true, true])}
+${table([t("th_covariate"), `${t("th_mean")} (${t("th_sd")})`, t("th_n"), `${t("th_mean")} (${t("th_sd")})`, t("th_n"), t("th_smd")], rows, [false, true, true, true, true, true], {
+  groups: [["", 1], [t("arm_control"), 2], [t("arm_intervention"), 2], ["", 1]],
+  wide: true,
+})}
 ${figure("balance")}</section>`;
 }
 
@@ -363,16 +409,16 @@ function businessCaseSection(input: HtmlInput, t: T, figure: Figure): string {
   implied.unshift([t("implied_breakEvenDaysSaved"), esc(formatNumber(businessCase.breakEvenDaysSaved, lang, 1))]);
   const sensitivity = businessCase.sensitivity.map((entry) => [
     esc(textOr(lang, `sens_${entry.parameter}`, entry.label)),
-    esc(entry.lowValue),
+    esc(sensitivityValueLabel(entry.lowValue, lang)),
     dkk(entry.low),
-    esc(entry.highValue),
+    esc(sensitivityValueLabel(entry.highValue, lang)),
     dkk(entry.high),
   ]);
   return `<section id="business-case"><h2>${t("section_businessCase")}</h2><p>${t("section_businessCase_intro", { breakEven: formatNumber(businessCase.breakEvenDaysSaved, lang, 1) })}</p>
-${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), `${t("th_interval")} (${t("axis_mioDkk").toLowerCase()})`], rows, [false, true, true, true, true])}
+${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), `${t("th_interval")} (${t("unit_mioDkk")})`], rows, [false, true, true, true, true], { wide: true })}
 ${figure("net-savings")}${figure("cumulative")}
 ${figure("tornado")}
-${sensitivity.length > 0 ? table([t("axis_assumption"), t("label_low"), t("th_net"), t("label_high"), t("th_net")], sensitivity, [false, true, true, true, true]) : ""}
+${sensitivity.length > 0 ? table([t("axis_assumption"), t("label_low"), t("th_net"), t("label_high"), t("th_net")], sensitivity, [false, true, true, true, true], { wide: true }) : ""}
 ${table([t("th_figure"), t("th_value")], implied, [false, true])}
 <p class="note">${t("def_businessCase")}</p></section>`;
 }
@@ -428,7 +474,7 @@ function methodsSection(input: HtmlInput, t: T): string {
     [t("prov_asOf"), esc(formatDate(results.asOf, lang))],
     [t("prov_seed"), esc(String(results.seed))],
   ];
-  const inputRows = results.inputs.map((file) => [esc(file.role), esc(file.name), esc(formatNumber(file.rows, lang)), `<span class="hash">${esc(file.sha256)}</span>`]);
+  const inputRows = results.inputs.map((file) => [esc(textOr(lang, `role_${file.role}`, file.role)), esc(file.name), esc(formatNumber(file.rows, lang)), `<span class="hash">${esc(file.sha256)}</span>`]);
   const resultDefinitions = Object.entries(results.definitions).map(([key, value]) => [`<code>${esc(key)}</code>`, esc(value)]);
   return `<section id="methods"><h2>${t("section_methods")}</h2>
 <h3>${t("methods_definitions")}</h3><ul>${definitions.map((key) => `<li>${t(key, params)}</li>`).join("")}</ul>
@@ -437,7 +483,7 @@ ${resultDefinitions.length > 0 ? `<h3>${t("methods_resultsDefinitions")}</h3>${t
 <h3>${t("methods_configuration")}</h3>${table(["", ""], configRows)}
 <h3>${t("methods_provenance")}</h3>${table(["", ""], provenanceRows)}
 ${table([t("th_role"), t("th_file"), t("th_rows"), t("th_sha256")], inputRows, [false, false, true, false])}
-<p class="note">${t("suppressedNote", { min: input.disclosure.minCellSize, secondary: input.disclosure.secondary })}</p>
+<p class="note">${t("suppressedNote", { max: input.disclosure.minCellSize - 1, secondary: input.disclosure.secondary })}</p>
 <p class="note">${t("prov_files")}</p></section>`;
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseBusinessCase } from "../src/report.ts";
 import { buildCharts } from "../src/chart-specs.ts";
+import { riskTimesShown } from "../src/chart-data.ts";
 import { discloseResults } from "../src/disclose-results.ts";
 import { renderSvg } from "../src/render-svg.ts";
 import { specProblems } from "../src/validate-spec.ts";
@@ -62,5 +63,21 @@ describe("renderSvg", () => {
     expect(second).toBe(first);
     expect(first.startsWith("<svg")).toBe(true);
     expect(first).toContain('font-family="DejaVu Sans, Verdana, sans-serif"');
+  });
+});
+
+describe("riskTimesShown", () => {
+  it("riskTimesShown(times) thins every 4th week to every 8th so the at-risk table has at most 8 columns", () => {
+    const everyFourWeeks = Array.from({ length: 14 }, (_, index) => index * 28);
+    expect(riskTimesShown(everyFourWeeks)).toEqual([0, 56, 112, 168, 224, 280, 336]);
+    expect(riskTimesShown([0, 28, 56, 84])).toEqual([0, 28, 56, 84]);
+  });
+
+  it("kmChart puts the x-axis ticks at the at-risk table's times", () => {
+    const km = charts.find((chart) => chart.id === "km")!;
+    const times = [...new Set(km.tables["risk"]!.map((row) => row["time"]))];
+    const ticks = (km.spec as { vconcat: { layer: { encoding: { x: { axis: { values: number[] } } } }[] }[] }).vconcat[0]!.layer[0]!.encoding.x.axis.values;
+    expect(ticks).toEqual(times);
+    expect(times.length).toBeLessThanOrEqual(8);
   });
 });

@@ -74,9 +74,76 @@ describe("buildReport", () => {
   });
 
   it("shows no suppressed count: secondary-suppressed flow cells read as hidden in the flow chart's data", () => {
-    const flow = report.charts.find((chart) => chart.id === "flow")!;
-    const text = flow.tables["boxes"]!.map((row) => row["text"]).join("\n");
+    const text = flowText(report);
     expect(text).toMatch(/Annulleret: skjult/);
-    expect(text).toMatch(/no outcome data: skjult/);
+    expect(text).toMatch(/Ingen ledighedsdata: skjult/);
+  });
+
+  it("shows a zero count as 0, a count from 1 to the minimum - 1 as hidden, and the minimum as itself", async () => {
+    const results = rawResults();
+    results.flow.voided = { control: 0, intervention: 0 };
+    results.flow.excluded = [{ reason: "no outcome data", code: "no-outcome-data", control: 4, intervention: 5 }];
+    results.flow.censored = [
+      { reason: "as-of date", code: "as-of-date", control: results.flow.analysed.control - results.flow.exited.control, intervention: results.flow.analysed.intervention - results.flow.exited.intervention },
+    ];
+    results.flow.assigned = { control: results.flow.analysed.control + 4, intervention: results.flow.analysed.intervention + 5 };
+    results.allocation.heaping.bornFirstOfMonth.control = { n: 0, share: 0, expectedShare: 0 };
+    const built = await buildReport(results, null, { now: NOW });
+    const text = flowText(built);
+    expect(text).toMatch(/Indsats: [\d.]+\nIkke i analysen\nAnnulleret: 0\nIngen ledighedsdata: 5/);
+    // control: 4 is hidden, and its partner is the analysed count, never the 0 of the voided
+    expect(text).toMatch(/Kontrolgruppe: [\d.]+\nIkke i analysen\nAnnulleret: 0\nIngen ledighedsdata: skjult\nAnalyseret: skjult/);
+    expect(built.html).toMatch(/Født den 1\. i måneden<\/td><td class="num">0 \(0,0 %/);
+  });
+
+  it("says unknown, not hidden, for screening counts the input did not carry, and does not count them as suppressed", async () => {
+    const results = rawResults();
+    Object.assign(results.flow, { screened: null, ineligible: [], invalid: null });
+    const withList = await buildReport({ ...results, unknown: ["flow.screened", "flow.ineligible", "flow.invalid"] }, null, { now: NOW });
+    const withoutList = await buildReport(results, null, { now: NOW, lang: "en" });
+    expect(flowText(withList)).toMatch(/Screenet: ukendt[\s\S]*Ikke fordelt\nukendt\nUgyldigt CPR-nummer: ukendt/);
+    expect(flowText(withoutList)).toMatch(/Screened: unknown[\s\S]*Invalid CPR number: unknown/);
+    // the same nulls read as suppressed when the results say nothing is unknown: two more primary cells
+    const asSuppressed = await buildReport({ ...results, unknown: [] }, null, { now: NOW });
+    expect(flowText(asSuppressed)).toMatch(/Screenet: skjult/);
+    expect(asSuppressed.disclosure.primary).toBe(withList.disclosure.primary + 2);
+    expect(withList.html).not.toMatch(/Screenet: skjult/);
+  });
+
+  it("words reason codes, built-in covariate names and allocation alerts from the text table, unknown ones as written", async () => {
+    const results = rawResults();
+    results.flow.ineligible = [
+      { reason: "before-intake-window", n: 95 },
+      { reason: "a reason from elsewhere", n: 60 },
+    ];
+    results.balance[0].covariate = "age at entry";
+    results.balance[0].key = "age";
+    results.allocation.alerts = [
+      { code: "heaping-first-of-month", arm: "intervention", observed: 0.0591, expected: 0.0667 },
+      { code: "heaping-january-1", arm: "intervention", observed: 0.003, expected: 0.0056 },
+    ];
+    const danish = await buildReport(results, null, { now: NOW });
+    const inEnglish = await buildReport(results, null, { now: NOW, lang: "en" });
+    expect(flowText(danish)).toContain("Ledig før indtagsperioden: 95\na reason from elsewhere: 60");
+    expect(flowText(inEnglish)).toContain("Unemployed before intake period: 95\na reason from elsewhere: 60");
+    expect(danish.html).toContain("<td>Alder ved start</td>");
+    expect(inEnglish.html).toContain("<td>Age at entry</td>");
+    expect(danish.html).toContain("<li>Ophobning: 5,9 % af indsatsgruppen er registreret som født den 1. i måneden mod 6,7 % efter kalenderen.");
+    // the share rests on a suppressed count in the table, so the alert does not give it away
+    expect(danish.html).toContain("<li>Ophobning: skjult af indsatsgruppen er registreret som født 1. januar mod 0,6 %");
+    expect(inEnglish.html).toContain("<li>Heaping: 5.9% of the intervention arm are registered as born on the 1st of a month against 6.7%");
+  });
+
+  it("writes the business case's sensitivity values in English in the English report", async () => {
+    const built = await buildReport(rawResults(), rawBusinessCase(), { now: NOW, lang: "en" });
+    expect(built.html).toContain("lower bound");
+    expect(built.html).toContain("182 days");
+    expect(built.html).toContain("\u221210 percentage points");
+    expect(built.html).not.toMatch(/nedre grænse|procentpoint|\d dage|\d uger/);
   });
 });
+
+function flowText(built: { charts: { id: string; tables: Record<string, Record<string, unknown>[]> }[] }): string {
+  const flow = built.charts.find((chart) => chart.id === "flow")!;
+  return flow.tables["boxes"]!.map((row) => row["text"]).join("\n");
+}
