@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ResultsSchema } from "@jobtrial/analyze";
 import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeSummary } from "../src/commands/analyze.ts";
 import { repoRoot, run } from "./helpers.ts";
 
 const data = join(repoRoot, "data/esbjerg-2017");
@@ -46,6 +47,12 @@ describe("jobtrial analyze", () => {
     const pseudonyms = [...cohortCsv.matchAll(/^\uFEFF?([0-9a-f]{64});/gm)].map((match) => match[1]!);
     for (const pseudonym of pseudonyms) expect(text.includes(pseudonym)).toBe(false);
     expect(readdirSync(join(dir, "out")).filter((name) => name.endsWith(".csv")).length).toBeGreaterThanOrEqual(10);
+    // The summary is Danish by default: Danish numbers and dates, Danish words.
+    expect(result.stdout).toMatch(/^Resultater skrevet til .*results\.json \(\+ \d+ CSV-tabeller\)\n  pr\.           01\.03\.2018: [\d.]+ analyseret, [\d.]+ forløb kører stadig\n  sparede dage  −?\d+,\d \(95 % KI −?\d+,\d til −?\d+,\d\) ved 364 dage\n/);
+    expect(result.stdout).not.toMatch(/^(Results written|  days saved)/m);
+    // --lang en gives the same summary in English
+    const english = analyzeSummary(results, "results.json", 12, "en");
+    expect(english.split("\n").slice(0, 3).join("\n")).toMatch(/^Results written to results\.json \(\+ 12 CSV tables\)\n  as of        1 Mar 2018: [\d,]+ analysed, [\d,]+ spells still running\n  days saved   −?\d+\.\d \(95 % CI −?\d+\.\d to −?\d+\.\d\) at 364 days$/);
   }, 120_000);
 
   it("jobtrial analyze --benefit-weeks (no --outcomes) derives spells from the panel", async () => {
@@ -69,6 +76,12 @@ describe("jobtrial analyze", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('bad-spells.csv, row 2, column "Forløbsstart": not a calendar date');
     expect(() => readdirSync(join(dir, "bad"))).toThrow();
+  });
+
+  it("jobtrial analyze --lang fr is a usage error", async () => {
+    const result = await run(["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--outcomes", join(data, "outcomes/spells.csv"), "--lang", "fr", "--out", join(dir, "x.json")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--lang must be "da" or "en"');
   });
 
   it("jobtrial analyze without outcomes is a usage error", async () => {

@@ -12,6 +12,7 @@ export { specProblems } from "./validate-spec.ts";
 export { renderSvg } from "./render-svg.ts";
 export { printPdf, CHROMIUM_PATH, CHROMIUM_ARGS } from "./pdf.ts";
 export { verdictOf, type VerdictCode } from "./verdict.ts";
+export { allocationAlerts } from "./html.ts";
 export { texts, text, type TextKey } from "./texts.ts";
-export { formatNumber, formatDkk, formatDate, formatPercent, type Lang } from "./format.ts";
+export { formatNumber, formatDkk, formatDate, formatPercent, formatInterval, type Lang } from "./format.ts";
 export { ReportError, reportMessage, type ReportIssue, type ReportIssueCode } from "./messages.ts";

@@ -1,7 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { isIsoDate } from "@jobtrial/assign";
-import { evaluateTrial, EvaluationError, formatEvaluationProblem, loadEvaluationInputs, resultsTables, type SpellRulesInput } from "@jobtrial/analyze";
+import { evaluateTrial, EvaluationError, formatEvaluationProblem, loadEvaluationInputs, resultsTables, type Results, type SpellRulesInput } from "@jobtrial/analyze";
+import { allocationAlerts, formatDate, formatInterval, formatNumber, formatPercent, type Lang } from "@jobtrial/report";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 import { VERSION } from "../version.ts";
 
@@ -11,7 +12,7 @@ export const analyze: Command = {
   name: "analyze",
   summary: "Evaluate the trial into results.json",
   usage:
-    "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] --out <results.json>",
+    "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
   help: `
 Joins the cohort with the outcome data and estimates every measure of the
 evaluation, intention to treat, honestly under censoring: Kaplan-Meier curves,
@@ -52,6 +53,8 @@ Inputs:
   --out <file>             results file to write (required)
   --seed <n>               seed recorded for random steps (default 20170101)
   --subgroup <column>      a cohort column to add as a subgroup (repeatable)
+  --lang da|en             language of the summary printed at the end (default: da);
+                           results.json and the CSV tables are the same either way
 Rules for spells from the weekly panel (see docs/evaluation.md):
   --unemployment-codes <a,b>   benefit codes that count as unemployment (default 111,A-dagpenge,dagpenge)
   --gap-weeks <n>              weeks without benefit that end a spell (default 1)
@@ -80,6 +83,7 @@ Example (the bundled data, after "register export"):
     "unemployment-codes": { type: "string" },
     "gap-weeks": { type: "string" },
     "self-support-weeks": { type: "string" },
+    lang: { type: "string" },
   },
   run({ io, values }) {
     const config = stringOption(values, "config", true);
@@ -104,6 +108,8 @@ Example (the bundled data, after "register export"):
     const selfSupportWeeks = numberOption(values, "self-support-weeks", { integer: true, min: 1 });
     if (selfSupportWeeks !== undefined) spellRules.selfSupportMinWeeks = selfSupportWeeks;
     const subgroups = (values["subgroup"] as string[] | undefined) ?? [];
+    const lang = stringOption(values, "lang") ?? "da";
+    if (lang !== "da" && lang !== "en") throw new UsageError(`--lang must be "da" or "en", got "${lang}"`);
 
     const path = (value: string | undefined) => (value === undefined ? undefined : resolvePath(io, value));
     const loaded = loadEvaluationInputs(
@@ -171,18 +177,41 @@ Example (the bundled data, after "register export"):
       throw new UserError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`);
     }
 
-    const saved = results.daysSaved;
-    const days = (value: number | null) => (value === null ? "-" : value.toFixed(1));
-    io.stdout(
-      [
-        `Results written to ${out} (+ ${files.size - 1} CSV tables)`,
-        `  as of        ${results.asOf}: ${(results.flow.analysed.control ?? 0) + (results.flow.analysed.intervention ?? 0)} analysed, ${(results.flow.stillRunning.control ?? 0) + (results.flow.stillRunning.intervention ?? 0)} spells still running`,
-        `  days saved   ${days(saved.estimate)} (95 % CI ${days(saved.lower)} to ${days(saved.upper)}) at ${saved.tau} days`,
-        `  detectable   ${days(results.precision.minimumDetectableDaysSaved)} days now (80 % power); ${results.precision.expectedDaysSaved} days ${results.precision.detectableFrom === null ? "not within the projection" : `from ${results.precision.detectableFrom}`}`,
-        ...(results.warnings ?? []).map((warning) => `  note         ${warning}`),
-        ...results.allocation.warnings.map((warning) => `  warning      ${warning}`),
-      ].join("\n") + "\n",
-    );
+    io.stdout(analyzeSummary(results, out, files.size - 1, lang));
     return 0;
   },
 };
+
+/**
+ * The summary printed after a run, Danish by default (the jobcentre reads it), English
+ * with --lang en; numbers and dates as in the report. The notes on the data are in
+ * English in results.json and are printed as written.
+ */
+export function analyzeSummary(results: Results, out: string, csvTables: number, lang: Lang): string {
+  const da = lang === "da";
+  const days = (value: number | null) => formatNumber(value, lang, 1);
+  const count = (value: number) => formatNumber(value, lang);
+  const saved = results.daysSaved;
+  const precision = results.precision;
+  const analysed = (results.flow.analysed.control ?? 0) + (results.flow.analysed.intervention ?? 0);
+  const running = (results.flow.stillRunning.control ?? 0) + (results.flow.stillRunning.intervention ?? 0);
+  const detectableFrom = precision.detectableFrom === null ? null : formatDate(precision.detectableFrom, lang);
+  const lines = da
+    ? [
+        `Resultater skrevet til ${out} (+ ${csvTables} CSV-tabeller)`,
+        `  pr.           ${formatDate(results.asOf, lang)}: ${count(analysed)} analyseret, ${count(running)} forløb kører stadig`,
+        `  sparede dage  ${days(saved.estimate)} (95 % KI ${formatInterval(saved.lower, saved.upper, lang)}) ved ${saved.tau} dage`,
+        `  påviselig     ${days(precision.minimumDetectableDaysSaved)} dage nu (styrke ${formatPercent(precision.power, lang, 0)}); ${days(precision.expectedDaysSaved)} dage ${detectableFrom === null ? "ikke inden for fremskrivningen" : `fra ${detectableFrom}`}`,
+        ...(results.warnings ?? []).map((warning) => `  bemærk        ${warning}`),
+        ...allocationAlerts({ results, lang }).map((warning) => `  advarsel      ${warning}`),
+      ]
+    : [
+        `Results written to ${out} (+ ${csvTables} CSV tables)`,
+        `  as of        ${formatDate(results.asOf, lang)}: ${count(analysed)} analysed, ${count(running)} spells still running`,
+        `  days saved   ${days(saved.estimate)} (95 % CI ${formatInterval(saved.lower, saved.upper, lang)}) at ${saved.tau} days`,
+        `  detectable   ${days(precision.minimumDetectableDaysSaved)} days now (${formatPercent(precision.power, lang, 0)} power); ${days(precision.expectedDaysSaved)} days ${detectableFrom === null ? "not within the projection" : `from ${detectableFrom}`}`,
+        ...(results.warnings ?? []).map((warning) => `  note         ${warning}`),
+        ...allocationAlerts({ results, lang }).map((warning) => `  warning      ${warning}`),
+      ];
+  return lines.join("\n") + "\n";
+}
