@@ -18,7 +18,7 @@ describe("jobtrial report", () => {
     expect(html).toContain('<html lang="da">');
     expect(html).toContain("rapporten er dannet 01.03.2018");
     expect(existsSync(join(out, "charts", "km.vl.json"))).toBe(true);
-    expect(readFileSync(join(out, "charts", "km.risk.csv"), "utf8").split("\n")[0]).toBe("arm,armLabel,time,nRisk,cumEvents,label");
+    expect(readFileSync(join(out, "charts", "km.risk.csv"), "utf8").split("\n")[0]).toBe("arm,armLabel,time,nRisk,cumEvents,nRiskLabel,cumEventsLabel");
   });
 
   it("--lang en writes the report in English", async () => {
