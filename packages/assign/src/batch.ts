@@ -390,7 +390,9 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
       },
       batchSeq,
     );
-    counts.cumulative = cumulative(register, batchSeq);
+    // The batch's own rows are all active: the register's earlier total plus this batch's (no scan of the rows just appended).
+    const before = cumulative(register, batchSeq - 1);
+    counts.cumulative = { intervention: before.intervention + counts.assigned.intervention, control: before.control + counts.assigned.control };
     return { ...base, warnings, outcome: "written", batchId: record.batch_id, createdAt, rows: classified.rows, counts };
   };
 
