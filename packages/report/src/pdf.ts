@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { ReportError } from "./messages.ts";
 
 /** Where Debian installs Chromium. */
@@ -15,6 +14,8 @@ export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--
 /** Prints `htmlPath` to `pdfPath`. Throws ReportError "chromium_missing" without Chromium. */
 export async function printPdf(htmlPath: string, pdfPath: string, executablePath = CHROMIUM_PATH): Promise<void> {
   if (!existsSync(executablePath)) throw new ReportError({ code: "chromium_missing", path: executablePath });
+  // Loaded only when a PDF is asked for, so other commands do not pay for it at start-up.
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

@@ -4,11 +4,16 @@
  * text width from the font size and character count, so the same spec gives the same
  * SVG on every machine (the font itself is pinned in theme.ts).
  */
-import { parse, View, type LoggerInterface } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { LoggerInterface } from "vega";
+import type { TopLevelSpec } from "vega-lite";
 
-/** Renders one Vega-Lite spec to SVG. Throws when Vega-Lite or Vega reject the spec (a bug of ours). */
+/**
+ * Renders one Vega-Lite spec to SVG. Throws when Vega-Lite or Vega reject the spec (a bug of ours).
+ * Vega and Vega-Lite load on first use: they take seconds to import, and every
+ * `jobtrial` command would otherwise pay for them at start-up.
+ */
 export async function renderSvg(spec: Record<string, unknown>, warnings: string[] = []): Promise<string> {
+  const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const vegaSpec = compile(spec as unknown as TopLevelSpec, { logger: collectingLogger(warnings) }).spec;
   const view = new View(parse(vegaSpec), { renderer: "none" });
   try {

@@ -4,7 +4,7 @@
  * spec that Vega-Lite would silently misread never reaches the report.
  */
 import { createRequire } from "node:module";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { Ajv as AjvClass, ValidateFunction } from "ajv";
 
 let validator: ValidateFunction | undefined;
 
@@ -12,6 +12,8 @@ function schemaValidator(): ValidateFunction {
   if (!validator) {
     const require = createRequire(import.meta.url);
     const schema = require("vega-lite/vega-lite-schema.json") as Record<string, unknown>;
+    // Loaded on first use (tests, or validateSpecs: true), not when the CLI starts.
+    const { Ajv } = require("ajv") as { Ajv: typeof AjvClass };
     // strict: false for vega-lite's own keywords; allowUnionTypes for its type lists; formats (uri, color-hex) are not checked.
     const ajv = new Ajv({ strict: false, allErrors: false, allowUnionTypes: true, validateFormats: false });
     validator = ajv.compile(schema);
