@@ -23,7 +23,7 @@ import {
   readIntakeFile,
   readTable,
   writeStaffList,
-} from "../packages/assign/src/index.ts";
+} from "@jobtrial/assign";
 
 const rows = Number(process.argv[2] ?? 300_000);
 const dir = mkdtempSync(join(tmpdir(), "jobtrial-assign-bench-"));
