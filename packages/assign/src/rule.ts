@@ -43,3 +43,19 @@ export function expectedInterventionShareForYear(rule: AssignmentRule, year: num
   }
   return intervention / days;
 }
+
+/**
+ * Days of the month as compact ranges, for people: [1, 2, 3, 5, 16, 17] -> "1-3, 5, 16-17".
+ * Order and duplicates in the input do not matter.
+ */
+export function compactDayRanges(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let index = 0; index < sorted.length; ) {
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
+    ranges.push(end === index ? `${sorted[index]}` : `${sorted[index]}-${sorted[end]}`);
+    index = end + 1;
+  }
+  return ranges.join(", ");
+}

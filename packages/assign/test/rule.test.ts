@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { armForBirthDate, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
+import { armForBirthDate, compactDayRanges, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
 
 const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 const firstHalf: AssignmentRule = { kind: "day-of-month", intervention: days(1, 15), control: days(16, 31) };
@@ -29,5 +29,13 @@ describe("expectedInterventionShareForYear", () => {
   it("gives 186/365 for odd days (seven months have a 31st)", () => {
     // Odd days: 16 in 31-day months (7), 15 in 30-day months (4), 14 in February = 112 + 60 + 14.
     expect(expectedInterventionShareForYear({ kind: "parity", intervention: "odd" }, 1981)).toBe(186 / 365);
+  });
+});
+
+describe("compactDayRanges", () => {
+  it("writes runs as ranges whatever the input order, duplicates once", () => {
+    expect(compactDayRanges([17, 1, 2, 3, 5, 16, 3])).toBe("1-3, 5, 16-17");
+    expect(compactDayRanges(days(1, 15))).toBe("1-15");
+    expect(compactDayRanges([])).toBe("");
   });
 });

@@ -4,6 +4,7 @@
  * request), print CSS for A4. Page one is for a committee member: four big numbers and
  * one plain sentence; the statistics follow on later pages.
  */
+import { compactDayRanges } from "@jobtrial/assign";
 import type { Results } from "@jobtrial/analyze";
 import { sensitivityValueLabel, type BusinessCase } from "./business-case.ts";
 import { ARMS, countLabel, covariateLabel, isUnknown } from "./chart-data.ts";
@@ -451,7 +452,7 @@ function methodsSection(input: HtmlInput, t: T): string {
   const rule = config.assignment.rule;
   const ruleText =
     rule.kind === "day-of-month"
-      ? t("cfg_ruleDayOfMonth", { intervention: compactDays(rule.intervention) })
+      ? t("cfg_ruleDayOfMonth", { intervention: compactDayRanges(rule.intervention) })
       : rule.kind === "parity"
         ? t("cfg_ruleParity", { parity: rule.intervention })
         : t("cfg_ruleList", { n: rule.intervention.length });
@@ -485,16 +486,4 @@ ${resultDefinitions.length > 0 ? `<h3>${t("methods_resultsDefinitions")}</h3>${t
 ${table([t("th_role"), t("th_file"), t("th_rows"), t("th_sha256")], inputRows, [false, false, true, false])}
 <p class="note">${t("suppressedNote", { max: input.disclosure.minCellSize - 1, secondary: input.disclosure.secondary })}</p>
 <p class="note">${t("prov_files")}</p></section>`;
-}
-
-function compactDays(days: readonly number[]): string {
-  const sorted = [...days].sort((a, b) => a - b);
-  const ranges: string[] = [];
-  for (let index = 0; index < sorted.length; ) {
-    let end = index;
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
-    ranges.push(end === index ? `${sorted[index]}` : `${sorted[index]}-${sorted[end]}`);
-    index = end + 1;
-  }
-  return ranges.join(", ");
 }

@@ -1,4 +1,4 @@
-import { loadTrialConfig } from "@jobtrial/assign";
+import { compactDayRanges, loadTrialConfig } from "@jobtrial/assign";
 import { resolvePath, UserError, type Command } from "../command.ts";
 
 export const configCheck: Command = {
@@ -53,22 +53,10 @@ Example:
 function describeRule(rule: import("@jobtrial/assign").AssignmentRule): string {
   switch (rule.kind) {
     case "day-of-month":
-      return `birth day of month ${compactDays(rule.intervention)} -> intervention, ${compactDays(rule.control)} -> control`;
+      return `birth day of month ${compactDayRanges(rule.intervention)} -> intervention, ${compactDayRanges(rule.control)} -> control`;
     case "parity":
       return `${rule.intervention} birth days -> intervention`;
     case "birthday-list":
       return `${rule.intervention.length} listed birthdays -> intervention`;
   }
-}
-
-function compactDays(days: number[]): string {
-  const sorted = [...days].sort((a, b) => a - b);
-  const ranges: string[] = [];
-  for (let index = 0; index < sorted.length; ) {
-    let end = index;
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
-    ranges.push(end === index ? `${sorted[index]}` : `${sorted[index]}-${sorted[end]}`);
-    index = end + 1;
-  }
-  return ranges.join(", ");
 }
