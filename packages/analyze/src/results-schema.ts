@@ -253,6 +253,8 @@ export const ResultsSchema = z.object({
     /** Date at which the expected effect becomes detectable at the current intake and follow-up; null if not before the horizon of the projection. */
     detectableFrom: isoDate.nullable(),
     method: z.string(),
+    /** Stable key of the method, so a report can word it in its own language. */
+    methodKey: z.string().optional(),
   }),
   /**
    * Dotted paths of counts that are null because the input did not carry them (for

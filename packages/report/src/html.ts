@@ -440,7 +440,7 @@ function precisionSection(input: HtmlInput, t: T): string {
     mde: formatNumber(precision.minimumDetectableDaysSaved, lang, 1),
     expected: formatNumber(precision.expectedDaysSaved, lang, 1),
   }).replace(formatNumber(precision.minimumDetectableDaysSaved, lang, 1), figureSpan("mde", precision.minimumDetectableDaysSaved, formatNumber(precision.minimumDetectableDaysSaved, lang, 1)))} ${detectable}</p>
-<p class="note">${esc(precision.method)}</p></section>`;
+<p class="note">${esc(precisionMethodText(precision, lang))}</p></section>`;
 }
 
 function methodsSection(input: HtmlInput, t: T): string {
@@ -448,7 +448,7 @@ function methodsSection(input: HtmlInput, t: T): string {
   const config = results.config;
   const definitions: TextKey[] = ["def_duration", "def_daysSaved", "def_selfSupport", "def_monthly", "def_process", "def_balance", "def_precision", "def_businessCase"];
   const references: TextKey[] = ["ref_km", "ref_rmst", "ref_logrank", "ref_cox", "ref_cif", "ref_smd", "ref_welch"];
-  const params = { tau: results.daysSaved.tau, tolerance: config.protocol.onTimeToleranceWeeks, confType: results.duration.confType, method: results.precision.method };
+  const params = { tau: results.daysSaved.tau, tolerance: config.protocol.onTimeToleranceWeeks, confType: results.duration.confType, method: precisionMethodText(results.precision, lang) };
   const rule = config.assignment.rule;
   const ruleText =
     rule.kind === "day-of-month"
@@ -486,4 +486,9 @@ ${resultDefinitions.length > 0 ? `<h3>${t("methods_resultsDefinitions")}</h3>${t
 ${table([t("th_role"), t("th_file"), t("th_rows"), t("th_sha256")], inputRows, [false, false, true, false])}
 <p class="note">${t("suppressedNote", { max: input.disclosure.minCellSize - 1, secondary: input.disclosure.secondary })}</p>
 <p class="note">${t("prov_files")}</p></section>`;
+}
+
+/** The precision method in the report's language when the results name a known method; otherwise as written in the results. */
+function precisionMethodText(precision: Results["precision"], lang: Lang): string {
+  return precision.methodKey === undefined ? precision.method : textOr(lang, `precision_method_${precision.methodKey}`, precision.method);
 }

@@ -109,6 +109,10 @@ export const texts = {
     da: "Med data pr. {asOf} er den mindste effekt, der kan påvises (signifikansniveau {alpha}, styrke {power}), {mde} dage. Forventningen er {expected} dage.",
     en: "With data as of {asOf} the minimum detectable effect (significance level {alpha}, power {power}) is {mde} days. The expectation is {expected} days.",
   },
+  "precision_method_expected-information": {
+    da: "Mindste påviselige effekt = (z_0,975 + z_0,80) × SE(sparede dage) = 2,80 × SE. Fremskrivning efter forventet information: variansen af forskellen i restricted mean (summen over afgangstidspunkter af A(t)² h(t) / (n(t)(1 − h(t)))) regnes igen for kommende datoer med antal i risiko n(t) = N(t) · S(t−) fra borgerne i forsøget plus et fremskrevet indtag (hver gruppes gennemsnitlige ugentlige indtag de seneste 13 uger, indtil indtaget slutter); hazard og S tages fra de nuværende Kaplan-Meier-kurver (flade efter den længste opfølgning). Den observerede SE skaleres med kvadratroden af forholdet mellem fremskreven og nuværende varians. Datoen er den første uge, hvor den fremskrevne mindste påviselige effekt når den forventede effekt.",
+    en: "Minimum detectable days saved = (z_0.975 + z_0.80) × SE(days saved) = 2.80 × SE. Projection by expected information: the restricted-mean variance sum over exit times, Σ A(t)² h(t) / (n(t)(1 − h(t))), is recomputed for future dates with the numbers at risk n(t) = N(t) · S(t−) from the citizens already in the trial plus the intake projected at each arm's mean weekly intake of the last 13 weeks until the end of intake, the hazards and S taken from the current Kaplan-Meier curves (flat beyond the longest follow-up); the observed SE is scaled by the square root of the ratio of projected to current variance. The date is the first week at which the projected minimum detectable effect reaches the expected effect.",
+  },
   section_methods: { da: "Metode og dokumentation", en: "Methods and provenance" },
 
   // ---- chart titles and axes ----

@@ -119,6 +119,7 @@ export function precisionMeasures(
     expectedDaysSaved: expected,
     detectableFrom: null,
     method: PRECISION_METHOD,
+    methodKey: "expected-information",
   };
   if (daysSaved.se === null || !(daysSaved.se > 0) || !(expected > 0)) return base;
   if (base.minimumDetectableDaysSaved! <= expected) return { ...base, detectableFrom: asOf };
