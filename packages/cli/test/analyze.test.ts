@@ -92,6 +92,17 @@ describe("jobtrial analyze", () => {
 });
 
 describe("jobtrial power", () => {
+  it("jobtrial power prints the diagnosis in Danish by default and in English with --lang en", async () => {
+    const args = ["power", "--config", join(data, "trial.json"), "--trials", "2", "--weekly-intake", "20"];
+    const danish = await run(args);
+    expect(danish.code).toBe(0);
+    expect(danish.stdout).toMatch(/^Designdiagnose: 2 simulerede forsøg, data pr\. 2018-03-01, horisont 364 dage/);
+    expect(danish.stdout).toMatch(/mindste påviselige +\d+,\d\d dage/);
+    const english = await run([...args, "--lang", "en"]);
+    expect(english.stdout).toMatch(/^Design diagnosis: 2 simulated trials/);
+    expect(english.stdout).toMatch(/minimum detectable +\d+\.\d\d days/);
+  }, 120_000);
+
   it("jobtrial power --trials 3 --json reports power, bias and coverage with plain progress lines off a terminal", async () => {
     const result = await run(["power", "--config", join(data, "trial.json"), "--trials", "3", "--weekly-intake", "20", "--json"]);
     expect(result.code).toBe(0);

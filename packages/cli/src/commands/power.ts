@@ -5,7 +5,7 @@ import { numberOption, resolvePath, stringOption, UsageError, UserError, type Co
 export const power: Command = {
   name: "power",
   summary: "Design diagnosis by simulation",
-  usage: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <from>:<to>] [--evaluation-date <date>] [--trials <n>] [--seed <n>] [--json]",
+  usage: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <from>:<to>] [--evaluation-date <date>] [--trials <n>] [--seed <n>] [--lang da|en] [--json]",
   help: `
 Simulates the trial many times with the simulator under an assumed effect,
 intake and evaluation date, estimates days saved in each trial exactly as
@@ -28,6 +28,7 @@ Options:
   --evaluation-date <date>   data extraction date (default: the configuration's evaluation date)
   --trials <n>               simulated trials (default 500)
   --seed <n>                 seed (default 20170101)
+  --lang da|en               language of the printed diagnosis (default: da)
   --json                     print the diagnosis as JSON
 
 Progress goes to stderr: a bar when stderr is a terminal, otherwise a few plain lines.
@@ -42,6 +43,7 @@ Example:
     "evaluation-date": { type: "string" },
     trials: { type: "string" },
     seed: { type: "string" },
+    lang: { type: "string" },
     json: { type: "boolean" },
   },
   run({ io, values }) {
@@ -68,6 +70,8 @@ Example:
     }
     const trials = numberOption(values, "trials", { integer: true, min: 1 }) ?? 500;
     const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 20170101;
+    const lang = stringOption(values, "lang") ?? "da";
+    if (lang !== "da" && lang !== "en") throw new UsageError(`--lang must be "da" or "en", got "${lang}"`);
 
     let lastLine = 0;
     const progressLines = new Set([Math.ceil(trials / 4), Math.ceil(trials / 2), Math.ceil((3 * trials) / 4), trials]);
@@ -92,19 +96,34 @@ Example:
       io.stdout(JSON.stringify(diagnosis, null, 2) + "\n");
       return 0;
     }
-    const d = diagnosis.daysSaved;
-    const pct = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(1)} %` : "-");
-    const num = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "-");
-    io.stdout(
-      [
+    io.stdout(powerSummary(diagnosis, trials, lang));
+    return 0;
+  },
+};
+
+/** The printed diagnosis, Danish by default (numbers with decimal comma), English with --lang en. */
+export function powerSummary(diagnosis: ReturnType<typeof diagnoseDesign>, trials: number, lang: "da" | "en"): string {
+  const da = lang === "da";
+  const d = diagnosis.daysSaved;
+  const decimal = (value: number, digits: number) => (da ? value.toFixed(digits).replace(".", ",").replace("-", "−") : value.toFixed(digits));
+  const pct = (value: number) => (Number.isFinite(value) ? `${decimal(value * 100, 1)} %` : "-");
+  const num = (value: number) => (Number.isFinite(value) ? decimal(value, 2) : "-");
+  const lines = da
+    ? [
+        `Designdiagnose: ${trials} simulerede forsøg, data pr. ${diagnosis.extractionDate}, horisont ${diagnosis.horizonDays} dage, ca. ${diagnosis.meanAnalysed.toFixed(0)} borgere pr. forsøg`,
+        `  sandhed                 ${num(diagnosis.truth.causal)} sparede dage (forskel mellem grupperne under reglen ${num(diagnosis.truth.armContrast)})`,
+        `  sparede dage            styrke ${pct(d.power)}, bias ${num(d.bias)}, dækning ${pct(d.coverage)}, SE ${num(d.meanSe)} (empirisk ${num(d.empiricalSe)})`,
+        `  gns. afsluttede forløb  bias ${num(diagnosis.naiveCompletedSpells.bias)} (gns. ${num(diagnosis.naiveCompletedSpells.mean)}): skævt, mens forløb stadig kører`,
+        `  mindste påviselige      ${num(diagnosis.minimumDetectableEffect)} dage (styrke 80 %, 5 % tosidet)`,
+        `  kan estimeres           ${diagnosis.estimable} af ${trials} forsøg (horisonten inden for opfølgningen)`,
+      ]
+    : [
         `Design diagnosis: ${trials} simulated trials, data as of ${diagnosis.extractionDate}, horizon ${diagnosis.horizonDays} days, about ${diagnosis.meanAnalysed.toFixed(0)} citizens per trial`,
         `  truth                   ${num(diagnosis.truth.causal)} days saved (arm contrast ${num(diagnosis.truth.armContrast)})`,
         `  days saved              power ${pct(d.power)}, bias ${num(d.bias)}, coverage ${pct(d.coverage)}, SE ${num(d.meanSe)} (empirical ${num(d.empiricalSe)})`,
         `  completed-spell average bias ${num(diagnosis.naiveCompletedSpells.bias)} (mean ${num(diagnosis.naiveCompletedSpells.mean)}): biased while spells run`,
         `  minimum detectable      ${num(diagnosis.minimumDetectableEffect)} days (80 % power, 5 % two-sided)`,
         `  estimable               ${diagnosis.estimable} of ${trials} trials (the horizon within follow-up)`,
-      ].join("\n") + "\n",
-    );
-    return 0;
-  },
-};
+      ];
+  return lines.join("\n") + "\n";
+}
