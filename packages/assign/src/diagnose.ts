@@ -48,7 +48,8 @@ export interface AllocationDiagnostics {
   bornFirstOfJanuary: Record<Arm, ShareTest>;
   /** Assignments whose arm is not the rule's arm for their birth date (the rule was changed). */
   armMismatches: number;
-  warnings: { code: "share_off" | "week_share_off" | "heaping_first_of_month" | "heaping_first_of_january" | "arm_mismatch"; message: string }[];
+  /** Warnings with an English `message` and the same in Danish (`messageDa`), for staff output. */
+  warnings: { code: "share_off" | "week_share_off" | "heaping_first_of_month" | "heaping_first_of_january" | "arm_mismatch"; message: string; messageDa: string }[];
 }
 
 export interface DiagnoseOptions {
@@ -92,6 +93,13 @@ function shareTest(count: number, n: number, expectedShare: number): ShareTest {
 function percent(value: number | null): string {
   return value === null ? "-" : `${(value * 100).toFixed(1)} %`;
 }
+
+/** Danish number form: decimal comma (13,7 %; p = 7,9e-23). */
+function danish(text: string): string {
+  return text.replace(/(\d)\.(\d)/g, "$1,$2");
+}
+
+const ARM_DA: Record<Arm, string> = { intervention: "indsats", control: "kontrol" };
 
 /** Diagnoses an allocation. Empty input gives n = 0, p-values of 1 and no warnings. */
 export function diagnoseAllocation(rows: readonly AllocationRow[], rule: AssignmentRule, options: DiagnoseOptions = {}): AllocationDiagnostics {
@@ -147,6 +155,7 @@ export function diagnoseAllocation(rows: readonly AllocationRow[], rule: Assignm
     warnings.push({
       code: "share_off",
       message: `the intervention share ${percent(cumulative.share)} differs from the ${percent(cumulative.expectedShare)} the rule and the calendar predict (exact binomial test p = ${cumulative.pValue.toPrecision(2)}); check that every eligible citizen is in the intake and that the rule was applied as configured`,
+      messageDa: danish(`andelen i indsats ${percent(cumulative.share)} afviger fra de ${percent(cumulative.expectedShare)}, som reglen og kalenderen giver (eksakt binomialtest p = ${cumulative.pValue.toPrecision(2)}); kontrollér, at alle berettigede borgere er med i indtaget, og at reglen er brugt som konfigureret`),
     });
   }
   const weekAlpha = alpha / Math.max(1, weekTests.length);
@@ -155,6 +164,7 @@ export function diagnoseAllocation(rows: readonly AllocationRow[], rule: Assignm
       warnings.push({
         code: "week_share_off",
         message: `week ${week.week}: intervention share ${percent(week.share)} of ${week.n} against ${percent(week.expectedShare)} expected (p = ${week.pValue.toPrecision(2)}, below ${weekAlpha.toPrecision(2)} after correction for ${weekTests.length} weeks); check that week's intake`,
+        messageDa: danish(`uge ${week.week}: andel i indsats ${percent(week.share)} af ${week.n} mod forventet ${percent(week.expectedShare)} (p = ${week.pValue.toPrecision(2)}, under ${weekAlpha.toPrecision(2)} efter korrektion for ${weekTests.length} uger); kontrollér ugens indtag`),
       });
     }
   }
@@ -164,6 +174,7 @@ export function diagnoseAllocation(rows: readonly AllocationRow[], rule: Assignm
       warnings.push({
         code: "heaping_first_of_month",
         message: `${arm}: ${percent(first.share)} born on the 1st of a month against ${percent(first.expectedShare)} expected (p = ${first.pValue.toPrecision(2)}); birth dates heap on the 1st (often immigrants with unknown birth dates), so show balance by origin and by "born on the 1st"`,
+        messageDa: danish(`${ARM_DA[arm]}: ${percent(first.share)} født den 1. i måneden mod forventet ${percent(first.expectedShare)} (p = ${first.pValue.toPrecision(2)}); fødselsdatoer hober sig op den 1. (ofte indvandrere uden kendt fødselsdato), så vis balancen efter herkomst og efter "født den 1."`),
       });
     }
     const january = bornFirstOfJanuary[arm];
@@ -171,11 +182,16 @@ export function diagnoseAllocation(rows: readonly AllocationRow[], rule: Assignm
       warnings.push({
         code: "heaping_first_of_january",
         message: `${arm}: ${percent(january.share)} born on 1 January against ${percent(january.expectedShare)} expected (p = ${january.pValue.toPrecision(2)}); 1 January is the registered birth date of many immigrants with unknown birth dates, so show balance by origin and consider a sensitivity analysis without them`,
+        messageDa: danish(`${ARM_DA[arm]}: ${percent(january.share)} født 1. januar mod forventet ${percent(january.expectedShare)} (p = ${january.pValue.toPrecision(2)}); 1. januar er den registrerede fødselsdato for mange indvandrere uden kendt fødselsdato, så vis balancen efter herkomst og overvej en følsomhedsanalyse uden dem`),
       });
     }
   }
   if (armMismatches > 0) {
-    warnings.push({ code: "arm_mismatch", message: `${armMismatches} assignments are not in the arm the configured rule gives their birth date; the rule in the configuration was changed after they were assigned` });
+    warnings.push({
+      code: "arm_mismatch",
+      message: `${armMismatches} assignments are not in the arm the configured rule gives their birth date; the rule in the configuration was changed after they were assigned`,
+      messageDa: `${armMismatches} tildelinger er ikke i den gruppe, som den konfigurerede regel giver deres fødselsdato; reglen i konfigurationen er ændret, efter de blev tildelt`,
+    });
   }
   return { n, calendarShare: common.intervention / common.days, cumulative, weeks: weekTests, bornFirstOfMonth, bornFirstOfJanuary, armMismatches, warnings };
 }

@@ -45,6 +45,10 @@ describe("diagnoseAllocation", () => {
     for (let index = 0; index < 100; index++) rows.push({ birthDate: "1985-01-01", arm: "intervention", week: "2017-W02" });
     const diagnostics = diagnoseAllocation(rows, rule);
     expect(diagnostics.warnings.map((warning) => warning.code)).toEqual(["share_off", "week_share_off", "heaping_first_of_month", "heaping_first_of_january"]);
+    // The Danish wording carries the same figures as the English, with decimal commas.
+    const january = diagnostics.warnings.find((warning) => warning.code === "heaping_first_of_january")!;
+    expect(january.messageDa).toMatch(/^indsats: \d+,\d % født 1\. januar mod forventet \d+,\d % \(p = \d,\de-\d+\)/);
+    expect(january.message.match(/\d+\.\d %/g)!.map((value) => value.replace(".", ","))).toEqual(january.messageDa.match(/\d+,\d %/g));
     expect(diagnostics.weeks.map((week) => [week.week, week.n, week.count])).toEqual([
       ["2017-W01", 366, 180],
       ["2017-W02", 465, 280],

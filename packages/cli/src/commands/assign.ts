@@ -1,5 +1,5 @@
 import {
-  assignBatch,
+  assignBatchWithStaffList,
   batchResultJson,
   closeRegister,
   diagnoseAllocation,
@@ -12,8 +12,8 @@ import {
   registerAllocationRows,
   RegisterError,
   writeRejects,
-  writeStaffList,
   type BatchResult,
+  type BatchWithList,
   type Register,
   type TrialConfig,
 } from "@jobtrial/assign";
@@ -144,8 +144,10 @@ Example:
         const file = files[index]!;
         const intake = await readIntakeFile(file, config);
         let result: BatchResult;
+        let list: BatchWithList["list"];
         try {
-          result = assignBatch(register, intake, {
+          // A large batch writes its list in a worker while the transaction runs; the files get their names after the commit.
+          ({ result, list } = await assignBatchWithStaffList(register, intake, {
             config,
             configHash: hash,
             week: weeks[index]!,
@@ -154,7 +156,8 @@ Example:
             toolVersion: VERSION,
             acceptValid: Boolean(values["accept-valid"]),
             dryRun,
-          });
+            outDir,
+          }));
         } catch (error) {
           if (error instanceof RegisterError) throw new UserError(error.message);
           throw error;
@@ -170,8 +173,8 @@ Example:
           throw new UserError(`${reason}; nothing was written for week ${result.week}. Fix the file and run again${intake.fileProblems.length > 0 ? "" : ", or use --accept-valid to assign the valid rows"}`);
         }
         const lines = formatBatchSummary(result);
-        if (result.outcome === "written" || result.outcome === "unchanged") {
-          const written = writeStaffList(result, config, outDir);
+        if (list !== undefined) {
+          const written = list;
           lines.push(`  Liste:                 ${written.csv}`, `                         ${written.xlsx}`);
           for (const warning of written.warnings) lines.push(`  Bemærk: ${warning}`);
           if (intake.invalid.length > 0) lines.push(`  Afviste rækker:        ${writeRejects(result, intake, outDir)}`);
@@ -235,15 +238,15 @@ Example:
     const lines = [
       `Tildelinger: ${diagnostics.n}`,
       `Forventet andel i indsats efter reglen og kalenderen: ${percent(cumulative.expectedShare)} (et almindeligt år: ${percent(diagnostics.calendarShare)})`,
-      `Observeret andel i indsats: ${percent(cumulative.share)} (${cumulative.count} af ${cumulative.n}), eksakt binomialtest p = ${cumulative.pValue.toPrecision(3)}`,
+      `Observeret andel i indsats: ${percent(cumulative.share)} (${cumulative.count} af ${cumulative.n}), eksakt binomialtest p = ${cumulative.pValue.toPrecision(3).replace(".", ",")}`,
       "Pr. uge:",
-      ...diagnostics.weeks.map((week) => `  ${week.week}: ${percent(week.share)} af ${week.n} (forventet ${percent(week.expectedShare)}, p = ${week.pValue.toPrecision(3)})`),
+      ...diagnostics.weeks.map((week) => `  ${week.week}: ${percent(week.share)} af ${week.n} (forventet ${percent(week.expectedShare)}, p = ${week.pValue.toPrecision(3).replace(".", ",")})`),
       "Født den 1. i måneden / 1. januar:",
       ...(["intervention", "control"] as const).map(
         (arm) =>
           `  ${arm === "intervention" ? "Indsats" : "Kontrol"}: ${percent(diagnostics.bornFirstOfMonth[arm].share)} den 1. (forventet ${percent(diagnostics.bornFirstOfMonth[arm].expectedShare)}), ${percent(diagnostics.bornFirstOfJanuary[arm].share)} 1. januar (forventet ${percent(diagnostics.bornFirstOfJanuary[arm].expectedShare)})`,
       ),
-      ...(diagnostics.warnings.length === 0 ? ["Ingen advarsler."] : diagnostics.warnings.map((warning) => `ADVARSEL: ${warning.message}`)),
+      ...(diagnostics.warnings.length === 0 ? ["Ingen advarsler."] : diagnostics.warnings.map((warning) => `ADVARSEL: ${warning.messageDa}`)),
     ];
     io.stdout(lines.join("\n") + "\n");
     return 0;
