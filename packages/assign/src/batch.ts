@@ -103,6 +103,12 @@ export interface AssignBatchOptions {
   dryRun?: boolean;
   /** Called after every 1,000 rows appended inside the transaction (progress; tests use it to crash mid-batch). */
   onProgress?: (appended: number) => void;
+  /**
+   * Called inside the transaction once a new batch is classified, before its
+   * rows are appended, with its rows as they will be in the result (the staff
+   * list's worker starts then). Not called for a dry run or an unchanged batch.
+   */
+  onClassified?: (classified: Pick<BatchResult, "rows" | "trialId" | "week" | "batchId">) => void;
 }
 
 function emptyCounts(rows: number): BatchCounts {
@@ -327,6 +333,7 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
       return { ...base, warnings, outcome: "dry-run", batchId: null, createdAt, rows: classified.rows, counts: classified.counts };
     }
 
+    options.onClassified?.({ rows: classified.rows, trialId: config.id, week, batchId: batchIdFor(batchSeq) });
     const insert = register.db.prepare(
       `INSERT INTO assignments (seq, batch_seq, cpr, birth_date, sex, first_unemployment_day, industry_group, covariates_json, week, arm, flags, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

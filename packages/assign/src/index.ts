@@ -21,6 +21,7 @@ export * from "./plan.ts";
 export * from "./register.ts";
 export * from "./batch.ts";
 export * from "./staff-list.ts";
+export * from "./batch-with-list.ts";
 export * from "./summary.ts";
 export * from "./binomial.ts";
 export * from "./diagnose.ts";

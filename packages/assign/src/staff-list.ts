@@ -18,7 +18,7 @@ import { formatDanishDate } from "./dates.ts";
 import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
 import type { Arm } from "./rule.ts";
-import { xlsxBytes, type XlsxCell, type XlsxSheet } from "./xlsx-write.ts";
+import { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "./xlsx-write.ts";
 
 export const STAFF_LIST_HEADER = [
   "CPR-nummer",
@@ -162,7 +162,7 @@ export function staffList(result: BatchResult, config: TrialConfig, options: { p
 }
 
 /** File name stem of a batch's outputs: `<trial>-<week>-<batch>`. */
-export function batchFileStem(result: BatchResult): string {
+export function batchFileStem(result: Pick<BatchResult, "trialId" | "week" | "batchId">): string {
   return `${result.trialId}-${result.week}-${result.batchId ?? "uden-batch"}`;
 }
 
@@ -175,20 +175,52 @@ export function batchFileStem(result: BatchResult): string {
  */
 export function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): { csv: string; xlsx: string; warnings: string[] } {
   mkdirSync(outDir, { recursive: true });
+  const { csv, xlsx } = staffListPaths(result, outDir);
+  const warnings = writeStaffListFiles(result, config, csv, xlsx);
+  return { csv, xlsx, warnings };
+}
+
+/** Where `writeStaffList` puts the list of `result` in `outDir`. */
+export function staffListPaths(result: Pick<BatchResult, "trialId" | "week" | "batchId">, outDir: string): { csv: string; xlsx: string } {
+  const stem = batchFileStem(result);
+  return { csv: join(outDir, `${stem}-liste.csv`), xlsx: join(outDir, `${stem}-liste.xlsx`) };
+}
+
+/**
+ * The two files of `writeStaffList` at the given paths (the directory must
+ * exist); returns the warnings. Reads only `rows` of the result. Used by the
+ * list's worker thread, which writes to temporary names renamed after the commit.
+ */
+export function writeStaffListFiles(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): string[] {
+  const { sheets, warnings } = writeCsvAndSheets(result as BatchResult, config, csv);
+  writeFileSync(xlsx, xlsxBytes(sheets));
+  return warnings;
+}
+
+/**
+ * The same files as `writeStaffListFiles`, with the XLSX sheets deflated as
+ * they are made (`writeXlsxFile`), so neither file is ever whole in memory.
+ * Used by the list's worker thread, which writes to temporary names renamed
+ * after the commit.
+ */
+export async function writeStaffListFilesStreamed(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): Promise<string[]> {
+  const { sheets, warnings } = writeCsvAndSheets(result as BatchResult, config, csv);
+  await writeXlsxFile(xlsx, sheets);
+  return warnings;
+}
+
+/** Writes the CSV list; returns the XLSX list's sheets (made as they are read) and the warnings about them. */
+function writeCsvAndSheets(source: BatchResult, config: TrialConfig, csv: string): { sheets: XlsxSheet[]; warnings: string[] } {
   let newIntervention = 0;
-  for (const row of result.rows) if (row.status === "assigned" && row.arm === "intervention") newIntervention++;
+  for (const row of source.rows) if (row.status === "assigned" && row.arm === "intervention") newIntervention++;
   const planRowCount = newIntervention * config.protocol.intervention.length;
   const texts = new ListTexts(config);
-  const stem = batchFileStem(result);
-  const csv = join(outDir, `${stem}-liste.csv`);
-  const xlsx = join(outDir, `${stem}-liste.xlsx`);
-  writeCsvFile(csv, STAFF_LIST_HEADER, listRows(result, texts), { distinctColumns: [0] });
+  writeCsvFile(csv, STAFF_LIST_HEADER, listRows(source, texts), { distinctColumns: [0] });
   const warnings: string[] = [];
-  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(result, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60] }];
-  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(result, texts) }, widths: [14, 12, 12, 36, 34, 10] });
+  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(source, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60] }];
+  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(source, texts) }, widths: [14, 12, 12, 36, 34, 10] });
   else warnings.push(`samtaleplanen har ${planRowCount} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
-  writeFileSync(xlsx, xlsxBytes(sheets));
-  return { csv, xlsx, warnings };
+  return { sheets, warnings };
 }
 
 /** Writes the invalid rows with their reasons (`--accept-valid`): the original columns, then "Række" and "Fejl". */

@@ -6,7 +6,10 @@
  * enough for a national backfill (hundreds of thousands of rows), which a
  * general workbook library building a cell object per value is not.
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { once } from "node:events";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { writeAll } from "./csv-write.ts";
 import { ByteWriter } from "./byte-writer.ts";
 
 export type XlsxCell = string | number | null;
@@ -78,6 +81,11 @@ const CELL_CLOSE = Buffer.from("</v></c>");
 
 /** The sheet's XML as bytes, written row by row into buffers of about a megabyte. */
 function sheetXml(sheet: XlsxSheet, strings: SharedStrings): Buffer {
+  return Buffer.concat([...sheetXmlChunks(sheet, strings)]);
+}
+
+/** The sheet's XML in chunks of about a megabyte, made as they are asked for (a large sheet is never whole in memory). */
+function* sheetXmlChunks(sheet: XlsxSheet, strings: SharedStrings): Generator<Buffer> {
   const chunks: Buffer[] = [];
   const out = new ByteWriter((bytes) => chunks.push(bytes));
   let text = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
@@ -107,10 +115,11 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): Buffer {
       out.bytes(CELL_CLOSE);
     }
     out.bytes(ROW_CLOSE);
+    if (chunks.length > 0) yield* chunks.splice(0);
   }
   out.text("</sheetData></worksheet>");
   out.end();
-  return Buffer.concat(chunks);
+  yield* chunks.splice(0);
 }
 
 interface ZipEntry {
@@ -118,61 +127,127 @@ interface ZipEntry {
   data: Buffer;
 }
 
+// A fixed DOS time (1980-01-01 00:00) so equal content gives equal bytes.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+function localHeader(crc: number, compressedSize: number, size: number, nameLength: number): Buffer {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(0x0800, 6);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt16LE(DOS_TIME, 10);
+  local.writeUInt16LE(DOS_DATE, 12);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(compressedSize, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(nameLength, 26);
+  local.writeUInt16LE(0, 28);
+  return local;
+}
+
+function centralHeader(crc: number, compressedSize: number, size: number, nameLength: number, offset: number): Buffer {
+  const header = Buffer.alloc(46);
+  header.writeUInt32LE(0x02014b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(20, 6);
+  header.writeUInt16LE(0x0800, 8);
+  header.writeUInt16LE(8, 10);
+  header.writeUInt16LE(DOS_TIME, 12);
+  header.writeUInt16LE(DOS_DATE, 14);
+  header.writeUInt32LE(crc, 16);
+  header.writeUInt32LE(compressedSize, 20);
+  header.writeUInt32LE(size, 24);
+  header.writeUInt16LE(nameLength, 28);
+  header.writeUInt32LE(offset, 42);
+  return header;
+}
+
+function endOfCentralDirectory(entryCount: number, central: readonly Buffer[], offset: number): Buffer {
+  const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entryCount, 8);
+  end.writeUInt16LE(entryCount, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return end;
+}
+
 function zip(entries: ZipEntry[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  // A fixed DOS time (1980-01-01 00:00) so equal content gives equal bytes.
-  const dosTime = 0;
-  const dosDate = (0 << 9) | (1 << 5) | 1;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
     const compressed = deflateRawSync(entry.data, { level: 6 });
     const crc = crc32(entry.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    const local = localHeader(crc, compressed.length, entry.data.length, name.length);
     chunks.push(local, name, compressed);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(dosTime, 12);
-    header.writeUInt16LE(dosDate, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(compressed.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    central.push(header, name);
+    central.push(centralHeader(crc, compressed.length, entry.data.length, name.length, offset), name);
     offset += local.length + name.length + compressed.length;
   }
-  const centralSize = central.reduce((sum, chunk) => sum + chunk.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+  return Buffer.concat([...chunks, ...central, endOfCentralDirectory(entries.length, central, offset)]);
 }
 
 /** The bytes of an XLSX workbook with the given sheets (the first sheet opens first; the header row is bold and frozen). */
 export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
-  const utf8 = (text: string): Buffer => Buffer.from(text, "utf8");
   const strings = new SharedStrings();
   const sheetParts = sheets.map((sheet, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: sheetXml(sheet, strings) }));
+  return zip([...workbookParts(sheets), ...sheetParts, { name: "xl/sharedStrings.xml", data: strings.xml() }]);
+}
+
+/**
+ * Writes the bytes of `xlsxBytes(sheets)` to `path`, the sheets deflated as
+ * their XML is made (a streaming deflate gives the same bytes as the one-shot
+ * one), so a sheet of hundreds of thousands of rows is never whole in memory.
+ */
+export async function writeXlsxFile(path: string, sheets: readonly XlsxSheet[]): Promise<void> {
+  const strings = new SharedStrings();
+  const fd = openSync(path, "w");
+  try {
+    const central: Buffer[] = [];
+    let offset = 0;
+    const add = async (name: string, chunks: Iterable<Buffer>): Promise<void> => {
+      const nameBytes = Buffer.from(name, "utf8");
+      // The local header's sizes and CRC are known at the end: written then, at its place.
+      writeAll(fd, Buffer.alloc(30));
+      writeAll(fd, nameBytes);
+      let crc = 0;
+      let size = 0;
+      let compressedSize = 0;
+      const deflate = createDeflateRaw({ level: 6 });
+      deflate.on("data", (bytes: Buffer) => {
+        writeAll(fd, bytes);
+        compressedSize += bytes.length;
+      });
+      const ended = once(deflate, "end");
+      for (const chunk of chunks) {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        if (!deflate.write(chunk)) await once(deflate, "drain");
+      }
+      deflate.end();
+      await ended;
+      const local = localHeader(crc, compressedSize, size, nameBytes.length);
+      writeSync(fd, local, 0, local.length, offset);
+      central.push(centralHeader(crc, compressedSize, size, nameBytes.length, offset), nameBytes);
+      offset += local.length + nameBytes.length + compressedSize;
+    };
+    for (const entry of workbookParts(sheets)) await add(entry.name, [entry.data]);
+    for (let index = 0; index < sheets.length; index++) await add(`xl/worksheets/sheet${index + 1}.xml`, sheetXmlChunks(sheets[index]!, strings));
+    await add("xl/sharedStrings.xml", [strings.xml()]);
+    for (const bytes of central) writeAll(fd, bytes);
+    writeAll(fd, endOfCentralDirectory(sheets.length + 6, central, offset));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The parts of the workbook other than the sheets and the shared strings. */
+function workbookParts(sheets: readonly XlsxSheet[]): ZipEntry[] {
+  const utf8 = (text: string): Buffer => Buffer.from(text, "utf8");
   const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const entries: ZipEntry[] = [
     {
@@ -209,8 +284,6 @@ export function xlsxBytes(sheets: readonly XlsxSheet[]): Buffer {
         `${xmlHead}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
       ),
     },
-    ...sheetParts,
-    { name: "xl/sharedStrings.xml", data: strings.xml() },
   ];
-  return zip(entries);
+  return entries;
 }
