@@ -343,8 +343,21 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
     let prevHash = last?.hash ?? GENESIS_HASH;
     const firstSeq = seq + 1;
     let appended = 0;
-    // Intake records with the same covariate values share one object (see validateIntakeTable): its JSON is made once.
-    let covariatesJson = new Map<Record<string, string>, string>();
+    // Intake records with the same covariate values share one object (see validateIntakeTable): its JSON is made once,
+    // and so is that JSON's own JSON text inside the hashed content.
+    let covariatesJson = new Map<Record<string, string>, { json: string; text: string }>();
+    // The JSON texts of the other values that repeat (dates, group, sex, arm, flags), made once each.
+    let jsonTexts = new Map<string, string>();
+    const jsonText = (value: string): string => {
+      let text = jsonTexts.get(value);
+      if (text === undefined) {
+        if (jsonTexts.size >= 50_000) jsonTexts = new Map();
+        jsonTexts.set(value, (text = JSON.stringify(value)));
+      }
+      return text;
+    };
+    const batchAndCpr = `,${batchSeq},`;
+    const weekText = `,${JSON.stringify(week)},`;
     const { toAppend, toAppendArms } = classified;
     for (let index = 0; index < toAppend.length; index++) {
       const record = toAppend[index]!;
@@ -354,15 +367,36 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
       let covariates = covariatesJson.get(record.covariates);
       if (covariates === undefined) {
         if (covariatesJson.size >= 10_000) covariatesJson = new Map();
-        covariatesJson.set(record.covariates, (covariates = JSON.stringify(record.covariates)));
+        const json = JSON.stringify(record.covariates);
+        covariatesJson.set(record.covariates, (covariates = { json, text: JSON.stringify(json) }));
       }
       const flags = cpr.flags.length === 0 ? "" : cpr.flags.join(",");
-      // The same content as assignmentHash(row), without building the row object.
+      // The same content as assignmentHash(row) (JSON.stringify of the row's values in column order), built from
+      // texts made once: whole numbers print as JSON.stringify prints them, and the ten CPR digits need no escaping.
       const hash = chainHash(
         prevHash,
-        JSON.stringify([seq, batchSeq, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, week, arm, flags]),
+        "[" +
+          seq +
+          batchAndCpr +
+          '"' +
+          cpr.digits +
+          '",' +
+          jsonText(cpr.birthDate) +
+          "," +
+          jsonText(cpr.sex) +
+          "," +
+          jsonText(record.firstUnemploymentDay) +
+          "," +
+          jsonText(record.industryGroup) +
+          "," +
+          covariates.text +
+          weekText +
+          jsonText(arm) +
+          "," +
+          jsonText(flags) +
+          "]",
       );
-      insert.run(seq, batchSeq, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, week, arm, flags, prevHash, hash);
+      insert.run(seq, batchSeq, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates.json, week, arm, flags, prevHash, hash);
       prevHash = hash;
       appended++;
       if (options.onProgress && appended % 1000 === 0) options.onProgress(appended);
