@@ -16,7 +16,7 @@ import { parseCpr, type Cpr } from "./cpr.ts";
 import { parseDateCell, type DateCellResult } from "./date-cell.ts";
 import type { IsoDate } from "./dates.ts";
 import { problem, type Problem } from "./messages.ts";
-import { readTable, type Table } from "./table.ts";
+import { readTable, type Table, type TableRow } from "./table.ts";
 import { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
 
 export type IntakeColumn = "cpr" | "firstUnemploymentDay" | "industryGroup" | "unemploymentFund" | "education" | "origin";
@@ -103,84 +103,97 @@ export async function readIntakeFile(path: string, config: TrialConfig): Promise
 /** Reads an intake from bytes (CSV or XLSX, told apart by content). Never throws for bad input. */
 export async function readIntakeBytes(bytes: Uint8Array, options: { file: string; config: TrialConfig }): Promise<IntakeRead> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const xlsx = looksLikeXlsx(bytes);
-  const table = xlsx ? await readXlsxTable(bytes, { file: options.file }) : readTable(bytes, { file: options.file });
-  return validateIntakeTable(table, { config: options.config, sha256, format: xlsx ? "xlsx" : "csv" });
+  if (looksLikeXlsx(bytes)) return validateIntakeTable(await readXlsxTable(bytes, { file: options.file }), { config: options.config, sha256, format: "xlsx" });
+  // A CSV is validated row by row as it is parsed: the parsed table is never held whole (a backfill has 300,000 rows).
+  const validateOptions = { config: options.config, sha256, format: "csv" as const };
+  let validator: IntakeValidator | undefined;
+  let rows = 0;
+  const table = readTable(bytes, {
+    file: options.file,
+    onRow: (row, header, headerLine) => {
+      rows++;
+      (validator ??= new IntakeValidator(options.file, header, headerLine, validateOptions)).row(row.line, row.cells);
+    },
+  });
+  validator ??= new IntakeValidator(options.file, table.header, table.headerLine, validateOptions);
+  // The cells of conflicting repeats (rare) are read again from the bytes.
+  return validator.finish(table.problems, rows, () => readTable(bytes, { file: options.file }).rows);
 }
 
 /** Validates the rows of an intake table. */
 export function validateIntakeTable(table: Table, options: { config: TrialConfig; sha256: string; format: "csv" | "xlsx" }): IntakeRead {
-  const { file } = table;
-  const result: IntakeRead = {
-    file,
-    sha256: options.sha256,
-    format: options.format,
-    header: table.header,
-    records: [],
-    invalid: [],
-    fileProblems: [],
-    duplicatesCollapsed: 0,
-    rowsRead: table.rows.length,
-  };
-  const fileLevel = table.problems.filter((item) => item.row === null);
-  if (fileLevel.length > 0) {
-    result.fileProblems = fileLevel;
-    return result;
-  }
-  const mapping = mapHeader(table.header, columnSpecs(options.config), file, table.headerLine);
-  if (mapping.problems.length > 0) {
-    result.fileProblems = mapping.problems;
-    return result;
-  }
-  for (const item of table.problems) {
-    result.invalid.push({ row: item.row ?? 0, cells: [], cprDigits: null, problems: [item] });
-    result.rowsRead++;
-  }
+  const validator = new IntakeValidator(table.file, table.header, table.headerLine, options);
+  for (const { line, cells } of table.rows) validator.row(line, cells);
+  return validator.finish(table.problems, table.rows.length, () => table.rows);
+}
 
-  const cprIndex = mapping.index.cpr!;
-  const dayIndex = mapping.index.firstUnemploymentDay!;
-  const groupIndex = mapping.index.industryGroup!;
-  const cprName = mapping.names.cpr!;
-  const dayName = mapping.names.firstUnemploymentDay!;
-  const groupName = mapping.names.industryGroup!;
-  const covariateColumns: { key: string; index: number }[] = [];
-  for (const key of ["unemploymentFund", "education", "origin"] as const) {
-    const index = mapping.index[key];
-    if (index !== undefined) covariateColumns.push({ key, index });
-  }
-  for (const extra of mapping.extra) if (extra.name !== "") covariateColumns.push({ key: extra.name, index: extra.index });
-
-  const groups = new Map<string, string>();
-  for (const group of options.config.targetGroup.industryGroups) groups.set(normalizeHeader(group), group);
-  const excelSerial = options.format === "xlsx";
+/** Validates an intake's rows one at a time (`row`), then gives the result (`finish`). */
+class IntakeValidator {
+  private readonly mapping: ReturnType<typeof mapHeader<IntakeColumn>>;
+  private readonly records: IntakeRecord[] = [];
+  private readonly invalid: InvalidIntakeRow[] = [];
+  private readonly cprIndex: number;
+  private readonly dayIndex: number;
+  private readonly groupIndex: number;
+  private readonly cprName: string;
+  private readonly dayName: string;
+  private readonly groupName: string;
+  private readonly covariateColumns: { key: string; index: number }[] = [];
+  private readonly groups = new Map<string, string>();
+  private readonly excelSerial: boolean;
   // A large file has few distinct spellings of a group, few distinct days and few
   // combinations of covariate values: each is parsed once, and records with the
   // same covariate values share one covariates object (never changed after).
-  const groupSpelling = new Map<string, string>();
-  const dayCells = new Map<string, DateCellResult>();
-  const covariatesSeen: CovariateNode = { next: new Map() };
-  let covariateObjects = 0;
+  private readonly groupSpelling = new Map<string, string>();
+  private readonly dayCells = new Map<string, DateCellResult>();
+  private readonly covariatesSeen: CovariateNode = { next: new Map() };
+  private covariateObjects = 0;
 
-  for (const { line, cells } of table.rows) {
-    const problems: Problem[] = [];
-    const parsedCpr = parseCpr(cells[cprIndex]!);
-    if (!parsedCpr.ok) problems.push(problem(parsedCpr.problem, { file, row: line, column: cprName }));
-    const dayCell = cells[dayIndex]!;
-    let day = dayCells.get(dayCell);
-    if (day === undefined) {
-      day = parseDateCell(dayCell, { excelSerial });
-      if (dayCells.size < 10_000) dayCells.set(dayCell, day);
+  constructor(
+    private readonly file: string,
+    private readonly header: string[],
+    headerLine: number,
+    private readonly options: { config: TrialConfig; sha256: string; format: "csv" | "xlsx" },
+  ) {
+    const mapping = mapHeader(header, columnSpecs(options.config), file, headerLine);
+    this.mapping = mapping;
+    this.cprIndex = mapping.index.cpr!;
+    this.dayIndex = mapping.index.firstUnemploymentDay!;
+    this.groupIndex = mapping.index.industryGroup!;
+    this.cprName = mapping.names.cpr!;
+    this.dayName = mapping.names.firstUnemploymentDay!;
+    this.groupName = mapping.names.industryGroup!;
+    for (const key of ["unemploymentFund", "education", "origin"] as const) {
+      const index = mapping.index[key];
+      if (index !== undefined) this.covariateColumns.push({ key, index });
     }
-    if (!day.ok) problems.push(problem(day.problem, { file, row: line, column: dayName }));
-    const groupCell = cells[groupIndex]!.trim();
-    if (groupCell === "") problems.push(problem("value_empty", { file, row: line, column: groupName }));
+    for (const extra of mapping.extra) if (extra.name !== "") this.covariateColumns.push({ key: extra.name, index: extra.index });
+    for (const group of options.config.targetGroup.industryGroups) this.groups.set(normalizeHeader(group), group);
+    this.excelSerial = options.format === "xlsx";
+  }
+
+  row(line: number, cells: string[]): void {
+    if (this.mapping.problems.length > 0) return;
+    const { file, covariateColumns } = this;
+    const problems: Problem[] = [];
+    const parsedCpr = parseCpr(cells[this.cprIndex]!);
+    if (!parsedCpr.ok) problems.push(problem(parsedCpr.problem, { file, row: line, column: this.cprName }));
+    const dayCell = cells[this.dayIndex]!;
+    let day = this.dayCells.get(dayCell);
+    if (day === undefined) {
+      day = parseDateCell(dayCell, { excelSerial: this.excelSerial });
+      if (this.dayCells.size < 10_000) this.dayCells.set(dayCell, day);
+    }
+    if (!day.ok) problems.push(problem(day.problem, { file, row: line, column: this.dayName }));
+    const groupCell = cells[this.groupIndex]!.trim();
+    if (groupCell === "") problems.push(problem("value_empty", { file, row: line, column: this.groupName }));
     if (problems.length > 0 || !parsedCpr.ok || !day.ok) {
-      result.invalid.push({ row: line, cells, cprDigits: parsedCpr.ok ? parsedCpr.cpr.digits : null, problems });
-      continue;
+      this.invalid.push({ row: line, cells, cprDigits: parsedCpr.ok ? parsedCpr.cpr.digits : null, problems });
+      return;
     }
     // Shared only while there are few combinations; a file of all-distinct values gets one object per row as before.
-    const share = covariateObjects < 10_000;
-    let node: CovariateNode | undefined = covariatesSeen;
+    const share = this.covariateObjects < 10_000;
+    let node: CovariateNode | undefined = this.covariatesSeen;
     for (let index = 0; node !== undefined && index < covariateColumns.length; index++) {
       const value = cells[covariateColumns[index]!.index]!.trim();
       let child: CovariateNode | undefined = node.next.get(value);
@@ -196,20 +209,55 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
       }
       if (node !== undefined) {
         node.covariates = covariates;
-        covariateObjects++;
+        this.covariateObjects++;
       }
     }
-    let industryGroup = groupSpelling.get(groupCell);
+    let industryGroup = this.groupSpelling.get(groupCell);
     if (industryGroup === undefined) {
-      industryGroup = groups.get(normalizeHeader(groupCell)) ?? groupCell;
-      groupSpelling.set(groupCell, industryGroup);
+      industryGroup = this.groups.get(normalizeHeader(groupCell)) ?? groupCell;
+      this.groupSpelling.set(groupCell, industryGroup);
     }
-    result.records.push({ row: line, cpr: parsedCpr.cpr, firstUnemploymentDay: day.date, industryGroup, covariates });
+    this.records.push({ row: line, cpr: parsedCpr.cpr, firstUnemploymentDay: day.date, industryGroup, covariates });
   }
 
-  collapseDuplicates(result, { cprName, dayName, groupName, covariateNames: new Map(covariateColumns.map((column) => [column.key, table.header[column.index]!])) }, table);
-  result.invalid.sort((a, b) => a.row - b.row);
-  return result;
+  /** The result, given the table's own problems, how many rows it had and (for conflicting repeats only) its rows again. */
+  finish(tableProblems: Problem[], rowCount: number, tableRows: () => TableRow[]): IntakeRead {
+    const { file } = this;
+    const result: IntakeRead = {
+      file,
+      sha256: this.options.sha256,
+      format: this.options.format,
+      header: this.header,
+      records: [],
+      invalid: [],
+      fileProblems: [],
+      duplicatesCollapsed: 0,
+      rowsRead: rowCount,
+    };
+    const fileLevel = tableProblems.filter((item) => item.row === null);
+    if (fileLevel.length > 0) {
+      result.fileProblems = fileLevel;
+      return result;
+    }
+    if (this.mapping.problems.length > 0) {
+      result.fileProblems = this.mapping.problems;
+      return result;
+    }
+    for (const item of tableProblems) {
+      result.invalid.push({ row: item.row ?? 0, cells: [], cprDigits: null, problems: [item] });
+      result.rowsRead++;
+    }
+    for (const row of this.invalid) result.invalid.push(row);
+    result.records = this.records;
+    const { covariateColumns } = this;
+    collapseDuplicates(
+      result,
+      { cprName: this.cprName, dayName: this.dayName, groupName: this.groupName, covariateNames: new Map(covariateColumns.map((column) => [column.key, this.header[column.index]!])) },
+      tableRows,
+    );
+    result.invalid.sort((a, b) => a.row - b.row);
+    return result;
+  }
 }
 
 /** A trie over covariate values, column by column, ending in the shared covariates object. */
@@ -228,7 +276,7 @@ function sameCovariates(a: Record<string, string>, b: Record<string, string>): s
 function collapseDuplicates(
   result: IntakeRead,
   names: { cprName: string; dayName: string; groupName: string; covariateNames: Map<string, string> },
-  table: Table,
+  tableRows: () => TableRow[],
 ): void {
   const first = new Map<string, IntakeRecord>();
   const conflicted = new Map<IntakeRecord, { otherRow: number; differing: string[] }>();
@@ -259,7 +307,7 @@ function collapseDuplicates(
     result.records = keep;
     return;
   }
-  for (const row of table.rows) cellsByRow.set(row.line, row.cells);
+  for (const row of tableRows()) cellsByRow.set(row.line, row.cells);
   result.records = keep.filter((record) => !conflicted.has(record));
   for (const [record, conflict] of conflicted) {
     result.invalid.push({

@@ -41,6 +41,12 @@ export interface ReadTableOptions {
   file: string;
   /** The delimiter; detected from the header line when not given. Default: detected */
   delimiter?: Delimiter;
+  /**
+   * Called with each row, in file order, instead of keeping it in `rows` (which
+   * then stays empty): a caller that validates as it reads never holds the whole
+   * table. Default: rows are kept
+   */
+  onRow?: (row: TableRow, header: string[], headerLine: number) => void;
 }
 
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
@@ -148,7 +154,8 @@ export function parseDelimited(text: string, options: ReadTableOptions & { encod
       }
       cells.length = header.length;
     }
-    rows.push({ line: startLine, cells });
+    if (options.onRow) options.onRow({ line: startLine, cells }, header, headerLine);
+    else rows.push({ line: startLine, cells });
   }
   if (header === undefined) problems.push(problem("file_empty", { file }));
   return { file, header: header ?? [], headerLine, rows, delimiter: delimiter ?? ";", encoding: options.encoding ?? "utf-8", problems };
