@@ -150,7 +150,7 @@ export function startStaffListWorker(config: TrialConfig): StaffListWorker | und
   try {
     if (entry.protocol !== "file:" || !existsSync(entry) || !existsSync(start)) return undefined;
     // A small young generation: the worker streams, it needs little heap.
-    worker = new Worker(start, { execArgv: [], workerData: { entry: entry.href }, resourceLimits: { maxYoungGenerationSizeMb: 48 } });
+    worker = new Worker(start, { execArgv: [], workerData: { entry: entry.href }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
   } catch {
     return undefined;
   }
