@@ -144,6 +144,29 @@ function inRowOrder(items: readonly { row: number }[]): boolean {
   return true;
 }
 
+/** The result of a valid intake row. The key order is the one JSON output has always shown. */
+function recordResult(
+  record: IntakeRecord,
+  status: "already-assigned" | "ineligible" | "assigned",
+  arm: Arm | null,
+  reason: BatchRowResult["reason"],
+  assignedWeek: string | null,
+  assignedBatchId: string | null,
+): BatchRowResult {
+  return {
+    row: record.row,
+    cpr: record.cpr.digits,
+    firstUnemploymentDay: record.firstUnemploymentDay,
+    industryGroup: record.industryGroup,
+    flags: record.cpr.flags,
+    assignedWeek,
+    assignedBatchId,
+    status,
+    arm,
+    reason,
+  };
+}
+
 /**
  * Classifies the intake against the register as it stood before batch
  * `asOfBatchSeq` (exclusive), on the day `today`.
@@ -175,40 +198,17 @@ function classify(register: Register, intake: IntakeRead, config: TrialConfig, a
     const record = records[index]!;
     const digits = record.cpr.digits;
     const earlier = active ? active.get(digits) : (lookup.all(digits, asOfBatchSeq) as EarlierRow[]).find((row) => !voided.has(row.batch_seq));
-    // The key order of each result is the one JSON output has always shown.
     if (earlier) {
       counts.alreadyAssigned++;
       let batchId = batchIds.get(earlier.batch_seq);
       if (batchId === undefined) batchIds.set(earlier.batch_seq, (batchId = batchIdFor(earlier.batch_seq)));
-      recordResults[index] = {
-        row: record.row,
-        cpr: digits,
-        firstUnemploymentDay: record.firstUnemploymentDay,
-        industryGroup: record.industryGroup,
-        flags: record.cpr.flags,
-        assignedWeek: earlier.week,
-        assignedBatchId: batchId,
-        status: "already-assigned",
-        arm: earlier.arm,
-        reason: null,
-      };
+      recordResults[index] = recordResult(record, "already-assigned", earlier.arm, null, earlier.week, batchId);
       continue;
     }
     const reason = eligible(record);
     if (reason !== null) {
       counts.ineligible[reason]++;
-      recordResults[index] = {
-        row: record.row,
-        cpr: digits,
-        firstUnemploymentDay: record.firstUnemploymentDay,
-        industryGroup: record.industryGroup,
-        flags: record.cpr.flags,
-        assignedWeek: null,
-        assignedBatchId: null,
-        status: "ineligible",
-        arm: null,
-        reason,
-      };
+      recordResults[index] = recordResult(record, "ineligible", null, reason, null, null);
       continue;
     }
     const arm = armForBirthDate(rule, record.cpr.birthDate);
@@ -220,18 +220,7 @@ function classify(register: Register, intake: IntakeRead, config: TrialConfig, a
     }
     toAppend.push(record);
     toAppendArms.push(arm);
-    recordResults[index] = {
-      row: record.row,
-      cpr: digits,
-      firstUnemploymentDay: record.firstUnemploymentDay,
-      industryGroup: record.industryGroup,
-      flags: record.cpr.flags,
-      assignedWeek: null,
-      assignedBatchId: null,
-      status: "assigned",
-      arm,
-      reason: null,
-    };
+    recordResults[index] = recordResult(record, "assigned", arm, null, null, null);
   }
   const invalidResults: BatchRowResult[] = intake.invalid.map((invalid) => ({
     row: invalid.row,
