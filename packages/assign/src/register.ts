@@ -93,7 +93,6 @@ CREATE TABLE assignments (
   hash TEXT NOT NULL
 );
 CREATE INDEX assignments_cpr ON assignments (cpr);
-CREATE INDEX assignments_batch ON assignments (batch_seq);
 CREATE TABLE batches (
   batch_seq INTEGER PRIMARY KEY,
   batch_id TEXT NOT NULL UNIQUE,
