@@ -174,6 +174,13 @@ function summarySection(input: HtmlInput, t: T, figure: Figure): string {
         ? t("verdictMoney_positive", { total: formatMillionDkk(totalNet, lang), from, to })
         : t("verdictMoney_negative", { total: formatMillionDkk(Math.abs(totalNet), lang), from, to, breakEven: decimals1(businessCase.breakEvenDaysSaved) })
       : "";
+  // The money sentence states its uncertainty, as the days-saved sentence does.
+  const totalLower = businessCase?.total.lower ?? null;
+  const totalUpper = businessCase?.total.upper ?? null;
+  const moneyUncertainty =
+    moneySentence !== "" && totalLower !== null && totalUpper !== null
+      ? t(totalLower < 0 && totalUpper > 0 ? "verdictMoneyUncertain" : "verdictMoneyInterval", { lower: formatMillionDkk(totalLower, lang), upper: formatMillionDkk(totalUpper, lang) })
+      : "";
 
   const analysed = results.flow.analysed;
   const participantsTotal = analysed.control !== null && analysed.intervention !== null ? analysed.control + analysed.intervention : null;
@@ -206,7 +213,7 @@ function summarySection(input: HtmlInput, t: T, figure: Figure): string {
   return `<section class="page" id="summary">
 <h1>${t("documentTitle", { name: results.trial.name })}</h1>
 <p class="subtitle">${t("subtitle", { municipality: results.config.municipality, asOf: formatDate(results.asOf, lang), date: formatDate(input.now.toISOString(), lang) })}</p>
-<div class="verdict" data-verdict="${verdict}"><h2>${t("verdictHeading")}</h2><p>${verdictText}</p>${precisionSentence ? `<p class="secondary">${precisionSentence}</p>` : ""}${moneySentence ? `<p class="secondary">${moneySentence}</p>` : ""}</div>
+<div class="verdict" data-verdict="${verdict}"><h2>${t("verdictHeading")}</h2><p>${verdictText}</p>${precisionSentence ? `<p class="secondary">${precisionSentence}</p>` : ""}${moneySentence ? `<p class="secondary">${moneySentence}${moneyUncertainty ? ` ${moneyUncertainty}` : ""}</p>` : ""}</div>
 <div class="headlines">${cards.join("")}</div>
 ${figure("summary-days")}
 <p class="note">${t("summaryHowToRead", { expected: decimals1(expected) })}</p>

@@ -69,6 +69,11 @@ export const texts = {
   verdictNotDetectable: { da: "Med det nuværende indtag kan en effekt på {expected} dage ikke påvises inden for fremskrivningen.", en: "At the current intake, an effect of {expected} days cannot be detected within the projection." },
   verdictMoney_positive: { da: "Med den målte effekt giver projektet et overskud på {total} over {from}–{to}.", en: "With the measured effect the project yields a surplus of {total} over {from}–{to}." },
   verdictMoney_negative: { da: "Med den målte effekt giver projektet et underskud på {total} over {from}–{to}; det skal spare {breakEven} dage pr. borger for at hvile i sig selv.", en: "With the measured effect the project runs a deficit of {total} over {from}–{to}; it must save {breakEven} days per citizen to break even." },
+  verdictMoneyUncertain: {
+    da: "Usikkerheden er stor: med 95 % sikkerhed ligger resultatet mellem {lower} og {upper}, så både overskud og underskud er muligt.",
+    en: "The uncertainty is large: with 95 % confidence the result lies between {lower} and {upper}, so both a surplus and a deficit are possible.",
+  },
+  verdictMoneyInterval: { da: "95 %-interval: {lower} til {upper}.", en: "95 % interval: {lower} to {upper}." },
   summaryChartDays: { da: "Færre dage ledig pr. borger", en: "Fewer days unemployed per citizen" },
   summaryHowToRead: {
     da: "Punktet er det bedste bud, stregen viser, hvor den sande værdi med 95 % sikkerhed ligger. Den stiplede linje er forventningen på {expected} dage.",
