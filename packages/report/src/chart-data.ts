@@ -294,7 +294,7 @@ export function advisorData(results: Results, lang: Lang): ChartTables {
  * A subgroup level for the forest plot: an industry group as written, a sex as
  * "Kvinde", a yes/no variable with its name ("Født 1. januar: ja").
  */
-function subgroupLevelLabel(lang: Lang, subgroup: Results["subgroups"][number], level: string): string {
+export function subgroupLevelLabel(lang: Lang, subgroup: Results["subgroups"][number], level: string): string {
   const key = subgroup.key ?? LEGACY_COVARIATE_KEYS[subgroup.variable] ?? subgroup.variable;
   if (key === "industryGroup") return level;
   if (key === "sex") {

@@ -7,7 +7,7 @@
 import { compactDayRanges } from "@jobtrial/assign";
 import type { Results } from "@jobtrial/analyze";
 import { sensitivityValueLabel, type BusinessCase } from "./business-case.ts";
-import { ARMS, countLabel, covariateLabel, isUnknown } from "./chart-data.ts";
+import { ARMS, countLabel, covariateLabel, isUnknown, subgroupLevelLabel } from "./chart-data.ts";
 import type { ChartId } from "./chart-specs.ts";
 import type { DisclosureSummary } from "./disclose-results.ts";
 import { formatDate, formatDkk, formatInterval, formatMillionDkk, formatNumber, formatP, formatPercent, formatSigned, type Lang } from "./format.ts";
@@ -398,7 +398,12 @@ function subgroupSection(input: HtmlInput, t: T, figure: Figure): string {
   const { results, lang } = input;
   if (results.subgroups.length === 0) return "";
   const interaction = results.subgroups[0]!.interaction;
-  return `<section id="subgroups"><h2>${t("section_subgroups")}</h2><p>${t("section_subgroups_intro", { p: formatP(interaction?.p ?? null, lang) })}</p>${figure("forest")}</section>`;
+  // Levels without an estimate have no mark in the forest plot; say which, so none disappears silently.
+  const withoutEstimate = results.subgroups.flatMap((subgroup) =>
+    subgroup.groups.filter((group) => group.daysSaved === null || group.daysSaved.estimate === null).map((group) => subgroupLevelLabel(lang, subgroup, group.level)),
+  );
+  const omitted = withoutEstimate.length > 0 ? `<p class="note">${t("subgroups_withoutEstimate", { levels: esc(withoutEstimate.join("; ")) })}</p>` : "";
+  return `<section id="subgroups"><h2>${t("section_subgroups")}</h2><p>${t("section_subgroups_intro", { p: formatP(interaction?.p ?? null, lang) })}</p>${figure("forest")}${omitted}</section>`;
 }
 
 function businessCaseSection(input: HtmlInput, t: T, figure: Figure): string {

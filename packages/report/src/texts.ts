@@ -104,6 +104,10 @@ export const texts = {
   },
   section_subgroups: { da: "Undergrupper", en: "Subgroups" },
   section_subgroups_intro: { da: "Færre dage ledig pr. borger i undergrupper (branchegruppe, køn, fødselsdato). Undergrupper har få borgere; brede intervaller er forventelige. Test for ens effekt: p = {p}.", en: "Fewer days unemployed per citizen in subgroups (industry group, sex, birthdate). Subgroups are small; wide intervals are to be expected. Test of equal effect: p = {p}." },
+  subgroups_withoutEstimate: {
+    da: "Uden estimat (for få borgere, eller ingen i den ene gruppe, fx fordi reglen sender dem alle til samme gruppe): {levels}.",
+    en: "Without an estimate (too few citizens, or none in one arm, e.g. because the rule sends them all to the same arm): {levels}.",
+  },
   section_businessCase: { da: "Business case", en: "Business case" },
   section_businessCase_intro: {
     da: "Sparede dage omregnet til kommunens udgift til A-dagpenge (medfinansiering efter uge på offentlig forsørgelse) mod projektets budget. Break-even: {breakEven} sparede dage pr. borger. Stregerne i figuren er 95 %-intervaller; de lilla streger er den forventede nettobesparelse pr. år.",
