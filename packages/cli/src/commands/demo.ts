@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadTrialConfig } from "@jobtrial/assign";
+import { formatDate, formatDkk, formatInterval, formatNumber, formatPercent } from "@jobtrial/report";
 import { resolvePath, stringOption, UserError, type Command, type Io, type OptionValues } from "../command.ts";
 import { analyze } from "./analyze.ts";
 import { assign } from "./assign.ts";
@@ -30,9 +31,6 @@ interface Step {
   values: OptionValues;
   positionals?: string[];
 }
-
-const danish = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const kroner = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
 
 export const demo: Command = {
   name: "demo",
@@ -157,32 +155,31 @@ function commandLine(step: Step, cwd: string): string {
   return [step.command.name, ...(step.positionals ?? []).map(show), ...options].join(" ");
 }
 
-/** The key figures, in Danish, from the files the steps wrote. */
+/** The key figures, in Danish, from the files the steps wrote (numbers formatted as in the report). */
 function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number): string {
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   const businessCase = JSON.parse(readFileSync(businessCaseFile, "utf8"));
-  const count = (value: number | null) => (value === null ? "skjult" : kroner.format(value));
-  const days = (value: number | null) => (value === null ? "-" : danish.format(value));
+  const count = (value: number | null) => (value === null ? "skjult" : formatNumber(value, "da"));
+  const days = (value: number | null) => formatNumber(value, "da", 1);
   const saved = results.daysSaved;
   const selfSupport = results.selfSupport.at.find((entry: { weeks: number }) => entry.weeks === 26);
-  const pct = (value: number | null) => (value === null ? "-" : `${danish.format(value * 100)} %`);
   const lines = [
     "",
-    `Nøgletal for ${results.trial.name} (syntetiske data), pr. ${results.asOf}`,
+    `Nøgletal for ${results.trial.name} (syntetiske data), pr. ${formatDate(results.asOf, "da")}`,
     `  Deltagere             indsats ${count(results.flow.analysed.intervention)}, kontrol ${count(results.flow.analysed.control)}`,
-    `  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${days(saved.lower)} til ${days(saved.upper)}) ved ${saved.tau} dage; forventet ${days(results.config.expectations.daysSaved)}`,
-    `  Mindste påviselige    ${days(results.precision.minimumDetectableDaysSaved)} dage nu${results.precision.detectableFrom ? `; ${days(results.config.expectations.daysSaved)} dage påviselig fra ${results.precision.detectableFrom}` : ""}`,
+    `  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage; forventet ${days(results.config.expectations.daysSaved)}`,
+    `  Mindste påviselige    ${days(results.precision.minimumDetectableDaysSaved)} dage nu${results.precision.detectableFrom ? `; ${days(results.config.expectations.daysSaved)} dage påviselig fra ${formatDate(results.precision.detectableFrom, "da")}` : ""}`,
     selfSupport
-      ? `  Selvforsørgelse 26 u. indsats ${pct(selfSupport.intervention.estimate)}, kontrol ${pct(selfSupport.control.estimate)}`
+      ? `  Selvforsørgelse 26 u. indsats ${formatPercent(selfSupport.intervention.estimate, "da")}, kontrol ${formatPercent(selfSupport.control.estimate, "da")}`
       : "  Selvforsørgelse       -",
     ...businessCase.years.map(
       (year: { year: number; netSavings: number; lower: number | null; upper: number | null }) =>
-        `  Nettobesparelse ${year.year}  ${kroner.format(year.netSavings)} kr. (95 % KI ${year.lower === null ? "-" : kroner.format(year.lower)} til ${year.upper === null ? "-" : kroner.format(year.upper)} kr.)`,
+        `  Nettobesparelse ${year.year}  ${formatDkk(year.netSavings, "da")} (95 % KI ${formatDkk(year.lower, "da")} til ${formatDkk(year.upper, "da")})`,
     ),
-    `  Break-even            ${businessCase.breakEvenDaysSaved === null ? "-" : days(businessCase.breakEvenDaysSaved)} sparede dage`,
+    `  Break-even            ${days(businessCase.breakEvenDaysSaved)} sparede dage`,
     "",
     `Rapport: ${relative(cwd, reportFile)}`,
-    `Alt i:   ${relative(cwd, resultsFile).replace(/results\.json$/, "") || "."} (${danish.format(seconds)} s)`,
+    `Alt i:   ${relative(cwd, resultsFile).replace(/results\.json$/, "") || "."} (${formatNumber(seconds, "da", 1)} s)`,
     "",
   ];
   return lines.join("\n");

@@ -1,5 +1,6 @@
 import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/assign";
 import { diagnoseDesign, SimulationOptionsError, type SimulationOptions } from "@jobtrial/analyze";
+import { formatNumber, formatPercent } from "@jobtrial/report";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 
 export const power: Command = {
@@ -105,9 +106,8 @@ Example:
 export function powerSummary(diagnosis: ReturnType<typeof diagnoseDesign>, trials: number, lang: "da" | "en"): string {
   const da = lang === "da";
   const d = diagnosis.daysSaved;
-  const decimal = (value: number, digits: number) => (da ? value.toFixed(digits).replace(".", ",").replace("-", "−") : value.toFixed(digits));
-  const pct = (value: number) => (Number.isFinite(value) ? `${decimal(value * 100, 1)} %` : "-");
-  const num = (value: number) => (Number.isFinite(value) ? decimal(value, 2) : "-");
+  const pct = (value: number) => formatPercent(value, lang);
+  const num = (value: number) => formatNumber(value, lang, 2);
   const lines = da
     ? [
         `Designdiagnose: ${trials} simulerede forsøg, data pr. ${diagnosis.extractionDate}, horisont ${diagnosis.horizonDays} dage, ca. ${diagnosis.meanAnalysed.toFixed(0)} borgere pr. forsøg`,
