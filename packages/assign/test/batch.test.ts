@@ -4,8 +4,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  appendBatchRecord,
   assignBatch,
   assignBatchWithStaffList,
+  assignmentHash,
   closeRegister,
   configHash,
   formatBatchSummary,
@@ -15,6 +17,8 @@ import {
   voidBatch,
   writeStaffList,
   type AssignBatchOptions,
+  type AssignmentRow,
+  type BatchRow,
   type Register,
 } from "../src/index.ts";
 import { citizens, cprFor, esbjergConfig, intakeCsv, repoRoot, tempDir } from "./helpers.ts";
@@ -171,9 +175,82 @@ describe("assignBatch", () => {
     expect(() => register.db.prepare("UPDATE assignments SET arm = 'control'").run()).toThrow("append-only");
     expect(() => register.db.prepare("DELETE FROM assignments").run()).toThrow("append-only");
     expect(() => register.db.prepare("DELETE FROM batches").run()).toThrow("append-only");
-    expect(() => register.db.prepare("INSERT INTO assignments SELECT seq + 10, batch_seq, cpr, birth_date, sex, first_unemployment_day, industry_group, covariates_json, week, arm, flags, prev_hash, hash FROM assignments WHERE seq = 1").run()).toThrow(
+    // A tool that appends a batch whose row repeats an active citizen: the batch record is refused, so its transaction rolls back.
+    const appendCopies = (batchSeq: number, ofSeqs: number[]): void => {
+      const last = register.db.prepare("SELECT max(seq) AS seq FROM assignments").get() as { seq: number };
+      ofSeqs.forEach((ofSeq, index) =>
+        register.db
+          .prepare("INSERT INTO assignments SELECT ?, ?, cpr, birth_date, sex, first_unemployment_day, industry_group, covariates_json, week, arm, flags, prev_hash, hash FROM assignments WHERE seq = ?")
+          .run(last.seq + 1 + index, batchSeq, ofSeq),
+      );
+      register.db
+        .prepare(
+          `INSERT INTO batches SELECT ?, 'B9' || ?, 'assign', week, trial_id, input_name, input_sha256, operator, config_hash, tool_version, created_at,
+             NULL, NULL, counts_json, ?, ?, rows_hash, prev_hash, hash FROM batches WHERE batch_seq = 1`,
+        )
+        .run(batchSeq, batchSeq, last.seq + 1, last.seq + ofSeqs.length);
+    };
+    const attempt = (batchSeq: number, ofSeqs: number[]): void => register.db.transaction(() => appendCopies(batchSeq, ofSeqs))();
+    expect(() => attempt(2, [1])).toThrow("assigned only once");
+    expect([count(register, "assignments"), count(register, "batches")]).toEqual([2, 1]);
+    // Once batch 1 is voided its citizens may be assigned again, but still only once within the new batch.
+    voidBatch(register, { batchId: "B0001", reason: "forkert uge", operator: "test", now, toolVersion: "test", configHash: configHash(config) });
+    expect(() => attempt(3, [1, 1])).toThrow("assigned only once");
+    attempt(3, [1, 2]);
+    expect([count(register, "assignments"), count(register, "batches")]).toEqual([4, 3]);
+    closeRegister(register);
+  });
+
+  it("a register made by an earlier version, with the once-rule as a row trigger on assignments, is assigned to and verified as before", async () => {
+    const { register, file } = setup();
+    register.db.exec(`DROP TRIGGER assignments_once;
+      CREATE TRIGGER assignments_once BEFORE INSERT ON assignments
+        WHEN EXISTS (
+          SELECT 1 FROM assignments a
+          WHERE a.cpr = NEW.cpr
+            AND NOT EXISTS (SELECT 1 FROM batches v WHERE v.kind = 'void' AND v.voids_batch_seq = a.batch_seq)
+        )
+        BEGIN SELECT RAISE(ABORT, 'a citizen can be assigned only once'); END;`);
+    const path = file("2017-W01.csv", citizens(4, "03-01-2017"));
+    const first = assignBatch(register, await readIntakeFile(path, config), options("2017-W01"));
+    const again = assignBatch(register, await readIntakeFile(file("2017-W02.csv", citizens(6, "04-01-2017")), config), options("2017-W02"));
+    expect([first.outcome, again.outcome, again.counts.alreadyAssigned, again.counts.assigned.intervention + again.counts.assigned.control]).toEqual(["written", "written", 4, 2]);
+    expect(() => register.db.prepare("INSERT INTO assignments SELECT 99, batch_seq, cpr, birth_date, sex, first_unemployment_day, industry_group, covariates_json, week, arm, flags, prev_hash, hash FROM assignments WHERE seq = 1").run()).toThrow(
       "assigned only once",
     );
+    expect(verifyRegister(register)).toMatchObject({ ok: true, assignments: 6, batches: 2 });
+    closeRegister(register);
+  });
+
+  it("verifyRegister finds a second active assignment of a citizen even when the once-trigger was dropped, and names it by sequence number", async () => {
+    const { register, file } = setup();
+    const path = file("2017-W01.csv", citizens(3, "03-01-2017"));
+    assignBatch(register, await readIntakeFile(path, config), options("2017-W01"));
+    register.db.exec("DROP TRIGGER assignments_once");
+    // A faulty tool: the same citizens again as a new batch with a correct hash chain, as if classify had missed them.
+    const first = register.db.prepare("SELECT * FROM assignments ORDER BY seq").all() as AssignmentRow[];
+    let prevHash = first[first.length - 1]!.hash;
+    const insert = register.db.prepare(
+      "INSERT INTO assignments (seq, batch_seq, cpr, birth_date, sex, first_unemployment_day, industry_group, covariates_json, week, arm, flags, prev_hash, hash) VALUES (@seq, @batch_seq, @cpr, @birth_date, @sex, @first_unemployment_day, @industry_group, @covariates_json, @week, @arm, @flags, @prev_hash, @hash)",
+    );
+    for (const [index, row] of first.slice(1).entries()) {
+      const again = { ...row, seq: 4 + index, batch_seq: 2, week: "2017-W02", prev_hash: prevHash };
+      prevHash = assignmentHash(again);
+      insert.run({ ...again, hash: prevHash });
+    }
+    const batch1 = register.db.prepare("SELECT * FROM batches WHERE batch_seq = 1").get() as BatchRow;
+    const { batch_seq: _seq, batch_id: _id, prev_hash: _prev, hash: _hash, ...record } = batch1;
+    appendBatchRecord(register, { ...record, week: "2017-W02", first_seq: 4, last_seq: 5, rows_hash: prevHash }, 2);
+    expect(verifyRegister(register)).toEqual({
+      ok: false,
+      assignments: 5,
+      batches: 2,
+      firstBroken: { record: "assignment", seq: 4, reason: "its citizen is already assigned in record 2, which is not voided (a citizen can be assigned only once)" },
+      missingTriggers: ["assignments_once"],
+    });
+    // Voiding the first batch resolves it: the register is consistent again apart from the missing trigger.
+    voidBatch(register, { batchId: "B0001", reason: "fejl", operator: "test", now, toolVersion: "test", configHash: configHash(config) });
+    expect(verifyRegister(register)).toMatchObject({ ok: false, firstBroken: null, missingTriggers: ["assignments_once"] });
     closeRegister(register);
   });
 
