@@ -217,8 +217,8 @@ function writeCsvAndSheets(source: BatchResult, config: TrialConfig, csv: string
   const texts = new ListTexts(config);
   writeCsvFile(csv, STAFF_LIST_HEADER, listRows(source, texts), { distinctColumns: [0] });
   const warnings: string[] = [];
-  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(source, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60] }];
-  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(source, texts) }, widths: [14, 12, 12, 36, 34, 10] });
+  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(source, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60], distinctColumns: [0] }];
+  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(source, texts) }, widths: [14, 12, 12, 36, 34, 10], distinctColumns: [0] });
   else warnings.push(`samtaleplanen har ${planRowCount} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
   return { sheets, warnings };
 }

@@ -22,6 +22,13 @@ export interface XlsxSheet {
   rows: Iterable<readonly XlsxCell[]>;
   /** Column widths in characters. Default: from the header */
   widths?: readonly number[];
+  /**
+   * Columns whose texts seldom repeat except in consecutive rows (a CPR
+   * number): added to the shared strings without looking them up in the
+   * table, which for hundreds of thousands of distinct texts cost more than
+   * the rest of the sheet. Default: none
+   */
+  distinctColumns?: readonly number[];
 }
 
 const XML_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
@@ -48,6 +55,12 @@ class SharedStrings {
     }
     return position;
   }
+  /** Adds a text without looking it up (see XlsxSheet.distinctColumns); the table may then hold a text twice, which XLSX allows. */
+  add(text: string): number {
+    this.count++;
+    this.list.push(text);
+    return this.list.length - 1;
+  }
   /** The sharedStrings part as bytes. */
   xml(): Buffer {
     const chunks: Buffer[] = [];
@@ -66,17 +79,28 @@ class SharedStrings {
   }
 }
 
-function cellXml(value: XlsxCell, style: string, strings: SharedStrings): string {
+/** The column's letters: A, ..., Z, AA, AB, ... */
+export function columnName(index: number): string {
+  let name = "";
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
+  return name;
+}
+
+/**
+ * One cell with its reference (r="B7"): the reference is optional in the
+ * standard, but readers such as exceljs need it.
+ */
+function cellXml(value: XlsxCell, ref: string, style: string, strings: SharedStrings): string {
   if (value === null || value === "") return "";
-  if (typeof value === "number") return `<c${style}><v>${value}</v></c>`;
-  return `<c t="s"${style}><v>${strings.of(value)}</v></c>`;
+  if (typeof value === "number") return `<c r="${ref}"${style}><v>${value}</v></c>`;
+  return `<c r="${ref}" t="s"${style}><v>${strings.of(value)}</v></c>`;
 }
 
 const ROW_OPEN = Buffer.from('<row r="');
 const ROW_OPEN_END = Buffer.from('">');
 const ROW_CLOSE = Buffer.from("</row>");
-const TEXT_CELL_OPEN = Buffer.from('<c t="s"><v>');
-const NUMBER_CELL_OPEN = Buffer.from("<c><v>");
+const TEXT_CELL_REST = Buffer.from('" t="s"><v>');
+const NUMBER_CELL_REST = Buffer.from('"><v>');
 const CELL_CLOSE = Buffer.from("</v></c>");
 
 /** The sheet's XML as bytes, written row by row into buffers of about a megabyte. */
@@ -93,9 +117,15 @@ function* sheetXmlChunks(sheet: XlsxSheet, strings: SharedStrings): Generator<Bu
   const widths = sheet.widths ?? sheet.header.map((name) => Math.max(10, name.length + 2));
   text += `<cols>${widths.map((width, index) => `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`).join("")}</cols>`;
   text += "<sheetData>";
-  text += `<row r="1">${sheet.header.map((name) => cellXml(name, ' s="1"', strings)).join("")}</row>`;
+  text += `<row r="1">${sheet.header.map((name, index) => cellXml(name, `${columnName(index)}1`, ' s="1"', strings)).join("")}</row>`;
   out.text(text);
   let rowNumber = 1;
+  const distinct = sheet.header.map((_, index) => sheet.distinctColumns?.includes(index) ?? false);
+  // Per distinct column, its text in the row before and that text's position (a CPR repeated on consecutive plan rows is stored once).
+  const lastText: (string | undefined)[] = [];
+  const lastPosition: number[] = [];
+  // '<c r="A', '<c r="B', ...: the row number and the rest of the cell follow.
+  const cellOpen: Buffer[] = [];
   for (const row of sheet.rows) {
     rowNumber++;
     out.bytes(ROW_OPEN);
@@ -104,13 +134,21 @@ function* sheetXmlChunks(sheet: XlsxSheet, strings: SharedStrings): Generator<Bu
     for (let index = 0; index < row.length; index++) {
       const value = row[index] ?? null;
       if (value === null || value === "") continue;
+      out.bytes((cellOpen[index] ??= Buffer.from(`<c r="${columnName(index)}`)));
+      out.number(rowNumber);
       if (typeof value === "number") {
-        out.bytes(NUMBER_CELL_OPEN);
+        out.bytes(NUMBER_CELL_REST);
         // As a template literal writes it (String(value)).
         out.number(value);
       } else {
-        out.bytes(TEXT_CELL_OPEN);
-        out.number(strings.of(value));
+        out.bytes(TEXT_CELL_REST);
+        if (distinct[index]) {
+          if (lastText[index] !== value) {
+            lastText[index] = value;
+            lastPosition[index] = strings.add(value);
+          } else strings.count++;
+          out.number(lastPosition[index]!);
+        } else out.number(strings.of(value));
       }
       out.bytes(CELL_CLOSE);
     }
@@ -181,7 +219,7 @@ function zip(entries: ZipEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, "utf8");
-    const compressed = deflateRawSync(entry.data, { level: 6 });
+    const compressed = deflateRawSync(entry.data, { level: 1 });
     const crc = crc32(entry.data);
     const local = localHeader(crc, compressed.length, entry.data.length, name.length);
     chunks.push(local, name, compressed);
@@ -217,7 +255,7 @@ export async function writeXlsxFile(path: string, sheets: readonly XlsxSheet[]):
       let crc = 0;
       let size = 0;
       let compressedSize = 0;
-      const deflate = createDeflateRaw({ level: 6 });
+      const deflate = createDeflateRaw({ level: 1 });
       deflate.on("data", (bytes: Buffer) => {
         writeAll(fd, bytes);
         compressedSize += bytes.length;

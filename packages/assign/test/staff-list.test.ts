@@ -1,0 +1,59 @@
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { assignBatch, closeRegister, columnName, configHash, openRegister, PLAN_HEADER, readIntakeFile, readTable, STAFF_LIST_HEADER, writeStaffList } from "../src/index.ts";
+import { citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
+
+const config = esbjergConfig();
+const now = new Date("2017-03-01T12:00:00Z");
+
+async function sheets(path: string): Promise<Map<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const result = new Map<string, string[][]>();
+  for (const sheet of workbook.worksheets) {
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = row.values as ExcelJS.CellValue[];
+      rows.push(Array.from({ length: sheet.columnCount }, (_, index) => (values[index + 1] == null ? "" : String(values[index + 1]))));
+    });
+    result.set(sheet.name, rows);
+  }
+  return result;
+}
+
+describe("staff list", () => {
+  it("the XLSX list holds the CSV list's rows, and the plan sheet one row per planned conversation with the citizen's CPR number", async () => {
+    const dir = tempDir();
+    const register = openRegister(join(dir, "register.sqlite"), { create: true, trialId: config.id, now });
+    const options = { config, configHash: configHash(config), operator: "test", now, toolVersion: "test" };
+    writeFileSync(join(dir, "w01.csv"), intakeCsv(citizens(6, "03-01-2017")));
+    writeFileSync(join(dir, "w02.csv"), intakeCsv(citizens(12, "09-01-2017")));
+    assignBatch(register, await readIntakeFile(join(dir, "w01.csv"), config), { ...options, week: "2017-W01" });
+    const result = assignBatch(register, await readIntakeFile(join(dir, "w02.csv"), config), { ...options, week: "2017-W02" });
+    closeRegister(register);
+    const { csv, xlsx } = writeStaffList(result, config, join(dir, "lister"));
+
+    const csvTable = readTable(readFileSync(csv), { file: "liste.csv" });
+    const workbook = await sheets(xlsx);
+    expect([...workbook.keys()]).toEqual(["Liste", "Samtaleplan"]);
+    const list = workbook.get("Liste")!;
+    expect(list[0]).toEqual([...STAFF_LIST_HEADER]);
+    expect(list.slice(1)).toEqual(csvTable.rows.map((row) => row.cells));
+    expect(list.slice(1).map((row) => row[5]).filter((status) => status.startsWith("Allerede tildelt"))).toHaveLength(6);
+
+    const plan = workbook.get("Samtaleplan")!;
+    expect(plan[0]).toEqual([...PLAN_HEADER]);
+    const newIntervention = list.slice(1).filter((row) => row[3] === "Indsats" && row[5] === "Ny").map((row) => row[0]);
+    const perConversation = config.protocol.intervention.length;
+    expect(plan.slice(1).map((row) => row[0])).toEqual(newIntervention.flatMap((cpr) => Array<string>(perConversation).fill(cpr!)));
+    expect(newIntervention.length).toBeGreaterThan(0);
+  });
+});
+
+describe("columnName", () => {
+  it("names columns as Excel does", () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnName)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+  });
+});
