@@ -22,6 +22,7 @@ import {
   openRegister,
   readIntakeFile,
   readTable,
+  verifyRegister,
 } from "@jobtrial/assign";
 
 const rows = Number(process.argv[2] ?? 300_000);
@@ -101,6 +102,12 @@ mark(listInWorker ? "staff list (worker; rest after commit)" : "staff list CSV +
 const totalMs = performance.now() - start;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+
+// Outside the timing: the register's chains (hashes partly computed by the list's worker) must verify.
+const reopened = openRegister(join(dir, "register.sqlite"), { readonly: true });
+const verified = verifyRegister(reopened);
+closeRegister(reopened);
+if (!verified.ok || verified.assignments !== rows) throw new Error(`the register does not verify: ${JSON.stringify(verified)}`);
 
 const assigned = result.counts.assigned.intervention + result.counts.assigned.control;
 const ineligible = Object.values(result.counts.ineligible).reduce((sum, value) => sum + value, 0);

@@ -66,12 +66,13 @@ export async function assignBatchWithStaffList(
     result = assignBatch(register, intake, {
       ...batchOptions,
       onClassified: (classified) => {
-        batchOptions.onClassified?.(classified);
-        if (!worker) return;
+        const reader = batchOptions.onClassified?.(classified);
+        if (!worker) return reader;
         const final = staffListPaths(classified, outDir);
         const createdDir = mkdirSync(outDir, { recursive: true });
         temporary = { csv: temporaryPath(final.csv), xlsx: temporaryPath(final.xlsx), final, createdDir };
-        worker.send(classified, temporary.csv, temporary.xlsx);
+        // The worker also computes the hash chain ahead of the transaction's inserts (see chain.ts).
+        return worker.send(classified, temporary.csv, temporary.xlsx, classified.chain) ?? reader;
       },
     });
   } catch (error) {

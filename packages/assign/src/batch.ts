@@ -12,6 +12,7 @@
  * Classification happens inside the transaction, so a second run that waited
  * for the first sees the first's assignments: every citizen once.
  */
+import { createRowHasher, type ChainJob, type SharedChainReader } from "./chain.ts";
 import type { TrialConfig } from "./config.ts";
 import { formatCpr, type CprFlag } from "./cpr.ts";
 import type { IsoWeek } from "./dates.ts";
@@ -21,7 +22,6 @@ import type { Problem } from "./messages.ts";
 import {
   appendBatchRecord,
   batchIdFor,
-  chainHash,
   GENESIS_HASH,
   lastAssignment,
   nextBatchSeq,
@@ -108,7 +108,7 @@ export interface AssignBatchOptions {
    * rows are appended, with its rows as they will be in the result (the staff
    * list's worker starts then). Not called for a dry run or an unchanged batch.
    */
-  onClassified?: (classified: Pick<BatchResult, "rows" | "trialId" | "week" | "batchId">) => void;
+  onClassified?: (classified: Pick<BatchResult, "rows" | "trialId" | "week" | "batchId"> & { chain: ChainJob }) => SharedChainReader | void;
 }
 
 function emptyCounts(rows: number): BatchCounts {
@@ -322,7 +322,6 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
       return { ...base, warnings, outcome: "dry-run", batchId: null, createdAt, rows: classified.rows, counts: classified.counts };
     }
 
-    options.onClassified?.({ rows: classified.rows, trialId: config.id, week, batchId: batchIdFor(batchSeq) });
     const insert = register.db.prepare(
       `INSERT INTO assignments (seq, batch_seq, cpr, birth_date, sex, first_unemployment_day, industry_group, covariates_json, week, arm, flags, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -331,61 +330,61 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
     let seq = last?.seq ?? 0;
     let prevHash = last?.hash ?? GENESIS_HASH;
     const firstSeq = seq + 1;
-    let appended = 0;
-    // Intake records with the same covariate values share one object (see validateIntakeTable): its JSON is made once,
-    // and so is that JSON's own JSON text inside the hashed content.
-    let covariatesJson = new Map<Record<string, string>, { json: string; text: string }>();
-    // The JSON texts of the other values that repeat (dates, group, sex, arm, flags), made once each.
-    let jsonTexts = new Map<string, string>();
-    const jsonText = (value: string): string => {
-      let text = jsonTexts.get(value);
-      if (text === undefined) {
-        if (jsonTexts.size >= 50_000) jsonTexts = new Map();
-        jsonTexts.set(value, (text = JSON.stringify(value)));
-      }
-      return text;
-    };
-    const batchAndCpr = `,${batchSeq},`;
-    const weekText = `,${JSON.stringify(week)},`;
     const { toAppend, toAppendArms } = classified;
+    // Intake records with the same covariate values share one object (see validateIntakeTable): its JSON is made once.
+    let covariatesJson = new Map<Record<string, string>, string>();
+    const jsonOf = (covariates: Record<string, string>): string => {
+      let json = covariatesJson.get(covariates);
+      if (json === undefined) {
+        if (covariatesJson.size >= 10_000) covariatesJson = new Map();
+        covariatesJson.set(covariates, (json = JSON.stringify(covariates)));
+      }
+      return json;
+    };
+    const flagsOf = (record: IntakeRecord): string => (record.cpr.flags.length === 0 ? "" : record.cpr.flags.join(","));
+    const chain: ChainJob = {
+      batchSeq,
+      week,
+      firstSeq,
+      prevHash,
+      count: toAppend.length,
+      row: (index) => {
+        const record = toAppend[index]!;
+        const { cpr } = record;
+        return {
+          cpr: cpr.digits,
+          birthDate: cpr.birthDate,
+          sex: cpr.sex,
+          firstUnemploymentDay: record.firstUnemploymentDay,
+          industryGroup: record.industryGroup,
+          covariatesJson: jsonOf(record.covariates),
+          arm: toAppendArms[index]!,
+          flags: flagsOf(record),
+        };
+      },
+    };
+    // The staff list's worker may compute the hash chain ahead of this loop (see chain.ts).
+    const shared = options.onClassified?.({ rows: classified.rows, trialId: config.id, week, batchId: batchIdFor(batchSeq), chain }) ?? undefined;
+    const hashOf = createRowHasher(batchSeq, week);
+    let appended = 0;
+    const lastIndex = toAppend.length - 1;
     for (let index = 0; index < toAppend.length; index++) {
       const record = toAppend[index]!;
       const arm = toAppendArms[index]!;
       const { cpr } = record;
       seq++;
-      let covariates = covariatesJson.get(record.covariates);
-      if (covariates === undefined) {
-        if (covariatesJson.size >= 10_000) covariatesJson = new Map();
-        const json = JSON.stringify(record.covariates);
-        covariatesJson.set(record.covariates, (covariates = { json, text: JSON.stringify(json) }));
+      const covariates = jsonOf(record.covariates);
+      const flags = flagsOf(record);
+      let hash = shared?.take(index);
+      if (hash === undefined) {
+        hash = hashOf(seq, prevHash, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, arm, flags);
+        shared?.computed(index, hash);
+      } else if ((index & 63) === 0 || index === lastIndex) {
+        // A sample of the worker's hashes, and its last, recomputed here: a difference refuses the batch.
+        const own = hashOf(seq, prevHash, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, arm, flags);
+        if (own !== hash) throw new Error(`internal: the hash of record ${seq} computed by the staff list's worker differs from the main thread's; nothing was written`);
       }
-      const flags = cpr.flags.length === 0 ? "" : cpr.flags.join(",");
-      // The same content as assignmentHash(row) (JSON.stringify of the row's values in column order), built from
-      // texts made once: whole numbers print as JSON.stringify prints them, and the ten CPR digits need no escaping.
-      const hash = chainHash(
-        prevHash,
-        "[" +
-          seq +
-          batchAndCpr +
-          '"' +
-          cpr.digits +
-          '",' +
-          jsonText(cpr.birthDate) +
-          "," +
-          jsonText(cpr.sex) +
-          "," +
-          jsonText(record.firstUnemploymentDay) +
-          "," +
-          jsonText(record.industryGroup) +
-          "," +
-          covariates.text +
-          weekText +
-          jsonText(arm) +
-          "," +
-          jsonText(flags) +
-          "]",
-      );
-      insert.run(seq, batchSeq, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates.json, week, arm, flags, prevHash, hash);
+      insert.run(seq, batchSeq, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, week, arm, flags, prevHash, hash);
       prevHash = hash;
       appended++;
       if (options.onProgress && appended % 1000 === 0) options.onProgress(appended);

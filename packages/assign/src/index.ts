@@ -20,6 +20,7 @@ export * from "./eligibility.ts";
 export * from "./plan.ts";
 export * from "./register.ts";
 export * from "./batch.ts";
+export * from "./chain.ts";
 export * from "./staff-list.ts";
 export * from "./batch-with-list.ts";
 export * from "./summary.ts";

@@ -16,6 +16,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { BatchResult, BatchRowResult } from "./batch.ts";
+import { encodeChain, sharedChainBuffer, sharedChainReader, type ChainJob, type EncodedChain, type SharedChainReader } from "./chain.ts";
 import type { TrialConfig } from "./config.ts";
 import type { CprFlag } from "./cpr.ts";
 
@@ -125,10 +126,22 @@ export function decodeList(encoded: EncodedList): ListSource {
   return { trialId: encoded.trialId, week: encoded.week, batchId: encoded.batchId, rows };
 }
 
+/**
+ * What the main thread sends the worker: optionally the batch's hash chain to
+ * compute into `shared` (first), then the list to write (once).
+ */
+export type StaffListWorkerMessage =
+  | { kind: "chain"; encoded: EncodedChain; shared: SharedArrayBuffer }
+  | { kind: "list"; encoded: EncodedList; config: TrialConfig; csvPath: string; xlsxPath: string };
+
 /** A worker that writes one list to temporary files. */
 export interface StaffListWorker {
-  /** Hands over the list's rows and where to write (once); the worker starts writing. */
-  send(source: ListSource, csvPath: string, xlsxPath: string): void;
+  /**
+   * Hands over the list's rows and where to write (once); the worker starts
+   * writing. With `chain`, the worker first computes the batch's hash chain
+   * into a shared buffer, read through the returned reader (see chain.ts).
+   */
+  send(source: ListSource, csvPath: string, xlsxPath: string, chain?: ChainJob): SharedChainReader | undefined;
   /** The list's warnings once both files are written, or undefined when the worker failed or was never sent rows. */
   result(): Promise<string[] | undefined>;
   /** Stops the worker; resolves once it has stopped (no more writes). */
@@ -168,12 +181,21 @@ export function startStaffListWorker(config: TrialConfig): StaffListWorker | und
     () => undefined,
   ));
   return {
-    send: (source, csvPath, xlsxPath) => {
-      if (sent || stopped) return;
+    send: (source, csvPath, xlsxPath, chain) => {
+      if (sent || stopped) return undefined;
       sent = true;
+      // The chain first, so the worker is hashing while the list is encoded here.
+      let reader: SharedChainReader | undefined;
+      if (chain && chain.count > 0) {
+        const encoded = encodeChain(chain);
+        const shared = sharedChainBuffer(encoded.count);
+        worker.postMessage({ kind: "chain", encoded, shared } satisfies StaffListWorkerMessage, [encoded.fields.buffer as ArrayBuffer]);
+        reader = sharedChainReader(shared);
+      }
       const encoded = encodeList(source);
       const columns = [encoded.status, encoded.arm, encoded.day, encoded.group, encoded.assignedWeek, encoded.assignedBatchId, encoded.flags];
-      worker.postMessage({ encoded, config, csvPath, xlsxPath }, columns.map((column) => column.buffer as ArrayBuffer));
+      worker.postMessage({ kind: "list", encoded, config, csvPath, xlsxPath } satisfies StaffListWorkerMessage, columns.map((column) => column.buffer as ArrayBuffer));
+      return reader;
     },
     result: async () => {
       if (!sent || stopped) {
