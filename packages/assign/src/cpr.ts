@@ -68,6 +68,7 @@ export function passesModulus11(digits: string): boolean {
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+const NO_FLAGS = Object.freeze([]) as unknown as CprFlag[];
 
 /** A parsed CPR number whose printed forms never show the digits. */
 class ParsedCpr implements Cpr {
@@ -103,20 +104,29 @@ function isoBirthDate(year: number, month: number, day: number): string {
   return text;
 }
 
+/** The two-digit number at `at` of ten checked digits. */
+function twoDigits(digits: string, at: number): number {
+  return (digits.charCodeAt(at) - 48) * 10 + digits.charCodeAt(at + 1) - 48;
+}
+
 function parseDigits(digits: string, restored: boolean): CprParseResult {
-  const day = Number(digits.slice(0, 2));
-  const month = Number(digits.slice(2, 4));
-  const twoDigitYear = Number(digits.slice(4, 6));
+  const day = twoDigits(digits, 0);
+  const month = twoDigits(digits, 2);
+  const twoDigitYear = twoDigits(digits, 4);
   const seventh = digits.charCodeAt(6) - 48;
   const year = birthYear(seventh, twoDigitYear);
   const replacement = day >= 61 && day <= 91;
   const birthDay = replacement ? day - 60 : day;
   if (!isValidYmd(year, month, birthDay)) return { ok: false, problem: "cpr_invalid_date" };
-  const flags: CprFlag[] = [];
-  if (replacement) flags.push("replacement-number");
-  if (restored) flags.push("restored-leading-zero");
   const modulus11 = passesModulus11(digits);
-  if (!modulus11) flags.push("no-modulus-11");
+  // Most numbers have no flag: they share one empty list (never changed).
+  let flags = NO_FLAGS;
+  if (replacement || restored || !modulus11) {
+    flags = [];
+    if (replacement) flags.push("replacement-number");
+    if (restored) flags.push("restored-leading-zero");
+    if (!modulus11) flags.push("no-modulus-11");
+  }
   const birthDate = isoBirthDate(year, month, birthDay);
   const sex = (digits.charCodeAt(9) - 48) % 2 === 1 ? "male" : "female";
   const cpr: Cpr = new ParsedCpr(digits, birthDate, sex, modulus11, flags);

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { formatProblem, intakeProblems, readIntakeBytes } from "../src/index.ts";
-import { cprFor, esbjergConfig, intakeCsv } from "./helpers.ts";
+import { citizens, cprFor, esbjergConfig, intakeCsv } from "./helpers.ts";
 
 const config = esbjergConfig();
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -57,6 +57,24 @@ describe("readIntakeBytes", () => {
     );
     expect([intake.records.length, intake.duplicatesCollapsed, intake.invalid.length]).toEqual([1, 1, 0]);
     expect(intake.records[0]!).toMatchObject({ row: 2, firstUnemploymentDay: "2017-01-02", industryGroup: "Handel og service", covariates: { unemploymentFund: "3F", education: "Faglært", origin: "Dansk" } });
+  });
+
+  it("readIntakeBytes finds repeats among thousands of rows: identical ones collapse, a conflicting one makes both rows invalid", async () => {
+    const first = citizens(4000, "02-01-2017");
+    // Every citizen again in reverse order, one of them with another first unemployment day.
+    const again = first.map((row) => [...row]).reverse();
+    again[1234]![1] = "03-01-2017";
+    const conflicted = again[1234]![0]!;
+    const intake = await readIntakeBytes(encode(intakeCsv([...first, ...again])), { file: "w.csv", config });
+    expect([intake.records.length, intake.duplicatesCollapsed, intake.invalid.map((row) => [row.row, row.problems.map((item) => item.code)])]).toEqual([
+      3999,
+      3999,
+      [
+        [first.findIndex((row) => row[0] === conflicted) + 2, ["duplicate_conflict"]],
+        [4000 + 1234 + 2, ["duplicate_conflict"]],
+      ],
+    ]);
+    expect(new Set(intake.records.map((record) => record.cpr.digits)).size).toBe(3999);
   });
 
   it("readIntakeBytes reads English headers, comma separation and Windows-1252", async () => {
