@@ -21,19 +21,11 @@ import {
   type BatchRow,
   type Register,
 } from "../src/index.ts";
-import { citizens, cprFor, esbjergConfig, intakeCsv, repoRoot, tempDir } from "./helpers.ts";
+import { batchOptions, citizens, cprFor, esbjergConfig, intakeCsv, repoRoot, tempDir } from "./helpers.ts";
 
 const config = esbjergConfig();
 const now = new Date("2017-03-01T12:00:00Z");
-const options = (week: string, extra: Partial<AssignBatchOptions> = {}): AssignBatchOptions => ({
-  config,
-  configHash: configHash(config),
-  week,
-  operator: "test",
-  now,
-  toolVersion: "test",
-  ...extra,
-});
+const options = (week: string, extra: Partial<AssignBatchOptions> = {}): AssignBatchOptions => batchOptions(config, now, week, extra);
 
 function setup(): { dir: string; register: Register; file: (name: string, rows: string[][]) => string } {
   const dir = tempDir();

@@ -6,7 +6,6 @@ import {
   assignmentHash,
   closeRegister,
   computeSharedChain,
-  configHash,
   createRowHasher,
   encodeChain,
   GENESIS_HASH,
@@ -20,7 +19,7 @@ import {
   type ChainRow,
   type Register,
 } from "../src/index.ts";
-import { citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
+import { batchOptions, citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
 
 const rows: ChainRow[] = [
   { cpr: "0101501234", birthDate: "1950-01-01", sex: "female", firstUnemploymentDay: "2017-01-03", industryGroup: "Handel og service", covariatesJson: '{"education":"Faglært"}', arm: "intervention", flags: "" },
@@ -107,15 +106,7 @@ describe("hash chain", () => {
 describe("assignBatch with hashes computed ahead", () => {
   const config = esbjergConfig();
   const now = new Date("2017-03-01T12:00:00Z");
-  const options = (week: string, onClassified?: AssignBatchOptions["onClassified"]): AssignBatchOptions => ({
-    config,
-    configHash: configHash(config),
-    week,
-    operator: "test",
-    now,
-    toolVersion: "test",
-    ...(onClassified ? { onClassified } : {}),
-  });
+  const options = (week: string, onClassified?: AssignBatchOptions["onClassified"]): AssignBatchOptions => batchOptions(config, now, week, onClassified ? { onClassified } : {});
   const hashes = (register: Register): string[] => (register.db.prepare("SELECT hash FROM assignments ORDER BY seq").all() as { hash: string }[]).map((row) => row.hash);
 
   async function twoRegisters(): Promise<{ plain: Register; withAhead: Register; dir: string }> {

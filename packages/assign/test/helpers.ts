@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkTrialConfig, makeCpr, type TrialConfig } from "../src/index.ts";
+import { checkTrialConfig, configHash, makeCpr, type AssignBatchOptions, type TrialConfig } from "../src/index.ts";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -41,4 +41,9 @@ export function citizens(count: number, day: string, offset = 0): string[][] {
     rows.push([cprFor(birthDate, Math.floor(index / 10080), index % 2 ? "male" : "female"), day, "Handel og service", "3F", "Faglært", "Dansk"]);
   }
   return rows;
+}
+
+/** The options of a test batch for `week`, run by operator "test" at `now`. */
+export function batchOptions(config: TrialConfig, now: Date, week: string, extra: Partial<AssignBatchOptions> = {}): AssignBatchOptions {
+  return { config, configHash: configHash(config), week, operator: "test", now, toolVersion: "test", ...extra };
 }
