@@ -111,6 +111,8 @@ describe("assignBatch", () => {
     expect(readFileSync(inWorker.list!.xlsx).equals(readFileSync(onThread.xlsx))).toBe(true);
     // Only the two lists: the temporary files were renamed.
     expect(readdirSync(join(dir, "worker")).sort()).toEqual(readdirSync(join(dir, "thread")).sort());
+    // The hashes the worker computed ahead (some or all of them) chain like the main thread's own.
+    expect(verifyRegister(register)).toMatchObject({ ok: true, assignments: 1500, batches: 2 });
 
     const failing = assignBatchWithStaffList(register, await readIntakeFile(file("2017-W03.csv", citizens(1500, "16-01-2017", 5000)), config), {
       ...options("2017-W03"),
