@@ -7,14 +7,14 @@
  */
 import { parseArgs } from "node:util";
 import { UsageError, UserError, type Command, type Io } from "./command.ts";
-import { commands } from "./commands/index.ts";
+import { commandIndex, type CommandEntry } from "./commands/index.ts";
 import { VERSION } from "./version.ts";
 
 const PROGRAM = "jobtrial";
 
 function programHelp(): string {
-  const width = Math.max(...commands.map((command) => command.name.length));
-  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  const width = Math.max(...commandIndex.map((command) => command.name.length));
+  const lines = commandIndex.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     `${PROGRAM} ${VERSION}: randomized trials in Danish jobcentres`,
     "",
@@ -36,13 +36,13 @@ function commandHelp(command: Command): string {
 }
 
 /** The longest command name that the arguments start with ("register verify" before "register"). */
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
-  let best: { command: Command; rest: string[] } | undefined;
-  for (const command of commands) {
-    const words = command.name.split(" ");
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
+  let best: { entry: CommandEntry; rest: string[] } | undefined;
+  for (const entry of commandIndex) {
+    const words = entry.name.split(" ");
     if (words.every((word, index) => argv[index] === word)) {
-      if (!best || words.length > best.command.name.split(" ").length) {
-        best = { command, rest: argv.slice(words.length) };
+      if (!best || words.length > best.entry.name.split(" ").length) {
+        best = { entry, rest: argv.slice(words.length) };
       }
     }
   }
@@ -62,12 +62,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const found = findCommand(argv);
   if (!found) {
-    const group = commands.filter((command) => command.name.startsWith(`${argv[0]} `));
-    const known = group.length > 0 ? group : commands;
+    const group = commandIndex.filter((command) => command.name.startsWith(`${argv[0]} `));
+    const known = group.length > 0 ? group : commandIndex;
     io.stderr(`${PROGRAM}: unknown command "${argv.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ")}"; known: ${known.map((command) => command.name).join(", ")}\n`);
     return 2;
   }
-  const { command, rest } = found;
+  const { rest } = found;
+  // Only this command's module (and the packages it uses) is loaded.
+  const command = await found.entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(commandHelp(command) + "\n");
     return 0;

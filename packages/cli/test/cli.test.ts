@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { commands } from "../src/commands/index.ts";
+import { commandIndex, loadCommands } from "../src/commands/index.ts";
 import { repoRoot, run } from "./helpers.ts";
 
 const trial = "data/esbjerg-2017/trial.json";
@@ -18,10 +18,16 @@ function brokenConfig(mutate: (config: Record<string, any>) => void): string {
 }
 
 describe("jobtrial", () => {
+  it("the command list's names and summaries are the commands' own, and every command is listed once", async () => {
+    const loaded = await loadCommands();
+    expect(commandIndex.map((entry) => [entry.name, entry.summary])).toEqual(loaded.map((command) => [command.name, command.summary]));
+    expect(new Set(commandIndex.map((entry) => entry.name)).size).toBe(commandIndex.length);
+  });
+
   it("--help lists every command and exits 0", async () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
-    for (const command of commands) expect(result.stdout).toContain(`  ${command.name} `);
+    for (const command of commandIndex) expect(result.stdout).toContain(`  ${command.name} `);
   });
 
   it("without a command prints the help and exits 2", async () => {
@@ -41,7 +47,7 @@ describe("jobtrial", () => {
     expect(result.stderr).toMatch(/^jobtrial: unknown command "frobnicate"/);
   });
 
-  it.each(commands.map((command) => command.name))("%s --help exits 0 with a usage line", async (name) => {
+  it.each(commandIndex.map((command) => command.name))("%s --help exits 0 with a usage line", async (name) => {
     const result = await run([...name.split(" "), "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith(`Usage: jobtrial ${name}`)).toBe(true);
