@@ -1,6 +1,7 @@
 /**
  * Problems in input files are data: a code, where it is (file, row, column)
- * and the wording from this one file, saying what is wrong and how to fix it.
+ * and the wording from this one file, saying what is wrong and how to fix it,
+ * in Danish for the jobcentre's staff and in English.
  *
  * A message never quotes a cell's value: the value may be a CPR number or a
  * birth date (even in a column that should hold something else, when columns
@@ -38,6 +39,9 @@ export interface Problem {
   code: ProblemCode;
   message: string;
   fix: string;
+  /** The same in Danish, for the jobcentre's staff (what `formatProblem` prints by default). */
+  messageDa: string;
+  fixDa: string;
 }
 
 /** Extra facts some messages need. None of them may be a cell's value. */
@@ -124,14 +128,90 @@ export function problemText(code: ProblemCode, details: ProblemDetails = {}): { 
   }
 }
 
-/** Builds a problem with its wording. */
-export function problem(code: ProblemCode, where: { file: string; row?: number | null; column?: string | null }, details: ProblemDetails = {}): Problem {
-  const { message, fix } = problemText(code, details);
-  return { file: where.file, row: where.row ?? null, column: where.column ?? null, code, message, fix };
+function quoteListDa(names: readonly string[]): string {
+  const quoted = names.map((name) => `"${name}"`);
+  return quoted.length <= 1 ? quoted.join("") : `${quoted.slice(0, -1).join(", ")} og ${quoted[quoted.length - 1]}`;
 }
 
-/** One line for a terminal: `file: row 4, column "CPR-nummer": message; fix`. */
-export function formatProblem(item: Problem): string {
-  const where = [item.row !== null ? `row ${item.row}` : null, item.column !== null ? `column "${item.column}"` : null].filter(Boolean).join(", ");
-  return `${item.file}: ${where ? `${where}: ` : ""}${item.message}; ${item.fix}`;
+/** The wording of a problem in Danish: hvad der er galt, og hvordan det rettes. */
+export function problemTextDa(code: ProblemCode, details: ProblemDetails = {}): { message: string; fix: string } {
+  switch (code) {
+    case "file_not_found":
+      return { message: "filen findes ikke", fix: "kontroller stien og filnavnet" };
+    case "file_unreadable":
+      return { message: `filen kan ikke læses${details.reason ? ` (${details.reason})` : ""}`, fix: "kontroller at filen findes, ikke er låst af et andet program, og at du har adgang til at læse den" };
+    case "file_empty":
+      return { message: "filen har ingen overskriftsrække", fix: "dan listen igen med kolonnenavnene i første linje" };
+    case "xlsx_unreadable":
+      return { message: "filen er ikke en XLSX-projektmappe, der kan læses", fix: "åbn den i Excel og gem den igen som .xlsx, eller gem den som CSV (semikolonsepareret)" };
+    case "header_missing_column":
+      return {
+        message: `en kolonne, der skal være der, mangler${details.expected ? `; der blev søgt efter ${quoteListDa(details.expected)}` : ""}`,
+        fix: "tilføj kolonnen, eller omdøb den eksisterende kolonne til et af disse navne (eller angiv intake.columns i forsøgets konfiguration)",
+      };
+    case "header_duplicate_column":
+      return {
+        message: `kolonnen står to gange i overskriften${details.otherRow !== undefined ? ` (også som kolonne ${details.otherRow})` : ""}`,
+        fix: "fjern eller omdøb den ene af de to kolonner",
+      };
+    case "row_field_count":
+      return {
+        message: `rækken har ${details.foundCount ?? "?"} felter, men overskriften har ${details.expectedCount ?? "?"}`,
+        fix: "se efter et skilletegn for meget eller for lidt i rækken; en værdi, der indeholder skilletegnet, skal stå i anførselstegn",
+      };
+    case "row_unterminated_quote":
+      return { message: "en værdi i anførselstegn bliver aldrig afsluttet", fix: 'afslut værdien med et anførselstegn; skriv et anførselstegn inde i en værdi som to ("")' };
+    case "cpr_empty":
+      return { message: "CPR-nummeret er tomt", fix: "udfyld borgerens CPR-nummer (DDMMÅÅ-SSSS) eller fjern rækken" };
+    case "cpr_bad_characters":
+      return { message: "CPR-nummeret indeholder andet end cifre og én bindestreg", fix: "skriv det som DDMMÅÅ-SSSS eller DDMMÅÅSSSS" };
+    case "cpr_excel_number":
+      return {
+        message: "Excel har gjort CPR-nummeret til et tal (med decimaler eller som videnskabelig notation)",
+        fix: "formater kolonnen som Tekst i Excel, og skriv eller indsæt CPR-numrene igen",
+      };
+    case "cpr_wrong_length":
+      return { message: "CPR-nummeret har ikke 10 cifre", fix: "se efter manglende eller ekstra cifre; skriv det som DDMMÅÅ-SSSS" };
+    case "cpr_invalid_date":
+      return {
+        message: "de første seks cifre i CPR-nummeret er ikke en rigtig dato (dagen, eller dagen minus 60 for et erstatningspersonnummer, findes ikke i den måned og det år)",
+        fix: "kontroller CPR-nummeret i fagsystemet",
+      };
+    case "cpr_nine_digits_invalid":
+      return {
+        message: "CPR-nummeret har 9 cifre, og det giver ikke et gyldigt CPR-nummer at tilføje det foranstillede nul, som Excel kan have fjernet",
+        fix: "kontroller CPR-nummeret i fagsystemet, og formater kolonnen som Tekst i Excel",
+      };
+    case "date_empty":
+      return { message: "datoen er tom", fix: "udfyld datoen som dd-mm-åååå, for eksempel 02-01-2017" };
+    case "date_format":
+      return { message: "værdien er ikke en dato i en kendt form", fix: "skriv datoen som dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd, for eksempel 02-01-2017" };
+    case "date_impossible":
+      return { message: "datoen findes ikke i kalenderen", fix: "kontroller dagen og måneden (for eksempel findes 29. februar kun i skudår)" };
+    case "value_empty":
+      return { message: "værdien er tom", fix: "udfyld værdien eller fjern rækken" };
+    case "duplicate_conflict":
+      return {
+        message: `det samme CPR-nummer står i række ${details.otherRow ?? "?"} med andre værdier${details.differing && details.differing.length > 0 ? ` i ${quoteListDa(details.differing)}` : ""}`,
+        fix: "behold én række pr. borger med de rigtige værdier; ens gentagne rækker er i orden",
+      };
+  }
+}
+
+/** Builds a problem with its wording in English and Danish. */
+export function problem(code: ProblemCode, where: { file: string; row?: number | null; column?: string | null }, details: ProblemDetails = {}): Problem {
+  const { message, fix } = problemText(code, details);
+  const danish = problemTextDa(code, details);
+  return { file: where.file, row: where.row ?? null, column: where.column ?? null, code, message, fix, messageDa: danish.message, fixDa: danish.fix };
+}
+
+/**
+ * One line for a terminal, in Danish unless told otherwise:
+ * `fil.csv: række 4, kolonne "CPR-nummer": besked; sådan rettes det`.
+ */
+export function formatProblem(item: Problem, lang: "da" | "en" = "da"): string {
+  const [row, column] = lang === "da" ? ["række", "kolonne"] : ["row", "column"];
+  const where = [item.row !== null ? `${row} ${item.row}` : null, item.column !== null ? `${column} "${item.column}"` : null].filter(Boolean).join(", ");
+  const [message, fix] = lang === "da" ? [item.messageDa, item.fixDa] : [item.message, item.fix];
+  return `${item.file}: ${where ? `${where}: ` : ""}${message}; ${fix}`;
 }

@@ -230,7 +230,7 @@ export function writeRejects(result: BatchResult, intake: IntakeRead, outDir: st
   const rows = intake.invalid.map((row) => [
     ...intake.header.map((_, index) => row.cells[index] ?? ""),
     String(row.row),
-    row.problems.map((item) => `${item.column ? `${item.column}: ` : ""}${item.message}; ${item.fix}`).join(" | "),
+    row.problems.map((item) => `${item.column ? `${item.column}: ` : ""}${item.messageDa}; ${item.fixDa}`).join(" | "),
   ]);
   writeFileSync(path, toCsv([...intake.header, "Række", "Fejl"], rows));
   return path;

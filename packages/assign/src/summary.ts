@@ -48,5 +48,5 @@ export function formatBatchSummary(result: BatchResult): string[] {
 
 /** Every problem as one line each (file, row, column, reason, fix). */
 export function formatProblems(result: BatchResult): string[] {
-  return result.problems.map(formatProblem);
+  return result.problems.map((item) => formatProblem(item));
 }

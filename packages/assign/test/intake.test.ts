@@ -26,7 +26,7 @@ describe("readIntakeBytes", () => {
     ];
     const intake = await readIntakeBytes(encode(intakeCsv(rows)), { file: "2017-W01.csv", config });
     expect(intake.records).toEqual([]);
-    const lines = intakeProblems(intake).map(formatProblem);
+    const lines = intakeProblems(intake).map((item) => formatProblem(item, "en"));
     expect(lines).toMatchInlineSnapshot(`
       [
         "2017-W01.csv: row 2, column "CPR-nummer": the CPR number is empty; fill in the citizen's CPR number (DDMMYY-SSSS) or remove the row",
@@ -44,7 +44,26 @@ describe("readIntakeBytes", () => {
         "2017-W01.csv: row 14: the row has 7 fields but the header has 6; check the row for an extra or missing separator; a value containing the separator must be in double quotes",
       ]
     `);
-    const text = lines.join("\n");
+    // In Danish, as the jobcentre's staff see them.
+    const danish = intakeProblems(intake).map((item) => formatProblem(item));
+    expect(danish).toMatchInlineSnapshot(`
+      [
+        "2017-W01.csv: række 2, kolonne "CPR-nummer": CPR-nummeret er tomt; udfyld borgerens CPR-nummer (DDMMÅÅ-SSSS) eller fjern rækken",
+        "2017-W01.csv: række 3, kolonne "CPR-nummer": CPR-nummeret indeholder andet end cifre og én bindestreg; skriv det som DDMMÅÅ-SSSS eller DDMMÅÅSSSS",
+        "2017-W01.csv: række 4, kolonne "CPR-nummer": de første seks cifre i CPR-nummeret er ikke en rigtig dato (dagen, eller dagen minus 60 for et erstatningspersonnummer, findes ikke i den måned og det år); kontroller CPR-nummeret i fagsystemet",
+        "2017-W01.csv: række 5, kolonne "CPR-nummer": CPR-nummeret har 9 cifre, og det giver ikke et gyldigt CPR-nummer at tilføje det foranstillede nul, som Excel kan have fjernet; kontroller CPR-nummeret i fagsystemet, og formater kolonnen som Tekst i Excel",
+        "2017-W01.csv: række 6, kolonne "CPR-nummer": CPR-nummeret har ikke 10 cifre; se efter manglende eller ekstra cifre; skriv det som DDMMÅÅ-SSSS",
+        "2017-W01.csv: række 7, kolonne "CPR-nummer": Excel har gjort CPR-nummeret til et tal (med decimaler eller som videnskabelig notation); formater kolonnen som Tekst i Excel, og skriv eller indsæt CPR-numrene igen",
+        "2017-W01.csv: række 8, kolonne "Første ledighedsdag": datoen er tom; udfyld datoen som dd-mm-åååå, for eksempel 02-01-2017",
+        "2017-W01.csv: række 9, kolonne "Første ledighedsdag": værdien er ikke en dato i en kendt form; skriv datoen som dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd, for eksempel 02-01-2017",
+        "2017-W01.csv: række 10, kolonne "Første ledighedsdag": datoen findes ikke i kalenderen; kontroller dagen og måneden (for eksempel findes 29. februar kun i skudår)",
+        "2017-W01.csv: række 11, kolonne "Branchegruppe": værdien er tom; udfyld værdien eller fjern rækken",
+        "2017-W01.csv: række 12, kolonne "CPR-nummer": det samme CPR-nummer står i række 13 med andre værdier i "Første ledighedsdag"; behold én række pr. borger med de rigtige værdier; ens gentagne rækker er i orden",
+        "2017-W01.csv: række 13, kolonne "CPR-nummer": det samme CPR-nummer står i række 12 med andre værdier i "Første ledighedsdag"; behold én række pr. borger med de rigtige værdier; ens gentagne rækker er i orden",
+        "2017-W01.csv: række 14: rækken har 7 felter, men overskriften har 6; se efter et skilletegn for meget eller for lidt i rækken; en værdi, der indeholder skilletegnet, skal stå i anførselstegn",
+      ]
+    `);
+    const text = [...lines, ...danish].join("\n");
     const secrets = rows.flatMap((row) => [row[0]!, row[0]!.replace("-", "")]).filter((value) => value.length >= 5);
     for (const secret of [...secrets, "1980", "1981", "1982", "1983", "1984", "1985"]) expect(text).not.toContain(secret);
   });

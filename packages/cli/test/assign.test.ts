@@ -83,8 +83,8 @@ describe("jobtrial assign", () => {
     secrets.push("290217-1234", "2902171234");
     const result = await run(["assign", "--config", trial, "--register", join(dir, "r.sqlite"), "--intake", bad], { now });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('2017-W05.csv: row 3, column "CPR-nummer": the first six digits of the CPR number are not a real date');
-    expect(result.stderr).toContain("1 invalid row(s) in 2017-W05.csv; nothing was written for week 2017-W05");
+    expect(result.stderr).toContain('2017-W05.csv: række 3, kolonne "CPR-nummer": de første seks cifre i CPR-nummeret er ikke en rigtig dato');
+    expect(result.stderr).toContain("1 ugyldig række i 2017-W05.csv; intet er skrevet for uge 2017-W05. Ret filen og kør igen, eller brug --accept-valid");
     assertNoSecrets(result.stderr + result.stdout, secrets);
     const opened = openRegister(join(dir, "r.sqlite"), { readonly: true });
     expect(opened.db.prepare("SELECT count(*) AS n FROM assignments").get()).toEqual({ n: 0 });
@@ -93,7 +93,7 @@ describe("jobtrial assign", () => {
     expect(accepted.code).toBe(0);
     const rejects = readFileSync(join(dir, "out", "esbjerg-2017-2017-W05-B0001-afviste.csv"), "utf8");
     expect(rejects.split("\r\n")[0]).toBe("\uFEFFCPR-nummer;Første ledighedsdag;Branchegruppe;A-kasse;Uddannelse;Herkomst;Række;Fejl");
-    expect(rejects.split("\r\n")[1]).toMatch(/^290217-1234;30-01-2017;Team LVU;;;;3;"CPR-nummer: the first six digits/);
+    expect(rejects.split("\r\n")[1]).toMatch(/^290217-1234;30-01-2017;Team LVU;;;;3;"CPR-nummer: de første seks cifre i CPR-nummeret er ikke en rigtig dato/);
   });
 
   it("assign without a week in the file name and without --week is a usage error", async () => {

@@ -162,15 +162,18 @@ Example:
           if (error instanceof RegisterError) throw new UserError(error.message);
           throw error;
         }
-        for (const line of result.problems.map(formatProblem)) io.stderr(line + "\n");
+        for (const line of result.problems.map((item) => formatProblem(item))) io.stderr(line + "\n");
         if (result.outcome === "refused") {
           if (json) results.push(batchResultJson(result));
           if (json) io.stdout(JSON.stringify(files.length === 1 ? results[0] : results, null, 2) + "\n");
+          // In Danish, as the problems above: the jobcentre's staff read it.
           const reason =
             intake.fileProblems.length > 0
-              ? `${intake.file} cannot be used (${intake.fileProblems.length} problem(s) above)`
-              : `${intake.invalid.length} invalid row(s) in ${intake.file}`;
-          throw new UserError(`${reason}; nothing was written for week ${result.week}. Fix the file and run again${intake.fileProblems.length > 0 ? "" : ", or use --accept-valid to assign the valid rows"}`);
+              ? `${intake.file} kan ikke bruges (${intake.fileProblems.length === 1 ? "1 problem" : `${intake.fileProblems.length} problemer`} ovenfor)`
+              : `${intake.invalid.length === 1 ? "1 ugyldig række" : `${intake.invalid.length} ugyldige rækker`} i ${intake.file}`;
+          throw new UserError(
+            `${reason}; intet er skrevet for uge ${result.week}. Ret filen og kør igen${intake.fileProblems.length > 0 ? "" : ", eller brug --accept-valid for at tildele de gyldige rækker og få de ugyldige i en fil for sig"}`,
+          );
         }
         const lines = formatBatchSummary(result);
         if (list !== undefined) {
