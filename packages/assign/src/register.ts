@@ -51,7 +51,7 @@ export type RegisterErrorCode =
   | "batch_already_voided"
   | "batch_is_void";
 
-/** A register problem that the user can act on; the CLI shows `message`. Never carries a CPR. */
+/** A register problem that the user can act on; the CLI shows `message` (in Danish: staff read it). Never carries a CPR. */
 export class RegisterError extends Error {
   override name = "RegisterError";
   constructor(
@@ -161,13 +161,13 @@ export const REGISTER_TRIGGERS = [
  */
 export function openRegister(path: string, options: OpenRegisterOptions = {}): Register {
   const exists = existsSync(path);
-  if (!exists && !options.create) throw new RegisterError("register_not_found", `register not found: ${path}; check the path (assign creates it on first use)`);
+  if (!exists && !options.create) throw new RegisterError("register_not_found", `registret findes ikke: ${path}; kontroller stien (assign opretter registret første gang)`);
   let db: Database.Database;
   try {
     const Sqlite = loadSqlite();
     db = new Sqlite(path, { readonly: Boolean(options.readonly) && exists, timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: !options.create });
   } catch (error) {
-    throw new RegisterError("register_not_a_register", `cannot open the register ${path}: ${(error as Error).message}`);
+    throw new RegisterError("register_not_a_register", `registret ${path} kan ikke åbnes: ${(error as Error).message}`);
   }
   try {
     // 32 MB of page cache. A batch of 300,000 rows (about 100 MB of pages) spills to the file mid-transaction; against
@@ -176,23 +176,23 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
     const hasMeta = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() as { n: number };
     if (hasMeta.n === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
-      if (tables.n > 0) throw new RegisterError("register_not_a_register", `${path} is an SQLite file but not a jobtrial register`);
-      if (!options.create || options.trialId === undefined) throw new RegisterError("register_not_a_register", `${path} is empty, not a jobtrial register`);
+      if (tables.n > 0) throw new RegisterError("register_not_a_register", `${path} er en SQLite-fil, men ikke et jobtrial-register`);
+      if (!options.create || options.trialId === undefined) throw new RegisterError("register_not_a_register", `${path} er tom, ikke et jobtrial-register`);
       createSchema(db, options.trialId, options.now);
     }
     const meta = Object.fromEntries((db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[]).map((row) => [row.key, row.value]));
     if (meta["schema_version"] !== String(REGISTER_SCHEMA_VERSION)) {
-      throw new RegisterError("register_schema_version", `the register has schema version ${meta["schema_version"] ?? "unknown"}; this jobtrial reads version ${REGISTER_SCHEMA_VERSION}`);
+      throw new RegisterError("register_schema_version", `registret har skemaversion ${meta["schema_version"] ?? "ukendt"}; denne jobtrial læser version ${REGISTER_SCHEMA_VERSION}`);
     }
     const trialId = meta["trial_id"] ?? "";
     if (options.trialId !== undefined && trialId !== options.trialId) {
-      throw new RegisterError("register_other_trial", `the register belongs to trial "${trialId}", not "${options.trialId}"; use the register of this trial`);
+      throw new RegisterError("register_other_trial", `registret hører til forsøget "${trialId}", ikke "${options.trialId}"; brug dette forsøgs register`);
     }
     return { db, path, trialId };
   } catch (error) {
     db.close();
     if (error instanceof RegisterError) throw error;
-    throw new RegisterError("register_not_a_register", `cannot read the register ${path}: ${(error as Error).message}`);
+    throw new RegisterError("register_not_a_register", `registret ${path} kan ikke læses: ${(error as Error).message}`);
   }
 }
 
@@ -324,7 +324,7 @@ export function writeTransaction<T>(register: Register, work: () => T): T {
     register.db.exec("BEGIN IMMEDIATE");
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new RegisterError("register_busy", "the register is in use by another jobtrial run that did not finish in time; wait until it is done and run again");
+      throw new RegisterError("register_busy", "registret bruges af en anden jobtrial-kørsel, som ikke blev færdig i tide; vent, til den er færdig, og kør igen");
     }
     throw error;
   }
@@ -400,12 +400,12 @@ export interface VoidBatchOptions {
  * batch, a void record or a batch already voided.
  */
 export function voidBatch(register: Register, options: VoidBatchOptions): BatchRow {
-  if (options.reason.trim() === "") throw new RegisterError("batch_not_found", "a void needs a reason; give --reason");
+  if (options.reason.trim() === "") throw new RegisterError("batch_not_found", "en annullering skal have en begrundelse; angiv --reason");
   return writeTransaction(register, () => {
     const target = findBatch(register, options.batchId);
-    if (!target) throw new RegisterError("batch_not_found", `batch ${options.batchId} is not in the register; list the batches with "jobtrial register verify"`);
-    if (target.kind === "void") throw new RegisterError("batch_is_void", `${options.batchId} is a void record, not an assignment batch`);
-    if (voidedBatchSeqs(register).has(target.batch_seq)) throw new RegisterError("batch_already_voided", `batch ${options.batchId} is already voided`);
+    if (!target) throw new RegisterError("batch_not_found", `batch ${options.batchId} findes ikke i registret; se batchene med "jobtrial register verify"`);
+    if (target.kind === "void") throw new RegisterError("batch_is_void", `${options.batchId} er en annullering, ikke en tildelingsbatch`);
+    if (voidedBatchSeqs(register).has(target.batch_seq)) throw new RegisterError("batch_already_voided", `batch ${options.batchId} er allerede annulleret`);
     const rows = register.db.prepare("SELECT count(*) AS n FROM assignments WHERE batch_seq = ?").get(target.batch_seq) as { n: number };
     const last = lastAssignment(register);
     return appendBatchRecord(

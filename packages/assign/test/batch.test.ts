@@ -155,8 +155,8 @@ describe("assignBatch", () => {
     assignBatch(register, await readIntakeFile(path, config), options("2017-W03"));
     const voided = voidBatch(register, { batchId: "B0001", reason: "forkert uge", operator: "test", now, toolVersion: "test", configHash: configHash(config) });
     expect([voided.batch_id, voided.kind, voided.reason, JSON.parse(voided.counts_json)]).toEqual(["B0002", "void", "forkert uge", { voidedAssignments: 5 }]);
-    expect(() => voidBatch(register, { batchId: "B0001", reason: "igen", operator: "test", now, toolVersion: "test", configHash: "" })).toThrow("already voided");
-    expect(() => voidBatch(register, { batchId: "B0099", reason: "x", operator: "test", now, toolVersion: "test", configHash: "" })).toThrow("not in the register");
+    expect(() => voidBatch(register, { batchId: "B0001", reason: "igen", operator: "test", now, toolVersion: "test", configHash: "" })).toThrow("er allerede annulleret");
+    expect(() => voidBatch(register, { batchId: "B0099", reason: "x", operator: "test", now, toolVersion: "test", configHash: "" })).toThrow("findes ikke i registret");
     const again = assignBatch(register, await readIntakeFile(path, config), options("2017-W01"));
     expect([again.outcome, again.batchId, again.counts.assigned.intervention + again.counts.assigned.control, again.counts.cumulative.intervention + again.counts.cumulative.control]).toEqual(["written", "B0003", 5, 5]);
     expect([count(register, "assignments"), verifyRegister(register).ok]).toEqual([10, true]);
