@@ -14,6 +14,7 @@ import type { BatchResult, BatchRowResult } from "./batch.ts";
 import type { TrialConfig } from "./config.ts";
 import { formatCpr, type CprFlag } from "./cpr.ts";
 import { toCsv, writeCsvFile } from "./csv-write.ts";
+import { danishCount } from "./summary.ts";
 import { formatDanishDate } from "./dates.ts";
 import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
@@ -219,7 +220,7 @@ function writeCsvAndSheets(source: BatchResult, config: TrialConfig, csv: string
   const warnings: string[] = [];
   const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(source, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60], distinctColumns: [0] }];
   if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(source, texts) }, widths: [14, 12, 12, 36, 34, 10], distinctColumns: [0] });
-  else warnings.push(`samtaleplanen har ${planRowCount} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
+  else warnings.push(`samtaleplanen har ${danishCount(planRowCount)} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
   return { sheets, warnings };
 }
 

@@ -20,28 +20,34 @@ const OUTCOME_LABEL: Record<BatchResult["outcome"], string> = {
   refused: "afvist; intet skrevet",
 };
 
+/** A count as Danish text writes it: 147.911 (a dot between thousands). */
+export function danishCount(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
 /** The summary as lines of text (without trailing newline). */
 export function formatBatchSummary(result: BatchResult): string[] {
   const { counts } = result;
+  const n = danishCount;
   const lines = [`Uge ${result.week}, batch ${result.batchId ?? "-"} (${result.inputName}): ${OUTCOME_LABEL[result.outcome]}`];
   if (result.outcome === "refused") {
-    lines.push(`  Ugyldige rækker: ${counts.invalid}. Ret fejlene og kør igen, eller brug --accept-valid for at tildele de gyldige rækker.`);
+    lines.push(`  Ugyldige rækker: ${n(counts.invalid)}. Ret fejlene og kør igen, eller brug --accept-valid for at tildele de gyldige rækker.`);
     return lines;
   }
   const ineligibleTotal = Object.values(counts.ineligible).reduce((sum, value) => sum + value, 0);
-  const ineligibleParts = (Object.entries(counts.ineligible) as [IneligibleReason, number][]).filter(([, n]) => n > 0).map(([reason, n]) => `${INELIGIBLE_LABEL[reason]} ${n}`);
+  const ineligibleParts = (Object.entries(counts.ineligible) as [IneligibleReason, number][]).filter(([, count]) => count > 0).map(([reason, count]) => `${INELIGIBLE_LABEL[reason]} ${danishCount(count)}`);
   lines.push(
-    `  Rækker i filen:        ${counts.rows}${counts.duplicatesCollapsed > 0 ? ` (${counts.duplicatesCollapsed} ens gentagelser slået sammen)` : ""}`,
-    `  Tildelt denne uge:     Indsats ${counts.assigned.intervention}, Kontrol ${counts.assigned.control}`,
-    `  Tildelt i alt:         Indsats ${counts.cumulative.intervention}, Kontrol ${counts.cumulative.control}`,
-    `  Allerede tildelt:      ${counts.alreadyAssigned}`,
-    `  Ikke i målgruppen:     ${ineligibleTotal}${ineligibleParts.length > 0 ? ` (${ineligibleParts.join(", ")})` : ""}`,
-    `  Ugyldige rækker:       ${counts.invalid}`,
-    `  Markeringer:           erstatningspersonnumre ${counts.flags.replacementNumber}, genskabt foranstillet nul ${counts.flags.restoredLeadingZero}, uden modulus 11 ${counts.flags.noModulus11}`,
+    `  Rækker i filen:        ${n(counts.rows)}${counts.duplicatesCollapsed > 0 ? ` (${n(counts.duplicatesCollapsed)} ens gentagelser slået sammen)` : ""}`,
+    `  Tildelt denne uge:     Indsats ${n(counts.assigned.intervention)}, Kontrol ${n(counts.assigned.control)}`,
+    `  Tildelt i alt:         Indsats ${n(counts.cumulative.intervention)}, Kontrol ${n(counts.cumulative.control)}`,
+    `  Allerede tildelt:      ${n(counts.alreadyAssigned)}`,
+    `  Ikke i målgruppen:     ${n(ineligibleTotal)}${ineligibleParts.length > 0 ? ` (${ineligibleParts.join(", ")})` : ""}`,
+    `  Ugyldige rækker:       ${n(counts.invalid)}`,
+    `  Markeringer:           erstatningspersonnumre ${n(counts.flags.replacementNumber)}, genskabt foranstillet nul ${n(counts.flags.restoredLeadingZero)}, uden modulus 11 ${n(counts.flags.noModulus11)}`,
   );
   const already = result.rows.filter((row) => row.status === "already-assigned");
   for (const row of already.slice(0, 50)) lines.push(`    række ${row.row}: allerede tildelt i uge ${row.assignedWeek} (batch ${row.assignedBatchId}), ${row.arm === "intervention" ? "Indsats" : "Kontrol"}`);
-  if (already.length > 50) lines.push(`    ... og ${already.length - 50} mere (se listen)`);
+  if (already.length > 50) lines.push(`    ... og ${n(already.length - 50)} mere (se listen)`);
   for (const warning of result.warnings) lines.push(`  Bemærk: ${warning}`);
   return lines;
 }

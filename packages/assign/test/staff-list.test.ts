@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assignBatch, closeRegister, columnName, configHash, openRegister, PLAN_HEADER, readIntakeFile, readTable, STAFF_LIST_HEADER, writeStaffList } from "../src/index.ts";
+import { assignBatch, closeRegister, columnName, configHash, danishCount, openRegister, PLAN_HEADER, readIntakeFile, readTable, STAFF_LIST_HEADER, writeStaffList } from "../src/index.ts";
 import { citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
 
 const config = esbjergConfig();
@@ -55,5 +55,11 @@ describe("staff list", () => {
 describe("columnName", () => {
   it("names columns as Excel does", () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnName)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+  });
+});
+
+describe("danishCount", () => {
+  it("writes counts with a dot between thousands, as Danish text does", () => {
+    expect([0, 7, 999, 1000, 147911, 1627021].map(danishCount)).toEqual(["0", "7", "999", "1.000", "147.911", "1.627.021"]);
   });
 });
