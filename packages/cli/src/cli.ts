@@ -16,23 +16,23 @@ function programHelp(): string {
   const width = Math.max(...commandIndex.map((command) => command.name.length));
   const lines = commandIndex.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
-    `${PROGRAM} ${VERSION}: randomized trials in Danish jobcentres`,
+    `${PROGRAM} ${VERSION}: lodtrækningsforsøg i danske jobcentre`,
     "",
-    `Usage: ${PROGRAM} <command> [options]`,
+    `Brug: ${PROGRAM} <kommando> [tilvalg]`,
     "",
-    "Commands:",
+    "Kommandoer:",
     ...lines,
     "",
-    "Options for every command:",
-    "  --help      show help for the command",
-    "  --debug     show stack traces on errors",
+    "Tilvalg til alle kommandoer:",
+    "  --help      vis hjælp til kommandoen",
+    "  --debug     vis fejlens stakspor (til fejlrapporter)",
     "",
-    `Run "${PROGRAM} <command> --help" for a command's options.`,
+    `Kør "${PROGRAM} <kommando> --help" for en kommandos tilvalg.`,
   ].join("\n");
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${PROGRAM} ${command.usage}`, "", command.summary, "", command.help.trim()].join("\n");
+  return [`Brug: ${PROGRAM} ${command.usage}`, "", command.summary, "", command.help.trim()].join("\n");
 }
 
 /** The longest command name that the arguments start with ("register verify" before "register"). */
@@ -64,7 +64,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (!found) {
     const group = commandIndex.filter((command) => command.name.startsWith(`${argv[0]} `));
     const known = group.length > 0 ? group : commandIndex;
-    io.stderr(`${PROGRAM}: unknown command "${argv.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ")}"; known: ${known.map((command) => command.name).join(", ")}\n`);
+    io.stderr(`${PROGRAM}: ukendt kommando "${argv.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ")}"; kendte: ${known.map((command) => command.name).join(", ")}\n`);
     return 2;
   }
   const { rest } = found;
@@ -84,7 +84,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         strict: true,
       });
     } catch (error) {
-      throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+      // Node's wording, in Danish for the common cases.
+      const message = (error as Error).message
+        .replace(/\. To specify a positional argument.*$/s, "")
+        .replace(/^Unknown option '([^']*)'$/, "ukendt tilvalg '$1'")
+        .replace(/^Option '([^']*)' argument missing$/, "tilvalget '$1' mangler en værdi");
+      throw new UsageError(message);
     }
     const [min, max] = command.positionals ?? [0, 0];
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
@@ -100,7 +105,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return code ?? 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\nUsage: ${PROGRAM} ${command.usage}\nRun "${PROGRAM} ${command.name} --help" for more.\n`);
+      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\nBrug: ${PROGRAM} ${command.usage}\nKør "${PROGRAM} ${command.name} --help" for mere.\n`);
       return 2;
     }
     if (error instanceof UserError) {
@@ -109,7 +114,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     // Our own bug: still one line unless --debug, so no data leaks into a terminal log.
-    io.stderr(`${PROGRAM} ${command.name}: internal error: ${(error as Error).message ?? String(error)} (run with --debug for details and report it)\n`);
+    io.stderr(`${PROGRAM} ${command.name}: intern fejl: ${(error as Error).message ?? String(error)} (kør med --debug for detaljer, og rapporter fejlen)\n`);
     if (debug) io.stderr(`${(error as Error).stack}\n`);
     return 1;
   }

@@ -33,7 +33,7 @@ describe("jobtrial", () => {
   it("without a command prints the help and exits 2", async () => {
     const result = await run([]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain("Usage: jobtrial <command>");
+    expect(result.stdout).toContain("Brug: jobtrial <kommando>");
   });
 
   it("--version prints the package version", async () => {
@@ -44,13 +44,13 @@ describe("jobtrial", () => {
   it("an unknown command is a usage error (exit 2)", async () => {
     const result = await run(["frobnicate"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^jobtrial: unknown command "frobnicate"/);
+    expect(result.stderr).toMatch(/^jobtrial: ukendt kommando "frobnicate"/);
   });
 
   it.each(commandIndex.map((command) => command.name))("%s --help exits 0 with a usage line", async (name) => {
     const result = await run([...name.split(" "), "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith(`Usage: jobtrial ${name}`)).toBe(true);
+    expect(result.stdout.startsWith(`Brug: jobtrial ${name}`)).toBe(true);
   });
 
 });
@@ -105,7 +105,9 @@ describe("jobtrial config check", () => {
     expect((await run(["config", "check"])).code).toBe(2);
     const unknown = await run(["config", "check", trial, "--frob"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.split("\n")[0]).toBe("jobtrial config check: Unknown option '--frob'");
+    expect(unknown.stderr.split("\n")).toEqual(["jobtrial config check: ukendt tilvalg '--frob'", `Brug: jobtrial config check <trial.json> [--json]`, 'Kør "jobtrial config check --help" for mere.', ""]);
+    const missing = await run(["assign", "--config"]);
+    expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, "jobtrial assign: tilvalget '--config <value>' mangler en værdi"]);
   });
 });
 

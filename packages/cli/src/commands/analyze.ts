@@ -10,7 +10,7 @@ const MAX_PROBLEMS_SHOWN = 50;
 
 export const analyze: Command = {
   name: "analyze",
-  summary: "Evaluate the trial into results.json",
+  summary: "Evaluer forsøget til results.json",
   usage:
     "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
   help: `

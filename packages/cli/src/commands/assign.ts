@@ -82,35 +82,37 @@ function weekFor(file: string, givenWeek: string | undefined): string {
 
 export const assign: Command = {
   name: "assign",
-  summary: "Assign a week's intake by birthdate into the register",
-  usage: "assign --config <trial.json> --register <file> --intake <file|dir> [--intake ...] [--week <ISO week>] [--operator <name>] [--out <dir>] [--dry-run] [--accept-valid] [--json]",
+  summary: "Tildel en uges tilgang efter fødselsdato i registret",
+  usage: "assign --config <trial.json> --register <fil> --intake <fil|mappe> [--intake ...] [--week <ISO-uge>] [--operator <navn>] [--out <mappe>] [--dry-run] [--accept-valid] [--json]",
   help: `
-Reads the week's intake (CSV with semicolon or comma, UTF-8 or Windows-1252, or
-XLSX), validates every row, and assigns each eligible citizen by the birthdate
-rule into the register (created on first use). Writes the staff list for the
-batch as CSV (for Danish Excel) and XLSX, and prints a summary.
+Læser ugens tilgangsliste (CSV med semikolon eller komma, UTF-8 eller
+Windows-1252, eller XLSX), kontrollerer hver række og tildeler hver borger i
+målgruppen en gruppe efter fødselsdatoreglen i registret (oprettes første gang).
+Skriver batchens liste til medarbejderne som CSV (til dansk Excel) og XLSX og
+viser en opsummering.
 
-If any row is invalid nothing is written and every problem is listed with file,
-row, column and how to fix it. A citizen already in the register keeps the
-first assignment. Running the same file for the same week again changes
-nothing and writes the same list.
+Er en række ugyldig, skrives intet, og hvert problem vises med fil, række,
+kolonne, og hvordan det rettes. En borger, der allerede står i registret,
+beholder sin første tildeling. Køres den samme fil for den samme uge igen,
+ændres intet, og den samme liste skrives.
 
-Options:
-  --config <file>     the trial configuration (data/esbjerg-2017/trial.json)
-  --register <file>   the register (SQLite); created when missing
-  --intake <path>     an intake file, or a directory: all its .csv/.xlsx files in
-                      name order, one batch each; may be given several times
-  --week <ISO week>   the intake week, e.g. 2017-W03. Default: from the file name
-                      (2017-W03.csv); required when the name has no week
-  --operator <name>   who runs the batch, recorded with it. Default: the login name
-  --out <dir>         where the lists go. Default: "lister" beside the register
-  --dry-run           classify and count, write nothing
-  --accept-valid      assign the valid rows; write the invalid ones with their
-                      reasons to a rejects file
-  --json              print the result as JSON on stdout (summary on stderr)
+Tilvalg:
+  --config <fil>      forsøgets konfiguration (data/esbjerg-2017/trial.json)
+  --register <fil>    registret (SQLite); oprettes, hvis det mangler
+  --intake <sti>      en tilgangsfil eller en mappe: alle dens .csv/.xlsx-filer i
+                      navneorden, én batch hver; kan gives flere gange
+  --week <ISO-uge>    tilgangens uge, fx 2017-W03. Standard: fra filnavnet
+                      (2017-W03.csv); skal gives, når navnet ikke har en uge
+  --operator <navn>   hvem der kører batchen; gemmes med den. Standard: brugernavnet
+  --out <mappe>       hvor listerne skrives. Standard: "lister" ved siden af registret
+  --dry-run           prøvekørsel: klassificer og tæl, skriv intet
+  --accept-valid      tildel de gyldige rækker; skriv de ugyldige med deres
+                      fejl i en fil for sig
+  --json              skriv resultatet som JSON på stdout (opsummeringen på stderr)
 
-Example:
-  jobtrial assign --config data/esbjerg-2017/trial.json --register out/register.sqlite --intake data/esbjerg-2017/intake`,
+Eksempel:
+  jobtrial assign --config data/esbjerg-2017/trial.json --register out/register.sqlite --intake data/esbjerg-2017/intake
+`,
   options: {
     config: { type: "string" },
     register: { type: "string" },
@@ -207,22 +209,24 @@ function percent(value: number | null): string {
 
 export const assignDiagnose: Command = {
   name: "assign diagnose",
-  summary: "Check the allocation against the rule's expected share",
-  usage: "assign diagnose --config <trial.json> --register <file> [--json]",
+  summary: "Kontroller fordelingen mod reglens forventede andel",
+  usage: "assign diagnose --config <trial.json> --register <fil> [--json]",
   help: `
-Compares the register's allocation with what the birthdate rule and the calendar
-predict: the expected intervention share (days 1-15 give about 49.3 %, not 50 %),
-the observed share cumulatively and per week with an exact binomial test, and the
-share born on the 1st and on 1 January per arm (heaping). Prints a warning with
-the reason for each figure that is off. Voided batches are left out.
+Sammenligner registrets fordeling med det, fødselsdatoreglen og kalenderen
+forudsiger: den forventede andel i indsatsgruppen (dag 1-15 giver omkring
+49,3 %, ikke 50 %), den observerede andel samlet og pr. uge med en eksakt
+binomialtest, og andelen født den 1. i en måned og den 1. januar pr. gruppe
+(ophobning). Viser en advarsel med årsagen for hvert tal, der afviger.
+Annullerede batcher tælles ikke med.
 
-Options:
-  --config <file>     the trial configuration
-  --register <file>   the register
-  --json              print the figures as JSON
+Tilvalg:
+  --config <fil>      forsøgets konfiguration
+  --register <fil>    registret
+  --json              skriv tallene som JSON
 
-Example:
-  jobtrial assign diagnose --config data/esbjerg-2017/trial.json --register out/register.sqlite`,
+Eksempel:
+  jobtrial assign diagnose --config data/esbjerg-2017/trial.json --register out/register.sqlite
+`,
   options: { config: { type: "string" }, register: { type: "string" }, json: { type: "boolean" } },
   run({ io, values }) {
     const { config } = loadConfigOrFail(io, values);

@@ -52,7 +52,7 @@ export async function businessCaseWorkbook(result: BusinessCase): Promise<Buffer
 
 export const businessCaseCommand: Command = {
   name: "business-case",
-  summary: "Net savings against the budget",
+  summary: "Nettobesparelse over for budgettet",
   usage:
     "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--horizon <days>] [--prior-weeks <w>] [--from-year <y>] [--to-year <y>] [--format table|json|xlsx] [--out <file>]",
   help: `

@@ -23,7 +23,7 @@ function table(summary: TwoSampleSummary): string {
 
 export const compare: Command = {
   name: "compare",
-  summary: "Two-sample comparisons of a value between arms",
+  summary: "Sammenlign en værdi mellem de to grupper",
   usage: "compare <csv> --value <col> --group <col> [--groups a,b] [--seed n] [--format table|json]",
   help: `
 Compares a numeric value between two groups of a CSV file (comma or semicolon

@@ -3,7 +3,7 @@ import { resolvePath, UserError, type Command } from "../command.ts";
 
 export const configCheck: Command = {
   name: "config check",
-  summary: "Validate a trial configuration and list every problem",
+  summary: "Kontroller en forsøgskonfiguration og vis alle problemer",
   usage: "config check <trial.json> [--json]",
   help: `
 Reads a trial configuration (for example data/esbjerg-2017/trial.json) and checks

@@ -34,7 +34,7 @@ interface Step {
 
 export const demo: Command = {
   name: "demo",
-  summary: "Run the whole job end to end on the bundled synthetic data",
+  summary: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data",
   usage: "demo [--data <dir>] [--out <dir>] [--lang da|en]",
   help: `
 Runs every step on the bundled synthetic trial (data/esbjerg-2017) with the same

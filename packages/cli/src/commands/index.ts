@@ -19,22 +19,22 @@ export interface CommandEntry {
 }
 
 export const commandIndex: CommandEntry[] = [
-  { name: "config check", summary: "Validate a trial configuration and list every problem", load: async () => (await import("./config.ts")).configCheck },
-  { name: "simulate", summary: "Write a synthetic trial data set with a known truth", load: async () => (await import("./simulate.ts")).simulate },
-  { name: "assign", summary: "Assign a week's intake by birthdate into the register", load: async () => (await import("./assign.ts")).assign },
-  { name: "assign diagnose", summary: "Check the allocation against the rule's expected share", load: async () => (await import("./assign.ts")).assignDiagnose },
-  { name: "register verify", summary: "Recompute the register's hash chain", load: async () => (await import("./register.ts")).registerVerify },
-  { name: "register keygen", summary: "Create a pseudonymization key", load: async () => (await import("./register.ts")).registerKeygen },
-  { name: "register export", summary: "Export the pseudonymized cohort for evaluators", load: async () => (await import("./register.ts")).registerExport },
-  { name: "register void", summary: "Void a mistaken batch (a new record, never a deletion)", load: async () => (await import("./register.ts")).registerVoid },
-  { name: "pseudonymize", summary: "Replace the CPR column of a file with pseudonyms", load: async () => (await import("./pseudonymize.ts")).pseudonymize },
-  { name: "survival", summary: "Kaplan-Meier, log-rank, RMST, Cox and cumulative incidence", load: async () => (await import("./survival.ts")).survival },
-  { name: "compare", summary: "Two-sample comparisons of a value between arms", load: async () => (await import("./compare.ts")).compare },
-  { name: "analyze", summary: "Evaluate the trial into results.json", load: async () => (await import("./analyze.ts")).analyze },
-  { name: "power", summary: "Design diagnosis by simulation", load: async () => (await import("./power.ts")).power },
-  { name: "business-case", summary: "Net savings against the budget", load: async () => (await import("./business-case.ts")).businessCaseCommand },
-  { name: "report", summary: "The evaluation report (HTML, Danish by default)", load: async () => (await import("./report.ts")).report },
-  { name: "demo", summary: "Run the whole job end to end on the bundled synthetic data", load: async () => (await import("./demo.ts")).demo },
+  { name: "config check", summary: "Kontroller en forsøgskonfiguration og vis alle problemer", load: async () => (await import("./config.ts")).configCheck },
+  { name: "simulate", summary: "Skriv et syntetisk forsøgsdatasæt med kendt sandhed", load: async () => (await import("./simulate.ts")).simulate },
+  { name: "assign", summary: "Tildel en uges tilgang efter fødselsdato i registret", load: async () => (await import("./assign.ts")).assign },
+  { name: "assign diagnose", summary: "Kontroller fordelingen mod reglens forventede andel", load: async () => (await import("./assign.ts")).assignDiagnose },
+  { name: "register verify", summary: "Genberegn registrets hashkæde", load: async () => (await import("./register.ts")).registerVerify },
+  { name: "register keygen", summary: "Lav en nøgle til pseudonymisering", load: async () => (await import("./register.ts")).registerKeygen },
+  { name: "register export", summary: "Eksporter den pseudonymiserede kohorte til evaluatorer", load: async () => (await import("./register.ts")).registerExport },
+  { name: "register void", summary: "Annuller en fejlagtig batch (en ny post, aldrig en sletning)", load: async () => (await import("./register.ts")).registerVoid },
+  { name: "pseudonymize", summary: "Erstat CPR-kolonnen i en fil med pseudonymer", load: async () => (await import("./pseudonymize.ts")).pseudonymize },
+  { name: "survival", summary: "Kaplan-Meier, log-rank, RMST, Cox og kumulativ incidens", load: async () => (await import("./survival.ts")).survival },
+  { name: "compare", summary: "Sammenlign en værdi mellem de to grupper", load: async () => (await import("./compare.ts")).compare },
+  { name: "analyze", summary: "Evaluer forsøget til results.json", load: async () => (await import("./analyze.ts")).analyze },
+  { name: "power", summary: "Designdiagnose ved simulation", load: async () => (await import("./power.ts")).power },
+  { name: "business-case", summary: "Nettobesparelse over for budgettet", load: async () => (await import("./business-case.ts")).businessCaseCommand },
+  { name: "report", summary: "Evalueringsrapporten (HTML, som standard på dansk)", load: async () => (await import("./report.ts")).report },
+  { name: "demo", summary: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data", load: async () => (await import("./demo.ts")).demo },
 ];
 
 /** Every command, loaded (for tests and tools that need all of them). */

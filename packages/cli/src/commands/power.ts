@@ -5,7 +5,7 @@ import { numberOption, resolvePath, stringOption, UsageError, UserError, type Co
 
 export const power: Command = {
   name: "power",
-  summary: "Design diagnosis by simulation",
+  summary: "Designdiagnose ved simulation",
   usage: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <from>:<to>] [--evaluation-date <date>] [--trials <n>] [--seed <n>] [--lang da|en] [--json]",
   help: `
 Simulates the trial many times with the simulator under an assumed effect,

@@ -6,22 +6,23 @@ import { loadKeyOrFail } from "./register.ts";
 
 export const pseudonymize: Command = {
   name: "pseudonymize",
-  summary: "Replace the CPR column of a file with pseudonyms",
-  usage: "pseudonymize <csv> --column <name> --key-file <file> --out <csv>",
+  summary: "Erstat CPR-kolonnen i en fil med pseudonymer",
+  usage: "pseudonymize <csv> --column <navn> --key-file <fil> --out <csv>",
   help: `
-Replaces the CPR column of any CSV file (for example outcome data) with the same
-pseudonym the cohort export uses (HMAC-SHA256 with the key), so the file can leave
-the jobcentre without CPR numbers and still be joined with the cohort. The column
-is renamed "pseudonym"; every other column is kept. If any CPR cell is not a valid
-CPR number nothing is written and each such row is listed.
+Erstatter CPR-kolonnen i en vilkårlig CSV-fil (fx udfaldsdata) med det samme
+pseudonym, som kohorteudtrækket bruger (HMAC-SHA256 med nøglen), så filen kan
+forlade jobcentret uden CPR-numre og stadig kobles med kohorten. Kolonnen får
+navnet "pseudonym"; alle andre kolonner bevares. Er en CPR-celle ikke et
+gyldigt CPR-nummer, skrives intet, og hver sådan række vises.
 
-Options:
-  --column <name>     the header of the CPR column (e.g. "CPR-nummer")
-  --key-file <file>   the key from "jobtrial register keygen"; required
-  --out <csv>         the file to write (never the input file)
+Tilvalg:
+  --column <navn>     overskriften på CPR-kolonnen (fx "CPR-nummer")
+  --key-file <fil>    nøglen fra "jobtrial register keygen"; skal gives
+  --out <csv>         filen, der skrives (aldrig inputfilen)
 
-Example:
-  jobtrial pseudonymize ydelser.csv --column CPR-nummer --key-file secrets/pseudonym.key --out ydelser-pseudo.csv`,
+Eksempel:
+  jobtrial pseudonymize ydelser.csv --column CPR-nummer --key-file secrets/pseudonym.key --out ydelser-pseudo.csv
+`,
   options: { column: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" } },
   positionals: [1, 1],
   run({ io, values, positionals }) {

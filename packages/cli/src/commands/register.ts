@@ -19,19 +19,21 @@ import { openRegisterOrFail } from "./assign.ts";
 
 export const registerVerify: Command = {
   name: "register verify",
-  summary: "Recompute the register's hash chain",
-  usage: "register verify --register <file> [--json]",
+  summary: "Genberegn registrets hashkæde",
+  usage: "register verify --register <fil> [--json]",
   help: `
-Recomputes the hash chain of every assignment and every batch record and checks
-that the append-only triggers are in place. Lists the batches. Exits 1 naming the
-first broken record by its sequence number (never by CPR number).
+Genberegner hashkæden for hver tildeling og hver batchpost, kontrollerer at
+ingen borger er tildelt to gange, og at registrets beskyttelse mod ændring og
+sletning (triggerne) er på plads. Viser batcherne. Afslutter med kode 1 og
+nævner den første brudte post ved dens løbenummer (aldrig ved CPR-nummer).
 
-Options:
-  --register <file>   the register
-  --json              print the result as JSON
+Tilvalg:
+  --register <fil>    registret
+  --json              skriv resultatet som JSON
 
-Example:
-  jobtrial register verify --register out/register.sqlite`,
+Eksempel:
+  jobtrial register verify --register out/register.sqlite
+`,
   options: { register: { type: "string" }, json: { type: "boolean" } },
   run({ io, values }) {
     const register = openRegisterOrFail(resolvePath(io, stringOption(values, "register", true)), { readonly: true });
@@ -70,16 +72,17 @@ Example:
 
 export const registerKeygen: Command = {
   name: "register keygen",
-  summary: "Create a pseudonymization key",
-  usage: "register keygen --out <file>",
+  summary: "Lav en nøgle til pseudonymisering",
+  usage: "register keygen --out <fil>",
   help: `
-Writes a new random key (32 bytes, as hex) readable only by you (mode 0600). The
-key turns CPR numbers into pseudonyms for the cohort export and for outcome files;
-keep it in the jobcentre, never with the exported data. An existing file is never
-overwritten.
+Skriver en ny tilfældig nøgle (32 byte som hex), som kun du kan læse (mode 0600).
+Nøglen gør CPR-numre til pseudonymer i kohorteudtrækket og i filer med
+udfaldsdata; opbevar den i jobcentret, aldrig sammen med de udleverede data.
+En eksisterende fil overskrives aldrig.
 
-Example:
-  jobtrial register keygen --out secrets/pseudonym.key`,
+Eksempel:
+  jobtrial register keygen --out secrets/pseudonym.key
+`,
   options: { out: { type: "string" } },
   run({ io, values }) {
     const path = resolvePath(io, stringOption(values, "out", true));
@@ -105,25 +108,27 @@ export function loadKeyOrFail(path: string): PseudonymKey {
 
 export const registerExport: Command = {
   name: "register export",
-  summary: "Export the pseudonymized cohort for evaluators",
-  usage: "register export --register <file> --key-file <file> --out <csv>",
+  summary: "Eksporter den pseudonymiserede kohorte til evaluatorer",
+  usage: "register export --register <fil> --key-file <fil> --out <csv>",
   help: `
-Writes the cohort for evaluators: one row per assigned citizen (voided batches
-left out) with pseudonym (HMAC-SHA256 of the CPR number with the key), arm, week,
-batch, first unemployment day, age at entry, sex, industry group, the other intake
-columns, and 1/0 flags for born on 1 January, replacement number and born on the
-1st of a month. No CPR number and no birth date. Semicolon separated, UTF-8 with
-BOM. Beside it, <out>.screening.json holds the screening counts for the flow
-diagram (rows read, invalid, ineligible by reason; counts only): give it to
+Skriver kohorten til evaluatorerne: én række pr. tildelt borger (annullerede
+batcher udeladt) med pseudonym (HMAC-SHA256 af CPR-nummeret med nøglen),
+gruppe, uge, batch, første ledighedsdag, alder ved start, køn, branchegruppe,
+tilgangslistens øvrige kolonner og 1/0-markeringer for født 1. januar,
+erstatningspersonnummer og født den 1. i en måned. Intet CPR-nummer og ingen
+fødselsdato. Semikolonsepareret, UTF-8 med BOM. Ved siden af den ligger
+<out>.screening.json med tallene til flowdiagrammet (læste rækker, ugyldige,
+uden for målgruppen efter årsag; kun antal): giv den til
 "jobtrial analyze --screening".
 
-Options:
-  --register <file>   the register
-  --key-file <file>   the key from "jobtrial register keygen"; required
-  --out <csv>         the cohort file to write
+Tilvalg:
+  --register <fil>    registret
+  --key-file <fil>    nøglen fra "jobtrial register keygen"; skal gives
+  --out <csv>         kohortefilen, der skrives
 
-Example:
-  jobtrial register export --register out/register.sqlite --key-file secrets/pseudonym.key --out out/cohort.csv`,
+Eksempel:
+  jobtrial register export --register out/register.sqlite --key-file secrets/pseudonym.key --out out/cohort.csv
+`,
   options: { register: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" } },
   run({ io, values }) {
     const registerPath = resolvePath(io, stringOption(values, "register", true));
@@ -145,21 +150,23 @@ Example:
 
 export const registerVoid: Command = {
   name: "register void",
-  summary: "Void a mistaken batch (a new record, never a deletion)",
-  usage: "register void --register <file> --batch <id> --reason <text> [--operator <name>]",
+  summary: "Annuller en fejlagtig batch (en ny post, aldrig en sletning)",
+  usage: "register void --register <fil> --batch <id> --reason <tekst> [--operator <navn>]",
   help: `
-Records that a batch was a mistake. Its citizens count as not assigned from then
-on and are assigned again when their intake is run again. Nothing is deleted: the
-void is a new record in the register with the reason, the operator and the time.
+Registrerer, at en batch var en fejl. Dens borgere regnes fra da af som ikke
+tildelt og tildeles igen, når deres tilgang køres igen. Intet slettes:
+annulleringen er en ny post i registret med begrundelsen, hvem der gjorde det,
+og tidspunktet.
 
-Options:
-  --register <file>   the register
-  --batch <id>        the batch id, e.g. B0003 ("jobtrial register verify" lists them)
-  --reason <text>     why the batch is voided; required
-  --operator <name>   who voids it. Default: the login name
+Tilvalg:
+  --register <fil>    registret
+  --batch <id>        batchens id, fx B0003 ("jobtrial register verify" viser dem)
+  --reason <tekst>    hvorfor batchen annulleres; skal gives
+  --operator <navn>   hvem der annullerer. Standard: brugernavnet
 
-Example:
-  jobtrial register void --register out/register.sqlite --batch B0003 --reason "forkert uge"`,
+Eksempel:
+  jobtrial register void --register out/register.sqlite --batch B0003 --reason "forkert uge"
+`,
   options: { register: { type: "string" }, batch: { type: "string" }, reason: { type: "string" }, operator: { type: "string" } },
   run({ io, values }) {
     const registerPath = resolvePath(io, stringOption(values, "register", true));

@@ -6,7 +6,7 @@ import { VERSION } from "../version.ts";
 
 export const report: Command = {
   name: "report",
-  summary: "The evaluation report (HTML, Danish by default)",
+  summary: "Evalueringsrapporten (HTML, som standard på dansk)",
   usage: "report --results <results.json> --out <dir> [--business-case <bc.json>] [--lang da|en] [--pdf]",
   help: `
 Writes the evaluation report for a committee and a statistician from the results

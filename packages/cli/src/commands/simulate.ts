@@ -4,7 +4,7 @@ import { numberOption, resolvePath, stringOption, UsageError, UserError, type Co
 
 export const simulate: Command = {
   name: "simulate",
-  summary: "Write a synthetic trial data set with a known truth",
+  summary: "Skriv et syntetisk forsøgsdatasæt med kendt sandhed",
   usage: "simulate --config <trial.json> --seed <n> --out <dir> [options]",
   help: `
 Simulates the trial described by the configuration and writes what the real

@@ -113,7 +113,7 @@ function table(summary: SurvivalSummary, at: number[]): string {
 
 export const survival: Command = {
   name: "survival",
-  summary: "Kaplan-Meier, log-rank, RMST, Cox and cumulative incidence",
+  summary: "Kaplan-Meier, log-rank, RMST, Cox og kumulativ incidens",
   usage:
     "survival <csv> --time <col> (--event <col> | --state <col>) --group <col> [--groups <reference>,<other>] [--strata <col>] [--tau <t1,t2,...>] [--at <t1,t2,...>] [--conf-type log-log|log|plain] [--ties efron|breslow] [--format table|json]",
   help: `
