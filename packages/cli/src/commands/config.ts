@@ -6,19 +6,21 @@ export const configCheck: Command = {
   summary: "Kontroller en forsøgskonfiguration og vis alle problemer",
   usage: "config check <trial.json> [--json]",
   help: `
-Reads a trial configuration (for example data/esbjerg-2017/trial.json) and checks
-it against the schema: types, the assignment rule (day sets that overlap or leave
-days out), co-financing shares (0-1), budget years inside the project period, a
-benefit rate for every project year.
+Læser en forsøgskonfiguration (fx data/esbjerg-2017/trial.json) og kontrollerer
+den mod skemaet: typer, tildelingsreglen (dagsmængder, der overlapper eller
+udelader dage), medfinansieringsandele (0-1), budgetår inden for projektperioden
+og en ydelsessats for hvert projektår.
 
-Prints "OK" and a short summary when the file is valid. Otherwise prints one line
-per problem with its JSON path and how to fix it, and exits with code 1.
+Skriver "OK" og en kort opsummering, når filen er gyldig. Ellers skrives én linje
+pr. problem med dets JSON-sti, og hvordan det rettes, og kommandoen afslutter
+med kode 1.
 
-Options:
-  --json   print the result as JSON ({ "ok", "hash" } or { "ok", "problems" })
+Tilvalg:
+  --json   skriv resultatet som JSON ({ "ok", "hash" } eller { "ok", "problems" })
 
-Example:
-  jobtrial config check data/esbjerg-2017/trial.json`,
+Eksempel:
+  jobtrial config check data/esbjerg-2017/trial.json
+`,
   options: { json: { type: "boolean" } },
   positionals: [1, 1],
   run({ io, values, positionals }) {

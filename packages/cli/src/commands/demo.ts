@@ -35,28 +35,29 @@ interface Step {
 export const demo: Command = {
   name: "demo",
   summary: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data",
-  usage: "demo [--data <dir>] [--out <dir>] [--lang da|en]",
+  usage: "demo [--data <mappe>] [--out <mappe>] [--lang da|en]",
   help: `
-Runs every step on the bundled synthetic trial (data/esbjerg-2017) with the same
-commands a user types, and prints each command as it runs:
+Kører hvert trin på det medfølgende syntetiske forsøg (data/esbjerg-2017) med de
+samme kommandoer, som en bruger skriver, og viser hver kommando, mens den kører:
 
-  1. assign every weekly intake file into a fresh register (staff lists in lister/)
-  2. verify the register's hash chain
-  3. make a pseudonymization key, export the cohort, pseudonymize the outcome extracts
-  4. analyze as of the trial's evaluation date (results.json and CSV tables)
-  5. the business case (business-case.json and .xlsx)
-  6. the report (report/index.html)
+  1. tildel hver uges tilgangsfil i et nyt register (medarbejderlister i lister/)
+  2. kontroller registrets hashkæde
+  3. lav en pseudonymiseringsnøgle, eksporter kohorten, pseudonymiser udfaldsudtrækkene
+  4. analyser pr. forsøgets evalueringsdato (results.json og CSV-tabeller)
+  5. business casen (business-case.json og .xlsx)
+  6. rapporten (report/index.html)
 
-and ends with the key figures and the report's path. The output folder is made
-fresh each time; a folder the demo did not make is never deleted.
+og slutter med nøgletallene og stien til rapporten. Outputmappen laves på ny
+hver gang; en mappe, demoen ikke selv har lavet, slettes aldrig.
 
-Options:
-  --data <dir>     the trial folder with trial.json, intake/ and outcomes/. Default: data/esbjerg-2017
-  --out <dir>      where everything goes. Default: out/demo
-  --lang da|en     language of the report. Default: da
+Tilvalg:
+  --data <mappe>   forsøgsmappen med trial.json, intake/ og outcomes/. Standard: data/esbjerg-2017
+  --out <mappe>    hvor alt skrives. Standard: out/demo
+  --lang da|en     rapportens sprog. Standard: da
 
-Example:
-  jobtrial demo`,
+Eksempel:
+  jobtrial demo
+`,
   options: { data: { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
   async run({ io, values, debug }) {
     const data = resolvePath(io, stringOption(values, "data") ?? "data/esbjerg-2017");

@@ -7,26 +7,27 @@ import { VERSION } from "../version.ts";
 export const report: Command = {
   name: "report",
   summary: "Evalueringsrapporten (HTML, som standard på dansk)",
-  usage: "report --results <results.json> --out <dir> [--business-case <bc.json>] [--lang da|en] [--pdf]",
+  usage: "report --results <results.json> --out <mappe> [--business-case <bc.json>] [--lang da|en] [--pdf]",
   help: `
-Writes the evaluation report for a committee and a statistician from the results
-of "jobtrial analyze": one static HTML file that opens from disk without network
-(charts inline as SVG, print CSS for A4), and beside it every chart's Vega-Lite
-specification (JSON) and data (CSV) in charts/.
+Skriver evalueringsrapporten til et udvalg og en statistiker ud fra resultaterne
+fra "jobtrial analyze": én statisk HTML-fil, der kan åbnes fra disken uden net
+(figurer indlejret som SVG, udskriftslayout til A4), og ved siden af den hver
+figurs Vega-Lite-specifikation (JSON) og data (CSV) i charts/.
 
-Counts below the configured minimum cell size are hidden in every table and chart,
-with secondary suppression so they cannot be worked out from totals. The command
-refuses to write anything that looks like a CPR number or a birth date.
+Antal under den konfigurerede mindste cellestørrelse skjules i alle tabeller og
+figurer, med sekundær diskretionering, så de ikke kan regnes ud fra totaler.
+Kommandoen nægter at skrive noget, der ligner et CPR-nummer eller en fødselsdato.
 
-Options:
-  --results <file>        results.json from "jobtrial analyze" (required)
-  --out <dir>             output directory, created if needed (required)
-  --business-case <file>  the business case's JSON ("jobtrial business-case")
-  --lang da|en            language of texts, numbers and dates (default: da)
-  --pdf                   also print report.pdf with Debian's Chromium (/usr/bin/chromium)
+Tilvalg:
+  --results <fil>         results.json fra "jobtrial analyze" (skal gives)
+  --out <mappe>           mappen, der skrives i; oprettes om nødvendigt (skal gives)
+  --business-case <fil>   business casens JSON ("jobtrial business-case")
+  --lang da|en            sprog for tekster, tal og datoer (standard: da)
+  --pdf                   udskriv også report.pdf med Debians Chromium (/usr/bin/chromium)
 
-Example:
-  jobtrial report --results out/results.json --business-case out/business-case.json --out out/report`,
+Eksempel:
+  jobtrial report --results out/results.json --business-case out/business-case.json --out out/report
+`,
   options: {
     results: { type: "string" },
     out: { type: "string" },
