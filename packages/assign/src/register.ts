@@ -437,7 +437,7 @@ export interface VerifyResult {
   assignments: number;
   batches: number;
   /** The first record whose content or link does not match, by sequence number (never by CPR). */
-  firstBroken: { record: "assignment" | "batch"; seq: number; reason: string } | null;
+  firstBroken: { record: "assignment" | "batch"; seq: number; reason: string; reasonDa: string } | null;
   /** Append-only triggers that are missing. */
   missingTriggers: string[];
 }
@@ -449,8 +449,8 @@ export interface VerifyResult {
 export function verifyRegister(register: Register): VerifyResult {
   const { db } = register;
   let firstBroken: VerifyResult["firstBroken"] = null;
-  const fail = (record: "assignment" | "batch", seq: number, reason: string): void => {
-    if (firstBroken === null) firstBroken = { record, seq, reason };
+  const fail = (record: "assignment" | "batch", seq: number, reason: string, reasonDa: string): void => {
+    if (firstBroken === null) firstBroken = { record, seq, reason, reasonDa };
   };
   const rowHashBySeq = new Map<number, { hash: string; batch: number }>();
   let previousHash = GENESIS_HASH;
@@ -459,9 +459,9 @@ export function verifyRegister(register: Register): VerifyResult {
   for (const row of db.prepare("SELECT * FROM assignments ORDER BY seq").iterate() as IterableIterator<AssignmentRow>) {
     assignments++;
     if (firstBroken === null) {
-      if (row.seq !== expectedSeq) fail("assignment", expectedSeq, `record ${expectedSeq} is missing (the next one present is ${row.seq})`);
-      else if (row.prev_hash !== previousHash) fail("assignment", row.seq, "its link to the previous record does not match (a record before it was changed, removed or inserted)");
-      else if (assignmentHash(row) !== row.hash) fail("assignment", row.seq, "its content does not match its hash (the record was changed)");
+      if (row.seq !== expectedSeq) fail("assignment", expectedSeq, `record ${expectedSeq} is missing (the next one present is ${row.seq})`, `post ${expectedSeq} mangler (den næste, der findes, er ${row.seq})`);
+      else if (row.prev_hash !== previousHash) fail("assignment", row.seq, "its link to the previous record does not match (a record before it was changed, removed or inserted)", "dens kæde til den forrige post passer ikke (en post før den er ændret, fjernet eller indsat)");
+      else if (assignmentHash(row) !== row.hash) fail("assignment", row.seq, "its content does not match its hash (the record was changed)", "dens indhold passer ikke med dens hash (posten er ændret)");
     }
     rowHashBySeq.set(row.seq, { hash: row.hash, batch: row.batch_seq });
     previousHash = row.hash;
@@ -474,28 +474,28 @@ export function verifyRegister(register: Register): VerifyResult {
   let assignmentBroken = firstBroken !== null;
   for (const batch of db.prepare("SELECT * FROM batches ORDER BY batch_seq").all() as BatchRow[]) {
     batches++;
-    if (batch.batch_seq !== expectedBatch) fail("batch", expectedBatch, `batch record ${expectedBatch} is missing (the next one present is ${batch.batch_seq})`);
-    else if (batch.prev_hash !== previousBatchHash) fail("batch", batch.batch_seq, "its link to the previous batch record does not match");
-    else if (batchHash(batch) !== batch.hash) fail("batch", batch.batch_seq, "its content does not match its hash (the record was changed)");
+    if (batch.batch_seq !== expectedBatch) fail("batch", expectedBatch, `batch record ${expectedBatch} is missing (the next one present is ${batch.batch_seq})`, `batchpost ${expectedBatch} mangler (den næste, der findes, er ${batch.batch_seq})`);
+    else if (batch.prev_hash !== previousBatchHash) fail("batch", batch.batch_seq, "its link to the previous batch record does not match", "dens kæde til den forrige batchpost passer ikke");
+    else if (batchHash(batch) !== batch.hash) fail("batch", batch.batch_seq, "its content does not match its hash (the record was changed)", "dens indhold passer ikke med dens hash (posten er ændret)");
     else if (batch.kind === "assign" && batch.first_seq !== null && batch.last_seq !== null) {
-      if (batch.first_seq !== coveredUpTo + 1) fail("batch", batch.batch_seq, "its rows do not start right after the previous batch's rows");
+      if (batch.first_seq !== coveredUpTo + 1) fail("batch", batch.batch_seq, "its rows do not start right after the previous batch's rows", "dens rækker begynder ikke lige efter den forrige batchs rækker");
       for (let seq = batch.first_seq; seq <= batch.last_seq && !assignmentBroken; seq++) {
         const row = rowHashBySeq.get(seq);
         if (!row) {
-          fail("assignment", seq, `record ${seq} of batch ${batch.batch_id} is missing`);
+          fail("assignment", seq, `record ${seq} of batch ${batch.batch_id} is missing`, `post ${seq} i batch ${batch.batch_id} mangler`);
           assignmentBroken = true;
         } else if (row.batch !== batch.batch_seq) {
-          fail("assignment", seq, `record ${seq} names another batch than ${batch.batch_id}`);
+          fail("assignment", seq, `record ${seq} names another batch than ${batch.batch_id}`, `post ${seq} nævner en anden batch end ${batch.batch_id}`);
           assignmentBroken = true;
         }
       }
-      if (!assignmentBroken && rowHashBySeq.get(batch.last_seq)?.hash !== batch.rows_hash) fail("batch", batch.batch_seq, "the hash of its last row does not match");
+      if (!assignmentBroken && rowHashBySeq.get(batch.last_seq)?.hash !== batch.rows_hash) fail("batch", batch.batch_seq, "the hash of its last row does not match", "hashen af dens sidste række passer ikke");
       coveredUpTo = batch.last_seq;
     }
     previousBatchHash = batch.hash;
     expectedBatch = batch.batch_seq + 1;
   }
-  if (firstBroken === null && assignments > coveredUpTo) fail("assignment", coveredUpTo + 1, "the record belongs to no batch (added outside jobtrial)");
+  if (firstBroken === null && assignments > coveredUpTo) fail("assignment", coveredUpTo + 1, "the record belongs to no batch (added outside jobtrial)", "posten hører ikke til nogen batch (tilføjet uden om jobtrial)");
   if (firstBroken === null) {
     // The once-rule, checked here as well as by the trigger: no citizen has two active assignments.
     const twice = db
@@ -506,7 +506,7 @@ export function verifyRegister(register: Register): VerifyResult {
          ORDER BY n.seq LIMIT 1`,
       )
       .get() as { seq: number; earlier: number } | undefined;
-    if (twice) fail("assignment", twice.seq, `its citizen is already assigned in record ${twice.earlier}, which is not voided (a citizen can be assigned only once)`);
+    if (twice) fail("assignment", twice.seq, `its citizen is already assigned in record ${twice.earlier}, which is not voided (a citizen can be assigned only once)`, `dens borger er allerede tildelt i post ${twice.earlier}, som ikke er annulleret (en borger kan kun tildeles én gang)`);
   }
   const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((row) => row.name));
   const missingTriggers = REGISTER_TRIGGERS.filter((name) => !present.has(name));

@@ -239,7 +239,12 @@ describe("assignBatch", () => {
       ok: false,
       assignments: 5,
       batches: 2,
-      firstBroken: { record: "assignment", seq: 4, reason: "its citizen is already assigned in record 2, which is not voided (a citizen can be assigned only once)" },
+      firstBroken: {
+        record: "assignment",
+        seq: 4,
+        reason: "its citizen is already assigned in record 2, which is not voided (a citizen can be assigned only once)",
+        reasonDa: "dens borger er allerede tildelt i post 2, som ikke er annulleret (en borger kan kun tildeles én gang)",
+      },
       missingTriggers: ["assignments_once"],
     });
     // Voiding the first batch resolves it: the register is consistent again apart from the missing trigger.
@@ -260,7 +265,7 @@ describe("assignBatch", () => {
       ok: false,
       assignments: 6,
       batches: 1,
-      firstBroken: { record: "assignment", seq: 3, reason: "its content does not match its hash (the record was changed)" },
+      firstBroken: { record: "assignment", seq: 3, reason: "its content does not match its hash (the record was changed)", reasonDa: "dens indhold passer ikke med dens hash (posten er ændret)" },
       missingTriggers: ["assignments_no_update"],
     });
     closeRegister(reopened);
@@ -274,7 +279,7 @@ describe("assignBatch", () => {
     raw.exec("DROP TRIGGER assignments_no_delete; DELETE FROM assignments WHERE seq = 4;");
     raw.close();
     const reopened = openRegister(join(dir, "register.sqlite"), { readonly: true });
-    expect(verifyRegister(reopened).firstBroken).toEqual({ record: "assignment", seq: 4, reason: "record 4 is missing (the next one present is 5)" });
+    expect(verifyRegister(reopened).firstBroken).toEqual({ record: "assignment", seq: 4, reason: "record 4 is missing (the next one present is 5)", reasonDa: "post 4 mangler (den næste, der findes, er 5)" });
     closeRegister(reopened);
   });
 });

@@ -111,7 +111,7 @@ describe("jobtrial register", () => {
     const register = join(dir, "r.sqlite");
     await run(["assign", "--config", trial, "--register", register, "--intake", join(dir, "intake")], { now });
     const intact = await run(["register", "verify", "--register", register]);
-    expect([intact.code, intact.stdout.split("\n").at(-2)]).toEqual([0, "OK: hash chain intact"]);
+    expect([intact.code, intact.stdout.split("\n").at(-2)]).toEqual([0, "OK: hashkæden er intakt"]);
     // Raw SQL behind the tool's back: drop the trigger, change a row.
     const opened = openRegister(register);
     opened.db.exec("DROP TRIGGER assignments_no_update; UPDATE assignments SET first_unemployment_day = '2017-01-03' WHERE seq = 2;");
@@ -119,7 +119,7 @@ describe("jobtrial register", () => {
     const broken = await run(["register", "verify", "--register", register]);
     expect([broken.code, broken.stderr]).toEqual([
       1,
-      "jobtrial register verify: the register is broken: first broken record is assignment 2: its content does not match its hash (the record was changed)\n",
+      "jobtrial register verify: registret er brudt: den første brudte post er tildeling 2: dens indhold passer ikke med dens hash (posten er ændret)\n",
     ]);
     assertNoSecrets(broken.stdout + broken.stderr, secrets);
   });

@@ -60,12 +60,13 @@ Eksempel:
       io.stdout(lines.join("\n") + "\n");
     }
     if (result.firstBroken) {
-      throw new UserError(`the register is broken: first broken record is ${result.firstBroken.record} ${result.firstBroken.seq}: ${result.firstBroken.reason}`);
+      const { record, seq, reasonDa } = result.firstBroken;
+      throw new UserError(`registret er brudt: den første brudte post er ${record === "assignment" ? "tildeling" : "batchpost"} ${seq}: ${reasonDa}`);
     }
     if (result.missingTriggers.length > 0) {
-      throw new UserError(`the register's append-only triggers are missing (${result.missingTriggers.join(", ")}); someone changed the database outside jobtrial`);
+      throw new UserError(`registrets beskyttelse mod ændring og sletning mangler (${result.missingTriggers.join(", ")}); nogen har ændret databasen uden om jobtrial`);
     }
-    if (!values["json"]) io.stdout("OK: hash chain intact\n");
+    if (!values["json"]) io.stdout("OK: hashkæden er intakt\n");
     return 0;
   },
 };
