@@ -101,7 +101,7 @@ describe("jobtrial assign", () => {
     const file = join(dir, "nyledige.csv");
     writeFileSync(file, `${HEADER}\n`);
     const result = await run(["assign", "--config", trial, "--register", join(dir, "r.sqlite"), "--intake", file], { now });
-    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, "jobtrial assign: cannot tell the week of nyledige.csv from its name; give --week (for example --week 2017-W03)"]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, "jobtrial assign: ugen kan ikke ses af filnavnet nyledige.csv; angiv --week (for eksempel --week 2017-W03)"]);
   });
 });
 

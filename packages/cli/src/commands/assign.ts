@@ -29,7 +29,7 @@ export function loadConfigOrFail(io: Io, values: OptionValues): { config: TrialC
   const result = loadTrialConfig(resolvePath(io, path));
   if (!result.ok) {
     for (const item of result.problems) io.stderr(`${path}: ${item.path}: ${item.message}\n`);
-    throw new UserError(`the configuration ${path} has ${result.problems.length} problem(s); check it with "jobtrial config check ${path}"`);
+    throw new UserError(`konfigurationen ${path} har ${result.problems.length === 1 ? "1 problem" : `${result.problems.length} problemer`}; kontroller den med "jobtrial config check ${path}"`);
   }
   return { config: result.config, hash: result.hash };
 }
@@ -50,7 +50,7 @@ const WEEK_IN_NAME = /(\d{4}-W\d{2})/;
 function intakeFiles(io: Io, values: OptionValues): string[] {
   const given = values["intake"];
   const list = Array.isArray(given) ? given : typeof given === "string" ? [given] : [];
-  if (list.length === 0) throw new UsageError("--intake is required");
+  if (list.length === 0) throw new UsageError("--intake skal gives");
   const files: string[] = [];
   for (const entry of list) {
     const path = resolvePath(io, entry);
@@ -58,7 +58,7 @@ function intakeFiles(io: Io, values: OptionValues): string[] {
     try {
       isDirectory = statSync(path).isDirectory();
     } catch {
-      throw new UserError(`intake not found: ${entry}; check the path`);
+      throw new UserError(`tilgangsfilen findes ikke: ${entry}; kontroller stien`);
     }
     if (!isDirectory) {
       files.push(path);
@@ -67,7 +67,7 @@ function intakeFiles(io: Io, values: OptionValues): string[] {
     const inside = readdirSync(path)
       .filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith("~$"))
       .sort();
-    if (inside.length === 0) throw new UserError(`no .csv or .xlsx files in the directory ${entry}`);
+    if (inside.length === 0) throw new UserError(`ingen .csv- eller .xlsx-filer i mappen ${entry}`);
     files.push(...inside.map((name) => join(path, name)));
   }
   return files;
@@ -77,7 +77,7 @@ function weekFor(file: string, givenWeek: string | undefined): string {
   if (givenWeek !== undefined) return givenWeek;
   const match = WEEK_IN_NAME.exec(basename(file));
   if (match && isIsoWeek(match[1]!)) return match[1]!;
-  throw new UsageError(`cannot tell the week of ${basename(file)} from its name; give --week (for example --week 2017-W03)`);
+  throw new UsageError(`ugen kan ikke ses af filnavnet ${basename(file)}; angiv --week (for eksempel --week 2017-W03)`);
 }
 
 export const assign: Command = {
@@ -129,8 +129,8 @@ Eksempel:
     const registerPath = resolvePath(io, stringOption(values, "register", true));
     const files = intakeFiles(io, values);
     const givenWeek = stringOption(values, "week");
-    if (givenWeek !== undefined && !isIsoWeek(givenWeek)) throw new UsageError(`--week must be an ISO week such as 2017-W03, got "${givenWeek}"`);
-    if (givenWeek !== undefined && files.length > 1) throw new UsageError("--week applies to one intake file; with several files each file's name gives its week");
+    if (givenWeek !== undefined && !isIsoWeek(givenWeek)) throw new UsageError(`--week skal være en ISO-uge som 2017-W03, ikke "${givenWeek}"`);
+    if (givenWeek !== undefined && files.length > 1) throw new UsageError("--week gælder for én tilgangsfil; med flere filer giver hver fils navn dens uge");
     const weeks = files.map((file) => weekFor(file, givenWeek));
     const operator = stringOption(values, "operator") ?? safeUserName();
     const outOption = stringOption(values, "out");
