@@ -20,17 +20,8 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import {
-  assignBatchWithStaffList,
-  checkTrialConfig,
-  closeRegister,
-  configHash,
-  makeCpr,
-  openRegister,
-  readIntakeFile,
-  readTable,
-  verifyRegister,
-} from "@jobtrial/assign";
+import { assignBatchWithStaffList, closeRegister, makeCpr, openRegister, readIntakeFile, verifyRegister } from "@jobtrial/assign";
+import { checkTrialConfig, configHash, readTable } from "@jobtrial/core";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");

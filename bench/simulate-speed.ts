@@ -5,8 +5,9 @@
  * The root is not a package, so the library is imported by path (as the other
  * benchmarks do). Target: well under 100 ms per trial (median over 30 trials after warm-up).
  */
-import { loadTrialConfig } from "@jobtrial/assign";
-import { prepareSimulation, randomSource, simulateTrial, simulateWithModel } from "@jobtrial/analyze";
+import { loadTrialConfig } from "@jobtrial/core";
+import { prepareSimulation, simulateTrial, simulateWithModel } from "@jobtrial/analyze";
+import { randomSource } from "@jobtrial/survival";
 
 const loaded = loadTrialConfig(new URL("../data/esbjerg-2017/trial.json", import.meta.url).pathname);
 if (!loaded.ok) throw new Error("data/esbjerg-2017/trial.json does not validate");

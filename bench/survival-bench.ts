@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 // bench is not a package; it reaches the estimators' source directly so the in-process
 // timing does not depend on the rest of @jobtrial/analyze.
-import { randomSource, readCsvColumns, survivalSummary } from "@jobtrial/analyze";
+import { randomSource, readCsvColumns, survivalSummary } from "@jobtrial/survival";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({

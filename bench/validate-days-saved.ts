@@ -16,7 +16,7 @@
  * Prints a Markdown summary; exit code 1 when a criterion fails.
  */
 import { parseArgs } from "node:util";
-import { loadTrialConfig } from "@jobtrial/assign";
+import { loadTrialConfig } from "@jobtrial/core";
 import { diagnoseDesign } from "@jobtrial/analyze";
 
 const { values } = parseArgs({

@@ -17,7 +17,16 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assignBatch, closeRegister, formatBatchSummary, loadTrialConfig, openRegister, readIntakeFile, verifyRegister, writeStaffList } from "@jobtrial/assign";
+import {
+  assignBatch,
+  closeRegister,
+  formatBatchSummary,
+  openRegister,
+  readIntakeFile,
+  verifyRegister,
+  writeStaffList,
+} from "@jobtrial/assign";
+import { loadTrialConfig } from "@jobtrial/core";
 
 const data = fileURLToPath(new URL("../data/esbjerg-2017/", import.meta.url));
 const workspace = mkdtempSync(join(tmpdir(), "jobtrial-notebook-"));

@@ -13,8 +13,9 @@
  *  5. Ask what precision we have: the minimum detectable effect, and when 9 days becomes detectable.
  */
 import { fileURLToPath } from "node:url";
-import { evaluateTrial, evaluationDataFromSimulation, randomSource, simulateTrial } from "@jobtrial/analyze";
-import { loadTrialConfig } from "@jobtrial/assign";
+import { evaluateTrial, evaluationDataFromSimulation, simulateTrial } from "@jobtrial/analyze";
+import { randomSource } from "@jobtrial/survival";
+import { loadTrialConfig } from "@jobtrial/core";
 
 const one = (value: number | null | undefined) => (value === null || value === undefined ? "-" : value.toFixed(1));
 

@@ -12,8 +12,8 @@
  *  4. Break-even and the implied number of participants.
  */
 import { fileURLToPath } from "node:url";
-import { businessCase } from "@jobtrial/analyze";
-import { loadTrialConfig } from "@jobtrial/assign";
+import { businessCase } from "@jobtrial/business-case";
+import { loadTrialConfig } from "@jobtrial/core";
 
 const kroner = (value: number | null | undefined) => (value === null || value === undefined ? "-" : `${Math.round(value).toLocaleString("da-DK")} kr.`);
 

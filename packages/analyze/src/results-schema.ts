@@ -13,7 +13,7 @@
  * - No CPR number, no birthdate, no pseudonym anywhere in this file.
  */
 import { z } from "zod";
-import { TrialConfigSchema } from "@jobtrial/assign";
+import { TrialConfigSchema } from "@jobtrial/core";
 
 export const RESULTS_SCHEMA_VERSION = 1;
 

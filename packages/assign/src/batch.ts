@@ -13,12 +13,12 @@
  * for the first sees the first's assignments: every citizen once.
  */
 import { createRowHasher, type ChainJob, type SharedChainReader } from "./chain.ts";
-import type { TrialConfig } from "./config.ts";
+import type { TrialConfig } from "@jobtrial/core";
 import { formatCpr, type CprFlag } from "./cpr.ts";
-import type { IsoWeek } from "./dates.ts";
+import type { IsoWeek } from "@jobtrial/core";
 import { danishDate, eligibilityCheck, INELIGIBLE_REASONS, type IneligibleReason } from "./eligibility.ts";
 import { intakeProblems, type IntakeRead, type IntakeRecord } from "./intake.ts";
-import type { Problem } from "./messages.ts";
+import type { Problem } from "@jobtrial/core";
 import {
   appendBatchRecord,
   batchIdFor,

@@ -8,7 +8,7 @@
  * (unemployment_fund, education, origin), then any other intake column under
  * its header name, in alphabetical order.
  */
-import { toCsv } from "./csv-write.ts";
+import { toCsv } from "@jobtrial/core";
 import { pseudonymFor, type PseudonymKey } from "./pseudonym.ts";
 import { batchIdFor, voidedBatchSeqs, type AssignmentRow, type Register } from "./register.ts";
 

@@ -15,7 +15,7 @@
  * A parsed CPR never prints its digits: `toString()`/`toJSON()` give
  * "[CPR]", so a stray log line or error message cannot leak it.
  */
-import { isValidYmd } from "./dates.ts";
+import { isValidYmd } from "@jobtrial/core";
 
 const MOD11_WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1] as const;
 

@@ -9,9 +9,9 @@
  * birth date of immigrants with unknown birth dates; the rule sends all of
  * them to the same arm).
  */
-import type { AssignmentRule } from "./config.ts";
-import { daysInMonth, isLeapYear, type IsoWeek } from "./dates.ts";
-import { binomialTestTwoSided } from "./binomial.ts";
+import type { AssignmentRule } from "@jobtrial/core";
+import { daysInMonth, isLeapYear, type IsoWeek } from "@jobtrial/core";
+import { binomialTestTwoSided } from "@jobtrial/survival";
 import { voidedBatchSeqs, type Register } from "./register.ts";
 import { armForBirthDate, ARMS, type Arm } from "./rule.ts";
 

@@ -2,9 +2,9 @@
  * Who is in the trial: first unemployment day inside the intake window and
  * not after today, and an industry group (or team) of the target group.
  */
-import { normalizeHeader } from "./columns.ts";
-import type { TrialConfig } from "./config.ts";
-import { addDays, type IsoDate } from "./dates.ts";
+import { normalizeHeader } from "@jobtrial/core";
+import type { TrialConfig } from "@jobtrial/core";
+import { addDays, type IsoDate } from "@jobtrial/core";
 
 export type IneligibleReason = "before-intake-window" | "after-intake-window" | "in-the-future" | "not-in-target-group";
 export const INELIGIBLE_REASONS: readonly IneligibleReason[] = ["before-intake-window", "after-intake-window", "in-the-future", "not-in-target-group"];

@@ -1,31 +1,34 @@
 /**
- * @jobtrial/assign: the trial configuration, CPR numbers, the birthdate rule,
- * reading delimited and XLSX tables, the append-only register, the weekly
- * batch, rule diagnostics, pseudonyms and the cohort export.
+ * @jobtrial/assign: CPR numbers, eligibility, the birthdate rule, the append-only register,
+ * the weekly batch and its staff list, rule diagnostics, pseudonyms and the cohort export.
+ *
+ * This file is the package's only door: it names what other packages may use.
  */
-export * from "./config.ts";
-export * from "./config-file.ts";
-export * from "./dates.ts";
-export * from "./rule.ts";
-export * from "./cpr.ts";
-export * from "./messages.ts";
-export * from "./table.ts";
-export * from "./xlsx-table.ts";
-export * from "./columns.ts";
-export * from "./date-cell.ts";
-export * from "./csv-write.ts";
-export * from "./xlsx-write.ts";
-export * from "./intake.ts";
-export * from "./eligibility.ts";
-export * from "./plan.ts";
-export * from "./register.ts";
-export * from "./batch.ts";
-export * from "./chain.ts";
-export * from "./staff-list.ts";
-export * from "./batch-with-list.ts";
-export * from "./summary.ts";
-export * from "./binomial.ts";
-export * from "./diagnose.ts";
-export * from "./pseudonym.ts";
-export * from "./cohort-export.ts";
-export * from "./screening.ts";
+export { assignBatchWithStaffList, type BatchWithList } from "./batch-with-list.ts";
+export { assignBatch, batchResultJson, type BatchResult } from "./batch.ts";
+export { exportCohort, exportCohortCsv } from "./cohort-export.ts";
+export { formatCpr, makeCpr, parseCpr, passesModulus11 } from "./cpr.ts";
+export { diagnoseAllocation, registerAllocationRows } from "./diagnose.ts";
+export { eligibilityCheck, type IneligibleReason } from "./eligibility.ts";
+export { readIntakeFile } from "./intake.ts";
+export {
+  loadKey,
+  pseudonymFor,
+  pseudonymizeTable,
+  PseudonymKeyError,
+  writeNewKey,
+  type PseudonymKey,
+} from "./pseudonym.ts";
+export {
+  closeRegister,
+  listBatches,
+  openRegister,
+  RegisterError,
+  verifyRegister,
+  voidBatch,
+  type Register,
+} from "./register.ts";
+export { armForBirthDate, compactDayRanges, expectedInterventionShareForYear, type Arm } from "./rule.ts";
+export { screeningCounts } from "./screening.ts";
+export { writeRejects, writeStaffList } from "./staff-list.ts";
+export { formatBatchSummary } from "./summary.ts";

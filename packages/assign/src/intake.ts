@@ -10,14 +10,14 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { mapHeader, normalizeHeader, type ColumnSpec } from "./columns.ts";
-import type { TrialConfig } from "./config.ts";
+import { mapHeader, normalizeHeader, type ColumnSpec } from "@jobtrial/core";
+import type { TrialConfig } from "@jobtrial/core";
 import { parseCpr, type Cpr } from "./cpr.ts";
-import { parseDateCell, type DateCellResult } from "./date-cell.ts";
-import type { IsoDate } from "./dates.ts";
-import { problem, type Problem } from "./messages.ts";
-import { readTable, type Table, type TableRow } from "./table.ts";
-import { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
+import { parseDateCell, type DateCellResult } from "@jobtrial/core";
+import type { IsoDate } from "@jobtrial/core";
+import { problem, type Problem } from "@jobtrial/core";
+import { readTable, type Table, type TableRow } from "@jobtrial/core";
+import { looksLikeXlsx, readXlsxTable } from "@jobtrial/core";
 
 export type IntakeColumn = "cpr" | "firstUnemploymentDay" | "industryGroup" | "unemploymentFund" | "education" | "origin";
 

@@ -4,8 +4,8 @@
  * unemployment day (week 1 = days 0-6, so week 4 starts on day 21). A start
  * on a Saturday or Sunday moves to the following Monday, still in that week.
  */
-import type { Conversation } from "./config.ts";
-import { addDays, isoWeekday, type IsoDate } from "./dates.ts";
+import type { Conversation } from "@jobtrial/core";
+import { addDays, isoWeekday, type IsoDate } from "@jobtrial/core";
 
 export interface PlannedConversation extends Conversation {
   /** The first working day (Monday-Friday) of the programme week the conversation belongs to. */

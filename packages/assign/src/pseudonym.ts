@@ -7,11 +7,11 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { mapHeader, normalizeHeader } from "./columns.ts";
+import { mapHeader, normalizeHeader } from "@jobtrial/core";
 import { parseCpr } from "./cpr.ts";
-import { toCsv } from "./csv-write.ts";
-import { problem, type Problem } from "./messages.ts";
-import type { Table } from "./table.ts";
+import { toCsv } from "@jobtrial/core";
+import { problem, type Problem } from "@jobtrial/core";
+import type { Table } from "@jobtrial/core";
 
 export class PseudonymKeyError extends Error {
   override name = "PseudonymKeyError";

@@ -2,8 +2,8 @@
  * The assignment rule: which arm a birthdate goes to. Deterministic, and the
  * one place in jobtrial that decides it (the simulator calls the same function).
  */
-import type { AssignmentRule } from "./config.ts";
-import { daysInMonth, isLeapYear } from "./dates.ts";
+import type { AssignmentRule } from "@jobtrial/core";
+import { daysInMonth, isLeapYear } from "@jobtrial/core";
 
 export type Arm = "intervention" | "control";
 export const ARMS: readonly Arm[] = ["control", "intervention"];

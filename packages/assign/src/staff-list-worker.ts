@@ -16,8 +16,15 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { BatchResult, BatchRowResult } from "./batch.ts";
-import { encodeChain, sharedChainBuffer, sharedChainReader, type ChainJob, type EncodedChain, type SharedChainReader } from "./chain.ts";
-import type { TrialConfig } from "./config.ts";
+import {
+  encodeChain,
+  sharedChainBuffer,
+  sharedChainReader,
+  type ChainJob,
+  type EncodedChain,
+  type SharedChainReader,
+} from "./chain.ts";
+import type { TrialConfig } from "@jobtrial/core";
 import type { CprFlag } from "./cpr.ts";
 
 /** The part of a batch result the list is made from. */

@@ -11,15 +11,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BatchResult, BatchRowResult } from "./batch.ts";
-import type { TrialConfig } from "./config.ts";
+import type { TrialConfig } from "@jobtrial/core";
 import { formatCpr, type CprFlag } from "./cpr.ts";
-import { toCsv, writeCsvFile } from "./csv-write.ts";
+import { toCsv, writeCsvFile } from "@jobtrial/core";
 import { danishCount } from "./summary.ts";
-import { formatDanishDate } from "./dates.ts";
+import { formatDanishDate } from "@jobtrial/core";
 import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
 import type { Arm } from "./rule.ts";
-import { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "./xlsx-write.ts";
+import { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
 
 export const STAFF_LIST_HEADER = [
   "CPR-nummer",

@@ -4,7 +4,7 @@
  */
 import type { BatchResult } from "./batch.ts";
 import type { IneligibleReason } from "./eligibility.ts";
-import { formatProblem } from "./messages.ts";
+import { formatProblem } from "@jobtrial/core";
 
 export const INELIGIBLE_LABEL: Record<IneligibleReason, string> = {
   "before-intake-window": "første ledighedsdag før indtagsperioden",

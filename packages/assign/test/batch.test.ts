@@ -3,24 +3,23 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { assignBatchWithStaffList } from "../src/batch-with-list.ts";
+import { assignBatch, type AssignBatchOptions } from "../src/batch.ts";
+import { readIntakeFile } from "../src/intake.ts";
 import {
   appendBatchRecord,
-  assignBatch,
-  assignBatchWithStaffList,
   assignmentHash,
   closeRegister,
-  configHash,
-  formatBatchSummary,
   openRegister,
-  readIntakeFile,
   verifyRegister,
   voidBatch,
-  writeStaffList,
-  type AssignBatchOptions,
   type AssignmentRow,
   type BatchRow,
   type Register,
-} from "../src/index.ts";
+} from "../src/register.ts";
+import { writeStaffList } from "../src/staff-list.ts";
+import { formatBatchSummary } from "../src/summary.ts";
+import { configHash } from "@jobtrial/core";
 import { batchOptions, citizens, cprFor, esbjergConfig, intakeCsv, repoRoot, tempDir } from "./helpers.ts";
 
 const config = esbjergConfig();

@@ -1,24 +1,25 @@
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { assignBatch, type AssignBatchOptions } from "../src/batch.ts";
 import {
-  assignBatch,
-  assignmentHash,
-  closeRegister,
   computeSharedChain,
   createRowHasher,
   encodeChain,
-  GENESIS_HASH,
-  openRegister,
-  readIntakeFile,
   sharedChainBuffer,
   sharedChainReader,
-  verifyRegister,
-  type AssignBatchOptions,
   type ChainJob,
   type ChainRow,
+} from "../src/chain.ts";
+import { readIntakeFile } from "../src/intake.ts";
+import {
+  assignmentHash,
+  closeRegister,
+  GENESIS_HASH,
+  openRegister,
+  verifyRegister,
   type Register,
-} from "../src/index.ts";
+} from "../src/register.ts";
 import { batchOptions, citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
 
 const rows: ChainRow[] = [

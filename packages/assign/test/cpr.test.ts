@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { armForBirthDate, formatCpr, makeCpr, parseCpr, passesModulus11, type AssignmentRule } from "../src/index.ts";
+import { formatCpr, makeCpr, parseCpr, passesModulus11 } from "../src/cpr.ts";
+import { armForBirthDate } from "../src/rule.ts";
+import { type AssignmentRule } from "@jobtrial/core";
 
 const rule: AssignmentRule = {
   kind: "day-of-month",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { binomialTestTwoSided, diagnoseAllocation, expectedInterventionShareForYear, type AllocationRow, type AssignmentRule } from "../src/index.ts";
+import { diagnoseAllocation, type AllocationRow } from "../src/diagnose.ts";
+import { expectedInterventionShareForYear } from "../src/rule.ts";
+import { type AssignmentRule } from "@jobtrial/core";
+import { binomialTestTwoSided } from "@jobtrial/survival";
 
 const rule: AssignmentRule = {
   kind: "day-of-month",

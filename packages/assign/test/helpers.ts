@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkTrialConfig, configHash, makeCpr, type AssignBatchOptions, type TrialConfig } from "../src/index.ts";
+import { type AssignBatchOptions } from "../src/batch.ts";
+import { makeCpr } from "../src/cpr.ts";
+import { checkTrialConfig, configHash, type TrialConfig } from "@jobtrial/core";
 
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { formatProblem, intakeProblems, readIntakeBytes } from "../src/index.ts";
+import { intakeProblems, readIntakeBytes } from "../src/intake.ts";
+import { formatProblem } from "@jobtrial/core";
 import { citizens, cprFor, esbjergConfig, intakeCsv } from "./helpers.ts";
 
 const config = esbjergConfig();

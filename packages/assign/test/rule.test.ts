@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { armForBirthDate, compactDayRanges, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
+import { armForBirthDate, compactDayRanges, expectedInterventionShareForYear } from "../src/rule.ts";
+import { type AssignmentRule } from "@jobtrial/core";
 
 const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 const firstHalf: AssignmentRule = { kind: "day-of-month", intervention: days(1, 15), control: days(16, 31) };

@@ -2,7 +2,12 @@ import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assignBatch, closeRegister, columnName, configHash, danishCount, openRegister, PLAN_HEADER, readIntakeFile, readTable, STAFF_LIST_HEADER, writeStaffList } from "../src/index.ts";
+import { assignBatch } from "../src/batch.ts";
+import { readIntakeFile } from "../src/intake.ts";
+import { closeRegister, openRegister } from "../src/register.ts";
+import { PLAN_HEADER, STAFF_LIST_HEADER, writeStaffList } from "../src/staff-list.ts";
+import { danishCount } from "../src/summary.ts";
+import { configHash, readTable } from "@jobtrial/core";
 import { citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
 
 const config = esbjergConfig();
@@ -49,12 +54,6 @@ describe("staff list", () => {
     const perConversation = config.protocol.intervention.length;
     expect(plan.slice(1).map((row) => row[0])).toEqual(newIntervention.flatMap((cpr) => Array<string>(perConversation).fill(cpr!)));
     expect(newIntervention.length).toBeGreaterThan(0);
-  });
-});
-
-describe("columnName", () => {
-  it("names columns as Excel does", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnName)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
   });
 });
 

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { BusinessCaseSchema } from "@jobtrial/analyze";
+import { BusinessCaseSchema } from "@jobtrial/business-case";
 import { repoRoot, run } from "./helpers.ts";
 
 const config = "data/esbjerg-2017/trial.json";
-const bundledResults = "packages/analyze/test/business-case/fixtures/results-trial-days.json";
+const bundledResults = "packages/business-case/test/fixtures/results-trial-days.json";
 
 function resultsFile(change: (results: any) => void): string {
   const results = JSON.parse(readFileSync(join(repoRoot, bundledResults), "utf8"));

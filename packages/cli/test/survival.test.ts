@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, run } from "./helpers.ts";
 
-const fixtures = join(repoRoot, "packages/analyze/test/fixtures/conformance");
+const fixtures = join(repoRoot, "packages/survival/test/fixtures/conformance");
 const lung = join(fixtures, "lung/data.csv");
 const lungExpected = JSON.parse(readFileSync(join(fixtures, "lung/expected.json"), "utf8"));
 const competing = join(fixtures, "competing_shared/data.csv");

@@ -4,7 +4,7 @@
  * --format json`); `businessCaseView` takes the part the report shows, so the charts
  * and tables depend on a handful of fields only.
  */
-import { BusinessCaseSchema, type BusinessCase as BusinessCaseFile } from "@jobtrial/analyze";
+import { BusinessCaseSchema, type BusinessCase as BusinessCaseFile } from "@jobtrial/business-case";
 import { formatNumber, type Lang } from "./format.ts";
 import { text, type TextKey } from "./texts.ts";
 

@@ -5,7 +5,7 @@
  * carry a translated label for the chart. Suppressed counts are null.
  */
 import type { Results } from "@jobtrial/analyze";
-import { isoWeekStart } from "@jobtrial/assign";
+import { isoWeekStart } from "@jobtrial/core";
 import type { BusinessCase } from "./business-case.ts";
 import { formatNumber, type Lang } from "./format.ts";
 import { text, textOr } from "./texts.ts";

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ResultsSchema, type Results } from "@jobtrial/analyze";
-import { jsonPath } from "@jobtrial/assign";
+import { jsonPath } from "@jobtrial/core";
 import { BusinessCaseSchema, businessCaseView, type BusinessCase } from "./business-case.ts";
 import { buildCharts, type Chart } from "./chart-specs.ts";
 import { toCsv } from "./csv.ts";

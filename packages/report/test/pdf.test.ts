@@ -6,7 +6,9 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildReport, CHROMIUM_PATH, printPdf, ReportError, writeReport } from "@jobtrial/report";
+import { ReportError } from "../src/messages.ts";
+import { CHROMIUM_PATH, printPdf } from "../src/pdf.ts";
+import { buildReport, writeReport } from "../src/report.ts";
 import { NOW, rawBusinessCase, rawResults } from "./helpers.ts";
 
 const hasChromium = existsSync(CHROMIUM_PATH);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport } from "@jobtrial/report";
+import { buildReport } from "../src/report.ts";
 import { NOW, rawBusinessCase, rawResults } from "./helpers.ts";
 
 describe("buildReport precision method", () => {

@@ -14,7 +14,9 @@
  * share far above it (all registered-1-January immigrants land in the arm of
  * day 1) is flagged.
  */
-import { armForBirthDate, binomialTestTwoSided, daysInMonth, expectedInterventionShareForYear, type AssignmentRule } from "@jobtrial/assign";
+import { armForBirthDate, expectedInterventionShareForYear } from "@jobtrial/assign";
+import { daysInMonth, type AssignmentRule } from "@jobtrial/core";
+import { binomialTestTwoSided } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
 import type { CohortMember } from "./model.ts";
 import { cell, isSmall, suppressGroup } from "./suppress.ts";

@@ -19,7 +19,7 @@
  *   Kaplan-Meier estimator handles their short follow-up.
  * - Voided assignments are counted in the flow and left out.
  */
-import { daysBetween } from "@jobtrial/assign";
+import { daysBetween } from "@jobtrial/core";
 import type { CohortMember, Spell, TrialArm } from "./model.ts";
 
 export const AS_OF_CENSORING = "as-of date";

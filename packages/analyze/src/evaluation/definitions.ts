@@ -2,7 +2,7 @@
  * Plain-English definitions of every measure in results.json, keyed as the
  * blocks of the file. The report shows them next to the numbers.
  */
-import type { TrialConfig } from "@jobtrial/assign";
+import type { TrialConfig } from "@jobtrial/core";
 import { COMPLETED_SPELLS_CAVEAT } from "./duration.ts";
 import { PRECISION_METHOD } from "./precision.ts";
 

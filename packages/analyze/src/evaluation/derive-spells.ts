@@ -21,7 +21,7 @@
  * - If the extract ends before `weeksWithoutBenefitToEnd` weeks without
  *   benefit could be seen, the spell is still running at the as-of date.
  */
-import { addDays, daysBetween, isoWeekEnd, isoWeekOf, isoWeekStart } from "@jobtrial/assign";
+import { addDays, daysBetween, isoWeekEnd, isoWeekOf, isoWeekStart } from "@jobtrial/core";
 import { z } from "zod";
 import type { CohortMember, Spell } from "./model.ts";
 import { normalizeExitState, SELF_SUPPORT } from "./model.ts";

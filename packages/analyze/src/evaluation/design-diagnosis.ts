@@ -15,11 +15,11 @@
  * detected in the expected direction). MDE: (z_0.975 + z_0.80) x the mean
  * standard error over the trials.
  */
-import type { TrialConfig } from "@jobtrial/assign";
-import { normalQuantile } from "../distributions.ts";
+import type { TrialConfig } from "@jobtrial/core";
+import { normalQuantile } from "@jobtrial/survival";
 import { prepareSimulation } from "../simulate/model.ts";
 import type { SimulationOptions } from "../simulate/options.ts";
-import { forkRandomSource, randomSource } from "../random-source.ts";
+import { forkRandomSource, randomSource } from "@jobtrial/survival";
 import { simulateWithModel } from "../simulate/simulate-trial.ts";
 import { estimateDaysSaved } from "./evaluate-trial.ts";
 import { evaluationDataFromSimulation } from "./from-simulation.ts";

@@ -4,11 +4,11 @@
  * group), the Cox hazard ratio, the risk table under the curve, and the
  * project's own "average duration of completed spells", labelled as biased.
  */
-import { coxProportionalHazards } from "../cox-model.ts";
-import { kaplanMeier, type KaplanMeierCurve, type KaplanMeierResult } from "../kaplan-meier.ts";
-import { logRank, type LogRankResult } from "../log-rank.ts";
-import { AnalyzeError } from "../messages.ts";
-import { restrictedMeanSurvival } from "../restricted-mean.ts";
+import { coxProportionalHazards } from "@jobtrial/survival";
+import { kaplanMeier, type KaplanMeierCurve, type KaplanMeierResult } from "@jobtrial/survival";
+import { logRank, type LogRankResult } from "@jobtrial/survival";
+import { AnalyzeError } from "@jobtrial/survival";
+import { restrictedMeanSurvival } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { cell, guarded } from "./suppress.ts";

@@ -10,7 +10,7 @@
  * completed spells) -> exit to self-support -> process -> secondary ->
  * subgroups -> precision -> suppression check -> schema check.
  */
-import { configHash, type TrialConfig } from "@jobtrial/assign";
+import { configHash, type TrialConfig } from "@jobtrial/core";
 import { RESULTS_SCHEMA_VERSION, ResultsSchema, type Results } from "../results-schema.ts";
 import { allocationMeasures, intakeCounts } from "./allocation.ts";
 import { buildAnalysisSet, type AnalysisRow } from "./analysis-set.ts";

@@ -16,18 +16,31 @@ import {
   closeRegister,
   exportCohort,
   loadKey,
-  loadTrialConfig,
   openRegister,
   pseudonymFor,
   screeningCounts,
   type PseudonymKey,
-  type TrialConfig,
 } from "@jobtrial/assign";
+import { loadTrialConfig, type TrialConfig } from "@jobtrial/core";
 import type { Results } from "../results-schema.ts";
 import { deriveSpells, type SpellRulesInput } from "./derive-spells.ts";
-import { ScreeningCountsSchema, type CohortMember, type ConversationRecord, type ScreeningCounts, type SecondaryRecord, type Spell } from "./model.ts";
+import {
+  ScreeningCountsSchema,
+  type CohortMember,
+  type ConversationRecord,
+  type ScreeningCounts,
+  type SecondaryRecord,
+  type Spell,
+} from "./model.ts";
 import { evaluationProblem, type EvaluationProblem } from "./problems.ts";
-import { readBenefitWeekTable, readCohortTable, readConversationTable, readSecondaryTable, readSpellTable, type Pseudonymize } from "./read-inputs.ts";
+import {
+  readBenefitWeekTable,
+  readCohortTable,
+  readConversationTable,
+  readSecondaryTable,
+  readSpellTable,
+  type Pseudonymize,
+} from "./read-inputs.ts";
 import { type InputTable, readInputTable } from "./table.ts";
 
 export interface EvaluationFiles {

@@ -20,9 +20,9 @@
  * is the first week at which the projected MDE is at most the expected effect,
  * searched until the end of intake plus tau; null if never.
  */
-import { addDays, daysBetween, type TrialConfig } from "@jobtrial/assign";
-import { normalQuantile } from "../distributions.ts";
-import type { KaplanMeierCurve } from "../kaplan-meier.ts";
+import { addDays, daysBetween, type TrialConfig } from "@jobtrial/core";
+import { normalQuantile } from "@jobtrial/survival";
+import type { KaplanMeierCurve } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 

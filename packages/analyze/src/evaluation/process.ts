@@ -18,7 +18,7 @@
  * - Advisor of a planned conversation: the advisor on its record, otherwise the
  *   advisor the citizen saw most often, otherwise "unknown".
  */
-import { daysBetween, type TrialConfig } from "@jobtrial/assign";
+import { daysBetween, type TrialConfig } from "@jobtrial/core";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import type { ConversationRecord } from "./model.ts";

@@ -10,7 +10,8 @@
  * (`outsideCohort`): an extract from the case system usually holds more
  * citizens than the trial.
  */
-import { isoWeekOf, parseCpr } from "@jobtrial/assign";
+import { parseCpr } from "@jobtrial/assign";
+import { isoWeekOf } from "@jobtrial/core";
 import {
   type CohortMember,
   type ConversationRecord,

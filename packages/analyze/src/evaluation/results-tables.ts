@@ -3,7 +3,7 @@
  * separated, UTF-8 with BOM, decimal comma, CRLF. Each is a view of the
  * results object (nothing is computed here), so suppressed cells stay empty.
  */
-import { toCsv } from "@jobtrial/assign";
+import { toCsv } from "@jobtrial/core";
 import type { Results } from "../results-schema.ts";
 
 type Value = string | number | null | undefined;

@@ -3,9 +3,9 @@
  * exits as competing events, read at 13, 26 and 52 weeks, and the project's
  * own "monthly exit to self-support in % of the stock".
  */
-import { addDays, daysBetween } from "@jobtrial/assign";
-import { cumulativeIncidence, cumulativeIncidenceAt, type CumulativeIncidenceCurve } from "../cumulative-incidence.ts";
-import { normalQuantile, normalTwoSidedP } from "../distributions.ts";
+import { addDays, daysBetween } from "@jobtrial/core";
+import { cumulativeIncidence, cumulativeIncidenceAt, type CumulativeIncidenceCurve } from "@jobtrial/survival";
+import { normalQuantile, normalTwoSidedP } from "@jobtrial/survival";
 import type { Estimate, Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { SELF_SUPPORT } from "./model.ts";

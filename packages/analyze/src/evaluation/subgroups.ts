@@ -12,7 +12,7 @@
  * inverse-variance weighted mean, chi-square with (levels - 1) df; null with
  * fewer than two estimable levels.
  */
-import { chiSquareSurvival } from "../distributions.ts";
+import { chiSquareSurvival } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { daysSavedFrom, restrictedMeanAt, survivalColumns } from "./duration.ts";

@@ -10,7 +10,16 @@
  * The tables and their problems are in the evaluation's terms (every problem
  * with file, row, column, code, message, fix, worded in problems.ts).
  */
-import { decodeText, isIsoDate, isIsoWeek, mapHeader, normalizeHeader, parseDelimited, type Problem, type Table } from "@jobtrial/assign";
+import {
+  decodeText,
+  isIsoDate,
+  isIsoWeek,
+  mapHeader,
+  normalizeHeader,
+  parseDelimited,
+  type Problem,
+  type Table,
+} from "@jobtrial/core";
 import { evaluationProblem, type EvaluationProblem } from "./problems.ts";
 
 export interface InputRow {

@@ -6,9 +6,9 @@
  * difference_in_means) and the Wald difference of two proportions.
  */
 import type { Estimate } from "../results-schema.ts";
-import { meanAndVariance } from "../two-sample-input.ts";
-import { twoProportionsFromCounts } from "../two-proportions.ts";
-import { welchTTest } from "../welch-t-test.ts";
+import { meanAndVariance } from "@jobtrial/survival";
+import { twoProportionsFromCounts } from "@jobtrial/survival";
+import { welchTTest } from "@jobtrial/survival";
 
 export interface Summary {
   n: number;

@@ -11,7 +11,7 @@
  * The zod row schemas are the simulator's own contract for each file (used by
  * its tests); the readers of the assign and analyze packages must accept them.
  */
-import { formatProblem, isIsoDate, isIsoWeek, parseDelimited, toCsv } from "@jobtrial/assign";
+import { formatProblem, isIsoDate, isIsoWeek, parseDelimited, toCsv } from "@jobtrial/core";
 import { z } from "zod";
 import { EDUCATIONS, EXIT_STATES, ORIGINS } from "./model.ts";
 

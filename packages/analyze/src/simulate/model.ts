@@ -16,8 +16,14 @@
  * solved so the control-minus-intervention restricted mean at the horizon is
  * exactly that many days.
  */
-import { armForBirthDate, expectedInterventionShareForYear, type Arm, type TrialConfig } from "@jobtrial/assign";
-import { resolveSimulationOptions, SimulationOptionsError, type ResolvedSimulationOptions, type SimulationOptions } from "./options.ts";
+import { armForBirthDate, expectedInterventionShareForYear, type Arm } from "@jobtrial/assign";
+import { type TrialConfig } from "@jobtrial/core";
+import {
+  resolveSimulationOptions,
+  SimulationOptionsError,
+  type ResolvedSimulationOptions,
+  type SimulationOptions,
+} from "./options.ts";
 
 /** Education levels as the case system prints them. */
 export const EDUCATIONS = ["Grundskole", "Gymnasial", "Erhvervsfaglig", "KVU/MVU", "LVU"] as const;

@@ -3,7 +3,7 @@
  * Defaults that depend on the trial (intake weeks, extraction date, horizon)
  * are filled in by `resolveSimulationOptions` from the trial configuration.
  */
-import { addDays, isIsoDate, isIsoWeek, isoWeekOf, isoWeekStart, toDayNumber, type TrialConfig } from "@jobtrial/assign";
+import { addDays, isIsoDate, isIsoWeek, isoWeekOf, isoWeekStart, toDayNumber, type TrialConfig } from "@jobtrial/core";
 import { z } from "zod";
 
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date "YYYY-MM-DD"' });

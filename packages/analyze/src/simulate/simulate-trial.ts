@@ -11,19 +11,8 @@
  * Nothing here writes files (`writeSimulation` does), so power simulations can
  * run hundreds of trials in-process.
  */
-import {
-  addDays,
-  armForBirthDate,
-  eligibilityCheck,
-  isoWeekOf,
-  isoWeekStart,
-  makeCpr,
-  passesModulus11,
-  TrialConfigSchema,
-  type Arm,
-  type IneligibleReason,
-  type TrialConfig,
-} from "@jobtrial/assign";
+import { armForBirthDate, eligibilityCheck, makeCpr, passesModulus11, type Arm, type IneligibleReason } from "@jobtrial/assign";
+import { addDays, isoWeekOf, isoWeekStart, TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
 import { dayToIso as fromDayNumber, isoToDay as toDayNumber } from "./day-numbers.ts";
 import type { BenefitCode, ConversationStatus } from "./formats.ts";
 import {
@@ -41,7 +30,7 @@ import {
   type SimulationModel,
 } from "./model.ts";
 import type { ResolvedSimulationOptions, SimulationOptions } from "./options.ts";
-import { bernoulli, categorical, forkRandomSource, poisson, uniformInt, type RandomSource } from "../random-source.ts";
+import { bernoulli, categorical, forkRandomSource, poisson, uniformInt, type RandomSource } from "@jobtrial/survival";
 import { truthOfModel, type SimulationTruth } from "./truth.ts";
 
 

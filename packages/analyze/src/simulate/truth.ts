@@ -15,7 +15,7 @@
  *   born 1 January, which leaves arms of equal composition, so it equals the
  *   causal effect in that smaller population.
  */
-import { TrialConfigSchema, type TrialConfig } from "@jobtrial/assign";
+import { TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
 import { z } from "zod";
 import { prepareSimulation, type SimulationModel } from "./model.ts";
 import type { SimulationOptions } from "./options.ts";

@@ -1,18 +1,13 @@
-import { isoWeekOf, loadTrialConfig, type TrialConfig } from "@jobtrial/assign";
+import { isoWeekOf, loadTrialConfig, type TrialConfig } from "@jobtrial/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  buildAnalysisSet,
-  deriveSpells,
-  estimateDaysSaved,
-  evaluateTrial,
-  evaluationDataFromSimulation,
-  ResultsSchema,
-  randomSource,
-  simulateTrial,
-  type CohortMember,
-  type Simulation,
-  type Spell,
-} from "../../src/index.ts";
+import { buildAnalysisSet } from "../../src/evaluation/analysis-set.ts";
+import { deriveSpells } from "../../src/evaluation/derive-spells.ts";
+import { estimateDaysSaved, evaluateTrial } from "../../src/evaluation/evaluate-trial.ts";
+import { evaluationDataFromSimulation } from "../../src/evaluation/from-simulation.ts";
+import { type CohortMember, type Spell } from "../../src/evaluation/model.ts";
+import { ResultsSchema } from "../../src/results-schema.ts";
+import { simulateTrial, type Simulation } from "../../src/simulate/simulate-trial.ts";
+import { randomSource } from "@jobtrial/survival";
 
 const repo = new URL("../../../../", import.meta.url).pathname;
 let config: TrialConfig;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readCohortTable, readConversationTable, readInputTable, readSpellTable } from "../../src/index.ts";
-import { binomialTestTwoSided } from "@jobtrial/assign";
+import { readCohortTable, readConversationTable, readSpellTable } from "../../src/evaluation/read-inputs.ts";
+import { readInputTable } from "../../src/evaluation/table.ts";
+import { binomialTestTwoSided } from "@jobtrial/survival";
 import { welchDifference } from "../../src/evaluation/two-group.ts";
 import { suppressGroup } from "../../src/evaluation/suppress.ts";
 

@@ -9,7 +9,7 @@ import { intakeWeeks } from "../../src/simulate/simulate-trial.ts";
 import { readIntakeFile } from "@jobtrial/assign";
 import { describe, expect, it } from "vitest";
 import { parseSemicolonCsv, SIMULATION_FILES } from "../../src/simulate/formats.ts";
-import { randomSource } from "../../src/random-source.ts";
+import { randomSource } from "@jobtrial/survival";
 import { simulateTrial } from "../../src/simulate/simulate-trial.ts";
 import { SimulationTruthSchema } from "../../src/simulate/truth.ts";
 import { simulationFiles } from "../../src/simulate/write-simulation.ts";

@@ -9,9 +9,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareSimulation } from "../../src/simulate/model.ts";
-import { randomSource } from "../../src/random-source.ts";
+import { randomSource } from "@jobtrial/survival";
 import { simulateWithModel, type SimulatedCitizen, type Simulation } from "../../src/simulate/simulate-trial.ts";
-import { esbjergConfig, meanAndError } from "./helpers.ts";
+import { meanAndStandardError as meanAndError } from "@jobtrial/survival";
+import { esbjergConfig } from "./helpers.ts";
 
 /** Kaplan-Meier restricted mean up to tau for whole-day durations, all observed: Σ_{d<tau} S(d). */
 function kaplanMeierRestrictedMean(durations: readonly number[], tau: number): number {

@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber } from "@jobtrial/assign";
+import { fromDayNumber, toDayNumber } from "@jobtrial/core";
 import { describe, expect, it } from "vitest";
 import { dayToIso, isoToDay } from "../../src/simulate/day-numbers.ts";
 

@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addDays, armForBirthDate, isoWeekOf, isoWeekStart, parseCpr } from "@jobtrial/assign";
+import { armForBirthDate, parseCpr } from "@jobtrial/assign";
+import { addDays, isoWeekOf, isoWeekStart } from "@jobtrial/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseSemicolonCsv } from "../../src/simulate/formats.ts";
 import { prepareSimulation } from "../../src/simulate/model.ts";
 import { SimulationOptionsError } from "../../src/simulate/options.ts";
-import { randomSource } from "../../src/random-source.ts";
+import { randomSource } from "@jobtrial/survival";
 import { simulateTrial, simulateWithModel, type Simulation } from "../../src/simulate/simulate-trial.ts";
 import { simulationFiles, writeSimulation } from "../../src/simulate/write-simulation.ts";
 import { esbjergConfig } from "./helpers.ts";

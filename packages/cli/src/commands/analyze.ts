@@ -1,7 +1,15 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { isIsoDate } from "@jobtrial/assign";
-import { evaluateTrial, EvaluationError, formatEvaluationProblem, loadEvaluationInputs, resultsTables, type Results, type SpellRulesInput } from "@jobtrial/analyze";
+import { isIsoDate } from "@jobtrial/core";
+import {
+  evaluateTrial,
+  EvaluationError,
+  formatEvaluationProblem,
+  loadEvaluationInputs,
+  resultsTables,
+  type Results,
+  type SpellRulesInput,
+} from "@jobtrial/analyze";
 import { allocationAlerts, formatDate, formatInterval, formatNumber, formatPercent, type Lang } from "@jobtrial/report";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 import { VERSION } from "../version.ts";

@@ -4,9 +4,6 @@ import {
   closeRegister,
   diagnoseAllocation,
   formatBatchSummary,
-  formatProblem,
-  isIsoWeek,
-  loadTrialConfig,
   openRegister,
   readIntakeFile,
   registerAllocationRows,
@@ -15,8 +12,8 @@ import {
   type BatchResult,
   type BatchWithList,
   type Register,
-  type TrialConfig,
 } from "@jobtrial/assign";
+import { formatProblem, isIsoWeek, loadTrialConfig, type TrialConfig } from "@jobtrial/core";
 import { readdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join } from "node:path";

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { loadTrialConfig } from "@jobtrial/assign";
+import { loadTrialConfig } from "@jobtrial/core";
 import {
   businessCase,
   BusinessCaseError,
@@ -9,7 +9,7 @@ import {
   type BusinessCase,
   type BusinessCaseCellKind,
   type BusinessCaseOptions,
-} from "@jobtrial/analyze";
+} from "@jobtrial/business-case";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 
 const NUMBER_FORMATS: Record<BusinessCaseCellKind, string | undefined> = {

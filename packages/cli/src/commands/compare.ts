@@ -1,7 +1,7 @@
 /**
  * `jobtrial compare`: two-sample comparisons of a value between two groups.
  */
-import { twoSampleSummary, type TwoSampleSummary } from "@jobtrial/analyze";
+import { twoSampleSummary, type TwoSampleSummary } from "@jobtrial/survival";
 import { numberOption, stringOption, UsageError, type Command } from "../command.ts";
 import { asUserError, formatNumber, formatP, listOption, readCommandCsv } from "./survival.ts";
 

@@ -1,4 +1,5 @@
-import { compactDayRanges, loadTrialConfig } from "@jobtrial/assign";
+import { compactDayRanges } from "@jobtrial/assign";
+import { loadTrialConfig, type AssignmentRule } from "@jobtrial/core";
 import { resolvePath, UserError, type Command } from "../command.ts";
 
 export const configCheck: Command = {
@@ -52,7 +53,7 @@ Eksempel:
   },
 };
 
-function describeRule(rule: import("@jobtrial/assign").AssignmentRule): string {
+function describeRule(rule: AssignmentRule): string {
   switch (rule.kind) {
     case "day-of-month":
       return `birth day of month ${compactDayRanges(rule.intervention)} -> intervention, ${compactDayRanges(rule.control)} -> control`;

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadTrialConfig } from "@jobtrial/assign";
+import { loadTrialConfig } from "@jobtrial/core";
 import { formatDate, formatDkk, formatInterval, formatNumber, formatPercent } from "@jobtrial/report";
 import { resolvePath, stringOption, UserError, type Command, type Io, type OptionValues } from "../command.ts";
 import { analyze } from "./analyze.ts";

@@ -1,4 +1,4 @@
-import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/assign";
+import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/core";
 import { diagnoseDesign, SimulationOptionsError, type SimulationOptions } from "@jobtrial/analyze";
 import { formatNumber, formatPercent } from "@jobtrial/report";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";

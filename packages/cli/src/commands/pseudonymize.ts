@@ -1,4 +1,5 @@
-import { formatProblem, pseudonymizeTable, readTable } from "@jobtrial/assign";
+import { pseudonymizeTable } from "@jobtrial/assign";
+import { formatProblem, readTable } from "@jobtrial/core";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";

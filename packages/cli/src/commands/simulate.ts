@@ -1,5 +1,6 @@
-import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/assign";
-import { randomSource, simulateTrial, SimulationOptionsError, writeSimulation, type SimulationOptions } from "@jobtrial/analyze";
+import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/core";
+import { simulateTrial, SimulationOptionsError, writeSimulation, type SimulationOptions } from "@jobtrial/analyze";
+import { randomSource } from "@jobtrial/survival";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 
 export const simulate: Command = {

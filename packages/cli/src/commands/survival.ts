@@ -3,7 +3,14 @@
  * cumulative incidence of competing exits (state data) from a CSV file.
  */
 import { readFileSync } from "node:fs";
-import { AnalyzeError, readCsvColumns, survivalSummary, type CsvColumnRequest, type CsvColumns, type SurvivalSummary } from "@jobtrial/analyze";
+import {
+  AnalyzeError,
+  readCsvColumns,
+  survivalSummary,
+  type CsvColumnRequest,
+  type CsvColumns,
+  type SurvivalSummary,
+} from "@jobtrial/survival";
 import { resolvePath, stringOption, UsageError, UserError, type Command, type Io } from "../command.ts";
 
 // Helpers shared with `jobtrial compare` (compare.ts imports them from here).

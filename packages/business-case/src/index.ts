@@ -1,0 +1,14 @@
+/**
+ * @jobtrial/business-case: what the measured effect is worth in DKK against the budget:
+ * net savings per year, break-even and sensitivity.
+ *
+ * This file is the package's only door: it names what other packages may use.
+ */
+export { businessCase, type BusinessCaseOptions } from "./business-case.ts";
+export {
+  businessCaseSections,
+  formatBusinessCaseTable,
+  type CellKind as BusinessCaseCellKind,
+} from "./format.ts";
+export { BusinessCaseError } from "./messages.ts";
+export { BusinessCaseSchema, type BusinessCase } from "./schema.ts";

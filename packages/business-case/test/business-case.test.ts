@@ -1,0 +1,247 @@
+import { describe, expect, it } from "vitest";
+import { businessCase } from "../src/business-case.ts";
+import { BusinessCaseError, type BusinessCaseIssueCode } from "../src/messages.ts";
+import { BusinessCaseSchema } from "../src/schema.ts";
+import { normalCdf } from "@jobtrial/survival";
+import { esbjergConfig, flatRates, kmRow, trialDaysResults } from "./helpers.ts";
+
+const STANDARD_STEPS = [
+  { fromWeek: 1, share: 0.2 },
+  { fromWeek: 5, share: 0.6 },
+  { fromWeek: 27, share: 0.7 },
+  { fromWeek: 53, share: 0.8 },
+];
+
+function issueCode(run: () => unknown): BusinessCaseIssueCode | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof BusinessCaseError) return error.issue.code;
+    throw error;
+  }
+  return undefined;
+}
+
+/**
+ * Intervention exits at day 21, control at day 35, 10% of each arm: the curves differ by 0.1
+ * on [21, 35), spell weeks 4 (days 21-27, co-financing 20 %) and 5 (days 28-34, 60 %).
+ */
+function stepResults() {
+  return {
+    trial: { id: "esbjerg-2017", configHash: "not-compared" },
+    km: {
+      control: [kmRow(35, 10, 1, 0, 0.9), kmRow(70, 9, 0, 9, 0.9)],
+      intervention: [kmRow(21, 10, 1, 0, 0.9), kmRow(70, 9, 0, 9, 0.9)],
+    },
+    daysSaved: { estimate: 1.4, se: 1, lower: -0.6, upper: 3.4, tau: 70 },
+    intake: { byYear: [{ year: 2017, control: 10, intervention: 10 }] },
+  };
+}
+
+describe("businessCase: hand-worked cases", () => {
+  it("businessCase(config, { daysSaved }) with a flat effect gives the same saving per participant in both modes", () => {
+    // Flat what-if: the curves differ by 9/364 on every day of the 364-day horizon; one rate for every year.
+    // Benefit per calendar day = 849 x 5 / 7 = 606.43 kr.; average share over 52 weeks = (4 x 0.2 + 22 x 0.6 + 26 x 0.7) / 52 = 32.2 / 52
+    // Weekly model = sum over weeks of (9 / 52) x 7 x 606.43 x share = 9 x 606.43 x 32.2 / 52 = simple mode = 3,379.67 kr.
+    const config = esbjergConfig(flatRates(849, STANDARD_STEPS));
+    const result = businessCase(config, { daysSaved: 9, participantsPerYear: 1000 });
+    const expected = (9 * 849 * 5) / 7 * (32.2 / 52);
+    expect(result.perParticipant[0]!.saving).toBeCloseTo(expected, 6);
+    expect(result.perParticipant[0]!.simple.saving).toBeCloseTo(expected, 6);
+    expect(result.perParticipant[0]!.simple.averageShare).toBeCloseTo(32.2 / 52, 12);
+    expect(result.profile).toBe("flat");
+    expect(result.years[0]!.lower).toBeNull();
+  });
+
+  it("businessCase prices each saved week at its own co-financing step when the step changes inside the saved period", () => {
+    // Rate 700 kr. per benefit day -> 700 x 5 / 7 = 500 kr. per calendar day; shares 20 % weeks 1-4, 60 % from week 5.
+    // Week 4: 0.1 x 7 days x 500 x 0.2 = 70 kr.; week 5: 0.1 x 7 x 500 x 0.6 = 210 kr.; per participant 280 kr.
+    // Simple mode: 1.4 days x 500 x average share over 10 weeks (4 x 0.2 + 6 x 0.6) / 10 = 0.44 -> 308 kr.
+    const config = esbjergConfig(flatRates(700, [{ fromWeek: 1, share: 0.2 }, { fromWeek: 5, share: 0.6 }]));
+    const result = businessCase(config, { results: stepResults() });
+    expect(result.daysSaved.estimate).toBeCloseTo(1.4, 12);
+    expect(result.perParticipant[0]!.saving).toBeCloseTo(280, 9);
+    expect(result.perParticipant[0]!.simple.saving).toBeCloseTo(308, 9);
+    const week4 = result.weeks.find((week) => week.week === 4)!;
+    const week5 = result.weeks.find((week) => week.week === 5)!;
+    expect([week4.daysSaved, week4.share, week4.saving]).toEqual([expect.closeTo(0.7, 12), 0.2, expect.closeTo(70, 9)]);
+    expect([week5.daysSaved, week5.share, week5.saving]).toEqual([expect.closeTo(0.7, 12), 0.6, expect.closeTo(210, 9)]);
+    // Ten entries in 2017, uniform over its 365 days: spell day k falls in 2017 for (365 - k) of them.
+    // 2017: 10 x [10 kr. x sum_{k=21..27} (365 - k)/365 + 30 kr. x sum_{k=28..34} (365 - k)/365]
+    //     = 10 x (10 x 2387 + 30 x 2338) / 365 = 940100 / 365 = 2,575.62 kr.
+    // 2018 (no 2018 count: the mean of observed years, 10): the 2017 spill 10 x (10 x 168 + 30 x 217) / 365 = 224.38 kr.
+    //      plus the 2018 cohort's own 2,575.62 kr. = 2,800 kr. = 10 x 280.
+    expect(result.years[0]!.grossSavings).toBeCloseTo(940100 / 365, 9);
+    expect(result.years[1]!.grossSavings).toBeCloseTo(2800, 9);
+    expect(result.years[0]!.netSavings).toBeCloseTo(940100 / 365 - 2_500_000, 6);
+  });
+
+  it("businessCase places saved days in the calendar years they fall in, entries uniform within the year", () => {
+    // One share (50 %) and rate: price 849 x 5/7 x 0.5 per day; flat 9 days over 364 days.
+    // Share of a 2017 cohort's saved days falling in 2017 = (1/364) sum_{k=0..363} (365 - k)/365 = 1 - 363/730.
+    const config = esbjergConfig(flatRates(849, [{ fromWeek: 1, share: 0.5 }]));
+    const result = businessCase(config, { daysSaved: 9, participantsPerYear: 1000 });
+    const cohortSaving = ((9 * 849 * 5) / 7) * 0.5;
+    expect(result.years.map((year) => year.year)).toEqual([2017, 2018, 2019, 2020]);
+    expect(result.years[0]!.grossSavings).toBeCloseTo(1000 * cohortSaving * (1 - 363 / 730), 6);
+    expect(result.years[1]!.grossSavings).toBeCloseTo(1000 * cohortSaving, 6);
+    expect(result.years[2]!.grossSavings).toBeCloseTo(1000 * cohortSaving * (363 / 730), 6);
+    expect(result.years[3]!.grossSavings).toBe(0);
+    expect(result.total.netSavings).toBeCloseTo(2000 * cohortSaving - 5_000_000, 5);
+  });
+
+  it("businessCase with a zero effect saves nothing, loses the cost and has no break-even intake", () => {
+    const results = trialDaysResults();
+    results.km.intervention = results.km.control;
+    results.daysSaved = { estimate: 0, se: 3.9, lower: -7.6, upper: 7.6, tau: 364 };
+    const result = businessCase(esbjergConfig(), { results });
+    expect(result.years.map((year) => year.grossSavings)).toEqual([0, 0, 0, 0]);
+    expect(result.years.map((year) => year.netSavings)).toEqual([-2_500_000, -2_500_000, 0, 0]);
+    expect(result.breakEvenParticipantsPerYear).toBeNull();
+    expect(result.breakEvenBasis).toBe("flat");
+    // the zero estimate is still uncertain: P(net > 0) = Phi(net / se) with the delta-method se, below one half
+    const { netSavings, se } = result.total;
+    expect(result.total.probabilityPositive).toBeCloseTo(normalCdf(netSavings / se!), 6);
+    expect(result.total.probabilityPositive!).toBeLessThan(0.5);
+  });
+
+  it("businessCase's breakEvenDaysSaved, put back in as days saved, gives zero net savings (measured curves)", () => {
+    const config = esbjergConfig();
+    const measured = businessCase(config, { results: trialDaysResults() });
+    expect(measured.breakEvenDaysSaved).toBeGreaterThan(measured.daysSaved.estimate);
+    const atBreakEven = businessCase(config, { results: trialDaysResults(), daysSaved: measured.breakEvenDaysSaved! });
+    expect(atBreakEven.profile).toBe("measured-scaled");
+    expect(atBreakEven.total.netSavings).toBeCloseTo(0, 4);
+  });
+
+  it("businessCase's breakEvenDaysSaved and breakEvenParticipantsPerYear solve back to zero (what-if)", () => {
+    const config = esbjergConfig();
+    const whatIf = businessCase(config, { daysSaved: 9, participantsPerYear: 1000 });
+    expect(businessCase(config, { daysSaved: whatIf.breakEvenDaysSaved!, participantsPerYear: 1000 }).total.netSavings).toBeCloseTo(0, 4);
+    expect(businessCase(config, { daysSaved: 9, participantsPerYear: whatIf.breakEvenParticipantsPerYear! }).total.netSavings).toBeCloseTo(0, 4);
+    // the zero-effect break-even (flat basis) also solves back
+    const results = trialDaysResults();
+    results.km.intervention = results.km.control;
+    results.daysSaved.estimate = 0;
+    const zero = businessCase(config, { results });
+    const observedIntake = zero.years.filter((year) => year.participants > 0).map((year) => year.participants);
+    expect(observedIntake).toHaveLength(2);
+    expect(businessCase(config, { results, daysSaved: zero.breakEvenDaysSaved! }).total.netSavings).toBeCloseTo(0, 4);
+  });
+
+  it("businessCase's SE per participant with a constant price is price x R's SE of the RMST difference", () => {
+    // price = 849 x 5/7 x 0.5 every day; R: se of the RMST difference at tau 364 = 3.9493538488249924
+    const config = esbjergConfig(flatRates(849, [{ fromWeek: 1, share: 0.5 }]));
+    const result = businessCase(config, { results: trialDaysResults() });
+    const price = ((849 * 5) / 7) * 0.5;
+    expect(result.uncertaintyMethod).toBe("delta");
+    expect(result.perParticipant[0]!.se).toBeCloseTo(price * 3.9493538488249924, 6);
+    expect(result.perParticipant[0]!.saving).toBeCloseTo(price * 3.5806574087425815, 6);
+  });
+});
+
+describe("businessCase on the bundled results (trial_days, R's survfit tables)", () => {
+  const result = businessCase(esbjergConfig(), { results: trialDaysResults() });
+
+  it("businessCase(config, { results }) follows BusinessCaseSchema and net = gross - grant - cost every year", () => {
+    expect(BusinessCaseSchema.safeParse(result).success).toBe(true);
+    for (const year of [...result.years, result.total]) expect(year.netSavings).toBeCloseTo(year.grossSavings - year.regionalGrant - year.cost, 6);
+  });
+
+  it("businessCase(config, { results }) gives intervals around net savings in the years with savings", () => {
+    // R: days saved at tau 364 = 3.5806574087425815, se 3.9493538488249924
+    expect(result.daysSaved.estimate).toBeCloseTo(3.5806574087425815, 9);
+    expect(result.daysSaved.se).toBeCloseTo(3.9493538488249924, 9);
+    for (const year of result.years.slice(0, 3)) {
+      expect(year.lower!).toBeLessThan(year.netSavings);
+      expect(year.upper!).toBeGreaterThan(year.netSavings);
+      expect(year.probabilityPositive!).toBeGreaterThan(0);
+      expect(year.probabilityPositive!).toBeLessThan(1);
+    }
+    // 2020: nothing saved, nothing spent: no spread and no probability to state
+    expect(result.years[3]).toMatchObject({ grossSavings: 0, cost: 0, se: 0, probabilityPositive: null });
+  });
+
+  it("businessCase(config, { results }) annualizes the observed intake over the intake window", () => {
+    // 2017: 1,650 entries over all 365 days; 2018: 315 entries in 59 days (1 Jan - 28 Feb) -> 315 x 365 / 59
+    expect(result.years[0]!.participants).toBe(1650);
+    expect(result.years[1]!.participants).toBeCloseTo((315 * 365) / 59, 9);
+  });
+
+  it("businessCase(config, { results }) orders the sensitivity by impact and covers the issue's inputs", () => {
+    const impacts = result.sensitivity.map((line) => line.impact);
+    expect(impacts).toEqual([...impacts].sort((a, b) => b - a));
+    expect(result.sensitivity.map((line) => line.key).sort()).toEqual(["benefitRate", "cofinancing", "effect", "horizon", "intake", "priorWeeks", "regionalGrant"]);
+    const effect = result.sensitivity.find((line) => line.key === "effect")!;
+    expect([effect.netLow, effect.netHigh]).toEqual([result.total.lower, result.total.upper]);
+  });
+
+  it("businessCase(config, { results }) states what the project's 9 days and 1.7M imply about intake, beside the register", () => {
+    const implied = result.implied;
+    // one year's cost + expected net = intake x saving per participant at 9 days
+    expect(implied.impliedParticipantsPerYear! * implied.savingPerParticipantAtExpected).toBeCloseTo(2_500_000 + 1_700_000, 4);
+    expect(implied.impliedParticipantsPerWeek).toBeCloseTo(implied.impliedParticipantsPerYear! / 52, 9);
+    // register: mean of 1,650 and 315 x 365 / 59
+    expect(implied.observedParticipantsPerYear).toBeCloseTo((1650 + (315 * 365) / 59) / 2, 9);
+  });
+
+  it("businessCase(config, { results }) adds the continued-programme scenario at the same cost after 2018", () => {
+    const continued = result.scenarios.find((scenario) => scenario.key === "continued")!;
+    expect(continued.years.map((year) => year.cost)).toEqual([2_500_000, 2_500_000, 2_500_000, 2_500_000]);
+    expect(continued.years[2]!.participants).toBeGreaterThan(0);
+    expect(continued.savedDaysAfterPeriod).toBeGreaterThan(0);
+  });
+
+  it("businessCase reads the intake window from byWeek and asOf of a full results file, and null (suppressed) counts as 0", () => {
+    const results = trialDaysResults();
+    delete results.intake.from;
+    delete results.intake.to;
+    results.asOf = "2018-03-01";
+    results.intake.byWeek = [{ week: "2017-W01", control: 30, intervention: 31 }, { week: "2018-W09", control: 20, intervention: 21 }];
+    results.intake.byYear.push({ year: 2019, control: null, intervention: null });
+    const full = businessCase(esbjergConfig(), { results });
+    // window 2017-01-02 (Monday of 2017-W01) to 2018-02-28 (the day before asOf): 364 days of 2017, 59 of 2018
+    expect(full.years[0]!.participants).toBeCloseTo((1650 * 365) / 364, 9);
+    expect(full.years[1]!.participants).toBeCloseTo((315 * 365) / 59, 9);
+    expect(full.notes.some((note) => note.includes("2019"))).toBe(true);
+  });
+});
+
+describe("businessCase: bad input is an error, not a number", () => {
+  const config = esbjergConfig();
+
+  it("businessCase rejects negative days saved", () => {
+    expect(issueCode(() => businessCase(config, { daysSaved: -3 }))).toBe("negative_days_saved");
+  });
+
+  it("businessCase rejects a year in which saved days fall but the configuration has no rate", () => {
+    // The 2018 cohort's saved days reach 2019; keep only the project years 2017 and 2018.
+    const short = esbjergConfig((raw) => {
+      raw.money.years = raw.money.years.filter((year) => year.year <= 2018);
+    });
+    expect(issueCode(() => businessCase(short, { daysSaved: 9 }))).toBe("rate_year_missing");
+    expect(() => businessCase(short, { daysSaved: 9 })).toThrow(/money\.years in the configuration has no entry for 2019/);
+  });
+
+  it("businessCase rejects results from another trial", () => {
+    const results = trialDaysResults();
+    results.trial.id = "odense-2017";
+    expect(() => businessCase(config, { results })).toThrow('The results are from trial "odense-2017" but the configuration is for "esbjerg-2017"');
+  });
+
+  it("businessCase rejects results without the Kaplan-Meier tables, naming the field", () => {
+    const results = trialDaysResults();
+    delete results.km;
+    expect(() => businessCase(config, { results })).toThrow(/\$\.km/);
+  });
+
+  it("businessCase rejects a horizon beyond the follow-up of the curves", () => {
+    expect(issueCode(() => businessCase(config, { results: trialDaysResults(), horizonDays: 500 }))).toBe("horizon_beyond_follow_up");
+  });
+
+  it("businessCase rejects results whose days saved disagree with their own curves", () => {
+    const results = trialDaysResults();
+    results.daysSaved.estimate = 9;
+    expect(issueCode(() => businessCase(config, { results }))).toBe("results_inconsistent");
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * @jobtrial/core: the shared base. The trial configuration (zod) and its file, dates and ISO weeks,
+ * reading and writing delimited and XLSX tables with Danish conventions, and the problem
+ * catalogue every input error is reported through.
+ *
+ * This file is the package's only door: it names what other packages may use.
+ */
+export { mapHeader, normalizeHeader, type ColumnSpec } from "./columns.ts";
+export { checkTrialConfig, configHash, jsonPath, loadTrialConfig } from "./config-file.ts";
+export {
+  TrialConfigSchema,
+  type AssignmentRule,
+  type Conversation,
+  type MoneyYear,
+  type TrialConfig,
+  type TrialConfigInput,
+} from "./config.ts";
+export { toCsv, writeCsvFile } from "./csv-write.ts";
+export { parseDateCell, type DateCellResult } from "./date-cell.ts";
+export {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  formatDanishDate,
+  fromDayNumber,
+  isIsoDate,
+  isIsoWeek,
+  isLeapYear,
+  isoWeekday,
+  isoWeekEnd,
+  isoWeekOf,
+  isoWeekStart,
+  isValidYmd,
+  toDayNumber,
+  type IsoDate,
+  type IsoWeek,
+} from "./dates.ts";
+export { formatProblem, problem, type Problem } from "./messages.ts";
+export { decodeText, parseDelimited, readTable, type Table, type TableRow } from "./table.ts";
+export { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
+export { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "./xlsx-write.ts";

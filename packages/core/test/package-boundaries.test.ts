@@ -1,0 +1,102 @@
+/**
+ * The packages' doors hold: every package imports another only by its name
+ * (`@jobtrial/<name>`, resolved to that package's `src/index.ts`), never by a
+ * relative path across the boundary or a deep path past the door, and only
+ * along the one-way dependency order. Bench and notebooks count as users.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** Which packages each package may import, by name. The order is the architecture. */
+const ALLOWED: Record<string, readonly string[]> = {
+  core: [],
+  survival: [],
+  assign: ["core", "survival"],
+  analyze: ["core", "survival", "assign"],
+  "business-case": ["core", "survival"],
+  report: ["core", "survival", "assign", "analyze", "business-case"],
+  cli: ["core", "survival", "assign", "analyze", "business-case", "report"],
+  bench: ["core", "survival", "assign", "analyze", "business-case", "report", "cli"],
+  notebooks: ["core", "survival", "assign", "analyze", "business-case", "report"],
+};
+
+function sourceFiles(folder: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(folder)) {
+    if (name === "node_modules" || name === "fixtures" || name === "golden") continue;
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) found.push(...sourceFiles(path));
+    else if (/\.(ts|mts|mjs)$/.test(name)) found.push(path);
+  }
+  return found;
+}
+
+function unitOf(file: string): string {
+  const parts = relative(root, file).split(sep);
+  return parts[0] === "packages" ? parts[1]! : parts[0]!;
+}
+
+const units = [...readdirSync(join(root, "packages")).map((name) => join(root, "packages", name)), join(root, "bench"), join(root, "notebooks")];
+const files = units.flatMap(sourceFiles);
+const SPECIFIER = /(?:^|\n)\s*(?:import|export)\b[^"';]*?from\s*"([^"]+)"|import\(\s*"([^"]+)"\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(SPECIFIER)].map((match) => (match[1] ?? match[2])!);
+}
+
+describe("package boundaries", () => {
+  it("every package in packages/ is placed in the dependency order", () => {
+    expect(readdirSync(join(root, "packages")).sort()).toEqual(Object.keys(ALLOWED).filter((name) => name !== "bench" && name !== "notebooks").sort());
+  });
+
+  it("no file imports another package by a relative path", () => {
+    const crossings = files.flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => specifier.startsWith("."))
+        .filter((specifier) => unitOf(resolve(dirname(file), specifier)) !== unitOf(file))
+        .map((specifier) => `${relative(root, file)} -> ${specifier}`),
+    );
+    expect(crossings).toEqual([]);
+  });
+
+  it("no file reaches past a door or against the dependency order", () => {
+    const wrong = files.flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => specifier.startsWith("@jobtrial/"))
+        .filter((specifier) => {
+          const [, name, ...deeper] = specifier.split("/");
+          return deeper.length > 0 || !(ALLOWED[unitOf(file)] ?? []).includes(name!);
+        })
+        .map((specifier) => `${relative(root, file)} -> ${specifier}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it("every package's door names its exports (no export *)", () => {
+    const stars = units
+      .map((unit) => join(unit, "src", "index.ts"))
+      .filter((door) => { try { return statSync(door).isFile(); } catch { return false; } })
+      .filter((door) => /export\s+\*/.test(readFileSync(door, "utf8")))
+      .map((door) => relative(root, door));
+    expect(stars).toEqual([]);
+  });
+
+  it("package.json declares exactly the packages a package imports, nothing unused", () => {
+    const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+    const mismatches: string[] = [];
+    for (const unit of units) {
+      const manifest = JSON.parse(readFileSync(join(unit, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+      const declared = Object.keys(manifest.dependencies ?? {}).sort();
+      const used = [...new Set(sourceFiles(unit).flatMap(importsOf).filter((s) => !s.startsWith(".") && !s.startsWith("node:")).map(packageName))]
+        .filter((name) => name !== `@jobtrial/${unitOf(unit + sep + "x")}` && name !== "vitest")
+        .sort();
+      if (JSON.stringify(declared) !== JSON.stringify(used)) mismatches.push(`${relative(root, unit)}: declares ${declared.join(", ")}; imports ${used.join(", ")}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

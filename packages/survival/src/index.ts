@@ -1,0 +1,35 @@
+/**
+ * @jobtrial/survival: generic estimators that know nothing of jobcentres: Kaplan-Meier,
+ * log-rank, restricted mean survival, Cox, cumulative incidence, two-sample tests,
+ * distributions and seeded randomness. Agrees with R survival / estimatr (derivations in docs/methods.md).
+ *
+ * This file is the package's only door: it names what other packages may use.
+ */
+export { binomialTestTwoSided } from "./binomial.ts";
+export { coxProportionalHazards } from "./cox-model.ts";
+export { readCsvColumns, type CsvColumnRequest, type CsvColumns } from "./csv-columns.ts";
+export {
+  cumulativeIncidence,
+  cumulativeIncidenceAt,
+  type CumulativeIncidenceCurve,
+} from "./cumulative-incidence.ts";
+export { meanAndStandardError } from "./descriptive.ts";
+export { chiSquareSurvival, normalCdf, normalQuantile, normalTwoSidedP } from "./distributions.ts";
+export { kaplanMeier, type KaplanMeierCurve, type KaplanMeierResult } from "./kaplan-meier.ts";
+export { logRank, type LogRankResult } from "./log-rank.ts";
+export { AnalyzeError } from "./messages.ts";
+export {
+  bernoulli,
+  categorical,
+  forkRandomSource,
+  poisson,
+  randomSource,
+  uniformInt,
+  type RandomSource,
+} from "./random-source.ts";
+export { restrictedMeanSurvival } from "./restricted-mean.ts";
+export { survivalSummary, type SurvivalSummary } from "./survival-summary.ts";
+export { twoProportionsFromCounts } from "./two-proportions.ts";
+export { meanAndVariance } from "./two-sample-input.ts";
+export { twoSampleSummary, type TwoSampleSummary } from "./two-sample-summary.ts";
+export { welchTTest } from "./welch-t-test.ts";
