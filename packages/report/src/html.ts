@@ -1,17 +1,19 @@
 /**
  * Phase 6, assemble: the static, self-contained HTML document. Charts are inline SVG;
  * there is no script, no external resource (a Content-Security-Policy forbids any
- * request), print CSS for A4. Page one is for a committee member: four big numbers and
+ * request), print CSS for A4. All markup is written with the `html` template of
+ * `html-template.ts`, which escapes every value by construction. Page one is for a committee member: four big numbers and
  * one plain sentence; the statistics follow on later pages.
  */
 import { compactDayRanges } from "@jobtrial/assign";
 import type { Results } from "@jobtrial/analyze";
 import { sensitivityValueLabel, type BusinessCase } from "./business-case.ts";
-import { ARMS, countLabel, covariateLabel, isUnknown, subgroupLevelLabel } from "./chart-data.ts";
+import { ARMS, countLabel, covariateLabel, isUnknown, subgroupLevelLabel, type Arm } from "./chart-data.ts";
 import type { ChartId } from "./chart-specs.ts";
 import type { DisclosureSummary } from "./disclose-results.ts";
 import { formatDate, formatDkk, formatInterval, formatMillionDkk, formatNumber, formatP, formatPercent, formatSigned, type Lang } from "./format.ts";
-import { isTextKey, text, textOr, type TextKey } from "./texts.ts";
+import { html, joinHtml, trustedHtml, type Html, type HtmlValue } from "./html-template.ts";
+import { isTextKey, text, textOr, textParts, type TextKey } from "./texts.ts";
 import { verdictOf } from "./verdict.ts";
 
 export interface RenderedChart {
@@ -31,12 +33,6 @@ export interface HtmlInput {
   toolVersion: string;
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
-}
-const esc = escapeHtml;
-
 /**
  * Gives every id in a chart's SVG (clip paths, gradients) a prefix, so several inline
  * SVGs in one document cannot refer to each other's definitions.
@@ -48,7 +44,7 @@ export function scopeSvgIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
 }
 
-const CSS = `
+const CSS = html`
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 :root { --ink: #1d1d1d; --muted: #555; --rule: #d6d6d6; --control: #c4681c; --intervention: #1f5f99; --accent: #eaf1f8; }
 * { box-sizing: border-box; }
@@ -97,15 +93,18 @@ footer { margin-top: 18pt; font-size: 8.5pt; color: var(--muted); border-top: 0.
 }
 `;
 
-/** The whole HTML document. */
+/**
+ * The whole HTML document. Every value goes through the `html` template and is escaped
+ * there; the charts' SVG is the only markup passed as trusted.
+ */
 export function assembleHtml(input: HtmlInput): string {
   const { results, lang } = input;
-  const t = (key: TextKey, params?: Record<string, string | number>) => esc(text(lang, key, params));
+  const t: T = (key, params) => html`${textParts<HtmlValue>(lang, key, params)}`;
   const date = formatDate(input.now.toISOString(), lang);
   const svgOf = new Map(input.charts.map((chart) => [chart.id, chart]));
-  const figure = (id: ChartId) => {
+  const figure: Figure = (id) => {
     const chart = svgOf.get(id);
-    return chart ? `<figure class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${esc(chart.title)}">${scopeSvgIds(chart.svg, id)}</figure>` : "";
+    return chart ? html`<figure class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${chart.title}">${trustedHtml(scopeSvgIds(chart.svg, id))}</figure>` : "";
   };
   const sections = [
     summarySection(input, t, figure),
@@ -120,36 +119,38 @@ export function assembleHtml(input: HtmlInput): string {
     businessCaseSection(input, t, figure),
     precisionSection(input, t),
     methodsSection(input, t),
-  ];
-  return `<!DOCTYPE html>
+  ].filter((section): section is Html => section !== null);
+  return String(html`<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="jobtrial ${esc(input.toolVersion)}">
+<meta name="generator" content="jobtrial ${input.toolVersion}">
 <title>${t("documentTitle", { name: results.trial.name })}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <main>
-${sections.filter((section) => section !== "").join("\n")}
-<footer>${t("footer", { version: input.toolVersion, date })} · ${esc(results.trial.id)} · ${esc(results.trial.configHash.slice(0, 12))}</footer>
+${joinHtml(sections, html`\n`)}
+<footer>${t("footer", { version: input.toolVersion, date })} · ${results.trial.id} · ${results.trial.configHash.slice(0, 12)}</footer>
 </main>
 </body>
 </html>
-`;
+`);
 }
 
-type T = (key: TextKey, params?: Record<string, string | number>) => string;
-type Figure = (id: ChartId) => string;
+/** A text of the catalogue as markup: its wording escaped, each parameter escaped unless it is markup. */
+type T = (key: TextKey, params?: Readonly<Record<string, HtmlValue>>) => Html;
+/** A chart's figure, or nothing when the report has no such chart. */
+type Figure = (id: ChartId) => Html | "";
 
 /** A value with the raw number beside it, so tests and readers can check figures against results.json. */
-function figureSpan(key: string, value: number | null, shown: string): string {
-  return `<span data-figure="${esc(key)}" data-value="${value === null ? "" : String(value)}">${esc(shown)}</span>`;
+function figureSpan(key: string, value: number | null, shown: string): Html {
+  return html`<span data-figure="${key}" data-value="${value === null ? "" : String(value)}">${shown}</span>`;
 }
 
-function summarySection(input: HtmlInput, t: T, figure: Figure): string {
+function summarySection(input: HtmlInput, t: T, figure: Figure): Html {
   const { results, lang, businessCase } = input;
   const days = results.daysSaved;
   const expected = results.precision.expectedDaysSaved;
@@ -157,13 +158,13 @@ function summarySection(input: HtmlInput, t: T, figure: Figure): string {
   const decimals1 = (value: number | null) => formatNumber(value, lang, 1);
   const difference =
     days.estimate === null ? "" : text(lang, days.estimate >= 0 ? "differenceShorter" : "differenceLonger", { days: decimals1(Math.abs(days.estimate)) });
-  const verdictText = t(`verdict_${verdict}` as TextKey, { difference, lower: decimals1(days.lower), upper: decimals1(days.upper), expected: decimals1(expected) });
+  const verdictText = t(`verdict_${verdict}`, { difference, lower: decimals1(days.lower), upper: decimals1(days.upper), expected: decimals1(expected) });
   const precisionSentence =
     verdict === "tooEarly"
       ? results.precision.detectableFrom
         ? t("verdictDetectableFrom", { expected: decimals1(expected), date: formatDate(results.precision.detectableFrom, lang) })
         : t("verdictNotDetectable", { expected: decimals1(expected) })
-      : "";
+      : null;
   const years = businessCase?.years ?? [];
   const totalNet = businessCase ? businessCase.total.netSavings : null;
   const from = years[0]?.year;
@@ -173,54 +174,54 @@ function summarySection(input: HtmlInput, t: T, figure: Figure): string {
       ? totalNet >= 0
         ? t("verdictMoney_positive", { total: formatMillionDkk(totalNet, lang), from, to })
         : t("verdictMoney_negative", { total: formatMillionDkk(Math.abs(totalNet), lang), from, to, breakEven: decimals1(businessCase.breakEvenDaysSaved) })
-      : "";
+      : null;
   // The money sentence states its uncertainty, as the days-saved sentence does.
   const totalLower = businessCase?.total.lower ?? null;
   const totalUpper = businessCase?.total.upper ?? null;
   const moneyUncertainty =
-    moneySentence !== "" && totalLower !== null && totalUpper !== null
+    moneySentence !== null && totalLower !== null && totalUpper !== null
       ? t(totalLower < 0 && totalUpper > 0 ? "verdictMoneyUncertain" : "verdictMoneyInterval", { lower: formatMillionDkk(totalLower, lang), upper: formatMillionDkk(totalUpper, lang) })
-      : "";
+      : null;
 
   const analysed = results.flow.analysed;
   const participantsTotal = analysed.control !== null && analysed.intervention !== null ? analysed.control + analysed.intervention : null;
   const at26 = results.selfSupport.at.find((entry) => entry.weeks === 26) ?? results.selfSupport.at[Math.floor(results.selfSupport.at.length / 2)];
   const budgetTotal = results.config.budget.years.reduce((sum, year) => sum + year.dkk, 0);
   const cards = [
-    `<div class="headline" id="head-participants"><div class="label">${t("headParticipants")}</div><div class="value">${figureSpan("participants", participantsTotal, countLabel(participantsTotal, lang, input.disclosure.minCellSize))}</div><div class="detail">${t("headParticipantsDetail", {
+    html`<div class="headline" id="head-participants"><div class="label">${t("headParticipants")}</div><div class="value">${figureSpan("participants", participantsTotal, countLabel(participantsTotal, lang, input.disclosure.minCellSize))}</div><div class="detail">${t("headParticipantsDetail", {
       intervention: countLabel(analysed.intervention, lang, input.disclosure.minCellSize),
       control: countLabel(analysed.control, lang, input.disclosure.minCellSize),
     })}</div></div>`,
-    `<div class="headline" id="head-days"><div class="label">${t("headDaysSaved")}</div><div class="value">${figureSpan("daysSaved", days.estimate, decimals1(days.estimate))} <span class="unit">${t("headDaysSavedUnit")}</span></div><div class="detail">${t("headDaysSavedDetail", {
+    html`<div class="headline" id="head-days"><div class="label">${t("headDaysSaved")}</div><div class="value">${figureSpan("daysSaved", days.estimate, decimals1(days.estimate))} <span class="unit">${t("headDaysSavedUnit")}</span></div><div class="detail">${t("headDaysSavedDetail", {
       lower: decimals1(days.lower),
       upper: decimals1(days.upper),
       expected: decimals1(expected),
     })}</div></div>`,
     at26
-      ? `<div class="headline" id="head-self-support"><div class="label">${t("headSelfSupport", { weeks: at26.weeks })}</div><div class="value">${figureSpan("selfSupport.intervention", at26.intervention.estimate, formatPercent(at26.intervention.estimate, lang, 0))}</div><div class="detail">${t("headSelfSupportDetail", {
+      ? html`<div class="headline" id="head-self-support"><div class="label">${t("headSelfSupport", { weeks: at26.weeks })}</div><div class="value">${figureSpan("selfSupport.intervention", at26.intervention.estimate, formatPercent(at26.intervention.estimate, lang, 0))}</div><div class="detail">${t("headSelfSupportDetail", {
           intervention: formatPercent(at26.intervention.estimate, lang, 1),
           control: formatPercent(at26.control.estimate, lang, 1),
         })}</div></div>`
-      : "",
+      : null,
     businessCase && totalNet !== null && from !== undefined && to !== undefined
-      ? `<div class="headline" id="head-net-savings"><div class="label">${t("headNetSavings", { from, to })}</div><div class="value">${figureSpan("netSavings.total", totalNet, formatMillionDkk(totalNet, lang))}</div><div class="detail">${t("headNetSavingsDetail", {
+      ? html`<div class="headline" id="head-net-savings"><div class="label">${t("headNetSavings", { from, to })}</div><div class="value">${figureSpan("netSavings.total", totalNet, formatMillionDkk(totalNet, lang))}</div><div class="detail">${t("headNetSavingsDetail", {
           perYear: formatMillionDkk(totalNet / years.length, lang),
           expected: formatMillionDkk(results.config.expectations.netSavingsPerYear, lang),
           budget: formatMillionDkk(budgetTotal, lang),
         })}</div></div>`
-      : `<div class="headline" id="head-net-savings"><div class="label">${t("headNetSavings", { from: results.config.expectations.fromYear, to: results.config.expectations.toYear })}</div><div class="detail">${t("headNetSavingsMissing")}</div></div>`,
+      : html`<div class="headline" id="head-net-savings"><div class="label">${t("headNetSavings", { from: results.config.expectations.fromYear, to: results.config.expectations.toYear })}</div><div class="detail">${t("headNetSavingsMissing")}</div></div>`,
   ];
-  return `<section class="page" id="summary">
+  return html`<section class="page" id="summary">
 <h1>${t("documentTitle", { name: results.trial.name })}</h1>
 <p class="subtitle">${t("subtitle", { municipality: results.config.municipality, asOf: formatDate(results.asOf, lang), date: formatDate(input.now.toISOString(), lang) })}</p>
-<div class="verdict" data-verdict="${verdict}"><h2>${t("verdictHeading")}</h2><p>${verdictText}</p>${precisionSentence ? `<p class="secondary">${precisionSentence}</p>` : ""}${moneySentence ? `<p class="secondary">${moneySentence}${moneyUncertainty ? ` ${moneyUncertainty}` : ""}</p>` : ""}</div>
-<div class="headlines">${cards.join("")}</div>
+<div class="verdict" data-verdict="${verdict}"><h2>${t("verdictHeading")}</h2><p>${verdictText}</p>${precisionSentence ? html`<p class="secondary">${precisionSentence}</p>` : null}${moneySentence ? html`<p class="secondary">${moneySentence}${moneyUncertainty ? html` ${moneyUncertainty}` : null}</p>` : null}</div>
+<div class="headlines">${cards}</div>
 ${figure("summary-days")}
 <p class="note">${t("summaryHowToRead", { expected: decimals1(expected) })}</p>
 </section>`;
 }
 
-function toc(input: HtmlInput, t: T): string {
+function toc(input: HtmlInput, t: T): Html {
   const entries: [string, TextKey][] = [
     ["flow", "section_flow"],
     ["intake", "section_intake"],
@@ -233,16 +234,19 @@ function toc(input: HtmlInput, t: T): string {
     ["precision", "section_precision"],
     ["methods", "section_methods"],
   ];
-  return `<nav class="toc"><h2>${t("contents")}</h2><ol>${entries.map(([id, key]) => `<li><a href="#${id}">${t(key)}</a></li>`).join("")}</ol></nav>`;
+  return html`<nav class="toc"><h2>${t("contents")}</h2><ol>${entries.map(([id, key]) => html`<li><a href="#${id}">${t(key)}</a></li>`)}</ol></nav>`;
 }
 
-function flowSection(t: T, figure: Figure): string {
-  return `<section id="flow"><h2>${t("section_flow")}</h2><p>${t("section_flow_intro")}</p>${figure("flow")}</section>`;
+function flowSection(t: T, figure: Figure): Html {
+  return html`<section id="flow"><h2>${t("section_flow")}</h2><p>${t("section_flow_intro")}</p>${figure("flow")}</section>`;
 }
+
+/** A table cell or header: text (escaped) or markup. */
+type Cell = HtmlValue;
 
 interface TableOptions {
   /** A header row above the column headers: [label, number of columns spanned]. Default: none. */
-  groups?: [string, number][];
+  groups?: [Cell, number][];
   /** Smaller type and padding, for tables with many columns. Default: false. */
   wide?: boolean;
 }
@@ -250,28 +254,36 @@ interface TableOptions {
 /**
  * A table that fits the page column: numbers do not wrap, headers and text cells do.
  */
-function table(headers: string[], rows: string[][], numeric: boolean[] = [], options: TableOptions = {}): string {
-  const cls = (index: number) => (numeric[index] ? ' class="num"' : "");
-  const groups = options.groups ? `<tr>${options.groups.map(([label, span]) => `<th${span > 1 ? ` colspan="${span}" class="group"` : ""}>${label}</th>`).join("")}</tr>` : "";
-  return `<table${options.wide ? ' class="wide"' : ""}><thead>${groups}<tr>${headers.map((header, index) => `<th${cls(index)}>${header}</th>`).join("")}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((cell, index) => `<td${cls(index)}>${cell}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+function table(headers: readonly Cell[], rows: readonly (readonly Cell[])[], numeric: readonly boolean[] = [], options: TableOptions = {}): Html {
+  const cls = (index: number) => (numeric[index] ? html` class="num"` : null);
+  const groups = options.groups ? html`<tr>${options.groups.map(([label, span]) => html`<th${span > 1 ? html` colspan="${span}" class="group"` : null}>${label}</th>`)}</tr>` : null;
+  return html`<table${options.wide ? html` class="wide"` : null}><thead>${groups}<tr>${headers.map((header, index) => html`<th${cls(index)}>${header}</th>`)}</tr></thead><tbody>${rows.map((row) => html`<tr>${row.map((cell, index) => html`<td${cls(index)}>${cell}</td>`)}</tr>`)}</tbody></table>`;
 }
 
-function armHeaders(t: T): string[] {
+function armHeaders(t: T): Html[] {
   return [t("arm_control"), t("arm_intervention")];
 }
 
-function intakeSection(input: HtmlInput, t: T, figure: Figure): string {
+/** An arm's name in lower case, as it follows a measure's name ("Median varighed (dage), indsats"). */
+function armLower(lang: Lang, arm: Arm): string {
+  return text(lang, arm === "control" ? "arm_control" : "arm_intervention").toLowerCase();
+}
+
+function intakeSection(input: HtmlInput, t: T, figure: Figure): Html {
   const { results, lang } = input;
   const allocation = results.allocation;
   const min = input.disclosure.minCellSize;
   const heaping = allocation.heaping;
-  const heapRow = (label: string, path: string, block: Record<"control" | "intervention", { n: number | null; share: number | null; expectedShare: number }>) => [
+  const heapRow = (label: Html, path: string, block: Record<Arm, { n: number | null; share: number | null; expectedShare: number }>): Cell[] => [
     label,
-    ...ARMS.map((arm) => `${esc(countLabel(block[arm].n, lang, min, isUnknown(results, `${path}.${arm}`)))} (${esc(formatPercent(block[arm].share, lang, 1))}; ${esc(text(lang, "label_expected").toLowerCase())} ${esc(formatPercent(block[arm].expectedShare, lang, 1))})`),
+    ...ARMS.map(
+      (arm) =>
+        `${countLabel(block[arm].n, lang, min, isUnknown(results, `${path}.${arm}`))} (${formatPercent(block[arm].share, lang, 1)}; ${text(lang, "label_expected").toLowerCase()} ${formatPercent(block[arm].expectedShare, lang, 1)})`,
+    ),
   ];
   const alertLines = allocationAlerts(input);
-  const warnings = alertLines.length > 0 ? `<h3>${t("allocationWarnings")}</h3><ul>${alertLines.map((line) => `<li>${esc(line)}</li>`).join("")}</ul>` : "";
-  return `<section id="intake"><h2>${t("section_intake")}</h2>
+  const warnings = alertLines.length > 0 ? html`<h3>${t("allocationWarnings")}</h3><ul>${alertLines.map((line) => html`<li>${line}</li>`)}</ul>` : null;
+  return html`<section id="intake"><h2>${t("section_intake")}</h2>
 <p>${t("section_intake_intro", { expected: formatPercent(allocation.expectedShare, lang, 1), observed: formatPercent(allocation.observedShare, lang, 1), p: formatP(allocation.binomialP, lang) })}</p>
 ${figure("intake")}${figure("allocation")}
 ${table(
@@ -279,7 +291,7 @@ ${table(
   [
     heapRow(t("m_heapingFirst"), "allocation.heaping.bornFirstOfMonth", heaping.bornFirstOfMonth),
     heapRow(t("m_heapingJanuary"), "allocation.heaping.bornFirstJanuary", heaping.bornFirstJanuary),
-    [t("m_replacement"), ...ARMS.map((arm) => esc(countLabel(heaping.replacementNumbers[arm], lang, min, isUnknown(results, `allocation.heaping.replacementNumbers.${arm}`))))],
+    [t("m_replacement"), ...ARMS.map((arm) => countLabel(heaping.replacementNumbers[arm], lang, min, isUnknown(results, `allocation.heaping.replacementNumbers.${arm}`)))],
   ],
   [false, true, true],
 )}${warnings}</section>`;
@@ -310,152 +322,152 @@ export function allocationAlerts(input: Pick<HtmlInput, "results" | "lang">): st
   });
 }
 
-function balanceSection(input: HtmlInput, t: T, figure: Figure): string {
+function balanceSection(input: HtmlInput, t: T, figure: Figure): Html {
   const { results, lang } = input;
   const min = input.disclosure.minCellSize;
   const describe = (side: { n: number | null; mean: number | null; sd: number | null }, binary: boolean) =>
-    binary ? `${esc(formatPercent(side.mean, lang, 1))}` : `${esc(formatNumber(side.mean, lang, 1))} (${esc(formatNumber(side.sd, lang, 1))})`;
+    binary ? formatPercent(side.mean, lang, 1) : `${formatNumber(side.mean, lang, 1)} (${formatNumber(side.sd, lang, 1)})`;
   const rows = results.balance.map((row) => [
-    esc(covariateLabel(row.covariate, row.level, lang, row.key)),
+    covariateLabel(row.covariate, row.level, lang, row.key),
     describe(row.control, row.kind === "binary"),
-    esc(countLabel(row.control.n, lang, min)),
+    countLabel(row.control.n, lang, min),
     describe(row.intervention, row.kind === "binary"),
-    esc(countLabel(row.intervention.n, lang, min)),
-    esc(formatNumber(row.smd, lang, 3)),
+    countLabel(row.intervention.n, lang, min),
+    formatNumber(row.smd, lang, 3),
   ]);
-  return `<section id="balance"><h2>${t("section_balance")}</h2><p>${t("section_balance_intro")}</p>
-${table([t("th_covariate"), `${t("th_mean")} (${t("th_sd")})`, t("th_n"), `${t("th_mean")} (${t("th_sd")})`, t("th_n"), t("th_smd")], rows, [false, true, true, true, true, true], {
+  return html`<section id="balance"><h2>${t("section_balance")}</h2><p>${t("section_balance_intro")}</p>
+${table([t("th_covariate"), html`${t("th_mean")} (${t("th_sd")})`, t("th_n"), html`${t("th_mean")} (${t("th_sd")})`, t("th_n"), t("th_smd")], rows, [false, true, true, true, true, true], {
   groups: [["", 1], [t("arm_control"), 2], [t("arm_intervention"), 2], ["", 1]],
   wide: true,
 })}
 ${figure("balance")}</section>`;
 }
 
-function durationSection(input: HtmlInput, t: T, figure: Figure): string {
+function durationSection(input: HtmlInput, t: T, figure: Figure): Html {
   const { results, lang } = input;
   const d = results.duration;
-  const n1 = (value: number | null) => esc(formatNumber(value, lang, 1));
-  const interval = (lower: number | null, upper: number | null, decimals = 1) => esc(formatInterval(lower, upper, lang, decimals));
-  const rows: string[][] = [];
-  for (const arm of ARMS) rows.push([`${t("m_median")}, ${t(arm === "control" ? "arm_control" : "arm_intervention").toLowerCase()}`, n1(d.median[arm].median), interval(d.median[arm].lower, d.median[arm].upper, 0), ""]);
+  const n1 = (value: number | null) => formatNumber(value, lang, 1);
+  const interval = (lower: number | null, upper: number | null, decimals = 1) => formatInterval(lower, upper, lang, decimals);
+  const rows: Cell[][] = [];
+  for (const arm of ARMS) rows.push([html`${t("m_median")}, ${armLower(lang, arm)}`, n1(d.median[arm].median), interval(d.median[arm].lower, d.median[arm].upper, 0), ""]);
   for (const rmst of d.rmst) {
     for (const arm of ARMS) {
       const group = rmst.byGroup[arm];
-      rows.push([`${t("m_rmst", { tau: rmst.tau })}, ${t(arm === "control" ? "arm_control" : "arm_intervention").toLowerCase()}`, n1(group.rmst), interval(group.rmst - 1.959964 * group.se, group.rmst + 1.959964 * group.se), ""]);
+      rows.push([html`${t("m_rmst", { tau: rmst.tau })}, ${armLower(lang, arm)}`, n1(group.rmst), interval(group.rmst - 1.959964 * group.se, group.rmst + 1.959964 * group.se), ""]);
     }
-    rows.push([t("m_rmstDifference", { tau: rmst.tau }), esc(formatSigned(rmst.difference.estimate, lang, 1)), interval(rmst.difference.lower, rmst.difference.upper), esc(formatP(rmst.difference.p ?? null, lang))]);
+    rows.push([t("m_rmstDifference", { tau: rmst.tau }), formatSigned(rmst.difference.estimate, lang, 1), interval(rmst.difference.lower, rmst.difference.upper), formatP(rmst.difference.p ?? null, lang)]);
   }
   const days = results.daysSaved;
-  rows.push([`<strong>${t("m_daysSaved", { tau: days.tau })}</strong>`, `<strong>${figureSpan("daysSaved.table", days.estimate, formatSigned(days.estimate, lang, 1))}</strong>`, interval(days.lower, days.upper), esc(formatP(days.p ?? null, lang))]);
-  rows.push([t("m_logrank", { chisq: formatNumber(d.logrank.chisq, lang, 2), df: d.logrank.df }), "", "", esc(formatP(d.logrank.p, lang))]);
-  if (d.logrankStratified) rows.push([t("m_logrankStratified", { chisq: formatNumber(d.logrankStratified.chisq, lang, 2) }), "", "", esc(formatP(d.logrankStratified.p, lang))]);
-  rows.push([t("m_cox", { ties: d.cox.ties }), esc(formatNumber(d.cox.hr, lang, 3)), interval(d.cox.lower, d.cox.upper, 3), esc(formatP(d.cox.p, lang))]);
+  rows.push([html`<strong>${t("m_daysSaved", { tau: days.tau })}</strong>`, html`<strong>${figureSpan("daysSaved.table", days.estimate, formatSigned(days.estimate, lang, 1))}</strong>`, interval(days.lower, days.upper), formatP(days.p ?? null, lang)]);
+  rows.push([t("m_logrank", { chisq: formatNumber(d.logrank.chisq, lang, 2), df: d.logrank.df }), "", "", formatP(d.logrank.p, lang)]);
+  if (d.logrankStratified) rows.push([t("m_logrankStratified", { chisq: formatNumber(d.logrankStratified.chisq, lang, 2) }), "", "", formatP(d.logrankStratified.p, lang)]);
+  rows.push([t("m_cox", { ties: d.cox.ties }), formatNumber(d.cox.hr, lang, 3), interval(d.cox.lower, d.cox.upper, 3), formatP(d.cox.p, lang)]);
   const completed = results.completedSpells;
-  for (const arm of ARMS) rows.push([`${t("m_completed")}, ${t(arm === "control" ? "arm_control" : "arm_intervention").toLowerCase()}`, n1(completed[arm].mean), "", ""]);
-  rows.push([t("m_completedDifference"), esc(formatSigned(completed.difference.estimate, lang, 1)), interval(completed.difference.lower, completed.difference.upper), esc(formatP(completed.difference.p ?? null, lang))]);
-  return `<section id="duration"><h2>${t("section_duration")}</h2><p>${t("section_duration_intro", { confType: d.confType })}</p>
+  for (const arm of ARMS) rows.push([html`${t("m_completed")}, ${armLower(lang, arm)}`, n1(completed[arm].mean), "", ""]);
+  rows.push([t("m_completedDifference"), formatSigned(completed.difference.estimate, lang, 1), interval(completed.difference.lower, completed.difference.upper), formatP(completed.difference.p ?? null, lang)]);
+  return html`<section id="duration"><h2>${t("section_duration")}</h2><p>${t("section_duration_intro", { confType: d.confType })}</p>
 ${figure("km")}
 ${table([t("th_measure"), t("th_estimate"), t("th_interval"), t("th_p")], rows, [false, true, true, true])}
 <p class="note">${t("completedCaveat")}</p></section>`;
 }
 
-function selfSupportSection(input: HtmlInput, t: T, figure: Figure): string {
+function selfSupportSection(input: HtmlInput, t: T, figure: Figure): Html {
   const { results, lang } = input;
-  const pct = (value: number | null) => esc(formatPercent(value, lang, 1));
+  const pct = (value: number | null) => formatPercent(value, lang, 1);
   const ppUnit = lang === "da" ? "pct.-point" : "pp";
-  const pp = (value: number | null) => (value === null ? "\u2013" : esc(formatSigned(value * 100, lang, 1)));
+  const pp = (value: number | null) => (value === null ? "\u2013" : formatSigned(value * 100, lang, 1));
   const rows = results.selfSupport.at.map((entry) => [
     t("m_selfSupportAt", { weeks: entry.weeks }),
     pct(entry.control.estimate),
     pct(entry.intervention.estimate),
     `${pp(entry.difference.estimate)} ${ppUnit}`,
     `${pp(entry.difference.lower)} ${lang === "da" ? "til" : "to"} ${pp(entry.difference.upper)}`,
-    esc(formatP(entry.difference.p ?? null, lang)),
+    formatP(entry.difference.p ?? null, lang),
   ]);
-  return `<section id="self-support"><h2>${t("section_selfSupport")}</h2><p>${t("section_selfSupport_intro")}</p>
+  return html`<section id="self-support"><h2>${t("section_selfSupport")}</h2><p>${t("section_selfSupport_intro")}</p>
 ${figure("cif")}
 ${table([t("th_measure"), ...armHeaders(t), t("th_difference"), t("th_interval"), t("th_p")], rows, [false, true, true, true, true, true])}
 ${figure("monthly")}<p class="note">${t("def_monthly")}</p></section>`;
 }
 
-function processSection(input: HtmlInput, t: T, figure: Figure): string {
+function processSection(input: HtmlInput, t: T, figure: Figure): Html | null {
   const { results, lang } = input;
   const process = results.process;
-  if (!process) return "";
+  if (!process) return null;
   const rows = [
-    [t("m_planned"), ...ARMS.map((arm) => esc(formatNumber(process.planned[arm], lang)))],
-    [t("m_perCitizenInProgramme"), ...ARMS.map((arm) => esc(formatNumber(process.perCitizenInProgramme[arm], lang, 1)))],
-    [t("m_onTimeShare", { tolerance: process.toleranceWeeks }), ...ARMS.map((arm) => esc(formatPercent(process.onTimeShare[arm], lang, 1)))],
-    [t("m_letterShare"), ...ARMS.map((arm) => esc(formatPercent(process.letterShare[arm], lang, 1)))],
+    [t("m_planned"), ...ARMS.map((arm) => formatNumber(process.planned[arm], lang))],
+    [t("m_perCitizenInProgramme"), ...ARMS.map((arm) => formatNumber(process.perCitizenInProgramme[arm], lang, 1))],
+    [t("m_onTimeShare", { tolerance: process.toleranceWeeks }), ...ARMS.map((arm) => formatPercent(process.onTimeShare[arm], lang, 1))],
+    [t("m_letterShare"), ...ARMS.map((arm) => formatPercent(process.letterShare[arm], lang, 1))],
   ];
-  return `<section id="process"><h2>${t("section_process")}</h2><p>${t("section_process_intro", { intervention: process.planned.intervention, control: process.planned.control, weeks: results.config.protocol.programmeWeeks })}</p>
+  return html`<section id="process"><h2>${t("section_process")}</h2><p>${t("section_process_intro", { intervention: process.planned.intervention, control: process.planned.control, weeks: results.config.protocol.programmeWeeks })}</p>
 ${figure("process")}
 ${table([t("th_measure"), ...armHeaders(t)], rows, [false, true, true])}
 ${figure("advisors")}</section>`;
 }
 
-function subgroupSection(input: HtmlInput, t: T, figure: Figure): string {
+function subgroupSection(input: HtmlInput, t: T, figure: Figure): Html | null {
   const { results, lang } = input;
-  if (results.subgroups.length === 0) return "";
+  if (results.subgroups.length === 0) return null;
   const interaction = results.subgroups[0]!.interaction;
   // Levels without an estimate have no mark in the forest plot; say which, so none disappears silently.
   const withoutEstimate = results.subgroups.flatMap((subgroup) =>
     subgroup.groups.filter((group) => group.daysSaved === null || group.daysSaved.estimate === null).map((group) => subgroupLevelLabel(lang, subgroup, group.level)),
   );
-  const omitted = withoutEstimate.length > 0 ? `<p class="note">${t("subgroups_withoutEstimate", { levels: esc(withoutEstimate.join("; ")) })}</p>` : "";
-  return `<section id="subgroups"><h2>${t("section_subgroups")}</h2><p>${t("section_subgroups_intro", { p: formatP(interaction?.p ?? null, lang) })}</p>${figure("forest")}${omitted}</section>`;
+  const omitted = withoutEstimate.length > 0 ? html`<p class="note">${t("subgroups_withoutEstimate", { levels: withoutEstimate.join("; ") })}</p>` : null;
+  return html`<section id="subgroups"><h2>${t("section_subgroups")}</h2><p>${t("section_subgroups_intro", { p: formatP(interaction?.p ?? null, lang) })}</p>${figure("forest")}${omitted}</section>`;
 }
 
-function businessCaseSection(input: HtmlInput, t: T, figure: Figure): string {
+function businessCaseSection(input: HtmlInput, t: T, figure: Figure): Html | null {
   const { businessCase, lang } = input;
-  if (!businessCase) return "";
-  const dkk = (value: number | null) => esc(formatDkk(value, lang));
+  if (!businessCase) return null;
+  const dkk = (value: number | null) => formatDkk(value, lang);
   const years = businessCase.years;
   const total = businessCase.total;
-  const mio = (value: number) => esc(formatNumber(value / 1e6, lang, 1));
+  const mio = (value: number) => formatNumber(value / 1e6, lang, 1);
   const interval = (lower: number | null, upper: number | null) => (lower === null || upper === null ? "\u2013" : `${mio(lower)} ${lang === "da" ? "til" : "to"} ${mio(upper)}`);
-  const rows = [
+  const rows: Cell[][] = [
     ...years.map((year) => [String(year.year), dkk(year.cost), dkk(year.grossSavings), figureSpan(`netSavings.${year.year}`, year.netSavings, formatDkk(year.netSavings, lang)), interval(year.lower, year.upper)]),
-    [`<strong>${t("th_total")}</strong>`, dkk(total.cost), dkk(total.grossSavings), `<strong>${dkk(total.netSavings)}</strong>`, interval(total.lower, total.upper)],
+    [html`<strong>${t("th_total")}</strong>`, dkk(total.cost), dkk(total.grossSavings), html`<strong>${dkk(total.netSavings)}</strong>`, interval(total.lower, total.upper)],
   ];
-  const implied = Object.entries(businessCase.implied).map(([key, value]) => [esc(textOr(lang, `implied_${key}`, key)), esc(formatNumber(value, lang, value === null || Number.isInteger(value) ? 0 : 1))]);
-  implied.unshift([t("implied_breakEvenDaysSaved"), esc(formatNumber(businessCase.breakEvenDaysSaved, lang, 1))]);
+  const implied: Cell[][] = Object.entries(businessCase.implied).map(([key, value]) => [textOr(lang, `implied_${key}`, key), formatNumber(value, lang, value === null || Number.isInteger(value) ? 0 : 1)]);
+  implied.unshift([t("implied_breakEvenDaysSaved"), formatNumber(businessCase.breakEvenDaysSaved, lang, 1)]);
   const sensitivity = businessCase.sensitivity.map((entry) => [
-    esc(textOr(lang, `sens_${entry.parameter}`, entry.label)),
-    esc(sensitivityValueLabel(entry.lowValue, lang)),
+    textOr(lang, `sens_${entry.parameter}`, entry.label),
+    sensitivityValueLabel(entry.lowValue, lang),
     dkk(entry.low),
-    esc(sensitivityValueLabel(entry.highValue, lang)),
+    sensitivityValueLabel(entry.highValue, lang),
     dkk(entry.high),
   ]);
-  return `<section id="business-case"><h2>${t("section_businessCase")}</h2><p>${t("section_businessCase_intro", { breakEven: formatNumber(businessCase.breakEvenDaysSaved, lang, 1) })}</p>
-${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), `${t("th_interval")} (${t("unit_mioDkk")})`], rows, [false, true, true, true, true], { wide: true })}
+  return html`<section id="business-case"><h2>${t("section_businessCase")}</h2><p>${t("section_businessCase_intro", { breakEven: formatNumber(businessCase.breakEvenDaysSaved, lang, 1) })}</p>
+${table([t("th_year"), t("th_cost"), t("th_gross"), t("th_net"), html`${t("th_interval")} (${t("unit_mioDkk")})`], rows, [false, true, true, true, true], { wide: true })}
 ${figure("net-savings")}${figure("cumulative")}
 ${figure("tornado")}
-${sensitivity.length > 0 ? table([t("axis_assumption"), t("label_low"), t("th_net"), t("label_high"), t("th_net")], sensitivity, [false, true, true, true, true], { wide: true }) : ""}
+${sensitivity.length > 0 ? table([t("axis_assumption"), t("label_low"), t("th_net"), t("label_high"), t("th_net")], sensitivity, [false, true, true, true, true], { wide: true }) : null}
 ${table([t("th_figure"), t("th_value")], implied, [false, true])}
 <p class="note">${t("def_businessCase")}</p></section>`;
 }
 
-function precisionSection(input: HtmlInput, t: T): string {
+function precisionSection(input: HtmlInput, t: T): Html {
   const { results, lang } = input;
   const precision = results.precision;
   const detectable = precision.detectableFrom
     ? t("verdictDetectableFrom", { expected: formatNumber(precision.expectedDaysSaved, lang, 1), date: formatDate(precision.detectableFrom, lang) })
     : (precision.minimumDetectableDaysSaved ?? Infinity) > precision.expectedDaysSaved
       ? t("verdictNotDetectable", { expected: formatNumber(precision.expectedDaysSaved, lang, 1) })
-      : "";
-  return `<section id="precision"><h2>${t("section_precision")}</h2>
+      : null;
+  return html`<section id="precision"><h2>${t("section_precision")}</h2>
 <p>${t("section_precision_text", {
     asOf: formatDate(results.asOf, lang),
     alpha: formatPercent(precision.alpha, lang, 0),
     power: formatPercent(precision.power, lang, 0),
-    mde: formatNumber(precision.minimumDetectableDaysSaved, lang, 1),
+    mde: figureSpan("mde", precision.minimumDetectableDaysSaved, formatNumber(precision.minimumDetectableDaysSaved, lang, 1)),
     expected: formatNumber(precision.expectedDaysSaved, lang, 1),
-  }).replace(formatNumber(precision.minimumDetectableDaysSaved, lang, 1), figureSpan("mde", precision.minimumDetectableDaysSaved, formatNumber(precision.minimumDetectableDaysSaved, lang, 1)))} ${detectable}</p>
-<p class="note">${esc(precisionMethodText(precision, lang))}</p></section>`;
+  })} ${detectable}</p>
+<p class="note">${precisionMethodText(precision, lang)}</p></section>`;
 }
 
-function methodsSection(input: HtmlInput, t: T): string {
+function methodsSection(input: HtmlInput, t: T): Html {
   const { results, lang } = input;
   const config = results.config;
   const definitions: TextKey[] = ["def_duration", "def_daysSaved", "def_selfSupport", "def_monthly", "def_process", "def_balance", "def_precision", "def_businessCase"];
@@ -468,31 +480,31 @@ function methodsSection(input: HtmlInput, t: T): string {
       : rule.kind === "parity"
         ? t("cfg_ruleParity", { parity: rule.intervention })
         : t("cfg_ruleList", { n: rule.intervention.length });
-  const configRows = [
+  const configRows: Cell[][] = [
     [t("cfg_rule"), ruleText],
-    [t("cfg_period"), `${esc(formatDate(config.projectPeriod.start, lang))} – ${esc(formatDate(config.projectPeriod.end, lang))}`],
-    [t("cfg_intakeFrom"), esc(formatDate(config.intake.firstUnemploymentDayFrom, lang))],
-    [t("cfg_evaluation"), esc(formatDate(config.evaluation.date, lang))],
-    [t("cfg_horizon"), `${esc(formatNumber(config.evaluation.primaryHorizonDays, lang))} ${t("days")}`],
-    [t("cfg_protocol", { weeks: config.protocol.programmeWeeks }), `${t("arm_intervention")}: ${config.protocol.intervention.map((c) => c.week).join(", ")}; ${t("arm_control")}: ${config.protocol.control.map((c) => c.week).join(", ")}`],
-    [t("cfg_budget"), config.budget.years.map((year) => `${year.year}: ${esc(formatDkk(year.dkk, lang))}`).join("; ")],
+    [t("cfg_period"), `${formatDate(config.projectPeriod.start, lang)} – ${formatDate(config.projectPeriod.end, lang)}`],
+    [t("cfg_intakeFrom"), formatDate(config.intake.firstUnemploymentDayFrom, lang)],
+    [t("cfg_evaluation"), formatDate(config.evaluation.date, lang)],
+    [t("cfg_horizon"), html`${formatNumber(config.evaluation.primaryHorizonDays, lang)} ${t("days")}`],
+    [t("cfg_protocol", { weeks: config.protocol.programmeWeeks }), html`${t("arm_intervention")}: ${config.protocol.intervention.map((c) => c.week).join(", ")}; ${t("arm_control")}: ${config.protocol.control.map((c) => c.week).join(", ")}`],
+    [t("cfg_budget"), config.budget.years.map((year) => `${year.year}: ${formatDkk(year.dkk, lang)}`).join("; ")],
     [t("cfg_expectation"), t("cfg_expectationValue", { days: formatNumber(config.expectations.daysSaved, lang, 1), net: formatDkk(config.expectations.netSavingsPerYear, lang), from: config.expectations.fromYear, to: config.expectations.toYear })],
-    [t("cfg_minCell"), esc(String(input.disclosure.minCellSize))],
-    [t("cfg_configHash"), `<span class="hash">${esc(results.trial.configHash)}</span>`],
+    [t("cfg_minCell"), String(input.disclosure.minCellSize)],
+    [t("cfg_configHash"), html`<span class="hash">${results.trial.configHash}</span>`],
   ];
-  const provenanceRows = [
-    [t("prov_tool"), `jobtrial ${esc(input.toolVersion)} (${esc(results.tool.name)} ${esc(results.tool.version)})`],
-    [t("prov_resultsMade"), esc(formatDate(results.generatedAt, lang))],
-    [t("prov_reportMade"), esc(formatDate(input.now.toISOString(), lang))],
-    [t("prov_asOf"), esc(formatDate(results.asOf, lang))],
-    [t("prov_seed"), esc(String(results.seed))],
+  const provenanceRows: Cell[][] = [
+    [t("prov_tool"), `jobtrial ${input.toolVersion} (${results.tool.name} ${results.tool.version})`],
+    [t("prov_resultsMade"), formatDate(results.generatedAt, lang)],
+    [t("prov_reportMade"), formatDate(input.now.toISOString(), lang)],
+    [t("prov_asOf"), formatDate(results.asOf, lang)],
+    [t("prov_seed"), String(results.seed)],
   ];
-  const inputRows = results.inputs.map((file) => [esc(textOr(lang, `role_${file.role}`, file.role)), esc(file.name), esc(formatNumber(file.rows, lang)), `<span class="hash">${esc(file.sha256)}</span>`]);
-  const resultDefinitions = Object.entries(results.definitions).map(([key, value]) => [`<code>${esc(key)}</code>`, esc(value)]);
-  return `<section id="methods"><h2>${t("section_methods")}</h2>
-<h3>${t("methods_definitions")}</h3><ul>${definitions.map((key) => `<li>${t(key, params)}</li>`).join("")}</ul>
-<h3>${t("methods_estimators")}</h3><ul>${references.map((key) => `<li>${t(key, params)}</li>`).join("")}<li>${t("ref_precision", params)}</li></ul>
-${resultDefinitions.length > 0 ? `<h3>${t("methods_resultsDefinitions")}</h3>${table([t("th_key"), t("th_definition")], resultDefinitions)}` : ""}
+  const inputRows: Cell[][] = results.inputs.map((file) => [textOr(lang, `role_${file.role}`, file.role), file.name, formatNumber(file.rows, lang), html`<span class="hash">${file.sha256}</span>`]);
+  const resultDefinitions: Cell[][] = Object.entries(results.definitions).map(([key, value]) => [html`<code>${key}</code>`, value]);
+  return html`<section id="methods"><h2>${t("section_methods")}</h2>
+<h3>${t("methods_definitions")}</h3><ul>${definitions.map((key) => html`<li>${t(key, params)}</li>`)}</ul>
+<h3>${t("methods_estimators")}</h3><ul>${references.map((key) => html`<li>${t(key, params)}</li>`)}<li>${t("ref_precision", params)}</li></ul>
+${resultDefinitions.length > 0 ? html`<h3>${t("methods_resultsDefinitions")}</h3>${table([t("th_key"), t("th_definition")], resultDefinitions)}` : null}
 <h3>${t("methods_configuration")}</h3>${table(["", ""], configRows)}
 <h3>${t("methods_provenance")}</h3>${table(["", ""], provenanceRows)}
 ${table([t("th_role"), t("th_file"), t("th_rows"), t("th_sha256")], inputRows, [false, false, true, false])}

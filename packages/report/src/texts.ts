@@ -380,11 +380,31 @@ export function isTextKey(key: string): key is TextKey {
  * @example text("da", "flow_screened", { n: "3.380" }) // "Screenet: 3.380"
  */
 export function text(lang: Lang, key: TextKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return texts[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+  return textParts(lang, key, params).join("");
+}
+
+/**
+ * The text for `key` in `lang` as its pieces: the catalogue's wording between the
+ * placeholders, and each placeholder's value as given (not turned into a string), so
+ * the HTML can put markup in a sentence while the wording itself stays text.
+ * A placeholder without a value throws, as in `text`.
+ *
+ * @example textParts("en", "flow_screened", { n: 3380 }) // ["Screened: ", 3380]
+ */
+export function textParts<V>(lang: Lang, key: TextKey, params: Readonly<Record<string, V>> = {}): (string | V)[] {
+  const parts: (string | V)[] = [];
+  const template: string = texts[key][lang];
+  let last = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1]!;
     const value = params[name];
     if (value === undefined) throw new Error(`internal: text "${key}" needs {${name}}`);
-    return String(value);
-  });
+    if (match.index > last) parts.push(template.slice(last, match.index));
+    parts.push(value);
+    last = match.index + match[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  return parts;
 }
 
 /** The text for a key built at run time, or `fallback` when the table has no such key. */
