@@ -83,6 +83,14 @@ export const MoneyYearSchema = z.strictObject({
   maxDailyBenefit: z.number().positive(),
   /** Municipal co-financing of A-dagpenge by week of time on public support, first step from week 1. */
   cofinancing: z.array(CofinancingStepSchema).min(1),
+  /**
+   * Daily rate of other public benefits, DKK per benefit day, by the benefit's code in the
+   * weekly benefit panel (for example { "890": 870, "130": 520 } for sickness and cash
+   * benefit). The municipality's share follows `cofinancing`, by the same total time on
+   * public support (the refusion steps mirror it, ../shared/domain.md §4). A benefit not
+   * listed is priced at maxDailyBenefit. Default: none listed (every benefit at maxDailyBenefit)
+   */
+  benefitDailyRates: z.record(z.string().regex(/^\S+$/, { message: "must be a benefit code without spaces" }), z.number().positive()).optional(),
   /** Where the figures come from. */
   source: nonEmptyText,
 });
