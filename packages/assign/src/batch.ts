@@ -12,7 +12,6 @@
  * Classification happens inside the transaction, so a second run that waited
  * for the first sees the first's assignments: every citizen once.
  */
-import { createRowHasher, type ChainJob, type SharedChainReader } from "./chain.ts";
 import type { TrialConfig } from "@jobtrial/core";
 import { formatCpr, type CprFlag } from "./cpr.ts";
 import type { IsoWeek } from "@jobtrial/core";
@@ -21,6 +20,7 @@ import { intakeProblems, type IntakeRead, type IntakeRecord } from "./intake.ts"
 import type { Problem } from "@jobtrial/core";
 import {
   appendBatchRecord,
+  assignmentHash,
   batchIdFor,
   GENESIS_HASH,
   lastAssignment,
@@ -103,12 +103,6 @@ export interface AssignBatchOptions {
   dryRun?: boolean;
   /** Called after every 1,000 rows appended inside the transaction (progress; tests use it to crash mid-batch). */
   onProgress?: (appended: number) => void;
-  /**
-   * Called inside the transaction once a new batch is classified, before its
-   * rows are appended, with its rows as they will be in the result (the staff
-   * list's worker starts then). Not called for a dry run or an unchanged batch.
-   */
-  onClassified?: (classified: Pick<BatchResult, "rows" | "trialId" | "week" | "batchId"> & { chain: ChainJob }) => SharedChainReader | void;
 }
 
 function emptyCounts(rows: number): BatchCounts {
@@ -342,50 +336,27 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
       return json;
     };
     const flagsOf = (record: IntakeRecord): string => (record.cpr.flags.length === 0 ? "" : record.cpr.flags.join(","));
-    const chain: ChainJob = {
-      batchSeq,
-      week,
-      firstSeq,
-      prevHash,
-      count: toAppend.length,
-      row: (index) => {
-        const record = toAppend[index]!;
-        const { cpr } = record;
-        return {
-          cpr: cpr.digits,
-          birthDate: cpr.birthDate,
-          sex: cpr.sex,
-          firstUnemploymentDay: record.firstUnemploymentDay,
-          industryGroup: record.industryGroup,
-          covariatesJson: jsonOf(record.covariates),
-          arm: toAppendArms[index]!,
-          flags: flagsOf(record),
-        };
-      },
-    };
-    // The staff list's worker may compute the hash chain ahead of this loop (see chain.ts).
-    const shared = options.onClassified?.({ rows: classified.rows, trialId: config.id, week, batchId: batchIdFor(batchSeq), chain }) ?? undefined;
-    const hashOf = createRowHasher(batchSeq, week);
     let appended = 0;
-    const lastIndex = toAppend.length - 1;
     for (let index = 0; index < toAppend.length; index++) {
       const record = toAppend[index]!;
-      const arm = toAppendArms[index]!;
       const { cpr } = record;
       seq++;
-      const covariates = jsonOf(record.covariates);
-      const flags = flagsOf(record);
-      let hash = shared?.take(index);
-      if (hash === undefined) {
-        hash = hashOf(seq, prevHash, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, arm, flags);
-        shared?.computed(index, hash);
-      } else if ((index & 63) === 0 || index === lastIndex) {
-        // A sample of the worker's hashes, and its last, recomputed here: a difference refuses the batch.
-        const own = hashOf(seq, prevHash, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, arm, flags);
-        if (own !== hash) throw new Error(`internal: the hash of record ${seq} computed by the staff list's worker differs from the main thread's; nothing was written`);
-      }
-      insert.run(seq, batchSeq, cpr.digits, cpr.birthDate, cpr.sex, record.firstUnemploymentDay, record.industryGroup, covariates, week, arm, flags, prevHash, hash);
-      prevHash = hash;
+      const row = {
+        seq,
+        batch_seq: batchSeq,
+        cpr: cpr.digits,
+        birth_date: cpr.birthDate,
+        sex: cpr.sex,
+        first_unemployment_day: record.firstUnemploymentDay,
+        industry_group: record.industryGroup,
+        covariates_json: jsonOf(record.covariates),
+        week,
+        arm: toAppendArms[index]!,
+        flags: flagsOf(record),
+        prev_hash: prevHash,
+      };
+      prevHash = assignmentHash(row);
+      insert.run(row.seq, row.batch_seq, row.cpr, row.birth_date, row.sex, row.first_unemployment_day, row.industry_group, row.covariates_json, row.week, row.arm, row.flags, row.prev_hash, prevHash);
       appended++;
       if (options.onProgress && appended % 1000 === 0) options.onProgress(appended);
     }

@@ -4,7 +4,6 @@
  *
  * This file is the package's only door: it names what other packages may use.
  */
-export { assignBatchWithStaffList, type BatchWithList } from "./batch-with-list.ts";
 export { assignBatch, batchResultJson, type BatchResult } from "./batch.ts";
 export { exportCohort, exportCohortCsv } from "./cohort-export.ts";
 export { formatCpr, makeCpr, parseCpr, passesModulus11 } from "./cpr.ts";

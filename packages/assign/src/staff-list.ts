@@ -19,7 +19,7 @@ import { formatDanishDate } from "@jobtrial/core";
 import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
 import type { Arm } from "./rule.ts";
-import { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
+import { xlsxBytes, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
 
 export const STAFF_LIST_HEADER = [
   "CPR-nummer",
@@ -187,26 +187,10 @@ export function staffListPaths(result: Pick<BatchResult, "trialId" | "week" | "b
   return { csv: join(outDir, `${stem}-liste.csv`), xlsx: join(outDir, `${stem}-liste.xlsx`) };
 }
 
-/**
- * The two files of `writeStaffList` at the given paths (the directory must
- * exist); returns the warnings. Reads only `rows` of the result. Used by the
- * list's worker thread, which writes to temporary names renamed after the commit.
- */
-export function writeStaffListFiles(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): string[] {
+/** The two files of `writeStaffList` at the given paths (the directory must exist); returns the warnings. Reads only `rows` of the result. */
+function writeStaffListFiles(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): string[] {
   const { sheets, warnings } = writeCsvAndSheets(result as BatchResult, config, csv);
   writeFileSync(xlsx, xlsxBytes(sheets));
-  return warnings;
-}
-
-/**
- * The same files as `writeStaffListFiles`, with the XLSX sheets deflated as
- * they are made (`writeXlsxFile`), so neither file is ever whole in memory.
- * Used by the list's worker thread, which writes to temporary names renamed
- * after the commit.
- */
-export async function writeStaffListFilesStreamed(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): Promise<string[]> {
-  const { sheets, warnings } = writeCsvAndSheets(result as BatchResult, config, csv);
-  await writeXlsxFile(xlsx, sheets);
   return warnings;
 }
 

@@ -1,9 +1,8 @@
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assignBatchWithStaffList } from "../src/batch-with-list.ts";
 import { assignBatch, type AssignBatchOptions } from "../src/batch.ts";
 import { readIntakeFile } from "../src/intake.ts";
 import {
@@ -99,41 +98,21 @@ describe("assignBatch", () => {
     closeRegister(register);
   });
 
-  it("assignBatchWithStaffList writes a large batch's list in a worker: the same bytes as writeStaffList, and no list when the transaction fails", async () => {
-    const { dir, register, file } = setup();
+  it("assignBatch appends a large batch after an earlier one so that the register verifies, and a batch that fails inside its transaction leaves the register as it was", async () => {
+    const { register, file } = setup();
     assignBatch(register, await readIntakeFile(file("2017-W01.csv", citizens(30, "03-01-2017")), config), options("2017-W01"));
-    const intake = await readIntakeFile(file("2017-W02.csv", citizens(1500, "09-01-2017")), config);
-    const inWorker = await assignBatchWithStaffList(register, intake, { ...options("2017-W02"), outDir: join(dir, "worker"), workerThreshold: 0 });
-    const onThread = writeStaffList(inWorker.result, config, join(dir, "thread"));
-    expect([inWorker.listInWorker, inWorker.result.outcome, inWorker.result.counts.alreadyAssigned, inWorker.list!.warnings]).toEqual([true, "written", 30, onThread.warnings]);
-    expect(readFileSync(inWorker.list!.csv).equals(readFileSync(onThread.csv))).toBe(true);
-    expect(readFileSync(inWorker.list!.xlsx).equals(readFileSync(onThread.xlsx))).toBe(true);
-    // Only the two lists: the temporary files were renamed.
-    expect(readdirSync(join(dir, "worker")).sort()).toEqual(readdirSync(join(dir, "thread")).sort());
-    // The hashes the worker computed ahead (some or all of them) chain like the main thread's own.
+    const second = assignBatch(register, await readIntakeFile(file("2017-W02.csv", citizens(1500, "09-01-2017")), config), options("2017-W02"));
+    expect([second.outcome, second.counts.alreadyAssigned, second.counts.assigned.intervention + second.counts.assigned.control]).toEqual(["written", 30, 1470]);
     expect(verifyRegister(register)).toMatchObject({ ok: true, assignments: 1500, batches: 2 });
-
-    const failing = assignBatchWithStaffList(register, await readIntakeFile(file("2017-W03.csv", citizens(1500, "16-01-2017", 5000)), config), {
-      ...options("2017-W03"),
-      outDir: join(dir, "failed", "lister"),
-      workerThreshold: 0,
-      onProgress: () => {
-        throw new Error("disk full");
-      },
-    });
-    await expect(failing).rejects.toThrow("disk full");
-    expect([existsSync(join(dir, "failed")), count(register, "batches"), count(register, "assignments")]).toEqual([false, 2, 1500]);
-
-    // Into a folder that holds other files: the failed batch leaves them and nothing else.
-    const kept = await assignBatchWithStaffList(register, await readIntakeFile(file("2017-W04.csv", citizens(1200, "23-01-2017", 9000)), config), {
-      ...options("2017-W04"),
-      outDir: join(dir, "worker"),
-      workerThreshold: 0,
-      onProgress: () => {
-        throw new Error("disk full");
-      },
-    }).catch((error: Error) => error.message);
-    expect([kept, readdirSync(join(dir, "worker")).sort()]).toEqual(["disk full", readdirSync(join(dir, "thread")).sort()]);
+    const failing = await readIntakeFile(file("2017-W03.csv", citizens(1500, "16-01-2017", 5000)), config);
+    expect(() =>
+      assignBatch(register, failing, options("2017-W03", {
+        onProgress: () => {
+          throw new Error("disk full");
+        },
+      })),
+    ).toThrow("disk full");
+    expect([count(register, "batches"), count(register, "assignments"), verifyRegister(register).ok]).toEqual([2, 1500, true]);
     closeRegister(register);
   });
 

@@ -1,5 +1,5 @@
 import {
-  assignBatchWithStaffList,
+  assignBatch,
   batchResultJson,
   closeRegister,
   diagnoseAllocation,
@@ -9,8 +9,8 @@ import {
   registerAllocationRows,
   RegisterError,
   writeRejects,
+  writeStaffList,
   type BatchResult,
-  type BatchWithList,
   type Register,
 } from "@jobtrial/assign";
 import { formatProblem, isIsoWeek, loadTrialConfig, type TrialConfig } from "@jobtrial/core";
@@ -143,10 +143,9 @@ Eksempel:
         const file = files[index]!;
         const intake = await readIntakeFile(file, config);
         let result: BatchResult;
-        let list: BatchWithList["list"];
         try {
-          // A large batch writes its list in a worker while the transaction runs; the files get their names after the commit.
-          ({ result, list } = await assignBatchWithStaffList(register, intake, {
+          // One transaction; the staff list is written after the commit (a rerun of the same file writes the same list).
+          result = assignBatch(register, intake, {
             config,
             configHash: hash,
             week: weeks[index]!,
@@ -155,12 +154,12 @@ Eksempel:
             toolVersion: VERSION,
             acceptValid: Boolean(values["accept-valid"]),
             dryRun,
-            outDir,
-          }));
+          });
         } catch (error) {
           if (error instanceof RegisterError) throw new UserError(error.message);
           throw error;
         }
+        const list = result.outcome === "written" || result.outcome === "unchanged" ? writeStaffList(result, config, outDir) : undefined;
         for (const line of result.problems.map((item) => formatProblem(item))) io.stderr(line + "\n");
         if (result.outcome === "refused") {
           if (json) results.push(batchResultJson(result));
