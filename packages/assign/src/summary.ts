@@ -4,7 +4,7 @@
  */
 import type { BatchResult } from "./batch.ts";
 import type { IneligibleReason } from "./eligibility.ts";
-import { formatProblem } from "@jobtrial/core";
+import { formatCount, formatProblem } from "@jobtrial/core";
 
 export const INELIGIBLE_LABEL: Record<IneligibleReason, string> = {
   "before-intake-window": "første ledighedsdag før indtagsperioden",
@@ -20,9 +20,9 @@ const OUTCOME_LABEL: Record<BatchResult["outcome"], string> = {
   refused: "afvist; intet skrevet",
 };
 
-/** A count as Danish text writes it: 147.911 (a dot between thousands). */
+/** A count as Danish text writes it: 147.911 (a dot between thousands; core's `formatCount`). */
 export function danishCount(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return formatCount(value, "da");
 }
 
 /** The summary as lines of text (without trailing newline). */

@@ -1,9 +1,16 @@
 /**
  * The business case as tables for finance, Danish: sections of typed cells that the text
- * table and the XLSX sheet are both built from, and Danish number formatting
- * (1.700.000 kr., 9,3 dage, 61,9 %). Only ASCII spaces are used (Intl's da-DK percent
- * format would put a non-breaking space before "%"; we write the unit ourselves).
+ * table and the XLSX sheet are both built from, and their Danish text (1.700.000 kr.,
+ * 9,3 dage, 61,9 %) from core's one formatter: ASCII hyphen and spaces, numbers rounded
+ * half away from zero as they are written (1,005 -> 1,01).
  */
+import {
+  formatDays as formatCoreDays,
+  formatKroner as formatCoreKroner,
+  formatNumber,
+  formatPercent,
+  type NumberFormatOptions,
+} from "@jobtrial/core";
 import type { BusinessCase, BusinessCaseYear } from "./schema.ts";
 
 /** How a cell's number is shown. */
@@ -20,30 +27,22 @@ export interface Section {
   rows: Cell[][];
 }
 
-const wholeNumber = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The business case's conventions for core's formatter: ASCII hyphen, numbers rounded as written (as Intl's da-DK formatting did). */
+const PLAIN: NumberFormatOptions = { minus: "-", rounding: "shortest", missing: "-" };
 
-/** Replaces the minus sign variants Intl may use with ASCII "-", and "-0" with "0". */
-function plain(text: string): string {
-  const ascii = text.replace(/[\u2212\u2012]/g, "-").replace(/[\u00a0\u202f]/g, " ");
-  return /^-0([,.]0*)?$/.test(ascii) ? ascii.slice(1) : ascii;
-}
-
-/** 1700000 -> "1.700.000 kr." */
+/** 1700000 -> "1.700.000 kr." (rounded to whole kroner first, half up: -2.5 -> "-2 kr."). */
 export function formatKroner(value: number): string {
-  return `${plain(wholeNumber.format(Math.round(value)))} kr.`;
+  return formatCoreKroner(Math.round(value), "da", PLAIN);
 }
 
 /** 9.3 -> "9,3 dage" (1 -> "1,0 dag"). */
 export function formatDays(value: number, decimals: 1 | 2 = 1): string {
-  const text = plain((decimals === 1 ? oneDecimal : twoDecimals).format(value));
-  return `${text} ${text === "1,0" || text === "1,00" ? "dag" : "dage"}`;
+  return formatCoreDays(value, "da", { ...PLAIN, decimals });
 }
 
 /** 0.619 -> "61,9 %". */
 export function formatShare(value: number): string {
-  return `${plain(oneDecimal.format(value * 100))} %`;
+  return formatPercent(value, "da", { ...PLAIN, decimals: 1 });
 }
 
 /** Formats one cell as text in Danish. */
@@ -61,13 +60,13 @@ export function formatCell(cell: Cell): string {
     case "share":
       return formatShare(value);
     case "probability":
-      return `${plain(wholeNumber.format(value * 100))} %`;
+      return formatPercent(value, "da", { ...PLAIN, decimals: 0 });
     case "persons":
-      return plain(wholeNumber.format(value));
+      return formatNumber(value, "da", { ...PLAIN, decimals: 0 });
     case "persons1":
-      return plain(oneDecimal.format(value));
+      return formatNumber(value, "da", { ...PLAIN, decimals: 1 });
     case "number":
-      return plain(twoDecimals.format(value));
+      return formatNumber(value, "da", { ...PLAIN, decimals: 2 });
     case "text":
       return String(value);
   }

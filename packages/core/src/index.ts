@@ -16,12 +16,28 @@ export {
   type TrialConfigInput,
 } from "./config.ts";
 export { toCsv, writeCsvFile } from "./csv-write.ts";
+export {
+  EN_DASH,
+  formatCount,
+  formatDanishDate,
+  formatDate,
+  formatDays,
+  formatKroner,
+  formatMillionKroner,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  MINUS_SIGN,
+  MONTHS_DA_LONG,
+  MONTHS_EN_LONG,
+  type Lang,
+  type NumberFormatOptions,
+} from "./danish-format.ts";
 export { parseDateCell, type DateCellResult } from "./date-cell.ts";
 export {
   addDays,
   daysBetween,
   daysInMonth,
-  formatDanishDate,
   fromDayNumber,
   isIsoDate,
   isIsoWeek,

@@ -15,6 +15,11 @@ describe("format", () => {
     expect(formatNumber(Number.NaN, "en")).toBe("\u2013");
   });
 
+  it("formatNumber rounds the number's exact binary value, as the report always has (1.005 -> 1,00, 2.675 -> 2,67)", () => {
+    expect([formatNumber(1.005, "da", 2), formatNumber(2.675, "en", 2), formatNumber(1.45, "da", 1), formatPercent(0.00125, "da", 1)]).toEqual(["1,00", "2.67", "1,4", "0,1 %"]);
+    expect([formatSigned(-0.04, "en", 1), formatDkk(-1_033_366.5, "da"), formatDkk(null, "en")]).toEqual(["0.0", "\u22121.033.367 kr.", "\u2013"]);
+  });
+
   it("formatDkk, formatMillionDkk and formatPercent follow the language", () => {
     expect(formatDkk(1700000, "da")).toBe("1.700.000 kr.");
     expect(formatDkk(1700000, "en")).toBe("1,700,000 DKK");

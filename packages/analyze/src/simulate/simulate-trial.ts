@@ -12,8 +12,7 @@
  * run hundreds of trials in-process.
  */
 import { armForBirthDate, eligibilityCheck, makeCpr, passesModulus11, type Arm, type IneligibleReason } from "@jobtrial/assign";
-import { addDays, isoWeekOf, isoWeekStart, TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
-import { dayToIso as fromDayNumber, isoToDay as toDayNumber } from "./day-numbers.ts";
+import { addDays, fromDayNumber, isoWeekOf, isoWeekStart, toDayNumber, TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
 import type { BenefitCode, ConversationStatus } from "./formats.ts";
 import {
   ageBandOf,

@@ -1,5 +1,5 @@
 import { compactDayRanges } from "@jobtrial/assign";
-import { loadTrialConfig, type AssignmentRule } from "@jobtrial/core";
+import { formatKroner, loadTrialConfig, type AssignmentRule } from "@jobtrial/core";
 import { resolvePath, UserError, type Command } from "../command.ts";
 
 export const configCheck: Command = {
@@ -44,7 +44,7 @@ Eksempel:
         `  project      ${config.projectPeriod.start} to ${config.projectPeriod.end} (exclusive)`,
         `  evaluation   ${config.evaluation.date}, ${config.evaluation.reporting} reporting, primary horizon ${config.evaluation.primaryHorizonDays} days`,
         `  protocol     ${config.protocol.intervention.length} conversations (intervention) vs ${config.protocol.control.length} (control) in ${config.protocol.programmeWeeks} weeks`,
-        `  budget       ${config.budget.years.map((year) => `${year.year}: ${year.dkk.toLocaleString("da-DK")} kr.`).join(", ")}`,
+        `  budget       ${config.budget.years.map((year) => `${year.year}: ${formatKroner(year.dkk, "da")}`).join(", ")}`,
         `  rate years   ${config.money.years.map((year) => year.year).join(", ")}`,
         `  config hash  ${result.hash.slice(0, 16)}`,
       ].join("\n") + "\n",
