@@ -3,14 +3,7 @@ import { businessCase } from "../src/business-case.ts";
 import { BusinessCaseError, type BusinessCaseIssueCode } from "../src/messages.ts";
 import { BusinessCaseSchema } from "../src/schema.ts";
 import { normalCdf } from "@jobtrial/survival";
-import { esbjergConfig, flatRates, kmRow, trialDaysResults } from "./helpers.ts";
-
-const STANDARD_STEPS = [
-  { fromWeek: 1, share: 0.2 },
-  { fromWeek: 5, share: 0.6 },
-  { fromWeek: 27, share: 0.7 },
-  { fromWeek: 53, share: 0.8 },
-];
+import { esbjergConfig, flatRates, STANDARD_STEPS, stepResults, trialDaysResults } from "./helpers.ts";
 
 function issueCode(run: () => unknown): BusinessCaseIssueCode | undefined {
   try {
@@ -20,22 +13,6 @@ function issueCode(run: () => unknown): BusinessCaseIssueCode | undefined {
     throw error;
   }
   return undefined;
-}
-
-/**
- * Intervention exits at day 21, control at day 35, 10% of each arm: the curves differ by 0.1
- * on [21, 35), spell weeks 4 (days 21-27, co-financing 20 %) and 5 (days 28-34, 60 %).
- */
-function stepResults() {
-  return {
-    trial: { id: "esbjerg-2017", configHash: "not-compared" },
-    km: {
-      control: [kmRow(35, 10, 1, 0, 0.9), kmRow(70, 9, 0, 9, 0.9)],
-      intervention: [kmRow(21, 10, 1, 0, 0.9), kmRow(70, 9, 0, 9, 0.9)],
-    },
-    daysSaved: { estimate: 1.4, se: 1, lower: -0.6, upper: 3.4, tau: 70 },
-    intake: { byYear: [{ year: 2017, control: 10, intervention: 10 }] },
-  };
 }
 
 describe("businessCase: hand-worked cases", () => {

@@ -30,3 +30,27 @@ export function trialDaysResults(): any {
 export function kmRow(time: number, nRisk: number, nEvent: number, nCensor: number, surv: number) {
   return { time, nRisk, nEvent, nCensor, surv, stdErr: null, lower: null, upper: null };
 }
+
+/** The co-financing steps of A-dagpenge from 2016 (../shared/domain.md, section 4): 20 % weeks 1-4, 60 % 5-26, 70 % 27-52, 80 % after. */
+export const STANDARD_STEPS = [
+  { fromWeek: 1, share: 0.2 },
+  { fromWeek: 5, share: 0.6 },
+  { fromWeek: 27, share: 0.7 },
+  { fromWeek: 53, share: 0.8 },
+];
+
+/**
+ * Intervention exits at day 21, control at day 35, 10% of each arm: the curves differ by 0.1
+ * on [21, 35), spell weeks 4 (days 21-27, co-financing 20 %) and 5 (days 28-34, 60 %).
+ */
+export function stepResults() {
+  return {
+    trial: { id: "esbjerg-2017", configHash: "not-compared" },
+    km: {
+      control: [kmRow(35, 10, 1, 0, 0.9), kmRow(70, 9, 0, 9, 0.9)],
+      intervention: [kmRow(21, 10, 1, 0, 0.9), kmRow(70, 9, 0, 9, 0.9)],
+    },
+    daysSaved: { estimate: 1.4, se: 1, lower: -0.6, upper: 3.4, tau: 70 },
+    intake: { byYear: [{ year: 2017, control: 10, intervention: 10 }] },
+  };
+}

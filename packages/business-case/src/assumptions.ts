@@ -1,0 +1,121 @@
+/**
+ * Assumptions and notes: every input of the business case with its value and where it comes
+ * from, and the notes on method and data printed under the figures, so finance can check
+ * each number against its source (packages/business-case/docs/business-case.md).
+ */
+import type { TrialConfig } from "@jobtrial/core";
+import type { IntakeResolution, ObservedIntake } from "./intake-projection.ts";
+import type { Profile } from "./saved-days-profile.ts";
+import type { BusinessCaseAssumption } from "./schema.ts";
+
+/** Which inputs the user gave rather than left to their defaults. */
+export interface GivenInputs {
+  /** Whether results.json (the measured curves) was given. */
+  results: boolean;
+  daysSaved: boolean;
+  horizonDays: boolean;
+  priorWeeks: boolean;
+}
+
+/**
+ * Where the days saved come from, as printed: measured from the curves, the measured
+ * difference scaled to --days-saved, or a what-if (--days-saved or the expectation)
+ * spread evenly over the horizon.
+ */
+export function daysSavedSource(given: GivenInputs, horizon: number): string {
+  return given.results
+    ? given.daysSaved
+      ? "angivet (--days-saved); den målte forskel mellem kurverne skaleret til dette areal"
+      : `målt: forskel i restricted mean (kontrol - indsats) op til ${horizon} dage fra Kaplan-Meier-kurverne i results.json`
+    : given.daysSaved
+      ? "angivet (--days-saved), hvad-nu-hvis; de sparede dage fordelt jævnt over horisonten"
+      : "konfigurationens expectations.daysSaved (projektets forventning), hvad-nu-hvis; fordelt jævnt over horisonten";
+}
+
+/** What the assumptions list is made from. */
+export interface AssumptionInputs {
+  config: TrialConfig;
+  given: GivenInputs;
+  profile: Profile;
+  priorWeeks: number;
+  grantShare: number;
+  programmeYears: number[];
+  intake: IntakeResolution;
+}
+
+/**
+ * The inputs in the order printed: days saved, horizon, prior weeks, benefit days a week,
+ * each year's rate and co-financing steps (with the configuration's source), participants
+ * per programme year, the cost of each budget year, the regional grant, how entries are
+ * spread and how days are priced.
+ *
+ * @example assumptions(inputs).find((entry) => entry.key === "cofinancing.2017").value // "uge 1-4: 20 %, uge 5-26: 60 %, uge 27-52: 70 %, uge 53+: 80 %"
+ */
+export function assumptions(inputs: AssumptionInputs): BusinessCaseAssumption[] {
+  const { config, given, profile, priorWeeks } = inputs;
+  const horizon = profile.diffAreas.length;
+  const list: BusinessCaseAssumption[] = [];
+  list.push({ key: "daysSaved", label: "Sparede dage pr. deltager", value: profile.daysSaved, unit: "days", source: daysSavedSource(given, horizon) });
+  list.push({ key: "horizonDays", label: "Horisont", value: horizon, unit: "days", source: given.horizonDays ? "angivet (--horizon)" : given.results ? "results.json daysSaved.tau" : "konfigurationens evaluation.primaryHorizonDays" });
+  list.push({ key: "priorWeeks", label: "Forudgående uger på offentlig forsørgelse", value: priorWeeks, unit: "weeks", source: given.priorWeeks ? "angivet (--prior-weeks)" : "antagelse: nyledige, uge 1 af offentlig forsørgelse er første ledighedsdag" });
+  list.push({ key: "benefitDaysPerWeek", label: "Dagpengedage pr. uge", value: config.money.benefitDaysPerWeek, unit: "days/week", source: "konfigurationens money.benefitDaysPerWeek" });
+  for (const entry of config.money.years) {
+    list.push({ key: `maxDailyBenefit.${entry.year}`, label: `Højeste dagpengesats ${entry.year} (pr. dagpengedag)`, value: entry.maxDailyBenefit, unit: "kr/day", source: entry.source });
+    list.push({
+      key: `cofinancing.${entry.year}`,
+      label: `Kommunal medfinansiering ${entry.year}`,
+      value: entry.cofinancing.map((step, index) => `uge ${step.fromWeek}${index + 1 < entry.cofinancing.length ? `-${entry.cofinancing[index + 1]!.fromWeek - 1}` : "+"}: ${Math.round(step.share * 1000) / 10} %`).join(", "),
+      unit: "text",
+      source: entry.source,
+    });
+  }
+  for (const year of inputs.programmeYears) {
+    list.push({ key: `participants.${year}`, label: `Deltagere i indsatsen ${year}`, value: inputs.intake.intake.get(year)!, unit: "persons", source: inputs.intake.sources.get(year)! });
+  }
+  for (const entry of config.budget.years) list.push({ key: `cost.${entry.year}`, label: `Projektudgift ${entry.year}`, value: entry.dkk, unit: "kr", source: "konfigurationens budget.years" });
+  list.push({
+    key: "regionalGrant",
+    label: "Modregning af beskæftigelsestilskud",
+    value: inputs.grantShare,
+    unit: "share",
+    source: config.money.netRegionalGrant ? "konfigurationens money.regionalGrantShare (netRegionalGrant: true)" : "ikke modregnet (konfigurationens money.netRegionalGrant: false)",
+  });
+  list.push({ key: "entries", label: "Indtræden i løbet af året", value: "jævnt fordelt over årets dage", unit: "text", source: "antagelse (ingen indtrædelsesdatoer i results.json)" });
+  list.push({ key: "pricing", label: "Prisfastsættelse", value: "hver sparet dag til satsen og medfinansieringen i det kalenderår, dagen falder i", unit: "text", source: "metode, se docs/business-case.md" });
+  return list;
+}
+
+/** What the notes are made from. */
+export interface NoteInputs {
+  /** The configHash the results were computed with and the current one, when both are known and differ. */
+  configHashes: { results: string; current: string } | undefined;
+  profile: Profile;
+  observed: ObservedIntake | undefined;
+  /** daysSaved.estimate of results.json (the measured difference before scaling). */
+  reportedDaysSaved: number | null;
+  /** Saved days of the continued scenario falling after the last year counted. */
+  savedDaysAfterPeriod: number;
+  toYear: number;
+}
+
+/**
+ * The notes, in order: another configuration's results; a flat what-if has no interval;
+ * suppressed intake read as 0; a scaled measured difference; how the uncertainty is
+ * computed; the simple calculation; saved days of the continued programme left out.
+ */
+export function businessCaseNotes(inputs: NoteInputs): string[] {
+  const { profile, observed } = inputs;
+  const notes: string[] = [];
+  if (inputs.configHashes) {
+    notes.push(
+      `Resultaterne er beregnet med en anden udgave af konfigurationen (hash ${inputs.configHashes.results.slice(0, 12)} mod ${inputs.configHashes.current.slice(0, 12)}); kurverne bruges, satser og budget tages fra den nuværende konfiguration.`,
+    );
+  }
+  if (profile.kind === "flat") notes.push("Hvad-nu-hvis: de sparede dage er fordelt jævnt over horisonten; uden målte kurver er der intet usikkerhedsinterval.");
+  if (observed && observed.suppressed.length > 0) notes.push(`Indtaget i indsatsgruppen er diskretioneret (under mindste celle) for ${observed.suppressed.join(", ")} og regnet som 0.`);
+  if (profile.kind === "measured-scaled") notes.push(`Den målte forskel mellem kurverne (${(inputs.reportedDaysSaved ?? 0).toFixed(2)} dage) er skaleret til ${profile.daysSaved} dage; intervallet er skaleret med.`);
+  if (profile.curves) notes.push("Usikkerhed: deltametoden (Greenwood-type varians af den prisvægtede forskel mellem Kaplan-Meier-kurverne); interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
+  notes.push("Forenklet beregning: sparede dage x dagpenge pr. kalenderdag (sats x dagpengedage pr. uge / 7) x gennemsnitlig medfinansiering over horisonten, til indtrædelsesårets sats.");
+  if (inputs.savedDaysAfterPeriod > 0) notes.push(`Fortsat drift: ${inputs.savedDaysAfterPeriod.toFixed(0)} sparede dage falder efter ${inputs.toYear} og er ikke talt med.`);
+  return notes;
+}

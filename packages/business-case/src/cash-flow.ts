@@ -1,0 +1,102 @@
+/**
+ * The yearly cash flow: for each calendar year counted, the gross saving of every
+ * programme year's cohort whose saved days fall in it, the regional grant, the programme
+ * cost and the net saving with its 95 % interval; and the total over the years
+ * (packages/business-case/docs/business-case.md, "Per year").
+ */
+import { calendarFraction, yearsReached } from "./calendar-placement.ts";
+import { normalInterval } from "./normal-interval.ts";
+import { dayPrice, type Pricing } from "./pricing.ts";
+import { priceProfile, type Profile } from "./saved-days-profile.ts";
+import type { BusinessCaseScenario, BusinessCaseYear } from "./schema.ts";
+
+/** Who enters when, what each year costs, and which calendar years are counted. */
+export interface Plan {
+  /** Years in which participants enter (the budget years, or more when the programme continues). */
+  programmeYears: number[];
+  /** Participants entering per programme year. */
+  intake: Map<number, number>;
+  /** Programme cost per calendar year. */
+  cost: Map<number, number>;
+  /** First and last calendar year counted. */
+  fromYear: number;
+  toYear: number;
+}
+
+/** The cash flow of a plan. */
+export interface CashFlow {
+  years: BusinessCaseYear[];
+  total: BusinessCaseScenario["total"];
+  /** Total gross minus grant over the years (what break-even divides). */
+  netGross: number;
+  totalCost: number;
+  /** Saved days (summed over participants) that fall after the last year counted. */
+  savedDaysAfterPeriod: number;
+}
+
+/**
+ * Price per spell day of all cohorts' saved days falling in calendar `year`:
+ * w_k = sum over programme years Y of n_Y f_{Y,Z}(k) p(k, Z).
+ *
+ * @example
+ * // 1,000 entrants in 2017 only; spell day 100 falls in 2018 for 100 of 2017's 365 entry days
+ * yearWeights(pricing, plan, 2018, 364)[100] // 1000 x 100/365 x p(100, 2018)
+ */
+export function yearWeights(pricing: Pricing, plan: Plan, year: number, horizon: number): number[] {
+  const weights = new Array<number>(horizon).fill(0);
+  for (const entryYear of plan.programmeYears) {
+    const participants = plan.intake.get(entryYear) ?? 0;
+    if (participants === 0) continue;
+    for (let day = 0; day < horizon; day++) {
+      const fraction = calendarFraction(entryYear, year, day);
+      if (fraction > 0) weights[day]! += participants * fraction * dayPrice(pricing, year, day);
+    }
+  }
+  return weights;
+}
+
+/**
+ * The yearly cash flow of a profile under a plan. For each year Z from fromYear to toYear:
+ * gross_Z = sum_k D_k w_k(Z) (`yearWeights`), regionalGrant_Z = gross_Z x grantShare,
+ * net_Z = gross_Z - regionalGrant_Z - cost_Z, with the delta-method interval times
+ * (1 - grantShare). The total prices the sum of the years' weights. Saved days of the
+ * cohorts that fall after toYear are not priced but counted in `savedDaysAfterPeriod`.
+ *
+ * @example
+ * // flat 9 days over 364, one price c a day, 1,000 entrants in 2017: gross 2017 = 1000 x 9c x (1 - 363/730)
+ * cashFlow(flatProfile(9, 364), pricing, plan).years[0].grossSavings
+ */
+export function cashFlow(profile: Profile, pricing: Pricing, plan: Plan): CashFlow {
+  const horizon = profile.diffAreas.length;
+  const keep = 1 - pricing.grantShare;
+  const years: BusinessCaseYear[] = [];
+  const totalWeights = new Array<number>(horizon).fill(0);
+  for (let year = plan.fromYear; year <= plan.toYear; year++) {
+    const weights = yearWeights(pricing, plan, year, horizon);
+    weights.forEach((weight, day) => (totalWeights[day]! += weight));
+    const gross = priceProfile(profile, weights);
+    const cost = plan.cost.get(year) ?? 0;
+    const regionalGrant = gross.value * pricing.grantShare;
+    const net = gross.value - regionalGrant - cost;
+    years.push({ year, participants: plan.intake.get(year) ?? 0, cost, grossSavings: gross.value, regionalGrant, netSavings: net, ...normalInterval(net, gross.variance, keep) });
+  }
+  const gross = priceProfile(profile, totalWeights);
+  const totalCost = years.reduce((sum, entry) => sum + entry.cost, 0);
+  const regionalGrant = gross.value * pricing.grantShare;
+  const net = gross.value - regionalGrant - totalCost;
+  let savedDaysAfterPeriod = 0;
+  for (const entryYear of plan.programmeYears) {
+    const participants = plan.intake.get(entryYear) ?? 0;
+    for (const year of yearsReached(entryYear, horizon)) {
+      if (year <= plan.toYear) continue;
+      for (let day = 0; day < horizon; day++) savedDaysAfterPeriod += participants * calendarFraction(entryYear, year, day) * profile.diffAreas[day]!;
+    }
+  }
+  return {
+    years,
+    total: { fromYear: plan.fromYear, toYear: plan.toYear, cost: totalCost, grossSavings: gross.value, regionalGrant, netSavings: net, ...normalInterval(net, gross.variance, keep) },
+    netGross: gross.value - regionalGrant,
+    totalCost,
+    savedDaysAfterPeriod,
+  };
+}
