@@ -17,7 +17,15 @@ export { meanAndStandardError } from "./descriptive.ts";
 export { chiSquareSurvival, normalCdf, normalQuantile, normalTwoSidedP } from "./distributions.ts";
 export { kaplanMeier, type KaplanMeierCurve, type KaplanMeierResult } from "./kaplan-meier.ts";
 export { logRank, type LogRankResult } from "./log-rank.ts";
-export { AnalyzeError } from "./messages.ts";
+export { AnalyzeError, analyzeMessage, episodeMessage } from "./messages.ts";
+export {
+  multiStateOccupancy,
+  multiStateOccupancyAt,
+  type MultiStateOptions,
+  type MultiStateResult,
+  type StateOccupancyCurve,
+  type TimeInState,
+} from "./multi-state-occupancy.ts";
 export {
   bernoulli,
   categorical,

@@ -28,13 +28,101 @@ export type AnalyzeIssue =
   | { code: "csv_missing_column"; file: string; column: string; available: string[] }
   | { code: "csv_bad_cell"; file: string; row: number; column: string; value: string; expected: string }
   | { code: "csv_ragged_row"; file: string; row: number; expectedCells: number; actualCells: number }
-  | { code: "csv_empty"; file: string };
+  | { code: "csv_empty"; file: string }
+  | EpisodeIssue;
+
+/** Where an episode problem is: the file (when known), the row as the user counts it, the column, and the other row involved. */
+export interface EpisodeWhere {
+  file?: string;
+  row: number;
+  column: string;
+  otherRow?: number;
+}
+
+/** Problems in a multi-state episode table (multi-state-input.ts); worded in Danish and English by `episodeMessage`. */
+export type EpisodeIssue =
+  | { code: "episode_unknown_state"; where: EpisodeWhere; states: string[]; censor: string }
+  | { code: "episode_invalid_time"; where: EpisodeWhere }
+  | { code: "episode_empty_interval"; where: EpisodeWhere; startColumn: string }
+  | { code: "episode_same_state"; where: EpisodeWhere; fromColumn: string }
+  | { code: "episode_invalid_count"; where: EpisodeWhere }
+  | { code: "episode_group_changes"; where: EpisodeWhere }
+  | { code: "episode_count_changes"; where: EpisodeWhere }
+  | { code: "episode_initial_state"; where: EpisodeWhere; initial: string }
+  | { code: "episode_overlap"; where: EpisodeWhere; stopColumn: string }
+  | { code: "episode_gap"; where: EpisodeWhere; stopColumn: string }
+  | { code: "episode_state_jump"; where: EpisodeWhere; toColumn: string }
+  | { code: "episode_option_state"; option: string; state: string; states: string[] };
+
 
 export type AnalyzeIssueCode = AnalyzeIssue["code"];
 
 function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   return String(value);
+}
+
+/**
+ * An episode problem in Danish (the default, for the jobcentre's staff) or English: where,
+ * what is wrong, how to fix it. Never a cell's value: an id may be a CPR number, and a
+ * swapped column may put one anywhere.
+ */
+export function episodeMessage(issue: EpisodeIssue, lang: "da" | "en" = "da"): string {
+  const da = lang === "da";
+  const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+  if (issue.code === "episode_option_state") {
+    return da
+      ? `${issue.option}: "${issue.state}" er ikke en af tilstandene i data (${quoted(issue.states)}); ret stavemåden.`
+      : `${issue.option}: "${issue.state}" is not one of the states in the data (${quoted(issue.states)}); check the spelling.`;
+  }
+  const { file, row, column, otherRow } = issue.where;
+  const place = `${file !== undefined ? `${file}, ` : ""}${da ? "række" : "row"} ${row}, ${da ? "kolonne" : "column"} "${column}"`;
+  switch (issue.code) {
+    case "episode_unknown_state":
+      return da
+        ? `${place}: ikke en af tilstandene (${quoted(issue.states)}) eller censurmærket "${issue.censor}"; ret cellen, eller tilføj tilstanden til listen over tilstande (--states).`
+        : `${place}: not one of the states (${quoted(issue.states)}) or the censor label "${issue.censor}"; correct the cell, or add the state to the list of states (--states).`;
+    case "episode_invalid_time":
+      return da
+        ? `${place}: ikke et tidspunkt; skriv et helt antal dage (0 eller mere) fra personens start.`
+        : `${place}: not a time; write a whole number of days (0 or more) since the person's start.`;
+    case "episode_empty_interval":
+      return da
+        ? `${place}: forløbet slutter før eller samtidig med, at det begynder (kolonne "${issue.startColumn}"); sluttidspunktet skal ligge efter starttidspunktet: ret tiderne, eller slet rækken, hvis forløbet er tomt.`
+        : `${place}: the episode ends on or before it starts (column "${issue.startColumn}"); the stop time must be after the start time: correct the times, or delete the row if the episode is empty.`;
+    case "episode_same_state":
+      return da
+        ? `${place}: rækken går til den tilstand, den allerede er i (kolonne "${issue.fromColumn}"); en række slutter med et skift af tilstand eller med censurmærket: slå rækken sammen med personens næste række, eller skriv censurmærket, hvis opfølgningen slutter her.`
+        : `${place}: the row goes to the state it is already in (column "${issue.fromColumn}"); a row ends with a change of state or with the censor label: merge the row with the person's next row, or write the censor label if follow-up ends here.`;
+    case "episode_invalid_count":
+      return da
+        ? `${place}: ikke et positivt antal personer; skriv 1 eller mere (eller udelad kolonnen: én person pr. række).`
+        : `${place}: not a positive number of persons; write 1 or more (or leave the column out: one person per row).`;
+    case "episode_group_changes":
+      return da
+        ? `${place}: personens gruppe er en anden end i række ${otherRow}; en person hører til én gruppe: ret gruppen i en af rækkerne.`
+        : `${place}: the person's group differs from row ${otherRow}; a person belongs to one group: correct the group in one of the rows.`;
+    case "episode_count_changes":
+      return da
+        ? `${place}: antallet er et andet end i række ${otherRow} for samme id; alle rækker for et id skal have samme antal: ret antallet.`
+        : `${place}: the count differs from row ${otherRow} of the same id; all rows of an id carry the same count: correct the count.`;
+    case "episode_initial_state":
+      return da
+        ? `${place}: personens første forløb begynder ikke i starttilstanden "${issue.initial}"; ret tilstanden, tilføj det manglende første forløb, eller udelad --initial.`
+        : `${place}: the person's first episode does not start in the initial state "${issue.initial}"; correct the state, add the missing first episode, or leave out --initial.`;
+    case "episode_overlap":
+      return da
+        ? `${place}: forløbet begynder, før personens forrige forløb (række ${otherRow}, kolonne "${issue.stopColumn}") slutter; en person er i én tilstand ad gangen: ret tiderne, så hvert forløb begynder, hvor det forrige sluttede.`
+        : `${place}: the episode starts before the person's previous episode (row ${otherRow}, column "${issue.stopColumn}") ends; a person is in one state at a time: correct the times so that each episode starts where the previous one stopped.`;
+    case "episode_gap":
+      return da
+        ? `${place}: forløbet begynder senere, end personens forrige forløb (række ${otherRow}, kolonne "${issue.stopColumn}") slutter; tilføj det manglende forløb, eller lad det forrige slutte, hvor dette begynder. Blev personen ikke fulgt i mellemtiden, så afslut forløbet med censurmærket og udelad de senere rækker.`
+        : `${place}: the episode starts later than the person's previous episode (row ${otherRow}, column "${issue.stopColumn}") stops; add the missing episode, or let the previous one end where this one starts. If the person was not followed in between, end the path with the censor label and leave out the later rows.`;
+    case "episode_state_jump":
+      return da
+        ? `${place}: forløbet begynder i en anden tilstand, end personens forrige forløb (række ${otherRow}, kolonne "${issue.toColumn}") gik til; ret en af de to tilstande, eller tilføj den manglende overgang.`
+        : `${place}: the episode starts in another state than the person's previous episode (row ${otherRow}, column "${issue.toColumn}") went to; correct one of the two states, or add the missing transition.`;
+  }
 }
 
 /** One-line wording for an issue: what is wrong, where, and how to fix it. */
@@ -86,6 +174,19 @@ export function analyzeMessage(issue: AnalyzeIssue): string {
       return `${issue.file}, row ${issue.row}: ${issue.actualCells} cells but the header has ${issue.expectedCells}; check separators and quotes in that row.`;
     case "csv_empty":
       return `${issue.file}: no header row; the file must start with column names.`;
+    case "episode_unknown_state":
+    case "episode_invalid_time":
+    case "episode_empty_interval":
+    case "episode_same_state":
+    case "episode_invalid_count":
+    case "episode_group_changes":
+    case "episode_count_changes":
+    case "episode_initial_state":
+    case "episode_overlap":
+    case "episode_gap":
+    case "episode_state_jump":
+    case "episode_option_state":
+      return episodeMessage(issue, "en");
   }
 }
 
