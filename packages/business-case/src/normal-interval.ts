@@ -1,9 +1,12 @@
 /**
  * The 95 % normal interval and P(value > 0) of a priced figure from its delta-method
  * variance (packages/business-case/docs/business-case.md, "Uncertainty: the delta method").
+ * Phi is @jobtrial/survival's `normalCdf` (R's pnorm to about 1e-14), the one normal CDF
+ * of the toolkit.
  */
+import { normalCdf } from "@jobtrial/survival";
 
-/** 97.5 % quantile of the standard normal. */
+/** 97.5 % quantile of the standard normal, R's qnorm(0.975). */
 export const Z_975 = 1.959963984540054;
 
 /** Standard error, 95 % interval and P(> 0); all null without a variance (a what-if). */
@@ -20,7 +23,7 @@ export interface NormalInterval {
  * 0 too (nothing saved, nothing spent: no probability to state). `factor` is
  * 1 - regionalGrantShare for net savings (the grant takes back a share of the gross).
  *
- * @example normalInterval(100, 2500, 1) // { se: 50, lower: 2.0018, upper: 197.9982, probabilityPositive: 0.97725 } (R: pnorm(2))
+ * @example normalInterval(100, 2500, 1) // { se: 50, lower: 2.0018, upper: 197.9982, probabilityPositive: 0.9772498680518208 } (R: pnorm(2))
  */
 export function normalInterval(value: number, variance: number | null, factor: number): NormalInterval {
   if (variance === null) return { se: null, lower: null, upper: null, probabilityPositive: null };
@@ -32,16 +35,4 @@ export function normalInterval(value: number, variance: number | null, factor: n
     // With no spread (nothing saved, nothing spent) the sign is not uncertain but there is no probability to state.
     probabilityPositive: se > 0 ? normalCdf(value / se) : value === 0 ? null : value > 0 ? 1 : 0,
   };
-}
-
-/** Standard normal CDF via erfc (Numerical Recipes erfcc, relative error below 1.2e-7). */
-function normalCdf(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }

@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 import { normalInterval, Z_975 } from "../src/normal-interval.ts";
 
 describe("normalInterval", () => {
-  it("normalInterval(100, 2500, 1) gives SE 50, 100 +- 1.96 x 50 and P(> 0) = Phi(2)", () => {
+  it("normalInterval(100, 2500, 1) gives SE 50, 100 +- 1.96 x 50 and P(> 0) = Phi(2) as R's pnorm, to 1e-14", () => {
     const interval = normalInterval(100, 2500, 1);
     expect(interval.se).toBe(50);
     expect(interval.lower).toBeCloseTo(100 - 1.959963984540054 * 50, 12);
     expect(interval.upper).toBeCloseTo(100 + 1.959963984540054 * 50, 12);
     // R: pnorm(2) = 0.9772498680518208
-    expect(interval.probabilityPositive).toBeCloseTo(0.9772498680518208, 6);
+    expect(interval.probabilityPositive).toBeCloseTo(0.9772498680518208, 14);
   });
 
   it("normalInterval with factor 0.75 (a quarter taken back by the regional grant) scales the SE", () => {
     const interval = normalInterval(-30, 1600, 0.75);
     expect(interval.se).toBe(30);
     // R: pnorm(-1) = 0.15865525393145705
-    expect(interval.probabilityPositive).toBeCloseTo(0.15865525393145705, 6);
+    expect(interval.probabilityPositive).toBeCloseTo(0.15865525393145705, 14);
   });
 
   it("normalInterval without a variance (a what-if) states nothing", () => {
