@@ -15,6 +15,17 @@ export {
 } from "./cumulative-incidence.ts";
 export { meanAndStandardError } from "./descriptive.ts";
 export { chiSquareSurvival, normalCdf, normalQuantile, normalTwoSidedP } from "./distributions.ts";
+export {
+  boundaryCrossingProbabilities,
+  groupSequentialBoundaries,
+  type CrossingProbabilities,
+  type GroupSequentialBoundaries,
+  type GroupSequentialOptions,
+} from "./group-sequential-boundaries.ts";
+export { informationFraction } from "./group-sequential-information.ts";
+export { repeatedConfidenceIntervals, type LookEstimate, type RepeatedInterval } from "./group-sequential-intervals.ts";
+export { GroupSequentialError, groupSequentialMessage, type GroupSequentialIssue } from "./group-sequential-messages.ts";
+export { SPENDING_FUNCTIONS, type SpendingFunction } from "./group-sequential-spending.ts";
 export { kaplanMeier, type KaplanMeierCurve, type KaplanMeierResult } from "./kaplan-meier.ts";
 export { logRank, type LogRankResult } from "./log-rank.ts";
 export { AnalyzeError, analyzeMessage, episodeMessage } from "./messages.ts";
@@ -29,7 +40,9 @@ export {
 export {
   bernoulli,
   categorical,
+  exponential,
   forkRandomSource,
+  normal,
   poisson,
   randomSource,
   uniformInt,
