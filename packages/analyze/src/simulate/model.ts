@@ -17,7 +17,10 @@
  * exactly that many days.
  */
 import { armForBirthDate, expectedInterventionShareForYear, type Arm } from "@jobtrial/assign";
-import { type TrialConfig } from "@jobtrial/core";
+import { isoWeekOf, isoWeekStart, addDays, toDayNumber, type TrialConfig } from "@jobtrial/core";
+import { bisect } from "./bisect.ts";
+import { entryDays } from "./intake-calendar.ts";
+import { pathControlSurvivalAt, preparePathModel, weekdaySharesOf, type PathModel } from "./path-model.ts";
 import {
   resolveSimulationOptions,
   SimulationOptionsError,
@@ -192,6 +195,8 @@ export interface SimulationModel {
    * (index cell * (benefitPeriodDays + 1) + d). The continuous survival at whole days.
    */
   logSurvivalControl: Float64Array;
+  /** The path model (path-model.ts) when the options ask for paths; null otherwise. */
+  paths: PathModel | null;
 }
 
 /** Index of a cell from its coordinates (cells are laid out in this order). */
@@ -205,6 +210,10 @@ export function cellIndex(model: Pick<SimulationModel, "industries">, foreignBor
  * solves the baseline scale for the control median and, for an effect in
  * days saved, the hazard ratio. Deterministic and fast (a few milliseconds);
  * reuse the result for many simulated trials (`simulateWithModel`).
+ *
+ * With `paths`, the baseline scale is solved for the control median of the first spell of
+ * the path model (its week-start grid, moving away ending a spell too), and the path model's
+ * job-rate ratio for the effect (path-model.ts); `hazardRatio` is then that ratio.
  */
 export function prepareSimulation(config: TrialConfig, options: SimulationOptions = {}): SimulationModel {
   const resolved = resolveSimulationOptions(config, options);
@@ -223,7 +232,14 @@ export function prepareSimulation(config: TrialConfig, options: SimulationOption
     }
     return total;
   };
-  const baselineScale = Math.exp(bisect((logScale) => survivalAtMedian(Math.exp(logScale)) - 0.5, Math.log(1), Math.log(1e5)));
+  const calendar = resolved.paths === null ? [] : entryDays(config, resolved.fromWeek, resolved.toWeek, resolved.seasonality);
+  const pathSurvivalAtMedian = (baseline: number) =>
+    pathControlSurvivalAt(resolved.controlMedianDays, cells, baseline, shape, resolved.paths!.moveWeeklyProbability, weekdaySharesOf(calendar));
+  // With paths the first spell lives on week starts: aim a hair below 1/2 so the median is controlMedianDays despite rounding.
+  const baselineScale =
+    resolved.paths === null
+      ? Math.exp(bisect((logScale) => survivalAtMedian(Math.exp(logScale)) - 0.5, Math.log(1), Math.log(1e5)))
+      : Math.exp(bisect((logScale) => pathSurvivalAtMedian(Math.exp(logScale)) - (0.5 - 1e-9), Math.log(1), Math.log(1e5)));
   for (const cell of cells) cell.scale *= baselineScale;
 
   // log S(d) = -(d / scale)^shape = -d^shape * scale^-shape: one power per day, one per cell.
@@ -255,11 +271,21 @@ export function prepareSimulation(config: TrialConfig, options: SimulationOption
     interventionShareUniformBirthDates: shareSum / years,
     januaryFirstArm: armForBirthDate(rule, "1980-01-01"),
     logSurvivalControl,
+    paths: null,
   };
   const effect = resolved.effect;
-  if (effect.kind === "hazard-ratio") model.hazardRatio = effect.hazardRatio;
+  if (resolved.paths !== null) {
+    model.paths = preparePathModel(config, { ...resolved, paths: resolved.paths }, cells, calendar, followUpWeeks(resolved.fromWeek, resolved.extractionDate));
+    model.hazardRatio = model.paths.jobRateRatio;
+  } else if (effect.kind === "hazard-ratio") model.hazardRatio = effect.hazardRatio;
   else model.hazardRatio = solveHazardRatio(model, effect.days, effect.horizonDays);
   return model;
+}
+
+/** Weeks from the first intake week to the last week with a day before the extraction date. */
+function followUpWeeks(fromWeek: string, extractionDate: string): number {
+  const lastObservedMonday = toDayNumber(isoWeekStart(isoWeekOf(addDays(extractionDate, -1))));
+  return (lastObservedMonday - toDayNumber(isoWeekStart(fromWeek))) / 7;
 }
 
 function layOutCells(industries: IndustryProfile[], ageWeightsByOrigin: { native: number[]; foreign: number[] }, options: ResolvedSimulationOptions): ModelCell[] {
@@ -373,24 +399,4 @@ function restrictedMeanAndSlope(model: SimulationModel, cellWeights: readonly nu
     weightTotal += weight;
   }
   return { mean: meanTotal / weightTotal, slope: slopeTotal / weightTotal };
-}
-
-/** Root of a monotone function on [low, high] by bisection (60 halvings: far below any reported precision). */
-export function bisect(fn: (x: number) => number, low: number, high: number): number {
-  let lowValue = fn(low);
-  const highValue = fn(high);
-  if (lowValue === 0) return low;
-  if (highValue === 0) return high;
-  if (Math.sign(lowValue) === Math.sign(highValue)) {
-    throw new RangeError(`internal: no root in [${low}, ${high}] (values ${lowValue}, ${highValue}); the requested effect or median is out of the model's range`);
-  }
-  for (let iteration = 0; iteration < 60; iteration++) {
-    const middle = (low + high) / 2;
-    const middleValue = fn(middle);
-    if (Math.sign(middleValue) === Math.sign(lowValue)) {
-      low = middle;
-      lowValue = middleValue;
-    } else high = middle;
-  }
-  return (low + high) / 2;
 }

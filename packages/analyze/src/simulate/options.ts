@@ -27,6 +27,33 @@ export const SimulationEffectSchema = z.discriminatedUnion("kind", [
 ]);
 export type SimulationEffect = z.infer<typeof SimulationEffectSchema>;
 
+/**
+ * The path model's own settings (docs/simulation.md, "Paths"): how the intervention moves
+ * exits from A-dagpenge to the other destinations, moving away, and the benefit history
+ * before the first unemployment day.
+ */
+export const PathOptionsSchema = z.strictObject({
+  /**
+   * Intervention / control ratio of the weekly rate of leaving A-dagpenge for sickness
+   * benefit, cash benefit and education in the programme weeks (the ratio for job is solved
+   * from `effect`). Default: { sickness: 1.2, cash: 1, education: 1.2 }
+   */
+  interventionRateRatios: z
+    .strictObject({
+      sickness: z.number().positive().max(10).default(1.2),
+      cash: z.number().positive().max(10).default(1),
+      education: z.number().positive().max(10).default(1.2),
+    })
+    .default({ sickness: 1.2, cash: 1, education: 1.2 }),
+  /** Weekly probability of moving away (code 997; censors the path), the same for everyone. Default: 0.0008 */
+  moveWeeklyProbability: z.number().min(0).max(0.2).default(0.0008),
+  /** Share with weeks on public support before the first unemployment day, before the cell's factor. Default: 0.3 */
+  priorHistoryShare: share.default(0.3),
+  /** Mean weeks on public support before the first unemployment day among those with a history (geometric). Default: 20 */
+  priorMeanWeeks: z.number().min(1).max(520).default(20),
+});
+export type PathOptions = z.infer<typeof PathOptionsSchema>;
+
 export const SimulationOptionsSchema = z.strictObject({
   /** First intake week. Default: the first ISO week that starts on or after the project start */
   fromWeek: isoWeek.optional(),
@@ -58,6 +85,14 @@ export const SimulationOptionsSchema = z.strictObject({
   replacementNumberShare: share.default(0.003),
   /** Share of intake rows that are not eligible (first unemployment day too early, industry group outside the target group). Default: 0.03 */
   ineligibleShare: share.default(0.03),
+  /**
+   * Simulate each citizen's path through benefit states from the first unemployment day to
+   * the extraction date, with re-entry, other benefits, education and a prior benefit
+   * history (docs/simulation.md, "Paths"); `true` for the path model's defaults. With paths
+   * the effect in days saved is the difference in days on A-dagpenge with re-entries.
+   * Default: false (one spell per citizen)
+   */
+  paths: z.union([z.boolean(), PathOptionsSchema]).default(false),
   /** Which outcome tables to generate (skip them for speed in power simulations). Default: all true */
   include: z
     .strictObject({
@@ -72,7 +107,9 @@ export const SimulationOptionsSchema = z.strictObject({
 export type SimulationOptions = z.input<typeof SimulationOptionsSchema>;
 
 /** Options with every default filled in, also the ones that come from the trial. */
-export type ResolvedSimulationOptions = Omit<z.infer<typeof SimulationOptionsSchema>, "fromWeek" | "toWeek" | "effect" | "extractionDate"> & {
+export type ResolvedSimulationOptions = Omit<z.infer<typeof SimulationOptionsSchema>, "fromWeek" | "toWeek" | "effect" | "extractionDate" | "paths"> & {
+  /** The path model's settings; null without paths. */
+  paths: PathOptions | null;
   fromWeek: string;
   toWeek: string;
   effect: { kind: "days-saved"; days: number; horizonDays: number } | { kind: "hazard-ratio"; hazardRatio: number };
@@ -123,8 +160,9 @@ export function resolveSimulationOptions(config: TrialConfig, options: Simulatio
   if (value.controlMedianDays >= value.benefitPeriodDays) {
     throw new SimulationOptionsError(`controlMedianDays ${value.controlMedianDays} must be shorter than the benefit period ${value.benefitPeriodDays}`);
   }
-  const { fromWeek: _from, toWeek: _to, effect: _effect, extractionDate: _extraction, ...rest } = value;
-  return { ...rest, fromWeek, toWeek, effect, extractionDate };
+  const paths = value.paths === false ? null : value.paths === true ? PathOptionsSchema.parse({}) : value.paths;
+  const { fromWeek: _from, toWeek: _to, effect: _effect, extractionDate: _extraction, paths: _paths, ...rest } = value;
+  return { ...rest, fromWeek, toWeek, effect, extractionDate, paths };
 }
 
 /** The first ISO week whose Monday is on or after `date`. */

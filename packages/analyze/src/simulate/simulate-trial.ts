@@ -10,9 +10,15 @@
  *   date -> benefit weeks -> conversations -> secondary measures.
  * Nothing here writes files (`writeSimulation` does), so power simulations can
  * run hundreds of trials in-process.
+ *
+ * With the option `paths`, "durations and exits" draws each citizen's path through benefit
+ * states (simulate-paths.ts): the spell is the path's first A-dagpenge spell and the panel
+ * is the path's weeks.
  */
 import { armForBirthDate, eligibilityCheck, makeCpr, passesModulus11, type Arm, type IneligibleReason } from "@jobtrial/assign";
 import { addDays, fromDayNumber, isoWeekOf, isoWeekStart, toDayNumber, TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
+import { intakeWeeks, seasonalFactor, WEEKDAY_WEIGHTS } from "./intake-calendar.ts";
+import { drawPaths, pathBenefitPanel, type SimulatedPath } from "./simulate-paths.ts";
 import type { BenefitCode, ConversationStatus } from "./formats.ts";
 import {
   ageBandOf,
@@ -65,6 +71,8 @@ export interface SimulatedCitizen {
   durationDays: number | null;
   /** Latent: how the full spell ends. */
   exit: ExitState | null;
+  /** The path through benefit states (option `paths`); null without paths and when not eligible. */
+  path: SimulatedPath | null;
 }
 
 /** A benefit spell as the outcome extract shows it on the extraction date. */
@@ -123,8 +131,7 @@ export interface Simulation {
   truth: SimulationTruth;
 }
 
-/** First unemployment day within the intake week, Monday ... Sunday. */
-const WEEKDAY_WEIGHTS = [0.34, 0.17, 0.16, 0.15, 0.12, 0.03, 0.03];
+export { intakeWeeks, seasonalFactor };
 /**
  * Birth years whose 1 January has run out of modulus-11 numbers (cpr.dk, see
  * shared/domain.md §1).
@@ -184,7 +191,8 @@ export function simulateWithModel(model: SimulationModel, random: RandomSource):
   const citizens = drawIntake(model, weeks, intakeRandom);
   assignCprNumbers(model, citizens, cprRandom);
   for (const citizen of citizens) if (citizen.eligible) citizen.arm = armForBirthDate(model.config.assignment.rule, citizen.birthDate);
-  drawDurations(model, citizens, durationRandom);
+  if (model.paths === null) drawDurations(model, citizens, durationRandom);
+  else drawPaths(model, citizens, durationRandom);
 
   const extraction = toDayNumber(options.extractionDate);
   const spells: SimulatedSpell[] = [];
@@ -192,7 +200,8 @@ export function simulateWithModel(model: SimulationModel, random: RandomSource):
     if (!citizen.eligible) continue;
     const start = toDayNumber(citizen.firstUnemploymentDay);
     const lastDay = start + citizen.durationDays! - 1;
-    const ended = lastDay < extraction;
+    // A path's spell has ended when its first day off A-dagpenge is in the extract (the panel shows that week).
+    const ended = model.paths === null ? lastDay < extraction : lastDay + 1 < extraction;
     spells.push({
       citizen: citizen.index,
       cpr: citizen.cpr,
@@ -203,7 +212,11 @@ export function simulateWithModel(model: SimulationModel, random: RandomSource):
     });
   }
 
-  const benefitWeeks = options.include.benefitWeeks ? benefitPanel(spells, options.extractionDate) : [];
+  const benefitWeeks = !options.include.benefitWeeks
+    ? []
+    : model.paths === null
+      ? benefitPanel(spells, options.extractionDate)
+      : pathBenefitPanel(citizens, options.extractionDate);
   const needConversations = options.include.conversations || options.include.secondary;
   const conversations = needConversations ? drawConversations(model, citizens, spells, conversationRandom) : [];
   const secondary = options.include.secondary ? drawSecondary(model, citizens, spells, conversations, secondaryRandom) : [];
@@ -224,25 +237,6 @@ export function simulateWithModel(model: SimulationModel, random: RandomSource):
     secondary,
     truth,
   };
-}
-
-/** ISO weeks from `from` to `to`, inclusive. */
-export function intakeWeeks(from: string, to: string): string[] {
-  const weeks: string[] = [];
-  for (let monday = isoWeekStart(from); monday <= isoWeekStart(to); monday = addDays(monday, 7)) weeks.push(isoWeekOf(monday));
-  return weeks;
-}
-
-/**
- * Relative intake in ISO week number `week` (1-53), mean 1 over weeks 1-52: a
- * winter peak (construction and seasonal trades, amplitude `seasonality`) and a
- * summer bump around week 27 (graduates, dimittender).
- */
-export function seasonalFactor(week: number, seasonality: number): number {
-  const raw = (w: number) => 1 + seasonality * Math.cos((2 * Math.PI * (w - 2)) / 52) + 0.6 * seasonality * Math.exp(-(((w - 27) / 2.5) ** 2));
-  let mean = 0;
-  for (let w = 1; w <= 52; w++) mean += raw(w) / 52;
-  return raw(Math.min(week, 52)) / mean;
 }
 
 function drawIntake(model: SimulationModel, weeks: string[], random: RandomSource): SimulatedCitizen[] {
@@ -298,6 +292,7 @@ function drawIntake(model: SimulationModel, weeks: string[], random: RandomSourc
         potentialDurations: null,
         durationDays: null,
         exit: null,
+        path: null,
       });
     }
     // The case system lists a week by first unemployment day (stable: draw order within a day).

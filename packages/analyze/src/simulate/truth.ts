@@ -19,6 +19,8 @@ import { TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
 import { z } from "zod";
 import { prepareSimulation, type SimulationModel } from "./model.ts";
 import type { SimulationOptions } from "./options.ts";
+import { pathFirstSpellCurves } from "./path-model.ts";
+import { PathTruthSchema, pathTruthOfModel } from "./path-truth.ts";
 
 const contrast = z.strictObject({ control: z.number(), intervention: z.number(), difference: z.number() });
 const byKey = z.record(z.string().regex(/^\d+$/), contrast);
@@ -74,6 +76,12 @@ export const SimulationTruthSchema = z.strictObject({
   parameters: z.record(z.string(), z.unknown()),
   /** Which truth each estimator is checked against. */
   checkedAgainst: z.record(z.string(), z.string()),
+  /**
+   * With the path model (option `paths`): days in each benefit state, on public support and
+   * the municipality's expenditure per citizen within each horizon (path-truth.ts). The
+   * fields above then describe the first A-dagpenge spell of the paths.
+   */
+  paths: PathTruthSchema.optional(),
 });
 export type SimulationTruth = z.infer<typeof SimulationTruthSchema>;
 
@@ -108,12 +116,12 @@ export function truthOfModel(model: SimulationModel): SimulationTruth {
   const controlArmWeights = cells.map((cell) => cell.weight * (1 - armShare(cell)));
   const notJanuaryFirstWeights = cells.map((cell) => (cell.januaryFirst ? 0 : cell.weight));
 
-  const [populationControl, armControl, notJanuaryControl] = mixtureCurves(model, [populationWeights, controlArmWeights, notJanuaryFirstWeights], 1);
-  const [populationIntervention, armIntervention, notJanuaryIntervention] = mixtureCurves(
-    model,
-    [populationWeights, interventionArmWeights, notJanuaryFirstWeights],
-    model.hazardRatio,
-  );
+  const curves = (weightSets: number[][], intervention: boolean) =>
+    model.paths === null
+      ? mixtureCurves(model, weightSets, intervention ? model.hazardRatio : 1)
+      : pathFirstSpellCurves(model.paths, weightSets, intervention, period);
+  const [populationControl, armControl, notJanuaryControl] = curves([populationWeights, controlArmWeights, notJanuaryFirstWeights], false);
+  const [populationIntervention, armIntervention, notJanuaryIntervention] = curves([populationWeights, interventionArmWeights, notJanuaryFirstWeights], true);
 
   const sum = (weights: number[]) => weights.reduce((total, value) => total + value, 0);
   const interventionShare = sum(interventionArmWeights) / sum(populationWeights);
@@ -123,6 +131,19 @@ export function truthOfModel(model: SimulationModel): SimulationTruth {
   const excluding = { ...contrastTruth(model, notJanuaryControl!, notJanuaryIntervention!, pU), populationShare: round(notJanuaryShare) };
 
   const registered = options.foreignBornShare * options.januaryFirstShareOfForeignBorn;
+  const { paths: pathOptions, ...otherOptions } = options;
+  const paths =
+    model.paths === null
+      ? undefined
+      : pathTruthOfModel(
+          model,
+          {
+            causal: { control: populationWeights, intervention: populationWeights },
+            armContrast: { control: controlArmWeights, intervention: interventionArmWeights },
+            armContrastExcludingJanuary1: { control: notJanuaryFirstWeights, intervention: notJanuaryFirstWeights },
+          },
+          { armContrast: interventionShare, excluding: pU, notJanuaryShare },
+        );
   const foreignWeights = (weights: number[]) => sum(weights.filter((_, index) => cells[index]!.foreignBorn)) / sum(weights);
   const truth: SimulationTruth = {
     synthetic: true,
@@ -143,7 +164,8 @@ export function truthOfModel(model: SimulationModel): SimulationTruth {
       foreignBornShareByArm: { control: round(foreignWeights(controlArmWeights)), intervention: round(foreignWeights(interventionArmWeights)) },
     },
     parameters: {
-      ...options,
+      ...otherOptions,
+      ...(pathOptions === null ? {} : { paths: pathOptions }),
       baselineScaleDays: round(model.baselineScale),
       hazardRatio: round(model.hazardRatio),
       interventionShareUniformBirthDates: round(pU),
@@ -157,6 +179,7 @@ export function truthOfModel(model: SimulationModel): SimulationTruth {
       hazardRatio: "An unadjusted Cox model converges to armContrast.coxHazardRatio (cut at the primary horizon); hazardRatio is the conditional, covariate-adjusted one.",
       exitToSelfSupport: "Cumulative incidence (Aalen-Johansen) by arm converges to armContrast.exitToSelfSupport.",
     },
+    ...(paths === undefined ? {} : { paths }),
   };
   return truth;
 }
