@@ -1,0 +1,163 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, run } from "./helpers.ts";
+
+// The shared multistate case, as copied into the survival package's fixtures (a missing
+// file fails here, at load).
+const caseDirectory = join(repoRoot, "packages/survival/test/fixtures/conformance/multistate");
+const episodes = join(caseDirectory, "data.csv");
+const expected = JSON.parse(readFileSync(join(caseDirectory, "expected.json"), "utf8"));
+
+/** README tolerance for multistate: relative 1e-8, absolute 1e-12 near zero. */
+function expectClose(actual: unknown, want: number, label: string): void {
+  expect(typeof actual, label).toBe("number");
+  const difference = Math.abs((actual as number) - want);
+  expect(difference <= Math.max(1e-8 * Math.abs(want), 1e-12), `${label}: got ${actual}, R ${want}`).toBe(true);
+}
+
+const caseArguments = ["--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--initial", "adp", "--public", "adp,other", "--tau", "91,182,364"];
+
+function tempFile(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "jobtrial-states-")), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+// The three persons worked by hand in packages/survival/test/multi-state-occupancy.test.ts.
+const threePersons = `id;arm;tstart;tstop;from;to
+P2;g;4;8;education;censor
+P1;g;5;8;adp;censor
+P3;g;0;3;adp;censor
+P1;g;0;2;adp;job
+P2;g;0;4;adp;education
+P1;g;2;5;job;adp
+`;
+
+describe("jobtrial states", () => {
+  it("--format json agrees with R on the multistate case, in the shape of issue 13", async () => {
+    const result = await run(["states", episodes, ...caseArguments, "--states", "adp,other,job,education", "--format", "json"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(["states", "groups", "difference"]);
+    expect(json.states).toEqual(expected.states);
+    expect(Object.keys(json.groups)).toEqual(["control", "intervention"]);
+    for (const arm of ["control", "intervention"]) {
+      expect(Object.keys(json.groups[arm])).toEqual(["restrictedMean", "at"]);
+      for (const tau of ["91", "182", "364"]) {
+        const restricted = json.groups[arm].restrictedMean[tau];
+        expect(Object.keys(restricted)).toEqual([...expected.states, "public"]);
+        for (const key of Object.keys(restricted)) {
+          expect(Object.keys(restricted[key])).toEqual(["estimate", "stdErr"]);
+          expectClose(restricted[key].estimate, expected.arms[arm].rmean[tau][key].estimate, `${arm} rmean ${tau} ${key}`);
+          expectClose(restricted[key].stdErr, expected.arms[arm].rmean[tau][key].std_err, `${arm} se ${tau} ${key}`);
+        }
+        const at = json.groups[arm].at[tau];
+        expect(Object.keys(at)).toEqual(["pstate", "stdErr"]);
+        for (const state of expected.states) {
+          expectClose(at.pstate[state], expected.arms[arm].at[tau].pstate[state], `${arm} at ${tau} pstate ${state}`);
+          expectClose(at.stdErr[state], expected.arms[arm].at[tau].std_err[state], `${arm} at ${tau} std_err ${state}`);
+        }
+      }
+    }
+    for (const tau of ["91", "182", "364"]) {
+      expect(Object.keys(json.difference[tau])).toEqual([...expected.states, "public"]);
+      for (const key of Object.keys(expected.difference[tau])) {
+        expectClose(json.difference[tau][key].estimate, expected.difference[tau][key].estimate, `difference ${tau} ${key}`);
+        expectClose(json.difference[tau][key].stdErr, expected.difference[tau][key].std_err, `difference se ${tau} ${key}`);
+      }
+    }
+  });
+
+  it("without --groups takes the groups in sort order, and without --states the initial state first, then sorted", async () => {
+    const result = await run(["states", episodes, ...caseArguments, "--format", "json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.states).toEqual(["adp", "education", "job", "other"]);
+    expect(Object.keys(json.groups)).toEqual(["control", "intervention"]);
+    expectClose(json.difference["364"].public.estimate, expected.difference["364"].public.estimate, "difference 364 public");
+  });
+
+  it("prints a Danish table by default and an English one with --lang en (three persons worked by hand)", async () => {
+    const file = tempFile("tre.csv", threePersons);
+    const common = ["states", file, "--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--public", "adp,job", "--tau", "6"];
+    const danish = await run(common);
+    expect(danish.code).toBe(0);
+    // Up to 6: adp 11/3 = 3.67 days, se sqrt(6)/9 = 0.272; education 4/3, se sqrt(24)/9 = 0.544
+    // (its complement, public = adp + job = 14/3, has the same se); job 1, with influences
+    // 6/9, -3/9, -3/9 (Σ U_job × width), se sqrt(54)/9 = 0.816.
+    // On day 6: adp 1/3, job 0, education 2/3, se sqrt(6)/9 (27.2 points).
+    expect(danish.stdout).toBe(
+      [
+        `Tid i tilstande med genindtræden (Aalen-Johansen), ${file}`,
+        "Grupper: g (3 personer)",
+        "Tilstande: adp, education, job",
+        "",
+        "Forventet antal dage i tilstanden fra dag 0 til tau (standardfejl)",
+        "",
+        "tau = 6 dage",
+        "  tilstand                           g",
+        "  adp                                3,7 (0,27)",
+        "  education                          1,3 (0,54)",
+        "  job                                1,0 (0,82)",
+        "  offentlig forsørgelse (adp + job)  4,7 (0,54)",
+        "",
+        "Andel i hver tilstand på dag tau (standardfejl i procentpoint)",
+        "",
+        "tau = 6 dage",
+        "  tilstand   g",
+        "  adp        33,3 % (27,2)",
+        "  education  66,7 % (27,2)",
+        "  job        0,0 % (0,0)",
+        "",
+      ].join("\n"),
+    );
+    const english = await run([...common, "--lang", "en"]);
+    expect(english.stdout.split("\n").slice(0, 12)).toEqual([
+      `Time in states with re-entry (Aalen-Johansen), ${file}`,
+      "Groups: g (3 persons)",
+      "States: adp, education, job",
+      "",
+      "Expected days in the state from day 0 to tau (standard error)",
+      "",
+      "tau = 6 days",
+      "  state                       g",
+      "  adp                         3.7 (0.27)",
+      "  education                   1.3 (0.54)",
+      "  job                         1.0 (0.82)",
+      "  public support (adp + job)  4.7 (0.54)",
+    ]);
+  });
+
+  it("bad episodes are one line naming file, row, column and the fix, never the id, and print nothing", async () => {
+    const cpr = "0101701234";
+    const cases: [string, string, string[]][] = [
+      // a gap: row 3 starts at 12, the person's previous row (2) stopped at 10
+      [`id,arm,tstart,tstop,from,to\n${cpr},a,0,10,adp,job\n${cpr},a,12,20,job,censor\n`, 'række 3, kolonne "tstart": forløbet begynder senere, end personens forrige forløb (række 2, kolonne "tstop") slutter', []],
+      [`id,arm,tstart,tstop,from,to\n${cpr},a,0,10,adp,job\n${cpr},a,8,20,job,censor\n`, 'række 3, kolonne "tstart": forløbet begynder, før personens forrige forløb (række 2, kolonne "tstop") slutter', []],
+      [`id,arm,tstart,tstop,from,to\n${cpr},a,0,10,adp,job\n${cpr},a,10,10,job,censor\n`, 'række 3, kolonne "tstop": forløbet slutter før eller samtidig med, at det begynder (kolonne "tstart")', []],
+      [`id,arm,tstart,tstop,from,to\n${cpr},a,0,10,adp,jobb\n`, 'række 2, kolonne "to": ikke en af tilstandene ("adp", "job") eller censurmærket "censor"', ["--states", "adp,job"]],
+    ];
+    for (const [text, message, extra] of cases) {
+      const file = tempFile("episoder.csv", text);
+      const result = await run(["states", file, "--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--tau", "5", ...extra]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(`${file}, ${message}`);
+      expect(result.stderr).not.toContain(cpr);
+    }
+    const english = await run(["states", tempFile("e.csv", cases[0]![0]), "--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--tau", "5", "--lang", "en"]);
+    expect(english.stderr).toContain('row 3, column "tstart": the episode starts later than the person\'s previous episode (row 2, column "tstop") stops');
+  });
+
+  it("a tau past the shortest group's follow-up is a user error naming the largest valid tau", async () => {
+    const result = await run(["states", episodes, ...caseArguments.slice(0, -1), "10000"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("10000");
+    expect(result.stderr).toContain("largest valid tau");
+  });
+});
