@@ -50,8 +50,13 @@ function sortedIndex(values: Float64Array): Int32Array {
  * time, like R.
  *
  * @example
- * // two persons from adp: one to job at 2, one censored at 3
- * aalenJohansenPass(prepared.byGroup[0], 2, []).pstate[0] // Float64Array [0.5, 0.5]
+ * // two persons in adp: one moves to job at 2, the other is censored at 3
+ * const episodes = prepareMultiState(
+ *   { id: ["a", "b"], group: ["g", "g"], start: [0, 0], stop: [2, 3], from: ["adp", "adp"], to: ["job", "censor"] },
+ *   { censor: "censor" },
+ * ).byGroup[0];
+ * aalenJohansenPass(episodes, 2, [4]).pstate[0] // Float64Array [0.5, 0.5] (adp at 2 and 3)
+ * aalenJohansenPass(episodes, 2, [4]).area[0] // Float64Array [3, 1] (adp: 2 + 0.5 · 2; job: 0.5 · 2)
  */
 export function aalenJohansenPass(episodes: GroupEpisodes, nStates: number, taus: readonly number[]): AalenJohansenPass {
   const { person, entry, exit, from, to, count } = episodes;
@@ -183,13 +188,15 @@ export function aalenJohansenPass(episodes: GroupEpisodes, nStates: number, taus
         transitionsOut[state * nStates + state] = -out / weightAtRisk[state]!;
       }
       // 5. U <- U H for every person (rows of states without transitions are identity rows).
+      const nMoving = movingStates.length;
       for (let who = 0; who < nPersons; who++) {
         const offset = who * nStates;
-        for (const state of movingStates) oldInfluence[state] = influence[offset + state]!;
-        for (const state of movingStates) {
-          const value = oldInfluence[state]!;
+        for (let moving = 0; moving < nMoving; moving++) oldInfluence[moving] = influence[offset + movingStates[moving]!]!;
+        for (let moving = 0; moving < nMoving; moving++) {
+          const value = oldInfluence[moving]!;
           if (value === 0) continue;
-          for (let target = 0; target < nStates; target++) influence[offset + target]! += value * transitionsOut[state * nStates + target]!;
+          const row = movingStates[moving]! * nStates;
+          for (let target = 0; target < nStates; target++) influence[offset + target]! += value * transitionsOut[row + target]!;
         }
       }
       // 6. U += p_s (e_d - H[s]) / n_s for persons at risk in a state with transitions out.

@@ -231,7 +231,7 @@ export interface StateOccupancyAtTime {
  * the value at the last listed time <= t; before the first time, p0 and its standard
  * error; after the last time, the last value.
  *
- * @example multiStateOccupancyAt(result.curves.g, [4.5]) // [{ time: 4.5, pstate: { adp: 0, job: 1/3, education: 2/3 }, ... }]
+ * @example multiStateOccupancyAt(result.curves.g, [4.5]) // [{ time: 4.5, pstate: { adp: 0, education: 2/3, job: 1/3 }, stdErr: { adp: 0, education: sqrt(6)/9, job: sqrt(6)/9 } }]
  */
 export function multiStateOccupancyAt(curve: StateOccupancyCurve, times: readonly number[]): StateOccupancyAtTime[] {
   const states = Object.keys(curve.pstate);
