@@ -27,7 +27,7 @@
  */
 import { z } from "zod";
 import { AnalyzeError, type EpisodeWhere } from "./messages.ts";
-import { GroupOptionSchema, LabelColumnSchema, NumericColumnSchema, orderGroups } from "./survival-input.ts";
+import { GroupOptionSchema, isMissingNumber, labelOf, LabelColumnSchema, NumericColumnSchema, orderGroups } from "./survival-input.ts";
 
 /** Episode columns, one value per row. */
 export const MultiStateDataSchema = z.object({
@@ -105,15 +105,8 @@ export interface PreparedMultiState {
   byGroup: GroupEpisodes[];
 }
 
-function labelOf(value: string | number | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === "number") return Number.isNaN(value) ? undefined : String(value);
-  return value === "" ? undefined : value;
-}
-
 function numberOf(value: number | null | undefined): number | undefined {
-  if (value === null || value === undefined || Number.isNaN(value)) return undefined;
-  return value;
+  return isMissingNumber(value) ? undefined : (value as number);
 }
 
 /**

@@ -93,13 +93,15 @@ export function orderGroups(present: Iterable<string>, requested?: readonly stri
   return labels;
 }
 
-function labelOf(value: string | number | null | undefined): string | undefined {
+/** A label, or undefined when missing (null, undefined, NaN or ""); numbers become strings. */
+export function labelOf(value: string | number | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "number") return Number.isNaN(value) ? undefined : String(value);
   return value === "" ? undefined : value;
 }
 
-function isMissingNumber(value: unknown): boolean {
+/** Whether a number cell is missing: null, undefined or NaN. */
+export function isMissingNumber(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "number" && Number.isNaN(value));
 }
 
