@@ -15,7 +15,8 @@ export {
   type TrialConfig,
   type TrialConfigInput,
 } from "./config.ts";
-export { toCsv, writeCsvFile } from "./csv-write.ts";
+export { readCsvColumns, type CsvColumnRequest, type CsvColumns, type CsvColumnsResult } from "./csv-columns.ts";
+export { excelSafeText, toCsv, writeCsvFile, type CsvValue } from "./csv-write.ts";
 export {
   EN_DASH,
   formatCount,
@@ -51,7 +52,7 @@ export {
   type IsoDate,
   type IsoWeek,
 } from "./dates.ts";
-export { formatProblem, problem, type Problem } from "./messages.ts";
+export { formatProblem, problem, type NumberRule, type Problem } from "./messages.ts";
 export { decodeText, parseDelimited, readTable, type Table, type TableRow } from "./table.ts";
 export { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
 export { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "./xlsx-write.ts";

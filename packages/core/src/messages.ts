@@ -28,6 +28,7 @@ export type ProblemCode =
   | "date_format"
   | "date_impossible"
   | "value_empty"
+  | "value_not_number"
   | "duplicate_conflict";
 
 /** One problem with an input file. `row` is the 1-based line (CSV) or sheet row (XLSX); null for the whole file. */
@@ -57,7 +58,15 @@ export interface ProblemDetails {
   differing?: readonly string[];
   /** Free-form reason from the system, never a cell value (file_unreadable). */
   reason?: string;
+  /** What the number must be (value_not_number): any finite number, at least 0, 0 or 1, or a whole number of at least 0. Default: any */
+  numberRule?: NumberRule;
 }
+
+/** What a numeric cell must hold beyond being a finite number. */
+export type NumberRule = "any" | ">= 0" | "0/1" | "whole >= 0";
+
+const NUMBER_RULE_EN: Record<NumberRule, string> = { any: "a number", ">= 0": "a number of 0 or more", "0/1": "0 or 1", "whole >= 0": "a whole number of 0 or more" };
+const NUMBER_RULE_DA: Record<NumberRule, string> = { any: "et tal", ">= 0": "et tal på 0 eller mere", "0/1": "0 eller 1", "whole >= 0": "et helt tal på 0 eller mere" };
 
 function quoteList(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(", ");
@@ -120,6 +129,11 @@ export function problemText(code: ProblemCode, details: ProblemDetails = {}): { 
       return { message: "the date does not exist in the calendar", fix: "check the day and the month (for example 29 February only in leap years)" };
     case "value_empty":
       return { message: "the value is empty", fix: "fill in the value or remove the row" };
+    case "value_not_number":
+      return {
+        message: `the value is not ${NUMBER_RULE_EN[details.numberRule ?? "any"]}`,
+        fix: "correct the cell (a decimal comma or point are both fine), or leave it empty or write NA when the value is unknown",
+      };
     case "duplicate_conflict":
       return {
         message: `the same CPR number appears in row ${details.otherRow ?? "?"} with different values${details.differing && details.differing.length > 0 ? ` in ${quoteList(details.differing)}` : ""}`,
@@ -190,6 +204,11 @@ export function problemTextDa(code: ProblemCode, details: ProblemDetails = {}): 
       return { message: "datoen findes ikke i kalenderen", fix: "kontroller dagen og måneden (for eksempel findes 29. februar kun i skudår)" };
     case "value_empty":
       return { message: "værdien er tom", fix: "udfyld værdien eller fjern rækken" };
+    case "value_not_number":
+      return {
+        message: `værdien er ikke ${NUMBER_RULE_DA[details.numberRule ?? "any"]}`,
+        fix: "ret cellen (decimalkomma og decimalpunktum er begge i orden), eller lad den stå tom eller skriv NA, når værdien ikke kendes",
+      };
     case "duplicate_conflict":
       return {
         message: `det samme CPR-nummer står i række ${details.otherRow ?? "?"} med andre værdier${details.differing && details.differing.length > 0 ? ` i ${quoteListDa(details.differing)}` : ""}`,

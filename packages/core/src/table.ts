@@ -1,17 +1,27 @@
 /**
- * Reading delimited tables as staff and registers export them: bytes to text
- * (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 when the bytes
- * are not valid UTF-8), CRLF or LF line ends, the delimiter detected from the
+ * Reading delimited tables as staff and registers export them, the one CSV
+ * reader of the project: bytes to text (UTF-8 with or without BOM, UTF-16
+ * with BOM, or Windows-1252 when the bytes are not valid UTF-8), CRLF, LF or
+ * a lone CR (old Mac exports) as line end, the delimiter detected from the
  * header (semicolon, comma or tab), RFC 4180 quoting (a quoted value may hold
  * the delimiter, line breaks and doubled quotes).
  *
- * Empty lines (and lines of only delimiters, which Excel writes below a table)
- * are skipped. Every row keeps the 1-based line number where it starts in the
- * file, so a problem can point at it. Cells are not trimmed; callers decide.
+ * The parsing itself is papaparse's (`Papa.parse` with a `step` callback, so
+ * rows stream and a caller never needs the whole table); this file adds what
+ * our problems need: the delimiter rule, the line where each row starts, and
+ * the Danish Excel rules below. Empty lines (and lines of only delimiters,
+ * which Excel writes below a table) are skipped. Every row keeps the 1-based
+ * line number where it starts in the file, so a problem can point at it.
+ * Cells are not trimmed; callers decide.
  *
- * Speed: lines without a quote are split with `indexOf`, the common case in
- * large exports; quoted lines take the character-by-character path.
+ * Decided once for malformed input: a row whose field count differs from the
+ * header's is a problem and is left out (extra empty fields, which Excel adds,
+ * are dropped instead); a quote that opens a value and is never closed, or a
+ * closing quote followed by more text (`"ab"c`), is an unterminated-quote
+ * problem at the row's first line, and the text it swallowed is not read as
+ * rows. A quote inside an unquoted value (`ab"c`) is kept as written.
  */
+import Papa from "papaparse";
 import { problem, type Problem } from "./messages.ts";
 
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le-bom" | "utf-16be-bom" | "windows-1252";
@@ -91,9 +101,56 @@ export function detectDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
+const HAS_CONTENT = /[^;,\t\s]/;
+
+/** The delimiter of a text: `detectDelimiter` of its first line with anything but delimiters and white space. */
+export function detectTextDelimiter(text: string): Delimiter {
+  for (let position = 0; position < text.length; ) {
+    let end = text.indexOf("\n", position);
+    if (end === -1) end = text.length;
+    const line = text.slice(position, end);
+    if (HAS_CONTENT.test(line)) return detectDelimiter(line);
+    position = end + 1;
+  }
+  return ";";
+}
+
 function isBlank(cells: string[]): boolean {
   for (const cell of cells) if (cell.trim() !== "") return false;
   return true;
+}
+
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+const LONE_CARRIAGE_RETURNS = /\r(?!\n)/g;
+
+/**
+ * The text as the parser gets it: without a byte order mark, and with a lone
+ * CR (old Mac line end) made a LF, so every line ends in LF or CRLF.
+ */
+function normalizedText(text: string): string {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return source.includes("\r") && LONE_CARRIAGE_RETURN.test(source) ? source.replace(LONE_CARRIAGE_RETURNS, "\n") : source;
+}
+
+/**
+ * Line numbers of positions in a text, asked for in increasing order: each
+ * call counts only the line feeds since the previous one.
+ */
+function lineCounter(text: string): (position: number) => number {
+  let countedTo = 0;
+  let lineFeeds = 0;
+  return (position) => {
+    while (countedTo < position) {
+      const next = text.indexOf("\n", countedTo);
+      if (next === -1 || next >= position) {
+        countedTo = position;
+        break;
+      }
+      lineFeeds++;
+      countedTo = next + 1;
+    }
+    return lineFeeds + 1;
+  };
 }
 
 /**
@@ -102,119 +159,55 @@ function isBlank(cells: string[]): boolean {
  */
 export function parseDelimited(text: string, options: ReadTableOptions & { encoding?: TextEncodingName }): Table {
   const { file } = options;
+  const source = normalizedText(text);
+  const delimiter = options.delimiter ?? detectTextDelimiter(source);
   const problems: Problem[] = [];
   const rows: TableRow[] = [];
-  const length = text.length;
-  let position = 0;
-  let line = 1;
+  const lineAt = lineCounter(source);
   let header: string[] | undefined;
   let headerLine = 0;
-  let delimiter: Delimiter | undefined = options.delimiter;
-  // Position of the next quote at or after `position` (-1: none left), found once, not per line.
-  let quote = text.indexOf('"');
+  let rowStart = 0;
 
-  while (position < length) {
-    let end = text.indexOf("\n", position);
-    if (end === -1) end = length;
-    const startLine = line;
-    if (quote !== -1 && quote < position) quote = text.indexOf('"', position);
-    let cells: string[];
-    if (quote === -1 || quote >= end) {
-      // Fast path: no quote on this line.
-      const lineEnd = end > position && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      const content = text.slice(position, lineEnd);
-      if (delimiter === undefined) delimiter = detectDelimiter(content);
-      cells = content.split(delimiter);
-      position = end + 1;
-      line++;
-    } else {
-      if (delimiter === undefined) delimiter = detectDelimiter(text.slice(position, end));
-      const parsed = parseQuotedRecord(text, position, delimiter);
-      if (parsed === undefined) {
+  Papa.parse<string[]>(source, {
+    delimiter,
+    // Every line ends in LF here (see normalizedText); the CR of a CRLF is
+    // dropped below, so a file mixing CRLF and LF lines reads right too.
+    newline: "\n",
+    quoteChar: '"',
+    escapeChar: '"',
+    step(result) {
+      const startLine = lineAt(rowStart);
+      rowStart = result.meta.cursor;
+      if (result.errors.length > 0) {
         problems.push(problem("row_unterminated_quote", { file, row: startLine }));
-        break;
+        return;
       }
-      cells = parsed.cells;
-      line += parsed.newlines;
-      position = parsed.next;
-    }
-    if (isBlank(cells)) continue;
-    if (header === undefined) {
-      header = cells.map((cell) => cell.trim());
-      headerLine = startLine;
-      continue;
-    }
-    if (cells.length !== header.length) {
-      // Excel pads short rows with nothing and may add trailing empty fields: tolerate extra empty cells only.
-      let extraEmpty = cells.length > header.length;
-      for (let index = header.length; extraEmpty && index < cells.length; index++) if (cells[index]!.trim() !== "") extraEmpty = false;
-      if (!extraEmpty) {
-        problems.push(problem("row_field_count", { file, row: startLine }, { expectedCount: header.length, foundCount: cells.length }));
-        continue;
+      const cells = result.data;
+      const last = cells.length - 1;
+      // The CR of a CRLF line end, left on an unquoted last value (papaparse drops it after a quoted one).
+      if (cells[last]!.charCodeAt(cells[last]!.length - 1) === 13) cells[last] = cells[last]!.slice(0, -1);
+      if (isBlank(cells)) return;
+      if (header === undefined) {
+        header = cells.map((cell) => cell.trim());
+        headerLine = startLine;
+        return;
       }
-      cells.length = header.length;
-    }
-    if (options.onRow) options.onRow({ line: startLine, cells }, header, headerLine);
-    else rows.push({ line: startLine, cells });
-  }
-  if (header === undefined) problems.push(problem("file_empty", { file }));
-  return { file, header: header ?? [], headerLine, rows, delimiter: delimiter ?? ";", encoding: options.encoding ?? "utf-8", problems };
-}
-
-/** Parses one record starting at `start` that contains quotes; may span lines. Undefined when a quote is never closed. */
-function parseQuotedRecord(text: string, start: number, delimiter: string): { cells: string[]; next: number; newlines: number } | undefined {
-  const cells: string[] = [];
-  let cell = "";
-  let position = start;
-  let newlines = 0;
-  const length = text.length;
-  while (position <= length) {
-    if (position === length) {
-      cells.push(cell);
-      return { cells, next: position, newlines: newlines + 1 };
-    }
-    const char = text[position]!;
-    if (char === '"' && cell.trim() === "") {
-      // A quoted field: read to the closing quote.
-      cell = "";
-      position++;
-      for (;;) {
-        const close = text.indexOf('"', position);
-        if (close === -1) return undefined;
-        const chunk = text.slice(position, close);
-        for (let index = 0; index < chunk.length; index++) if (chunk.charCodeAt(index) === 10) newlines++;
-        cell += chunk;
-        if (text[close + 1] === '"') {
-          cell += '"';
-          position = close + 2;
-          continue;
+      if (cells.length !== header.length) {
+        // Excel pads short rows with nothing and may add trailing empty fields: tolerate extra empty cells only.
+        let extraEmpty = cells.length > header.length;
+        for (let index = header.length; extraEmpty && index < cells.length; index++) if (cells[index]!.trim() !== "") extraEmpty = false;
+        if (!extraEmpty) {
+          problems.push(problem("row_field_count", { file, row: startLine }, { expectedCount: header.length, foundCount: cells.length }));
+          return;
         }
-        position = close + 1;
-        break;
+        cells.length = header.length;
       }
-      // Anything after the closing quote up to the delimiter is kept as written (lenient).
-      while (position < length && text[position] !== delimiter && text[position] !== "\n" && text[position] !== "\r") cell += text[position++];
-      continue;
-    }
-    if (char === delimiter) {
-      cells.push(cell);
-      cell = "";
-      position++;
-      continue;
-    }
-    if (char === "\r" && text[position + 1] === "\n") {
-      cells.push(cell);
-      return { cells, next: position + 2, newlines: newlines + 1 };
-    }
-    if (char === "\n") {
-      cells.push(cell);
-      return { cells, next: position + 1, newlines: newlines + 1 };
-    }
-    cell += char;
-    position++;
-  }
-  cells.push(cell);
-  return { cells, next: position, newlines: newlines + 1 };
+      if (options.onRow) options.onRow({ line: startLine, cells }, header, headerLine);
+      else rows.push({ line: startLine, cells });
+    },
+  });
+  if (header === undefined) problems.push(problem("file_empty", { file }));
+  return { file, header: header ?? [], headerLine, rows, delimiter, encoding: options.encoding ?? "utf-8", problems };
 }
 
 /**

@@ -3,6 +3,8 @@
  * (`@jobtrial/<name>`, resolved to that package's `src/index.ts`), never by a
  * relative path across the boundary or a deep path past the door, and only
  * along the one-way dependency order. Bench and notebooks count as users.
+ * One exception, for tests only: survival's tests read their CSV fixtures with
+ * core's reader, though survival's source imports nothing of ours.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -25,6 +27,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   scripts: [],
 };
 
+/** What a package's test files (under its test/ folder) may import besides ALLOWED; declared in devDependencies. */
+const ALLOWED_IN_TESTS: Record<string, readonly string[]> = {
+  survival: ["core"],
+};
+
 function sourceFiles(folder: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(folder)) {
@@ -39,6 +46,22 @@ function sourceFiles(folder: string): string[] {
 function unitOf(file: string): string {
   const parts = relative(root, file).split(sep);
   return parts[0] === "packages" ? parts[1]! : parts[0]!;
+}
+
+function isTestFile(file: string): boolean {
+  const parts = relative(root, file).split(sep);
+  return parts[0] === "packages" && parts[2] === "test";
+}
+
+/** The @jobtrial packages this file may import. */
+function allowedFor(file: string): readonly string[] {
+  const unit = unitOf(file);
+  return [...(ALLOWED[unit] ?? []), ...(isTestFile(file) ? (ALLOWED_IN_TESTS[unit] ?? []) : [])];
+}
+
+/** A test-only import ALLOWED_IN_TESTS permits: declared in devDependencies, not dependencies. */
+function isTestOnlyImport(file: string, name: string): boolean {
+  return isTestFile(file) && (ALLOWED_IN_TESTS[unitOf(file)] ?? []).some((allowed) => name === `@jobtrial/${allowed}`);
 }
 
 const units = [...readdirSync(join(root, "packages")).map((name) => join(root, "packages", name)), join(root, "bench"), join(root, "notebooks"), join(root, "scripts")];
@@ -71,7 +94,7 @@ describe("package boundaries", () => {
         .filter((specifier) => specifier.startsWith("@jobtrial/"))
         .filter((specifier) => {
           const [, name, ...deeper] = specifier.split("/");
-          return deeper.length > 0 || !(ALLOWED[unitOf(file)] ?? []).includes(name!);
+          return deeper.length > 0 || !allowedFor(file).includes(name!);
         })
         .map((specifier) => `${relative(root, file)} -> ${specifier}`),
     );
@@ -91,12 +114,21 @@ describe("package boundaries", () => {
     const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
     const mismatches: string[] = [];
     for (const unit of units) {
-      const manifest = JSON.parse(readFileSync(join(unit, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+      const manifest = JSON.parse(readFileSync(join(unit, "package.json"), "utf8")) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
       const declared = Object.keys(manifest.dependencies ?? {}).sort();
-      const used = [...new Set(sourceFiles(unit).flatMap(importsOf).filter((s) => !s.startsWith(".") && !s.startsWith("node:")).map(packageName))]
+      const external = sourceFiles(unit)
+        .flatMap((file) => importsOf(file).map((specifier) => ({ file, name: packageName(specifier), specifier })))
+        .filter(({ specifier }) => !specifier.startsWith(".") && !specifier.startsWith("node:"));
+      const used = [...new Set(external.filter(({ file, name }) => !isTestOnlyImport(file, name)).map(({ name }) => name))]
         .filter((name) => name !== `@jobtrial/${unitOf(unit + sep + "x")}` && name !== "vitest")
         .sort();
       if (JSON.stringify(declared) !== JSON.stringify(used)) mismatches.push(`${relative(root, unit)}: declares ${declared.join(", ")}; imports ${used.join(", ")}`);
+      // Our packages imported by tests alone are devDependencies, exactly those.
+      const declaredForTests = Object.keys(manifest.devDependencies ?? {}).filter((name) => name.startsWith("@jobtrial/")).sort();
+      const usedByTests = [...new Set(external.filter(({ file, name }) => isTestOnlyImport(file, name)).map(({ name }) => name))].sort();
+      if (JSON.stringify(declaredForTests) !== JSON.stringify(usedByTests)) {
+        mismatches.push(`${relative(root, unit)}: devDependencies declare ${declaredForTests.join(", ") || "none of ours"}; tests alone import ${usedByTests.join(", ") || "none of ours"}`);
+      }
     }
     expect(mismatches).toEqual([]);
   });

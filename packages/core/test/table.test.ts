@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapHeader, normalizeHeader } from "../src/columns.ts";
 import { parseDateCell } from "../src/date-cell.ts";
-import { decodeText, detectDelimiter, readTable } from "../src/table.ts";
+import { decodeText, detectDelimiter, parseDelimited, readTable, type TableRow } from "../src/table.ts";
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -57,6 +57,72 @@ describe("readTable", () => {
 
   it("detectDelimiter prefers the semicolon on a tie and ignores delimiters inside quotes", () => {
     expect([detectDelimiter("a"), detectDelimiter('"a,b,c";d'), detectDelimiter("a,b;c")]).toEqual([";", ";", ";"]);
+  });
+});
+
+describe("readTable with Danish Excel's files", () => {
+  it("decodeText reads UTF-16 with a little- or big-endian byte order mark", () => {
+    const units = Array.from("Første;ÆØÅ").map((char) => char.charCodeAt(0));
+    const littleEndian = Uint8Array.from([0xff, 0xfe, ...units.flatMap((unit) => [unit & 0xff, unit >> 8])]);
+    const bigEndian = Uint8Array.from([0xfe, 0xff, ...units.flatMap((unit) => [unit >> 8, unit & 0xff])]);
+    expect([decodeText(littleEndian), decodeText(bigEndian)]).toEqual([
+      { text: "Første;ÆØÅ", encoding: "utf-16le-bom" },
+      { text: "Første;ÆØÅ", encoding: "utf-16be-bom" },
+    ]);
+  });
+
+  it("readTable reads a Windows-1252 file with æøå and a quoted value over two lines, keeping each row's first line", () => {
+    // 'navn;by\r\n"Søren\r\nÅ";Århus\r\nx;y\r\n' in Windows-1252.
+    const bytes = Uint8Array.from([
+      0x6e, 0x61, 0x76, 0x6e, 0x3b, 0x62, 0x79, 0x0d, 0x0a, 0x22, 0x53, 0xf8, 0x72, 0x65, 0x6e, 0x0d, 0x0a, 0xc5, 0x22, 0x3b, 0xc5, 0x72, 0x68, 0x75, 0x73, 0x0d, 0x0a, 0x78, 0x3b, 0x79, 0x0d,
+      0x0a,
+    ]);
+    const table = readTable(bytes, { file: "x.csv" });
+    expect([table.encoding, table.header, table.rows]).toEqual([
+      "windows-1252",
+      ["navn", "by"],
+      [
+        { line: 2, cells: ["Søren\r\nÅ", "Århus"] },
+        { line: 4, cells: ["x", "y"] },
+      ],
+    ]);
+  });
+
+  it("readTable ends lines at a lone CR (old Mac exports) and at LF in a file of CRLF lines", () => {
+    const rows = (text: string) => readTable(encode(text), { file: "x.csv" }).rows;
+    expect([rows("a;b\r1;2\r3;4"), rows("a;b\r\n1;2\n3;4\r\n")]).toEqual([
+      [
+        { line: 2, cells: ["1", "2"] },
+        { line: 3, cells: ["3", "4"] },
+      ],
+      [
+        { line: 2, cells: ["1", "2"] },
+        { line: 3, cells: ["3", "4"] },
+      ],
+    ]);
+  });
+
+  it("readTable keeps a quote inside an unquoted value, and reports text after a closing quote as an unterminated quote", () => {
+    expect(readTable(encode('a;b\nab"c;d\n'), { file: "x.csv" }).rows).toEqual([{ line: 2, cells: ['ab"c', "d"] }]);
+    const malformed = readTable(encode('a;b\n1;2\n"ab"c;d\n3;4\n'), { file: "x.csv" });
+    expect([malformed.rows, malformed.problems.map((item) => [item.code, item.row])]).toEqual([[{ line: 2, cells: ["1", "2"] }], [["row_unterminated_quote", 3]]]);
+  });
+
+  it("parseDelimited drops a byte order mark and detects the delimiter on the first line with content", () => {
+    const table = parseDelimited("\uFEFF\r\n,,\r\na,b\r\n1,2\r\n", { file: "x.csv" });
+    expect([table.delimiter, table.header, table.headerLine, table.rows]).toEqual([",", ["a", "b"], 3, [{ line: 4, cells: ["1", "2"] }]]);
+  });
+
+  it("parseDelimited with onRow hands each row with the header and its line, and keeps none", () => {
+    const seen: [TableRow, string[], number][] = [];
+    const table = parseDelimited("\nid;x\n1;a\n\n2;b\n", { file: "x.csv", onRow: (row, header, headerLine) => seen.push([row, header, headerLine]) });
+    expect([table.rows, seen]).toEqual([
+      [],
+      [
+        [{ line: 3, cells: ["1", "a"] }, ["id", "x"], 2],
+        [{ line: 5, cells: ["2", "b"] }, ["id", "x"], 2],
+      ],
+    ]);
   });
 });
 

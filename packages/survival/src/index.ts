@@ -7,7 +7,6 @@
  */
 export { binomialTestTwoSided } from "./binomial.ts";
 export { coxProportionalHazards } from "./cox-model.ts";
-export { readCsvColumns, type CsvColumnRequest, type CsvColumns } from "./csv-columns.ts";
 export {
   cumulativeIncidence,
   cumulativeIncidenceAt,

@@ -25,10 +25,6 @@ export type AnalyzeIssue =
   | { code: "too_few_observations"; group: string; n: number; needed: number }
   | { code: "block_too_small"; block: string; group: string; n: number }
   | { code: "not_binary"; value: unknown; row: number }
-  | { code: "csv_missing_column"; file: string; column: string; available: string[] }
-  | { code: "csv_bad_cell"; file: string; row: number; column: string; value: string; expected: string }
-  | { code: "csv_ragged_row"; file: string; row: number; expectedCells: number; actualCells: number }
-  | { code: "csv_empty"; file: string }
   | EpisodeIssue;
 
 /** Where an episode problem is: the file (when known), the row as the user counts it, the column, and the other row involved. */
@@ -53,7 +49,6 @@ export type EpisodeIssue =
   | { code: "episode_gap"; where: EpisodeWhere; stopColumn: string }
   | { code: "episode_state_jump"; where: EpisodeWhere; toColumn: string }
   | { code: "episode_option_state"; option: string; state: string; states: string[] };
-
 
 export type AnalyzeIssueCode = AnalyzeIssue["code"];
 
@@ -166,14 +161,6 @@ export function analyzeMessage(issue: AnalyzeIssue): string {
       return `Block "${issue.block}" has ${issue.n} observation(s) in group "${issue.group}"; every block needs at least 2 per group (merge small blocks).`;
     case "not_binary":
       return `Row ${issue.row}: value ${show(issue.value)} is not 0 or 1; a proportion needs a 0/1 outcome.`;
-    case "csv_missing_column":
-      return `${issue.file}: no column "${issue.column}" (columns: ${issue.available.join(", ")}); check the header row or the option naming the column.`;
-    case "csv_bad_cell":
-      return `${issue.file}, row ${issue.row}, column "${issue.column}": ${show(issue.value)} is not ${issue.expected}; correct the cell or leave it empty if unknown.`;
-    case "csv_ragged_row":
-      return `${issue.file}, row ${issue.row}: ${issue.actualCells} cells but the header has ${issue.expectedCells}; check separators and quotes in that row.`;
-    case "csv_empty":
-      return `${issue.file}: no header row; the file must start with column names.`;
     case "episode_unknown_state":
     case "episode_invalid_time":
     case "episode_empty_interval":

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { readCsvColumns, type CsvColumnRequest } from "../src/csv-columns.ts";
+import { formatProblem, readCsvColumns, type CsvColumnRequest } from "@jobtrial/core";
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "conformance");
 
@@ -66,15 +66,16 @@ export interface CaseData {
   labels: Record<string, (string | null)[]>;
 }
 
-/** Read a conformance case's data.csv (with the package's own CSV reader) and expected.json. */
+/** Read a conformance case's data.csv (with core's CSV reader; a problem in the file fails the test) and expected.json. */
 export function readCase(name: string, numberColumns: string[], labelColumns: string[], directory = join(FIXTURES, name)): CaseData {
   const requests: CsvColumnRequest[] = [
     ...numberColumns.map((column) => ({ name: column, kind: "number" as const })),
     ...labelColumns.map((column) => ({ name: column, kind: "label" as const })),
   ];
-  const columns = readCsvColumns(readFileSync(join(directory, "data.csv"), "utf8"), `${name}/data.csv`, requests);
+  const read = readCsvColumns(readFileSync(join(directory, "data.csv")), `${name}/data.csv`, requests);
+  if (!read.ok) throw new Error(read.problems.map((item) => formatProblem(item, "en")).join("\n"));
   const expected = JSON.parse(readFileSync(join(FIXTURES, name, "expected.json"), "utf8"));
-  return { expected, numbers: columns.numbers, labels: columns.labels };
+  return { expected, numbers: read.columns.numbers, labels: read.columns.labels };
 }
 
 export const PENN_DIRECTORY = "/work/shared/conformance/penn";

@@ -1,9 +1,9 @@
 /**
- * Reading the evaluation's delimited input tables with @jobtrial/assign's
- * reader (`readTable`): UTF-8 with or without BOM (Windows-1252 when the bytes
- * are not UTF-8), `;`, `,` or tab detected from the header, RFC 4180 quotes,
- * CRLF or LF (and, here, a lone CR as old Mac exports end lines). Columns are
- * found by Danish or English alias with assign's `mapHeader` and
+ * Reading the evaluation's delimited input tables with core's one CSV reader
+ * (`readTable`, `parseDelimited`): UTF-8 with or without BOM, UTF-16 with BOM
+ * or Windows-1252, `;`, `,` or tab detected from the header, RFC 4180 quotes,
+ * CRLF, LF or a lone CR, Excel's empty rows skipped. Columns are
+ * found by Danish or English alias with core's `mapHeader` and
  * `normalizeHeader` (lower case, æ/ø/å spelled out, only letters and digits),
  * so "Første ledighedsdag" and "first_unemployment_day" both match.
  *
@@ -11,12 +11,12 @@
  * with file, row, column, code, message, fix, worded in problems.ts).
  */
 import {
-  decodeText,
   isIsoDate,
   isIsoWeek,
   mapHeader,
   normalizeHeader,
   parseDelimited,
+  readTable,
   type Problem,
   type Table,
 } from "@jobtrial/core";
@@ -35,7 +35,7 @@ export interface InputTable {
   problems: EvaluationProblem[];
 }
 
-/** A problem of assign's table reader (an empty file, a row's field count, an unterminated quote) in the evaluation's wording. */
+/** A problem of core's table reader (an empty file, a row's field count, an unterminated quote) in the evaluation's wording. */
 function readerProblem(item: Problem): EvaluationProblem {
   switch (item.code) {
     case "row_field_count":
@@ -51,20 +51,18 @@ function inputTable(table: Table): InputTable {
   return { file: table.file, header: table.header, rows: table.rows, problems: table.problems.map(readerProblem) };
 }
 
-const LONE_CARRIAGE_RETURN = /\r(?!\n)/g;
-
 /**
  * Parses a delimited table. Never throws: blank lines are skipped; rows with
  * the wrong number of fields (other than trailing empty fields Excel adds) and
  * an unterminated quote become problems.
  */
 export function parseInputTable(text: string, file: string): InputTable {
-  return inputTable(parseDelimited(text.replace(LONE_CARRIAGE_RETURN, "\n"), { file }));
+  return inputTable(parseDelimited(text, { file }));
 }
 
-/** Reads a table from file bytes (assign's `decodeText`: BOM, UTF-8, else Windows-1252). */
+/** Reads a table from file bytes (core's `readTable`: a BOM decides, else UTF-8, else Windows-1252). */
 export function readInputTable(bytes: Uint8Array, file: string): InputTable {
-  return parseInputTable(decodeText(bytes).text, file);
+  return inputTable(readTable(bytes, { file }));
 }
 
 export interface ColumnAliases<Key extends string> {
@@ -84,7 +82,7 @@ export interface ColumnMap<Key extends string> {
   problems: EvaluationProblem[];
 }
 
-/** Finds columns by alias (assign's `mapHeader`); a missing required column or a second match is a problem. */
+/** Finds columns by alias (core's `mapHeader`); a missing required column or a second match is a problem. */
 export function mapColumns<Key extends string>(table: InputTable, specs: readonly ColumnAliases<Key>[]): ColumnMap<Key> {
   const mapping = mapHeader(table.header, specs.map((spec) => ({ key: spec.key, aliases: spec.aliases, required: false })), table.file, 1);
   const problems = mapping.problems.map((item) => evaluationProblem("header_duplicate_column", { file: table.file, row: 1, column: item.column }));

@@ -100,9 +100,7 @@ export const SIMULATION_FILES = {
   "outcomes/secondary.csv": { header: SECONDARY_HEADER, schema: SecondaryFileRowSchema },
 } as const;
 
-const BOM = "\uFEFF";
-
-/** A semicolon CSV text with BOM and CRLF (assign's `toCsv`). Fields must not contain ";", quotes or line breaks (an internal error otherwise). */
+/** A semicolon CSV text with BOM and CRLF (core's `toCsv`). Fields must not contain ";", quotes or line breaks (an internal error otherwise). */
 export function formatSemicolonCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   for (const row of rows) {
     for (const field of row) {
@@ -114,12 +112,12 @@ export function formatSemicolonCsv(header: readonly string[], rows: readonly (re
 
 /**
  * Reads a file written by `formatSemicolonCsv` (BOM, CRLF, no quoting) into
- * its header and records keyed by column, with assign's `parseDelimited`. Only
+ * its header and records keyed by column, with core's `parseDelimited`. Only
  * for the simulator's own files (and its tests), so a row the reader rejects is
  * an internal error; real input goes through the readers of assign and analyze.
  */
 export function parseSemicolonCsv(text: string): { header: string[]; records: Record<string, string>[] } {
-  const table = parseDelimited(text.startsWith(BOM) ? text.slice(1) : text, { file: "simulated file", delimiter: ";" });
+  const table = parseDelimited(text, { file: "simulated file", delimiter: ";" });
   if (table.problems.length > 0) throw new Error(`internal: a simulated file does not parse: ${formatProblem(table.problems[0]!)}`);
   const records = table.rows.map((row) => {
     const record: Record<string, string> = {};

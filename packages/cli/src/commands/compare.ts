@@ -26,8 +26,8 @@ export const compare: Command = {
   summary: "Sammenlign en værdi mellem de to grupper",
   usage: "compare <csv> --value <col> --group <col> [--groups a,b] [--seed n] [--format table|json]",
   help: `
-Compares a numeric value between two groups of a CSV file (comma or semicolon
-separated, header row): Welch t-test, difference in means with the Neyman (HC2)
+Compares a numeric value between two groups of a CSV file (read as by "jobtrial
+survival": semicolon, comma or tab separated, header row): Welch t-test, difference in means with the Neyman (HC2)
 standard error (as estimatr::difference_in_means), two proportions when every value is
 0 or 1 (Wald difference and prop.test(correct = FALSE)), a permutation test and a
 percentile bootstrap interval. Every difference is other minus reference. Rows with an

@@ -3,27 +3,28 @@
  * cumulative incidence of competing exits (state data) from a CSV file.
  */
 import { readFileSync } from "node:fs";
-import {
-  AnalyzeError,
-  readCsvColumns,
-  survivalSummary,
-  type CsvColumnRequest,
-  type CsvColumns,
-  type SurvivalSummary,
-} from "@jobtrial/survival";
+import { formatProblem, readCsvColumns, type CsvColumnRequest, type CsvColumns } from "@jobtrial/core";
+import { AnalyzeError, survivalSummary, type SurvivalSummary } from "@jobtrial/survival";
 import { resolvePath, stringOption, UsageError, UserError, type Command, type Io } from "../command.ts";
 
 // Helpers shared with `jobtrial compare` (compare.ts imports them from here).
 
-/** Read the requested columns of the CSV named on the command line. */
+/**
+ * Read the requested columns of the CSV named on the command line (core's
+ * `readCsvColumns`); a problem in the file is a user error naming the first
+ * problem's file, row and column, and how many more there are.
+ */
 export function readCommandCsv(io: Io, path: string, requests: CsvColumnRequest[]): CsvColumns {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(resolvePath(io, path), "utf8");
+    bytes = readFileSync(resolvePath(io, path));
   } catch (error) {
     throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the path`);
   }
-  return asUserError(() => readCsvColumns(text, path, requests));
+  const read = readCsvColumns(bytes, path, requests);
+  if (read.ok) return read.columns;
+  const more = read.problems.length - 1;
+  throw new UserError(formatProblem(read.problems[0]!, "en") + (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"} in the file)` : ""));
 }
 
 /** Run `compute`, turning an estimator error (bad data, tau too large, ...) into a user error. */
@@ -124,8 +125,8 @@ export const survival: Command = {
   usage:
     "survival <csv> --time <col> (--event <col> | --state <col>) --group <col> [--groups <reference>,<other>] [--strata <col>] [--tau <t1,t2,...>] [--at <t1,t2,...>] [--conf-type log-log|log|plain] [--ties efron|breslow] [--format table|json]",
   help: `
-Survival analysis of a CSV file (comma or semicolon separated, header row, UTF-8 with
-or without BOM). Rows with an empty time, event/state or group are dropped and counted
+Survival analysis of a CSV file (semicolon, comma or tab separated, header row; UTF-8
+with or without BOM, Windows-1252 or UTF-16; a decimal comma unless comma separated). Rows with an empty time, event/state or group are dropped and counted
 (stderr). Results agree with R's survival package (survfit, survdiff, coxph).
 
 With --event (1 = event, 0 = censored): Kaplan-Meier per group with a confidence band,
@@ -186,10 +187,8 @@ Example:
 
     const statusColumn = (eventColumn ?? stateColumn)!;
     const columns = readCommandCsv(io, file, [
-      { name: timeColumn, kind: "number", expected: "a number of days >= 0", rule: ">= 0" },
-      eventColumn !== undefined
-        ? { name: eventColumn, kind: "number", expected: "0 (censored) or 1 (event)", rule: "0/1" }
-        : { name: statusColumn, kind: "number", expected: "a state: 0 (censored), 1, 2, ...", rule: "whole >= 0" },
+      { name: timeColumn, kind: "number", rule: ">= 0" },
+      eventColumn !== undefined ? { name: eventColumn, kind: "number", rule: "0/1" } : { name: statusColumn, kind: "number", rule: "whole >= 0" },
       { name: groupColumn, kind: "label" },
       ...(strataColumn !== undefined ? [{ name: strataColumn, kind: "label" as const }] : []),
     ]);
