@@ -9,9 +9,12 @@ import { renderSvg } from "../src/render-svg.ts";
 import { specProblems } from "../src/validate-spec.ts";
 import { fixtureResults, rawBusinessCase } from "./helpers.ts";
 
-// Golden specs: UPDATE_GOLDEN=1 pnpm vitest run packages/report rewrites them; the diff shows every change of output.
+// Golden specs: the diff shows every change of output. Only an explicit
+// UPDATE_GOLDEN=1 npx vitest run packages/report/test/chart-specs.test.ts writes them;
+// a missing golden file fails, in CI and everywhere else.
 const goldenDir = fileURLToPath(new URL("./golden/", import.meta.url));
 const update = process.env["UPDATE_GOLDEN"] === "1";
+if (update && process.env["CI"]) throw new Error("UPDATE_GOLDEN=1 in CI: goldens are written on purpose by a person, never by CI");
 const disclosed = discloseResults(fixtureResults());
 const businessCase = parseBusinessCase(rawBusinessCase());
 const charts = buildCharts(disclosed.results, businessCase, "da", disclosed.disclosure.minCellSize);
@@ -30,13 +33,14 @@ describe("buildCharts", () => {
     expect(specProblems({ mark: "bar", encoding: { x: { field: "a", type: "continuous" } } })).not.toEqual([]);
   });
 
-  it.each(charts.map((chart) => [chart.id, chart] as const))("spec %s matches its golden JSON", (id, chart) => {
+  it.each(charts.map((chart) => [chart.id, chart] as const))("spec %s matches its golden JSON (a missing golden fails; UPDATE_GOLDEN=1 writes it)", (id, chart) => {
     const file = `${goldenDir}${id}.vl.json`;
     const actual = JSON.stringify(chart.spec, null, 2) + "\n";
-    if (update || !existsSync(file)) {
+    if (update) {
       mkdirSync(goldenDir, { recursive: true });
       writeFileSync(file, actual);
     }
+    if (!existsSync(file)) throw new Error(`no golden spec ${id}.vl.json in ${goldenDir}; look at the chart, then write it with UPDATE_GOLDEN=1`);
     expect(actual).toBe(readFileSync(file, "utf8"));
   });
 

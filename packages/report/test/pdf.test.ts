@@ -1,21 +1,18 @@
 /**
- * `--pdf`: the report printed to A4 by Debian's Chromium. Skipped, with a message,
- * when /usr/bin/chromium is absent; .ci/run installs it.
+ * `--pdf`: the report printed to A4 by Debian's Chromium. Fails, never skips, when
+ * /usr/bin/chromium is absent; .ci/run installs it.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportError } from "../src/messages.ts";
-import { CHROMIUM_PATH, printPdf } from "../src/pdf.ts";
+import { printPdf } from "../src/pdf.ts";
 import { buildReport, writeReport } from "../src/report.ts";
 import { NOW, rawBusinessCase, rawResults } from "./helpers.ts";
 
-const hasChromium = existsSync(CHROMIUM_PATH);
-if (!hasChromium) console.warn(`pdf test skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)`);
-
 describe("printPdf", () => {
-  it.skipIf(!hasChromium)("prints the report to a multi-page A4 PDF", async () => {
+  it("prints the report to a multi-page A4 PDF (Chromium must be installed; a missing one fails)", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "jobtrial-pdf-"));
     const report = await buildReport(rawResults(), rawBusinessCase(), { now: NOW });
     writeReport(report, outDir);

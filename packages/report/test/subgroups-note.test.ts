@@ -14,8 +14,9 @@ describe("buildReport subgroups", () => {
 
   it("adds no such note when every level has an estimate", async () => {
     const results = rawResults();
-    for (const subgroup of results.subgroups) for (const group of subgroup.groups) group.daysSaved ??= { estimate: 1, se: 1, lower: -1, upper: 3 };
-    for (const subgroup of results.subgroups) for (const group of subgroup.groups) if (group.daysSaved.estimate === null) group.daysSaved = { estimate: 1, se: 1, lower: -1, upper: 3 };
+    for (const subgroup of results.subgroups) {
+      for (const group of subgroup.groups) Object.assign(group, { n: { control: 40, intervention: 40 }, suppressed: false, daysSaved: { estimate: 1, se: 1, lower: -1, upper: 3 } });
+    }
     const report = await buildReport(results, rawBusinessCase(), { now: NOW, lang: "en" });
     expect(report.html).not.toContain("Without an estimate");
   });
