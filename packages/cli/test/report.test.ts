@@ -13,7 +13,7 @@ describe("jobtrial report", () => {
     const out = outDir();
     const result = await run(["report", "--results", results, "--business-case", businessCase, "--out", out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(join(out, "index.html"));
+    expect(result.stdout).toBe(`Rapport: ${join(out, "index.html")} (14 figurer; specifikationer og data i ${join(out, "charts")})\n`);
     const html = readFileSync(join(out, "index.html"), "utf8");
     expect(html).toContain('<html lang="da">');
     expect(html).toContain("rapporten er dannet 01.03.2018");
@@ -23,25 +23,35 @@ describe("jobtrial report", () => {
 
   it("--lang en writes the report in English", async () => {
     const out = outDir();
-    expect((await run(["report", "--results", results, "--out", out, "--lang", "en"])).code).toBe(0);
+    const result = await run(["report", "--results", results, "--out", out, "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`Report: ${join(out, "index.html")} (11 charts; specs and data in ${join(out, "charts")})\n`);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<html lang="en">');
   });
 
   it("an unknown --lang is a usage error (exit 2)", async () => {
     const result = await run(["report", "--results", results, "--out", outDir(), "--lang", "de"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--lang must be "da" or "en"');
+    expect(result.stderr).toContain('--lang skal være "da" eller "en", ikke "de"');
   });
 
   it("a missing results file is a user error with a one-line reason (exit 1)", async () => {
     const result = await run(["report", "--results", "nowhere/results.json", "--out", outDir()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("nowhere/results.json: file not found");
+    expect(result.stderr).toContain("nowhere/results.json: filen findes ikke; kontroller stien");
   });
 
-  it("a file that is not a results file names the field and says how to fix it (exit 1)", async () => {
-    const result = await run(["report", "--results", "data/esbjerg-2017/trial.json", "--out", outDir()]);
+  it("a file that is not a results file names the field and says how to fix it, in Danish and with --lang en in English (exit 1)", async () => {
+    const danish = await run(["report", "--results", "data/esbjerg-2017/trial.json", "--out", outDir()]);
+    expect(danish.code).toBe(1);
+    expect(danish.stderr).toMatch(/data\/esbjerg-2017\/trial\.json er ikke en resultatfil fra denne version af jobtrial: .*schemaVersion.*; skriv den igen med "jobtrial analyze"/);
+    const english = await run(["report", "--results", "data/esbjerg-2017/trial.json", "--out", outDir(), "--lang", "en"]);
+    expect(english.stderr).toMatch(/not a results file of this jobtrial version: .*schemaVersion.*; write it again with "jobtrial analyze"/);
+  });
+
+  it("a file that is not JSON says so in Danish (exit 1)", async () => {
+    const result = await run(["report", "--results", "packages/report/test/make-results-fixture.ts", "--out", outDir()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/not a results file.*jobtrial analyze/);
+    expect(result.stderr).toBe('jobtrial report: packages/report/test/make-results-fixture.ts er ikke gyldig JSON; giv den fil, "jobtrial analyze" skrev.\n');
   });
 });

@@ -13,7 +13,7 @@ import type { ChartId } from "./chart-specs.ts";
 import type { DisclosureSummary } from "./disclose-results.ts";
 import { formatDate, formatDkk, formatInterval, formatMillionDkk, formatNumber, formatP, formatPercent, formatSigned, type Lang } from "./format.ts";
 import { html, joinHtml, trustedHtml, type Html, type HtmlValue } from "./html-template.ts";
-import { isTextKey, text, textOr, textParts, type TextKey } from "./texts.ts";
+import { isTextKey, municipalityLabel, text, textOr, textParts, weeksLabel, type TextKey } from "./texts.ts";
 import { verdictOf } from "./verdict.ts";
 
 export interface RenderedChart {
@@ -213,7 +213,7 @@ function summarySection(input: HtmlInput, t: T, figure: Figure): Html {
   ];
   return html`<section class="page" id="summary">
 <h1>${t("documentTitle", { name: results.trial.name })}</h1>
-<p class="subtitle">${t("subtitle", { municipality: results.config.municipality, asOf: formatDate(results.asOf, lang), date: formatDate(input.now.toISOString(), lang) })}</p>
+<p class="subtitle">${t("subtitle", { municipality: municipalityLabel(results.config.municipality, lang), asOf: formatDate(results.asOf, lang), date: formatDate(input.now.toISOString(), lang) })}</p>
 <div class="verdict" data-verdict="${verdict}"><h2>${t("verdictHeading")}</h2><p>${verdictText}</p>${precisionSentence ? html`<p class="secondary">${precisionSentence}</p>` : null}${moneySentence ? html`<p class="secondary">${moneySentence}${moneyUncertainty ? html` ${moneyUncertainty}` : null}</p>` : null}</div>
 <div class="headlines">${cards}</div>
 ${figure("summary-days")}
@@ -397,7 +397,7 @@ function processSection(input: HtmlInput, t: T, figure: Figure): Html | null {
   const rows = [
     [t("m_planned"), ...ARMS.map((arm) => formatNumber(process.planned[arm], lang))],
     [t("m_perCitizenInProgramme"), ...ARMS.map((arm) => formatNumber(process.perCitizenInProgramme[arm], lang, 1))],
-    [t("m_onTimeShare", { tolerance: process.toleranceWeeks }), ...ARMS.map((arm) => formatPercent(process.onTimeShare[arm], lang, 1))],
+    [t("m_onTimeShare", { tolerance: weeksLabel(process.toleranceWeeks, lang) }), ...ARMS.map((arm) => formatPercent(process.onTimeShare[arm], lang, 1))],
     [t("m_letterShare"), ...ARMS.map((arm) => formatPercent(process.letterShare[arm], lang, 1))],
   ];
   return html`<section id="process"><h2>${t("section_process")}</h2><p>${t("section_process_intro", { intervention: process.planned.intervention, control: process.planned.control, weeks: results.config.protocol.programmeWeeks })}</p>
@@ -472,7 +472,7 @@ function methodsSection(input: HtmlInput, t: T): Html {
   const config = results.config;
   const definitions: TextKey[] = ["def_duration", "def_daysSaved", "def_selfSupport", "def_monthly", "def_process", "def_balance", "def_precision", "def_businessCase"];
   const references: TextKey[] = ["ref_km", "ref_rmst", "ref_logrank", "ref_cox", "ref_cif", "ref_smd", "ref_welch"];
-  const params = { tau: results.daysSaved.tau, tolerance: config.protocol.onTimeToleranceWeeks, confType: results.duration.confType, method: precisionMethodText(results.precision, lang) };
+  const params = { tau: results.daysSaved.tau, tolerance: weeksLabel(config.protocol.onTimeToleranceWeeks, lang), confType: results.duration.confType, method: precisionMethodText(results.precision, lang) };
   const rule = config.assignment.rule;
   const ruleText =
     rule.kind === "day-of-month"
@@ -500,7 +500,7 @@ function methodsSection(input: HtmlInput, t: T): Html {
     [t("prov_seed"), String(results.seed)],
   ];
   const inputRows: Cell[][] = results.inputs.map((file) => [textOr(lang, `role_${file.role}`, file.role), file.name, formatNumber(file.rows, lang), html`<span class="hash">${file.sha256}</span>`]);
-  const resultDefinitions: Cell[][] = Object.entries(results.definitions).map(([key, value]) => [html`<code>${key}</code>`, value]);
+  const resultDefinitions: Cell[][] = resultDefinitionTexts(results, lang).map(({ key, text: definition }) => [html`<code>${key}</code>`, definition]);
   return html`<section id="methods"><h2>${t("section_methods")}</h2>
 <h3>${t("methods_definitions")}</h3><ul>${definitions.map((key) => html`<li>${t(key, params)}</li>`)}</ul>
 <h3>${t("methods_estimators")}</h3><ul>${references.map((key) => html`<li>${t(key, params)}</li>`)}<li>${t("ref_precision", params)}</li></ul>
@@ -510,6 +510,42 @@ ${resultDefinitions.length > 0 ? html`<h3>${t("methods_resultsDefinitions")}</h3
 ${table([t("th_role"), t("th_file"), t("th_rows"), t("th_sha256")], inputRows, [false, false, true, false])}
 <p class="note">${t("suppressedNote", { max: input.disclosure.minCellSize - 1, secondary: input.disclosure.secondary })}</p>
 <p class="note">${t("prov_files")}</p></section>`;
+}
+
+/**
+ * The results file's definitions (`definitions`, written by analyze in English) in the
+ * report's language. A definition is worded from the catalogue (`resultDef_<key>`) only
+ * while the catalogue's English, filled with this file's values, is exactly what the file
+ * says, so a Danish text never stands for a definition it does not translate; otherwise
+ * (a newer or older analyze, a key the catalogue does not know) the file's own words are
+ * shown, and `translated` is false. The precision definition is the precision method.
+ */
+export function resultDefinitionTexts(results: Results, lang: Lang): { key: string; text: string; translated: boolean }[] {
+  const config = results.config;
+  // English as analyze writes it (plain numbers, ISO date); Danish as the report writes it.
+  const valuesIn = (inLang: Lang) => {
+    const number = (value: number) => (inLang === "en" ? String(value) : formatNumber(value, inLang));
+    const tolerance = config.protocol.onTimeToleranceWeeks;
+    return {
+      asOf: inLang === "en" ? results.asOf : formatDate(results.asOf, inLang),
+      tau: number(config.evaluation.primaryHorizonDays),
+      weeks: number(config.protocol.programmeWeeks),
+      intervention: number(config.protocol.intervention.length),
+      control: number(config.protocol.control.length),
+      tolerance: inLang === "en" ? String(tolerance) : weeksLabel(tolerance, inLang),
+      minCell: number(results.minCellSize),
+      max: number(results.minCellSize - 1),
+    };
+  };
+  return Object.entries(results.definitions).map(([key, written]) => {
+    if (key === "precision" && written === results.precision.method) {
+      const translated = isTextKey(`precision_method_${results.precision.methodKey}`);
+      return { key, text: lang === "en" ? written : precisionMethodText(results.precision, lang), translated };
+    }
+    const textKey = `resultDef_${key}`;
+    if (!isTextKey(textKey) || text("en", textKey, valuesIn("en")) !== written) return { key, text: written, translated: false };
+    return { key, text: lang === "en" ? written : text(lang, textKey, valuesIn(lang)), translated: true };
+  });
 }
 
 /** The precision method in the report's language when the results name a known method; otherwise as written in the results. */

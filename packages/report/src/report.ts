@@ -30,6 +30,8 @@ export interface ReportOptions {
    * command line does not. Default: false
    */
   validateSpecs?: boolean;
+  /** How error messages name the inputs, e.g. the paths given on the command line. Default: "results.json" and "business-case.json" */
+  inputNames?: { results?: string; businessCase?: string };
 }
 
 /** One generated file, path relative to the output directory. */
@@ -66,13 +68,19 @@ export function parseBusinessCase(value: unknown, file = "business-case.json"): 
   return businessCaseView(parsed.data);
 }
 
-/** Reads and parses a JSON file; throws ReportError "not_json" for bad JSON. Missing files throw the fs error. */
+/**
+ * Reads and parses a JSON file; throws ReportError "not_json" for bad JSON, with the line
+ * where the parser stopped when it says (never its message: it quotes the file, which
+ * could be a CSV with CPR numbers). Missing files throw the fs error.
+ */
 export function readJsonFile(path: string, name: string): unknown {
   const content = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   try {
     return JSON.parse(content);
   } catch (error) {
-    throw new ReportError({ code: "not_json", file: name, reason: (error as Error).message });
+    const position = /at position (\d+)/.exec((error as Error).message);
+    const line = position ? content.slice(0, Number(position[1])).split("\n").length : null;
+    throw new ReportError({ code: "not_json", file: name, line });
   }
 }
 
@@ -97,8 +105,8 @@ export function readJsonFile(path: string, name: string): unknown {
 export async function buildReport(resultsInput: unknown, businessCaseInput: unknown | null, options: ReportOptions): Promise<Report> {
   const lang = options.lang ?? "da";
   // 1. results
-  const results = parseResults(resultsInput);
-  const businessCase = businessCaseInput === null ? null : parseBusinessCase(businessCaseInput);
+  const results = parseResults(resultsInput, options.inputNames?.results);
+  const businessCase = businessCaseInput === null ? null : parseBusinessCase(businessCaseInput, options.inputNames?.businessCase);
   if (businessCase && businessCase.trialId !== results.trial.id) {
     throw new ReportError({ code: "business_case_other_trial", businessCaseTrial: businessCase.trialId, resultsTrial: results.trial.id });
   }

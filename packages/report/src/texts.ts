@@ -3,7 +3,7 @@
  * `{ da, en }`; `{name}` marks a value filled in by `text`. Danish is the default
  * language; the wording on page one avoids statistical terms on purpose.
  */
-import type { Lang } from "./format.ts";
+import { formatNumber, type Lang } from "./format.ts";
 
 export const texts = {
   // ---- document ----
@@ -18,6 +18,9 @@ export const texts = {
     en: "\"Hidden\": numbers from 1 to {max} are hidden for confidentiality (Statistics Denmark's rules); {secondary} further numbers are hidden so the hidden ones cannot be worked out from totals. A zero is shown, since it identifies no one. \"Unknown\": the number is not in the data the analysis was given.",
   },
   notAvailable: { da: "Ikke tilgængelig", en: "Not available" },
+  // The bundled example trial marks its municipality as synthetic in English; the report
+  // writes that marker, in either language, in its own (see `municipalityLabel`).
+  syntheticMarker: { da: "syntetisk eksempel; ikke rigtige data", en: "synthetic example; not real data" },
   contents: { da: "Indhold", en: "Contents" },
   footer: { da: "Dannet med jobtrial {version} den {date}", en: "Made with jobtrial {version} on {date}" },
 
@@ -255,7 +258,7 @@ export const texts = {
   m_completedDifference: { da: "Forskel i afsluttede forløb (kontrol − indsats)", en: "Difference in completed spells (control − intervention)" },
   m_selfSupportAt: { da: "Selvforsørgende efter {weeks} uger", en: "Self-supporting after {weeks} weeks" },
   m_perCitizenInProgramme: { da: "Samtaler pr. borger i forløbet", en: "Conversations per citizen in the programme" },
-  m_onTimeShare: { da: "Andel afholdt til tiden (±{tolerance} uger)", en: "Share held on time (±{tolerance} weeks)" },
+  m_onTimeShare: { da: "Andel afholdt til tiden (±{tolerance})", en: "Share held on time (±{tolerance})" },
   m_letterShare: { da: "Andel som brev (borger i tilbud)", en: "Share as a letter (citizen in an offer)" },
   m_planned: { da: "Planlagte samtaler (protokol)", en: "Planned conversations (protocol)" },
   m_heapingFirst: { da: "Født den 1. i måneden", en: "Born on the 1st of the month" },
@@ -326,7 +329,7 @@ export const texts = {
   def_duration: { da: "Ledighedsforløb: dage fra første ledighedsdag til første afgang af enhver art; forløb, der stadig kører ved dataudtrækket, er censureret dér.", en: "Unemployment spell: days from the first unemployment day to the first exit of any kind; spells still running at the data extraction are censored there." },
   def_selfSupport: { da: "Selvforsørgelse: afgang til beskæftigelse uden offentlig ydelse; andelen efter 13, 26 og 52 uger er den kumulerede incidens med andre afgange som konkurrerende hændelser.", en: "Self-support: exit to employment without public benefit; the share after 13, 26 and 52 weeks is the cumulative incidence with other exits as competing events." },
   def_monthly: { da: "Månedlig afgang i % af bestanden: afgange til selvforsørgelse i måneden delt med antallet, der var ledige ved månedens start (projektets eget mål).", en: "Monthly exit in % of the stock: exits to self-support in the month divided by the number unemployed at the start of the month (the project's own measure)." },
-  def_process: { da: "Samtaler: afholdte samtaler og breve pr. borger, der stadig er i forløbet i den pågældende uge; til tiden betyder senest {tolerance} uger efter den planlagte uge.", en: "Conversations: conversations held and letters per citizen still in the programme that week; on time means at most {tolerance} weeks after the planned week." },
+  def_process: { da: "Samtaler: afholdte samtaler og breve pr. borger, der stadig er i forløbet i den pågældende uge; til tiden betyder senest {tolerance} efter den planlagte uge.", en: "Conversations: conversations held and letters per citizen still in the programme that week; on time means at most {tolerance} after the planned week." },
   def_balance: { da: "SMD: forskellen i gennemsnit (eller andel) mellem indsats og kontrol delt med den samlede standardafvigelse.", en: "SMD: the difference in mean (or share) between intervention and control divided by the pooled standard deviation." },
   def_precision: { da: "Mindste påviselige effekt: den effekt, der med den givne styrke ville give et signifikant resultat med de data, der er nu.", en: "Minimum detectable effect: the effect that with the given power would give a significant result with the data so far." },
   def_businessCase: { da: "Business case: forskellen mellem de to gruppers Kaplan-Meier-kurver prissat uge for uge med dagpengesats og kommunal medfinansiering (20 % uge 1-4, 60 % uge 5-26, 70 % uge 27-52, 80 % derefter), minus projektets budget.", en: "Business case: the difference between the arms' Kaplan-Meier curves priced week by week with the benefit rate and municipal co-financing (20 % weeks 1-4, 60 % weeks 5-26, 70 % weeks 27-52, 80 % after), minus the project budget." },
@@ -339,7 +342,94 @@ export const texts = {
   ref_smd: { da: "Standardiseret middelforskel (Austin 2009).", en: "Standardized mean difference (Austin 2009)." },
   ref_welch: { da: "Welch' t-interval for afsluttede forløb.", en: "Welch t interval for completed spells." },
   ref_precision: { da: "Præcision: {method}", en: "Precision: {method}" },
-  methods_resultsDefinitions: { da: "Definitioner fra resultatfilen (engelsk)", en: "Definitions from the results file" },
+  methods_resultsDefinitions: { da: "Definitioner fra resultatfilen", en: "Definitions from the results file" },
+
+  // ---- the results file's definitions (analyze's `measureDefinitions`), key "resultDef_" + the file's key ----
+  // The English is analyze's wording, filled with the same values; the report shows the
+  // Danish only while the English here equals what the file says (else the file's own
+  // text), so a changed definition in analyze never gets a stale translation.
+  // {asOf} is the ISO date in English (as the file writes it) and the Danish date in Danish;
+  // {tolerance} is the number in English ("week(s)" follows) and "1 uge" / "2 uger" in Danish.
+  resultDef_analysis: {
+    da: "Intention to treat: alle fordelte borgere (annullerede fordelinger undtaget) analyseres i den gruppe, fødselsdagsreglen gav dem, uanset hvad de fik. Varigheden tælles i hele dage fra første ledighedsdag (dag 1) til sidste dag på ydelse.",
+    en: "Intention to treat: every assigned citizen (voided assignments left out) is analysed in the arm the birthdate rule gave them, whatever they received. Duration is counted in whole days from the first unemployment day (day 1) to the last day on benefit.",
+  },
+  resultDef_censoring: {
+    da: "Forløb, der stadig kører på opgørelsesdatoen {asOf} (datoen for dataudtrækket), censureres på den dato; et forløb, der slutter uden kendt afgang, censureres ved sin afslutning med sin årsag. Borgere, der er startet for nylig og ikke kan følges til en horisont, bliver i analysen og censureres tidligt; Kaplan-Meier-estimatoren bruger dem, så længe de følges. Borgere med første ledighedsdag på eller efter opgørelsesdatoen udelukkes og tælles i forløbsdiagrammet.",
+    en: "Spells still running on the as-of date {asOf} (the data extraction date) are censored at the as-of date; a spell that ends without an exit state is censored at its end with its reason. Citizens who entered too recently to be followed to a horizon stay in the analysis and are censored early; the Kaplan-Meier estimator uses them as long as they are followed. Citizens whose first unemployment day is on or after the as-of date are excluded and counted in the flow.",
+  },
+  resultDef_flow: {
+    da: "Antal som i et CONSORT-diagram. Screenede, ikke omfattede og ugyldige kommer fra registrets kørselsposter og er tomme, når kohorteudtrækket ikke har dem. Fordelte omfatter annullerede fordelinger; derefter følger udelukkede, analyserede, afsluttede (forløbet er slut), stadig ledige (censureret på opgørelsesdatoen) og censurerede efter årsag.",
+    en: "CONSORT-style counts. Screened, ineligible and invalid come from the register's batch records and are null when the cohort export does not carry them. Assigned includes voided assignments; excluded, analysed, exited (spell ended), still running (censored at the as-of date) and censored by reason follow.",
+  },
+  resultDef_intake: {
+    da: "Fordelte borgere pr. ISO-uge for deres første ledighedsdag og pr. år, efter gruppe.",
+    en: "Citizens assigned per ISO week of their first unemployment day and per year, by arm.",
+  },
+  resultDef_allocation: {
+    da: "Andelen i indsatsen mod den andel, reglen giver efter kalenderen (dag 1-15 i hver måned er 180 af årets 365 dage, 49,3 %), som gennemsnit over borgernes fødselsår (året for første ledighedsdag minus alderen ved start), med en eksakt tosidet binomialtest, samlet og pr. uge. Ophobning: andelen, der er registreret som født den 1. i en måned og den 1. januar, i hver gruppe mod kalenderens andel af de dage blandt gruppens fødselsdage.",
+    en: "The intervention share against the share the rule predicts from the calendar (days 1-15 of each month are 180 of 365 days, 49.3 %), averaged over the citizens' birth years (year of the first unemployment day minus the age at entry), with an exact two-sided binomial test, overall and per week. Heaping: the share registered as born on the 1st of a month and on 1 January in each arm against the calendar's share of those days among the arm's birth days.",
+  },
+  resultDef_balance: {
+    da: "Standardiseret middelforskel (indsats minus kontrol, delt med kvadratroden af gennemsnittet af de to varianser) for hver baggrundsvariabel ved tilgangen; kategoriske variabler som én indikator pr. niveau. Absolutte værdier over 0,1 tages normalt som tegn på ubalance.",
+    en: "Standardized mean difference (intervention minus control, divided by the square root of the mean of the two variances) of every intake covariate; categorical covariates as one indicator per level. Absolute values above 0.1 are usually taken as a sign of imbalance.",
+  },
+  resultDef_km: {
+    da: "Kaplan-Meier-estimat af andelen, der stadig er ledige (ingen afgang af nogen art), efter dage siden første ledighedsdag, pr. gruppe, med et 95 %-konfidensbånd på log-log-skala (Greenwood). Rækker med færre borgere i risiko end den mindste cellestørrelse er udeladt.",
+    en: "Kaplan-Meier estimate of the share still unemployed (no exit of any kind) by days since the first unemployment day, per arm, with a 95 % log-log confidence band (Greenwood). Rows with fewer citizens at risk than the minimum cell size are left out.",
+  },
+  "resultDef_duration.median": {
+    da: "Median varighed: den første dag, hvor Kaplan-Meier-kurven er på eller under 50 %, med Brookmeyer-Crowleys 95 %-interval (tomt, når kurven eller et bånd aldrig når 50 %).",
+    en: "Median duration: the first day the Kaplan-Meier curve is at or below 50 %, with the Brookmeyer-Crowley 95 % interval (null when the curve or a band never reaches 50 %).",
+  },
+  "resultDef_duration.rmst": {
+    da: "Gennemsnitlig varighed op til tau dage (restricted mean): arealet under Kaplan-Meier-kurven fra 0 til tau dage, det forventede antal ledige dage inden for de første tau dage; standardfejl som i R's survfit. En horisont ud over en gruppes længste opfølgning kan ikke estimeres og er udeladt.",
+    en: "Restricted mean duration at tau: the area under the Kaplan-Meier curve from 0 to tau days, the expected number of days unemployed within the first tau days; standard error as R's survfit. A horizon beyond an arm's longest follow-up is not estimable and left out.",
+  },
+  resultDef_daysSaved: {
+    da: "Færre dage ledig: kontrolgruppens gennemsnitlige varighed op til {tau} dage (restricted mean) minus indsatsgruppens, med standardfejlen sqrt(se_k² + se_i²) og et 95 %-interval efter normalfordelingen. En positiv værdi betyder kortere ledighed i indsatsen. Det er det primære effektmål.",
+    en: "Days saved: the control arm's restricted mean duration at {tau} days minus the intervention arm's, with the standard error sqrt(se_c² + se_i²) and a 95 % normal interval. A positive value means shorter unemployment in the intervention. This is the primary effect measure.",
+  },
+  "resultDef_duration.logrank": {
+    da: "Log-rank-test af ens afgangsrater i de to grupper; den stratificerede test sammenligner inden for branchegrupper og lægger sammen over dem.",
+    en: "Log-rank test of equal exit rates in the two arms; the stratified test compares within industry groups and sums over them.",
+  },
+  "resultDef_duration.cox": {
+    da: "Cox' proportional hazards-model med gruppen som eneste led (Efrons metode ved samtidige afgange): hazard ratio for afgang fra ledighed, indsats over kontrol (over 1 betyder hurtigere afgang).",
+    en: "Cox proportional hazards model with the arm as the only term (Efron ties): the hazard ratio of leaving unemployment, intervention over control (above 1 means faster exit).",
+  },
+  "resultDef_duration.riskTable": {
+    da: "Borgere stadig i risiko og kumulerede afgange pr. gruppe hver 4. uge, under Kaplan-Meier-figuren.",
+    en: "Citizens still at risk and cumulative exits by arm at every 4th week, under the Kaplan-Meier chart.",
+  },
+  resultDef_completedSpells: {
+    da: "Projektets egen formulering: den gennemsnitlige varighed af de forløb, der er afsluttet på opgørelsesdatoen. Mens mange forløb stadig kører, er de afsluttede de korte (et forløb, der begyndte for et år siden, tælles kun med, hvis det er slut), og den gruppe, hvis borgere kommer hurtigere ud, får flere af sine forløb talt med. Gennemsnittet er derfor skævt mod korte forløb og er ikke effekten; effekten er færre dage ledig (forskellen i restricted mean), som også bruger de forløb, der stadig kører. Forskellen er kontrol minus indsats med et Welch-interval.",
+    en: "The project's own wording: the average duration of spells that have ended by the as-of date. While many spells are still running, the completed ones are the short ones (a spell that began a year ago can only be counted if it ended), and the arm whose citizens leave faster has more of its spells counted. This average is therefore biased towards short spells and is not the effect; the effect is days saved (the restricted mean difference), which uses the running spells too. The difference is control minus intervention with a Welch interval.",
+  },
+  resultDef_selfSupport: {
+    da: "Afgang til selvforsørgelse: kumuleret incidens (Aalen-Johansen) af afgang fra ydelse til selvforsørgelse med de andre afgange (uddannelse, sygedagpenge, anden offentlig ydelse, fraflytning, opbrugt dagpengeret) som konkurrerende hændelser, pr. gruppe efter 13, 26 og 52 uger; forskellen er indsats minus kontrol. Månedligt: for hver hel måned før opgørelsesdatoen borgerne på ydelse den 1. (bestanden), og hvor mange af dem der gik til selvforsørgelse i måneden, i % af bestanden, som projektet formulerede det.",
+    en: "Exit to self-support: cumulative incidence (Aalen-Johansen) of leaving benefit to self-support, with the other exits (education, sickness benefit, other public benefit, moving away, benefit period used up) as competing events, per arm at 13, 26 and 52 weeks; the difference is intervention minus control. Monthly: for each whole month before the as-of date, citizens on benefit on the 1st (the stock) and how many of them left to self-support in the month, in % of the stock, as the project phrased it.",
+  },
+  resultDef_process: {
+    da: "Samtaler efter uge i forløbet (uge 1 = de første 7 dage fra første ledighedsdag) blandt borgere, der stadig er på ydelse ved ugens start; afholdte samtaler og breve (en borger i tilbud får et brev) tæller med, aflyste og udeblevne gør ikke. Pr. borger i forløbet: samtaler i de første {weeks} uger pr. borger, der var på ydelse hele den tid, mod protokollen ({intervention} mod {control}). Til tiden: en planlagt samtale holdt senest {tolerance} efter den planlagte uge, blandt de planlagte samtaler, der var forfaldne (borgeren stadig på ydelse da). Pr. rådgiver: rådgiveren på samtalens registrering, ellers borgerens hyppigste rådgiver; id'er som i loggen (pseudonyme).",
+    en: "Conversations by programme week (week 1 = the first 7 days from the first unemployment day) among citizens still on benefit at the start of the week; held conversations and letters (a citizen in an offer gets a letter) count, cancelled and missed ones do not. Per citizen in the programme: conversations in the first {weeks} weeks per citizen on benefit all that time, against the protocol ({intervention} versus {control}). On time: a planned conversation held no later than {tolerance} week(s) after its planned week, among planned conversations that were due (citizen still on benefit then). Per advisor: the advisor on the conversation's record, else the citizen's most frequent advisor; ids as the log carries them (pseudonymous).",
+  },
+  resultDef_secondary: {
+    da: "Sekundære udfald blandt analyserede borgere med en værdi: ansøgninger og borgernes vurdering som forskelle i gennemsnit (indsats minus kontrol) med HC2-standardfejl (forskellige varianser) og et Welch t-interval; selvfundet praktik eller løntilskudsjob som forskel i andele med et Wald-interval.",
+    en: "Secondary outcomes among analysed citizens with a value: applications and the citizens' rating as differences in means (intervention minus control) with the HC2 (unequal-variance) standard error and a Welch t interval; a self-found internship or wage-subsidy job as a difference in proportions with a Wald interval.",
+  },
+  resultDef_subgroups: {
+    da: "Færre dage ledig op til {tau} dage inden for hvert niveau af branchegruppe, køn, født 1. januar og konfigurerede baggrundsvariabler. Et niveau, hvor en gruppe har færre end {minCell} borgere, skjules. Vekselvirkning: Cochrans Q-test af, at effekten er den samme i alle viste niveauer.",
+    en: "Days saved at {tau} days within each level of industry group, sex, born 1 January and configured covariates. A level where an arm has fewer than {minCell} citizens is suppressed. Interaction: Cochran's Q test that days saved is the same in all shown levels.",
+  },
+  resultDef_suppression: {
+    da: "Antal fra 1 til {max} (under den konfigurerede mindste cellestørrelse) er tomme i resultatfilen, og det samme er gennemsnit og andele, der bygger på dem; nuller vises, da de ikke beskriver nogen. Inden for en gruppe af antal, hvis total offentliggøres (et års uger, en gruppes årsager til udelukkelse og censurering), skjules endnu en celle, der ikke er nul, når én er skjult, så den første ikke kan regnes ud ved at trække fra. Rækkerne for Kaplan-Meier og kumuleret incidens slutter, hvor færre end {minCell} er i risiko.",
+    en: "Counts from 1 to {max} (below the configured minimum cell size) are null in this file, and so are means and shares that rest on them; zero counts are shown, since they describe no one. Within a group of counts whose total is published (weeks of a year, exclusion and censoring reasons of an arm) a second, non-zero cell is suppressed when one is, so the first cannot be recovered by subtraction. Kaplan-Meier and cumulative-incidence rows end where fewer than {minCell} are at risk.",
+  },
+  resultDef_privacy: {
+    da: "Resultatfilen indeholder intet CPR-nummer, ingen fødselsdato og intet pseudonym; input er kun nævnt ved filnavn og SHA-256.",
+    en: "No CPR number, birth date or pseudonym appears in this file; the inputs are named by file name and SHA-256 only.",
+  },
   methods_configuration: { da: "Konfiguration", en: "Configuration" },
   cfg_rule: { da: "Fordelingsregel", en: "Assignment rule" },
   cfg_ruleDayOfMonth: { da: "Fødselsdag {intervention} i måneden → indsats, øvrige → kontrol", en: "Birth day {intervention} of the month → intervention, others → control" },
@@ -363,6 +453,7 @@ export const texts = {
   prov_seed: { da: "Seed", en: "Seed" },
   prov_files: { da: "Specifikationer (Vega-Lite JSON) og data (CSV) for hver figur ligger ved siden af rapporten i mappen charts/.", en: "Specifications (Vega-Lite JSON) and data (CSV) for every chart are beside the report in the folder charts/." },
   days: { da: "dage", en: "days" },
+  week: { da: "uge", en: "week" },
   weeksUnit: { da: "uger", en: "weeks" },
 } as const satisfies Record<string, { da: string; en: string }>;
 
@@ -410,4 +501,24 @@ export function textParts<V>(lang: Lang, key: TextKey, params: Readonly<Record<s
 /** The text for a key built at run time, or `fallback` when the table has no such key. */
 export function textOr(lang: Lang, key: string, fallback: string): string {
   return isTextKey(key) ? text(lang, key) : fallback;
+}
+
+/**
+ * A number of weeks with the unit in singular or plural: "1 uge", "0 uger", "2 weeks".
+ *
+ * @example weeksLabel(1, "da") // "1 uge"
+ */
+export function weeksLabel(weeks: number, lang: Lang): string {
+  return `${formatNumber(weeks, lang)} ${text(lang, weeks === 1 ? "week" : "weeksUnit")}`;
+}
+
+/**
+ * The municipality as the configuration names it, with the synthetic-data marker (in
+ * either language) written in the report's language; anything else as written.
+ *
+ * @example municipalityLabel("Esbjerg (synthetic example; not real data)", "da") // "Esbjerg (syntetisk eksempel; ikke rigtige data)"
+ */
+export function municipalityLabel(municipality: string, lang: Lang): string {
+  const marker = texts.syntheticMarker;
+  return municipality.replace(marker.en, marker[lang]).replace(marker.da, marker[lang]);
 }

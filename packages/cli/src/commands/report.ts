@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { buildReport, printPdf, readJsonFile, ReportError, writeReport, type Lang } from "@jobtrial/report";
+import { buildReport, printPdf, readJsonFile, ReportError, reportMessage, writeReport, type Lang } from "@jobtrial/report";
 import { resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 import { VERSION } from "../version.ts";
 
@@ -39,20 +39,23 @@ Eksempel:
     const resultsFile = stringOption(values, "results", true);
     const outDir = resolvePath(io, stringOption(values, "out", true));
     const businessCaseFile = stringOption(values, "business-case");
-    const lang = stringOption(values, "lang") ?? "da";
-    if (lang !== "da" && lang !== "en") throw new UsageError(`--lang must be "da" or "en", got "${lang}"`);
+    const langOption = stringOption(values, "lang") ?? "da";
+    if (langOption !== "da" && langOption !== "en") throw new UsageError(`--lang skal være "da" eller "en", ikke "${langOption}"`);
+    const lang: Lang = langOption;
+    const say = SAY[lang];
     const read = (file: string) => {
       const path = resolvePath(io, file);
-      if (!existsSync(path)) throw new UserError(`${file}: file not found; check the path`);
+      if (!existsSync(path)) throw new UserError(say.notFound(file));
       return readJsonFile(path, file);
     };
     try {
       const results = read(resultsFile);
       const businessCase = businessCaseFile === undefined ? null : read(businessCaseFile);
-      const built = await buildReport(results, businessCase, { lang: lang as Lang, now: io.now(), toolVersion: VERSION });
+      const inputNames = { results: resultsFile, ...(businessCaseFile === undefined ? {} : { businessCase: businessCaseFile }) };
+      const built = await buildReport(results, businessCase, { lang, now: io.now(), toolVersion: VERSION, inputNames });
       writeReport(built, outDir);
       const html = join(outDir, "index.html");
-      io.stdout(`Report: ${html} (${built.charts.length} charts; specs and data in ${join(outDir, "charts")})\n`);
+      io.stdout(say.written(html, built.charts.length, join(outDir, "charts")) + "\n");
       if (values["pdf"]) {
         const pdf = join(outDir, "report.pdf");
         await printPdf(html, pdf);
@@ -60,8 +63,20 @@ Eksempel:
       }
       return 0;
     } catch (error) {
-      if (error instanceof ReportError) throw new UserError(error.message);
+      if (error instanceof ReportError) throw new UserError(reportMessage(error.issue, lang));
       throw error;
     }
+  },
+};
+
+/** What the command itself prints, in the report's language (Danish unless --lang en). */
+const SAY: Record<Lang, { notFound: (file: string) => string; written: (html: string, charts: number, chartsDir: string) => string }> = {
+  da: {
+    notFound: (file) => `${file}: filen findes ikke; kontroller stien`,
+    written: (html, charts, chartsDir) => `Rapport: ${html} (${charts} ${charts === 1 ? "figur" : "figurer"}; specifikationer og data i ${chartsDir})`,
+  },
+  en: {
+    notFound: (file) => `${file}: file not found; check the path`,
+    written: (html, charts, chartsDir) => `Report: ${html} (${charts} ${charts === 1 ? "chart" : "charts"}; specs and data in ${chartsDir})`,
   },
 };
