@@ -49,7 +49,7 @@ const first = assignBatch(register, intake, batchOptions);
 console.log(formatBatchSummary(first).join("\n"));
 
 // 4. The staff list: who is in the intervention, with the marker and the dated plan.
-const list = writeStaffList(first, config, join(workspace, "lister"));
+const list = await writeStaffList(first, config, join(workspace, "lister"));
 const csvLines = readFileSync(list.csv, "utf8").replace(/^\uFEFF/, "").split("\r\n");
 console.log(`Liste: ${csvLines[0]}`);
 console.log(`       ${csvLines.length - 2} borgere; XLSX ved siden af`);

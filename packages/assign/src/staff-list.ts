@@ -19,7 +19,7 @@ import { formatDanishDate } from "@jobtrial/core";
 import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
 import type { Arm } from "./rule.ts";
-import { xlsxBytes, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
+import { writeXlsxFile, type XlsxCell, type XlsxColumn, type XlsxSheet } from "@jobtrial/core";
 
 export const STAFF_LIST_HEADER = [
   "CPR-nummer",
@@ -33,6 +33,10 @@ export const STAFF_LIST_HEADER = [
 ] as const;
 
 export const PLAN_HEADER = ["CPR-nummer", "Dato", "Programuge", "Samtale", "Deltagere", "Minutter"] as const;
+
+/** The XLSX list's columns: the dates are date cells, week and minutes numbers, the rest text (a CPR number too). */
+const LIST_COLUMNS: readonly XlsxColumn[] = STAFF_LIST_HEADER.map((header, index) => ({ header, width: [14, 20, 22, 10, 28, 24, 30, 60][index]!, ...(index === 1 ? { type: "date" as const } : {}) }));
+const PLAN_COLUMNS: readonly XlsxColumn[] = PLAN_HEADER.map((header, index) => ({ header, width: [14, 12, 12, 36, 34, 10][index]!, ...(index === 1 ? { type: "date" as const } : {}) }));
 
 /** The most rows an Excel sheet holds (1,048,576 with the header). */
 const EXCEL_MAX_ROWS = 1_048_575;
@@ -109,14 +113,17 @@ function onList(row: BatchRowResult): row is BatchRowResult & { cpr: string; arm
   return (row.status === "assigned" || row.status === "already-assigned") && row.cpr !== null && row.arm !== null;
 }
 
-/** The list's rows in file order. Yields the same array each time, refilled (callers read it at once). */
-function* listRows(result: BatchResult, texts: ListTexts): Generator<string[]> {
+/**
+ * The list's rows in file order. Yields the same array each time, refilled (callers read it at once).
+ * Dates are Danish text ("23.01.2017", for the CSV) or ISO dates (for the XLSX list's date cells).
+ */
+function* listRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso" = "danish"): Generator<string[]> {
   const cells = new Array<string>(STAFF_LIST_HEADER.length);
   for (const row of result.rows) {
     if (!onList(row)) continue;
     const day = row.firstUnemploymentDay;
     cells[0] = formatCpr(row.cpr);
-    cells[1] = day === null ? "" : texts.day(day);
+    cells[1] = day === null ? "" : dates === "iso" ? day : texts.day(day);
     cells[2] = row.industryGroup ?? "";
     cells[3] = ARM_LABEL[row.arm];
     cells[4] = row.arm === "intervention" ? texts.marker : "";
@@ -128,7 +135,7 @@ function* listRows(result: BatchResult, texts: ListTexts): Generator<string[]> {
 }
 
 /** One row per planned conversation of every newly assigned intervention citizen, in file order. Yields the same array each time. */
-function* planRows(result: BatchResult, texts: ListTexts): Generator<XlsxCell[]> {
+function* planRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso" = "danish"): Generator<XlsxCell[]> {
   const cells = new Array<XlsxCell>(PLAN_HEADER.length);
   for (const row of result.rows) {
     if (!onList(row) || row.status !== "assigned" || row.arm !== "intervention" || row.firstUnemploymentDay === null) continue;
@@ -137,7 +144,7 @@ function* planRows(result: BatchResult, texts: ListTexts): Generator<XlsxCell[]>
     for (let index = 0; index < entry.conversations.length; index++) {
       const item = entry.conversations[index]!;
       cells[0] = cpr;
-      cells[1] = entry.dates[index]!;
+      cells[1] = dates === "iso" ? item.date : entry.dates[index]!;
       cells[2] = item.week;
       cells[3] = item.kind;
       cells[4] = entry.participants[index]!;
@@ -174,10 +181,10 @@ export function batchFileStem(result: Pick<BatchResult, "trialId" | "week" | "ba
  * a megabyte at a time), without building the list in memory first: for a
  * backfill of 300,000 citizens that list was most of the time and memory.
  */
-export function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): { csv: string; xlsx: string; warnings: string[] } {
+export async function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): Promise<{ csv: string; xlsx: string; warnings: string[] }> {
   mkdirSync(outDir, { recursive: true });
   const { csv, xlsx } = staffListPaths(result, outDir);
-  const warnings = writeStaffListFiles(result, config, csv, xlsx);
+  const warnings = await writeStaffListFiles(result, config, csv, xlsx);
   return { csv, xlsx, warnings };
 }
 
@@ -188,9 +195,9 @@ export function staffListPaths(result: Pick<BatchResult, "trialId" | "week" | "b
 }
 
 /** The two files of `writeStaffList` at the given paths (the directory must exist); returns the warnings. Reads only `rows` of the result. */
-function writeStaffListFiles(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): string[] {
+async function writeStaffListFiles(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): Promise<string[]> {
   const { sheets, warnings } = writeCsvAndSheets(result as BatchResult, config, csv);
-  writeFileSync(xlsx, xlsxBytes(sheets));
+  await writeXlsxFile(xlsx, sheets);
   return warnings;
 }
 
@@ -202,8 +209,8 @@ function writeCsvAndSheets(source: BatchResult, config: TrialConfig, csv: string
   const texts = new ListTexts(config);
   writeCsvFile(csv, STAFF_LIST_HEADER, listRows(source, texts), { distinctColumns: [0] });
   const warnings: string[] = [];
-  const sheets: XlsxSheet[] = [{ name: "Liste", header: STAFF_LIST_HEADER, rows: { [Symbol.iterator]: () => listRows(source, texts) }, widths: [14, 20, 22, 10, 28, 24, 30, 60], distinctColumns: [0] }];
-  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", header: PLAN_HEADER, rows: { [Symbol.iterator]: () => planRows(source, texts) }, widths: [14, 12, 12, 36, 34, 10], distinctColumns: [0] });
+  const sheets: XlsxSheet[] = [{ name: "Liste", columns: LIST_COLUMNS, rows: { [Symbol.iterator]: () => listRows(source, texts, "iso") } }];
+  if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", columns: PLAN_COLUMNS, rows: { [Symbol.iterator]: () => planRows(source, texts, "iso") } });
   else warnings.push(`samtaleplanen har ${danishCount(planRowCount)} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
   return { sheets, warnings };
 }

@@ -90,9 +90,9 @@ describe("assignBatch", () => {
     const { dir, register, file } = setup();
     const path = file("2017-W01.csv", citizens(40, "03-01-2017"));
     const first = assignBatch(register, await readIntakeFile(path, config), options("2017-W01"));
-    const firstList = readFileSync(writeStaffList(first, config, join(dir, "a")).csv, "utf8");
+    const firstList = readFileSync((await writeStaffList(first, config, join(dir, "a"))).csv, "utf8");
     const second = assignBatch(register, await readIntakeFile(path, config), options("2017-W01", { now: new Date("2017-03-09T08:00:00Z") }));
-    const secondList = readFileSync(writeStaffList(second, config, join(dir, "b")).csv, "utf8");
+    const secondList = readFileSync((await writeStaffList(second, config, join(dir, "b"))).csv, "utf8");
     expect([second.outcome, second.batchId, second.rows, second.counts, count(register, "batches"), count(register, "assignments")]).toEqual(["unchanged", "B0001", first.rows, first.counts, 1, 40]);
     expect(secondList).toBe(firstList);
     closeRegister(register);

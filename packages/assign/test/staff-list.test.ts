@@ -7,12 +7,13 @@ import { readIntakeFile } from "../src/intake.ts";
 import { closeRegister, openRegister } from "../src/register.ts";
 import { PLAN_HEADER, STAFF_LIST_HEADER, writeStaffList } from "../src/staff-list.ts";
 import { danishCount } from "../src/summary.ts";
-import { configHash, readTable } from "@jobtrial/core";
+import { configHash, formatDanishDate, readTable } from "@jobtrial/core";
 import { citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
 
 const config = esbjergConfig();
 const now = new Date("2017-03-01T12:00:00Z");
 
+/** The sheets' cells as text: a date cell as the CSV writes it (23.01.2017), so the two lists can be compared. */
 async function sheets(path: string): Promise<Map<string, string[][]>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
@@ -21,7 +22,12 @@ async function sheets(path: string): Promise<Map<string, string[][]>> {
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const values = row.values as ExcelJS.CellValue[];
-      rows.push(Array.from({ length: sheet.columnCount }, (_, index) => (values[index + 1] == null ? "" : String(values[index + 1]))));
+      rows.push(
+        Array.from({ length: sheet.columnCount }, (_, index) => {
+          const value = values[index + 1];
+          return value == null ? "" : value instanceof Date ? formatDanishDate(value.toISOString().slice(0, 10)) : String(value);
+        }),
+      );
     });
     result.set(sheet.name, rows);
   }
@@ -38,7 +44,7 @@ describe("staff list", () => {
     assignBatch(register, await readIntakeFile(join(dir, "w01.csv"), config), { ...options, week: "2017-W01" });
     const result = assignBatch(register, await readIntakeFile(join(dir, "w02.csv"), config), { ...options, week: "2017-W02" });
     closeRegister(register);
-    const { csv, xlsx } = writeStaffList(result, config, join(dir, "lister"));
+    const { csv, xlsx } = await writeStaffList(result, config, join(dir, "lister"));
 
     const csvTable = readTable(readFileSync(csv), { file: "liste.csv" });
     const workbook = await sheets(xlsx);
@@ -54,6 +60,29 @@ describe("staff list", () => {
     const perConversation = config.protocol.intervention.length;
     expect(plan.slice(1).map((row) => row[0])).toEqual(newIntervention.flatMap((cpr) => Array<string>(perConversation).fill(cpr!)));
     expect(newIntervention.length).toBeGreaterThan(0);
+
+    // Typed cells: the dates are date cells shown as dd.mm.yyyy, week and minutes numbers, the CPR number text.
+    const typed = new ExcelJS.Workbook();
+    await typed.xlsx.readFile(xlsx);
+    const cellOf = (sheetName: string, column: string) => {
+      const sheet = typed.getWorksheet(sheetName)!;
+      const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf(column);
+      return sheet.getRow(2).getCell(header);
+    };
+    const typeOf = (sheetName: string, column: string) => [cellOf(sheetName, column).type, cellOf(sheetName, column).numFmt ?? ""];
+    const { String: text, Number: number, Date: date } = ExcelJS.ValueType;
+    expect([typeOf("Liste", "CPR-nummer"), typeOf("Liste", "Første ledighedsdag"), typeOf("Samtaleplan", "Dato"), typeOf("Samtaleplan", "Programuge"), typeOf("Samtaleplan", "Minutter")]).toEqual([
+      [text, ""],
+      [date, "dd.mm.yyyy"],
+      [date, "dd.mm.yyyy"],
+      [number, ""],
+      [number, ""],
+    ]);
+    expect((cellOf("Liste", "Første ledighedsdag").value as Date).toISOString()).toBe("2017-01-09T00:00:00.000Z");
+    // Every sheet: the header frozen in view, a filter over the header and every row.
+    for (const sheet of typed.worksheets) {
+      expect([sheet.views[0], sheet.autoFilter]).toMatchObject([{ state: "frozen", ySplit: 1 }, `A1:${String.fromCharCode(64 + sheet.getRow(1).cellCount)}${sheet.rowCount}`]);
+    }
   });
 });
 

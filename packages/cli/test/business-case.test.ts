@@ -42,28 +42,30 @@ describe("jobtrial business-case", () => {
     expect(parsed.implied.observedParticipantsPerYear).not.toBeNull();
   });
 
-  it("business-case --out file.xlsx writes a workbook with the table's sections and numbers as numbers", async () => {
+  it("business-case --out file.xlsx writes an overview and one sheet per section: title, frozen header with filter, numbers as numbers", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "jobtrial-bc-")), "business-case.xlsx");
     const result = await run(["business-case", "--config", config, "--results", bundledResults, "--out", out]);
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    const sheet = workbook.getWorksheet("Business case")!;
-    const firstColumn: unknown[] = [];
-    let titleRow = 0;
-    sheet.eachRow((row, rowNumber) => {
-      const value = row.getCell(1).value;
-      firstColumn.push(value);
-      if (titleRow === 0 && typeof value === "string" && value.startsWith("Nettobesparelse pr. år")) titleRow = rowNumber;
-    });
-    expect(firstColumn).toContain("Forudsætninger");
-    expect(firstColumn).toContain("I alt 2017-2020");
-    // the yearly table: its title, the column headers, then 2017
-    expect(sheet.getRow(titleRow + 1).getCell(3).value).toBe("Projektudgift");
-    expect(sheet.getRow(titleRow + 2).getCell(1).value).toBe("2017");
-    const costCell = sheet.getRow(titleRow + 2).getCell(3);
-    expect(costCell?.value).toBe(2_500_000);
-    expect(costCell?.numFmt).toBe('#,##0 "kr."');
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names.slice(0, 5)).toEqual(["Business case", "Forudsætninger", "Besparelse pr. deltager", "Forenklet beregning", "Uge for uge"]);
+    expect(names).toContain("Nettobesparelse pr. år");
+    // The overview lists every other sheet with its section's title.
+    const overview = workbook.getWorksheet("Business case")!;
+    expect(overview.getRow(2).values).toEqual([undefined, "Ark", "Indhold"]);
+    expect(overview.getColumn(1).values.slice(3)).toEqual(names.slice(1));
+    // The yearly table: its title, the column headers, then 2017 with the cost as a number in kroner.
+    const yearly = workbook.getWorksheet("Nettobesparelse pr. år")!;
+    expect(String(yearly.getRow(1).getCell(1).value)).toMatch(/^Nettobesparelse pr. år: /);
+    expect([yearly.getRow(2).getCell(3).value, yearly.getRow(3).getCell(1).value]).toEqual(["Projektudgift", "2017"]);
+    const costCell = yearly.getRow(3).getCell(3);
+    expect([costCell.type, costCell.value, costCell.numFmt]).toEqual([ExcelJS.ValueType.Number, 2_500_000, '#,##0 "kr."']);
+    expect(yearly.getColumn(1).values).toContain("I alt 2017-2020");
+    // Every sheet: the header row (row 2, under the title) frozen in view and filtered.
+    for (const sheet of workbook.worksheets) {
+      expect([sheet.name, sheet.views[0]?.state, (sheet.views[0] as ExcelJS.WorksheetViewFrozen | undefined)?.ySplit, sheet.autoFilter]).toEqual([sheet.name, "frozen", 2, `A2:${String.fromCharCode(64 + sheet.getRow(2).cellCount)}${sheet.rowCount}`]);
+    }
   });
 
   it("business-case --days-saved=-3 exits 1 with the reason, not a number", async () => {

@@ -55,4 +55,4 @@ export {
 export { formatProblem, problem, type NumberRule, type Problem } from "./messages.ts";
 export { decodeText, parseDelimited, readTable, type Table, type TableRow } from "./table.ts";
 export { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
-export { writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxSheet } from "./xlsx-write.ts";
+export { DANISH_DATE_FORMAT, writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxColumn, type XlsxNumber, type XlsxSheet } from "./xlsx-write.ts";

@@ -159,7 +159,7 @@ Eksempel:
           if (error instanceof RegisterError) throw new UserError(error.message);
           throw error;
         }
-        const list = result.outcome === "written" || result.outcome === "unchanged" ? writeStaffList(result, config, outDir) : undefined;
+        const list = result.outcome === "written" || result.outcome === "unchanged" ? await writeStaffList(result, config, outDir) : undefined;
         for (const line of result.problems.map((item) => formatProblem(item))) io.stderr(line + "\n");
         if (result.outcome === "refused") {
           if (json) results.push(batchResultJson(result));

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { loadTrialConfig } from "@jobtrial/core";
+import { loadTrialConfig, writeXlsxFile, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
 import {
   businessCase,
   BusinessCaseError,
@@ -24,30 +24,52 @@ const NUMBER_FORMATS: Record<BusinessCaseCellKind, string | undefined> = {
   text: undefined,
 };
 
-/** The business case as an XLSX workbook: one sheet, the sections one under the other, numbers as numbers. */
-export async function businessCaseWorkbook(result: BusinessCase): Promise<Buffer> {
-  // Loaded here, not at startup: exceljs takes most of a second to load and only this output needs it.
-  const { default: excel } = await import("exceljs");
-  const workbook = new excel.Workbook();
-  workbook.creator = "jobtrial";
-  const sheet = workbook.addWorksheet("Business case");
-  sheet.addRow([`Business case: ${result.trial.name} (${result.trial.id})`]).font = { bold: true, size: 13 };
-  sheet.addRow([result.mode === "measured" ? "Målt effekt fra results.json" : "Hvad-nu-hvis på antagne sparede dage"]);
-  for (const section of businessCaseSections(result)) {
-    sheet.addRow([]);
-    sheet.addRow([section.title]).font = { bold: true };
-    if (section.columns.length > 0) sheet.addRow(section.columns).font = { bold: true };
-    for (const cells of section.rows) {
-      const row = sheet.addRow(cells.map((cell) => cell.value));
-      cells.forEach((cell, index) => {
-        const format = NUMBER_FORMATS[cell.kind];
-        if (typeof cell.value === "number" && format) row.getCell(index + 1).numFmt = format;
-      });
-    }
-  }
-  sheet.getColumn(1).width = 60;
-  for (let column = 2; column <= 9; column++) sheet.getColumn(column).width = 18;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** A sheet's name from its section's title: the words before ":" or "(" ("Nettobesparelse pr. år: ..." -> "Nettobesparelse pr. år"). */
+function sheetName(title: string): string {
+  return title.split(/:|\s\(/)[0]!.trim();
+}
+
+/** A column's width: its longest text (a number counts as 16 characters, "1.700.000 kr."), within 10-60. */
+function columnWidth(header: string, cells: readonly ({ value: number | string | null } | undefined)[]): number {
+  const longest = Math.max(header.length, ...cells.map((cell) => (cell === undefined || cell.value === null ? 0 : typeof cell.value === "number" ? 16 : cell.value.length)));
+  return Math.min(60, Math.max(10, longest + 2));
+}
+
+/**
+ * The business case as XLSX sheets: first an overview naming the other sheets, then one
+ * sheet per section (its title above the header row), numbers as numbers with their
+ * number format, texts as text.
+ */
+export function businessCaseSheets(result: BusinessCase): XlsxSheet[] {
+  const seen = new Map<string, number>();
+  const sheets: XlsxSheet[] = businessCaseSections(result).map((section) => {
+    // Two scenarios share a name: the second is "Scenarie (2)".
+    const base = sheetName(section.title);
+    const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), count);
+    const header = section.columns.length > 0 ? section.columns : ["Note"];
+    return {
+      name: count === 1 ? base : `${base} (${count})`,
+      title: section.title,
+      columns: header.map((name, index) => ({ header: name, width: columnWidth(name, section.rows.map((row) => row[index])) })),
+      rows: section.rows.map((cells) =>
+        cells.map((cell): XlsxCell => {
+          const numFmt = NUMBER_FORMATS[cell.kind];
+          return typeof cell.value === "number" && numFmt !== undefined ? { number: cell.value, numFmt } : cell.value;
+        }),
+      ),
+    };
+  });
+  const overview: XlsxSheet = {
+    name: "Business case",
+    title: `Business case: ${result.trial.name} (${result.trial.id}). ${result.mode === "measured" ? "Målt effekt fra results.json" : "Hvad-nu-hvis på antagne sparede dage"}`,
+    columns: [
+      { header: "Ark", width: 26 },
+      { header: "Indhold", width: 100 },
+    ],
+    rows: sheets.map((sheet) => [sheet.name, sheet.title ?? ""]),
+  };
+  return [overview, ...sheets];
 }
 
 export const businessCaseCommand: Command = {
@@ -156,7 +178,7 @@ Examples:
     }
 
     if (format === "xlsx") {
-      writeFileSync(resolvePath(io, out!), await businessCaseWorkbook(result));
+      await writeXlsxFile(resolvePath(io, out!), businessCaseSheets(result));
       io.stderr(`Wrote ${out}\n`);
       return 0;
     }
