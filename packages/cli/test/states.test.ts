@@ -153,6 +153,19 @@ describe("jobtrial states", () => {
     expect(english.stderr).toContain('row 3, column "tstart": the episode starts later than the person\'s previous episode (row 2, column "tstop") stops');
   });
 
+  it("a cell that is not a number and a missing column are CSV problems in Danish, naming file, row and column", async () => {
+    const file = tempFile("celle.csv", "id,arm,tstart,tstop,from,to\na,g,0,10,adp,job\na,g,ti,20,job,censor\n");
+    const common = ["--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--tau", "5"];
+    const badCell = await run(["states", file, ...common]);
+    expect(badCell.code).toBe(1);
+    expect(badCell.stdout).toBe("");
+    expect(badCell.stderr).toContain(`${file}: række 3, kolonne "tstart"`);
+    const missing = await run(["states", file, ...common.slice(0, -4), "--to", "til", "--tau", "5"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`${file}: `);
+    expect(missing.stderr).toContain('"til"');
+  });
+
   it("a tau past the shortest group's follow-up is a user error naming the largest valid tau", async () => {
     const result = await run(["states", episodes, ...caseArguments.slice(0, -1), "10000"]);
     expect(result.code).toBe(1);

@@ -215,7 +215,7 @@ Eksempel:
       { name: columns.from, kind: "label" },
       { name: columns.to, kind: "label" },
       ...(countColumn !== undefined ? [{ name: countColumn, kind: "number" as const, rule: ">= 0" as const }] : []),
-    ]);
+    ], lang);
     const groupLabels = read.labels[columns.group]!;
     let groups = requestedGroups;
     if (groups === undefined) {

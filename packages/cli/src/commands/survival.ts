@@ -3,7 +3,7 @@
  * cumulative incidence of competing exits (state data) from a CSV file.
  */
 import { readFileSync } from "node:fs";
-import { formatProblem, readCsvColumns, type CsvColumnRequest, type CsvColumns } from "@jobtrial/core";
+import { formatProblem, readCsvColumns, type CsvColumnRequest, type CsvColumns, type Lang } from "@jobtrial/core";
 import { AnalyzeError, survivalSummary, type SurvivalSummary } from "@jobtrial/survival";
 import { resolvePath, stringOption, UsageError, UserError, type Command, type Io } from "../command.ts";
 
@@ -12,19 +12,22 @@ import { resolvePath, stringOption, UsageError, UserError, type Command, type Io
 /**
  * Read the requested columns of the CSV named on the command line (core's
  * `readCsvColumns`); a problem in the file is a user error naming the first
- * problem's file, row and column, and how many more there are.
+ * problem's file, row and column, and how many more there are, in `lang`
+ * (English unless the command is Danish first, as `jobtrial states`).
  */
-export function readCommandCsv(io: Io, path: string, requests: CsvColumnRequest[]): CsvColumns {
+export function readCommandCsv(io: Io, path: string, requests: CsvColumnRequest[], lang: Lang = "en"): CsvColumns {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(resolvePath(io, path));
   } catch (error) {
-    throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the path`);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UserError(lang === "da" ? `kan ikke læse ${path}: ${reason}; kontroller stien` : `cannot read ${path}: ${reason}; check the path`);
   }
   const read = readCsvColumns(bytes, path, requests);
   if (read.ok) return read.columns;
   const more = read.problems.length - 1;
-  throw new UserError(formatProblem(read.problems[0]!, "en") + (more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"} in the file)` : ""));
+  const moreText = lang === "da" ? ` (og ${more} problem${more === 1 ? "" : "er"} mere i filen)` : ` (and ${more} more problem${more === 1 ? "" : "s"} in the file)`;
+  throw new UserError(formatProblem(read.problems[0]!, lang) + (more > 0 ? moreText : ""));
 }
 
 /** Run `compute`, turning an estimator error (bad data, tau too large, ...) into a user error. */
