@@ -6,7 +6,7 @@
 import type { TrialConfig } from "@jobtrial/core";
 import type { IntakeResolution, ObservedIntake } from "./intake-projection.ts";
 import type { Profile } from "./saved-days-profile.ts";
-import type { BusinessCaseAssumption } from "./schema.ts";
+import type { BusinessCase, BusinessCaseAssumption, BusinessCaseYear } from "./schema.ts";
 
 /** Which inputs the user gave rather than left to their defaults. */
 export interface GivenInputs {
@@ -37,6 +37,8 @@ export interface AssumptionInputs {
   config: TrialConfig;
   given: GivenInputs;
   profile: Profile;
+  /** Set at an early look: the horizon asked for, beyond the follow-up. */
+  horizonShortened: BusinessCase["horizonShortened"];
   priorWeeks: number;
   grantShare: number;
   programmeYears: number[];
@@ -56,11 +58,18 @@ export function assumptions(inputs: AssumptionInputs): BusinessCaseAssumption[] 
   const horizon = profile.diffAreas.length;
   const list: BusinessCaseAssumption[] = [];
   list.push({ key: "daysSaved", label: "Sparede dage pr. deltager", value: profile.daysSaved, unit: "days", source: daysSavedSource(given, horizon) });
-  list.push({ key: "horizonDays", label: "Horisont", value: horizon, unit: "days", source: given.horizonDays ? "angivet (--horizon)" : given.results ? "results.json daysSaved.tau" : "konfigurationens evaluation.primaryHorizonDays" });
+  const horizonSource = given.horizonDays
+    ? "angivet (--horizon)"
+    : inputs.horizonShortened
+      ? `længste horisont med data i begge grupper (tidligt kig: results.json daysSaved.tau på ${inputs.horizonShortened.requestedDays} dage ligger ud over opfølgningen)`
+      : given.results
+        ? "results.json daysSaved.tau"
+        : "konfigurationens evaluation.primaryHorizonDays";
+  list.push({ key: "horizonDays", label: "Horisont", value: horizon, unit: "days", source: horizonSource });
   list.push({ key: "priorWeeks", label: "Forudgående uger på offentlig forsørgelse", value: priorWeeks, unit: "weeks", source: given.priorWeeks ? "angivet (--prior-weeks)" : "antagelse: nyledige, uge 1 af offentlig forsørgelse er første ledighedsdag" });
   list.push({ key: "benefitDaysPerWeek", label: "Dagpengedage pr. uge", value: config.money.benefitDaysPerWeek, unit: "days/week", source: "konfigurationens money.benefitDaysPerWeek" });
   for (const entry of config.money.years) {
-    list.push({ key: `maxDailyBenefit.${entry.year}`, label: `Højeste dagpengesats ${entry.year} (pr. dagpengedag)`, value: entry.maxDailyBenefit, unit: "kr/day", source: entry.source });
+    list.push({ key: `maxDailyBenefit.${entry.year}`, label: `Højeste dagpengesats ${entry.year} (pr. dagpengedag; øvre grænse)`, value: entry.maxDailyBenefit, unit: "kr/day", source: entry.source });
     list.push({
       key: `cofinancing.${entry.year}`,
       label: `Kommunal medfinansiering ${entry.year}`,
@@ -87,6 +96,10 @@ export function assumptions(inputs: AssumptionInputs): BusinessCaseAssumption[] 
 
 /** What the notes are made from. */
 export interface NoteInputs {
+  /** The early-look notice (Danish) when the horizon was shortened to the follow-up; null otherwise. */
+  horizonShortened: string | null;
+  /** Years of the base scenario that are not estimated, with their reason. */
+  notEstimatedYears: Pick<BusinessCaseYear, "year" | "notEstimated">[];
   /** The configHash the results were computed with and the current one, when both are known and differ. */
   configHashes: { results: string; current: string } | undefined;
   profile: Profile;
@@ -99,13 +112,15 @@ export interface NoteInputs {
 }
 
 /**
- * The notes, in order: another configuration's results; a flat what-if has no interval;
- * suppressed intake read as 0; a scaled measured difference; how the uncertainty is
- * computed; the simple calculation; saved days of the continued programme left out.
+ * The notes, in order: an early look at a shortened horizon; another configuration's
+ * results; a flat what-if has no interval; suppressed intake read as 0; a scaled measured
+ * difference; how the uncertainty is computed; the simple calculation; the maximum rate as
+ * an upper bound; years not estimated; saved days of the continued programme left out.
  */
 export function businessCaseNotes(inputs: NoteInputs): string[] {
   const { profile, observed } = inputs;
   const notes: string[] = [];
+  if (inputs.horizonShortened !== null) notes.push(inputs.horizonShortened);
   if (inputs.configHashes) {
     notes.push(
       `Resultaterne er beregnet med en anden udgave af konfigurationen (hash ${inputs.configHashes.results.slice(0, 12)} mod ${inputs.configHashes.current.slice(0, 12)}); kurverne bruges, satser og budget tages fra den nuværende konfiguration.`,
@@ -116,6 +131,8 @@ export function businessCaseNotes(inputs: NoteInputs): string[] {
   if (profile.kind === "measured-scaled") notes.push(`Den målte forskel mellem kurverne (${(inputs.reportedDaysSaved ?? 0).toFixed(2)} dage) er skaleret til ${profile.daysSaved} dage; intervallet er skaleret med.`);
   if (profile.curves) notes.push("Usikkerhed: deltametoden (Greenwood-type varians af den prisvægtede forskel mellem Kaplan-Meier-kurverne); interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
   notes.push("Forenklet beregning: sparede dage x dagpenge pr. kalenderdag (sats x dagpengedage pr. uge / 7) x gennemsnitlig medfinansiering over horisonten, til indtrædelsesårets sats.");
+  notes.push("Satserne er den højeste dagpengesats: en øvre grænse, for ikke alle ledige får højeste sats; bruttobesparelsen ved en given effekt er derfor også en øvre grænse.");
+  for (const year of inputs.notEstimatedYears) notes.push(`${year.year} er ikke estimeret: ${year.notEstimated}.`);
   if (inputs.savedDaysAfterPeriod > 0) notes.push(`Fortsat drift: ${inputs.savedDaysAfterPeriod.toFixed(0)} sparede dage falder efter ${inputs.toYear} og er ikke talt med.`);
   return notes;
 }

@@ -14,12 +14,12 @@ import { cashFlow, type CashFlow, type Plan } from "./cash-flow.ts";
 import { formatKroner } from "./format.ts";
 import { expectationSaving, impliedFigures } from "./implied-figures.ts";
 import { observedIntake, resolveIntake } from "./intake-projection.ts";
-import { BusinessCaseError } from "./messages.ts";
+import { BusinessCaseError, businessCaseNotice } from "./messages.ts";
 import { Z_975 } from "./normal-interval.ts";
 import { perParticipant, weekLines } from "./per-participant.ts";
 import { configuredPricing } from "./pricing.ts";
 import { parseBusinessCaseResults } from "./results-input.ts";
-import { checkCurve, flatProfile, measuredProfile, priceProfile } from "./saved-days-profile.ts";
+import { checkCurve, flatProfile, followUp, measuredProfile, priceProfile } from "./saved-days-profile.ts";
 import type { BusinessCase, BusinessCaseScenario } from "./schema.ts";
 import { sensitivity } from "./sensitivity.ts";
 
@@ -70,7 +70,11 @@ function scenario(key: BusinessCaseScenario["key"], description: string, flow: C
  * week by week -> break-even, sensitivity, implied figures -> assumptions and notes.
  *
  * Without `results` it is a what-if on `daysSaved` (default: the expectation), spread evenly
- * over the horizon, without intervals. Throws `BusinessCaseError` for bad input.
+ * over the horizon, without intervals. At an early look, when results.json's horizon lies
+ * beyond an arm's follow-up, it is computed at the longest horizon with data in both arms and
+ * says so (`horizonShortened`, a note); a `horizonDays` given beyond the follow-up is refused.
+ * A year no saved day within the horizon reaches is not estimated (null and a reason).
+ * Throws `BusinessCaseError` for bad input.
  *
  * @example
  * businessCase(config, { daysSaved: 9, participantsPerYear: 1000 }).years[0].grossSavings
@@ -87,14 +91,25 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   }
   const priorWeeks = options.priorWeeks ?? 0;
   if (!Number.isInteger(priorWeeks) || priorWeeks < 0) throw new BusinessCaseError({ code: "invalid_prior_weeks", value: priorWeeks });
-  const horizon = options.horizonDays ?? results?.daysSaved.tau ?? config.evaluation.primaryHorizonDays;
-  if (!Number.isInteger(horizon) || horizon <= 0) throw new BusinessCaseError({ code: "invalid_horizon", value: horizon });
+  const requestedHorizon = options.horizonDays ?? results?.daysSaved.tau ?? config.evaluation.primaryHorizonDays;
+  if (!Number.isInteger(requestedHorizon) || requestedHorizon <= 0) throw new BusinessCaseError({ code: "invalid_horizon", value: requestedHorizon });
   const fromYear = options.fromYear ?? config.expectations.fromYear;
   const toYear = options.toYear ?? config.expectations.toYear;
   if (toYear < fromYear) throw new BusinessCaseError({ code: "invalid_years", fromYear, toYear });
   if (results) {
     checkCurve(results.km.control, "control");
     checkCurve(results.km.intervention, "intervention");
+  }
+  // An early look: results.json's horizon beyond an arm's follow-up is answered at the longest
+  // horizon with data in both arms, labelled as such; a horizon the user gave is kept (or refused).
+  let horizon = requestedHorizon;
+  let horizonShortened: BusinessCase["horizonShortened"] = null;
+  if (results && options.horizonDays === undefined) {
+    const { lastFollowUp, longest } = followUp(results);
+    if (requestedHorizon > longest && longest >= 1) {
+      horizon = longest;
+      horizonShortened = { requestedDays: requestedHorizon, lastFollowUpDays: lastFollowUp };
+    }
   }
   const given: GivenInputs = {
     results: results !== undefined,
@@ -141,6 +156,17 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   // 5. what finance reads beside the cash flow
   const daysSource = daysSavedSource(given, horizon);
   const notes = businessCaseNotes({
+    horizonShortened:
+      horizonShortened === null
+        ? null
+        : businessCaseNotice({
+            code: "horizon_shortened",
+            requestedDays: horizonShortened.requestedDays,
+            usedDays: horizon,
+            lastFollowUp: horizonShortened.lastFollowUpDays,
+            expectedDaysSaved: config.expectations.daysSaved,
+          }),
+    notEstimatedYears: base.years.filter((year) => year.notEstimated !== null),
     configHashes: results && options.configHash !== undefined && results.trial.configHash !== options.configHash ? { results: results.trial.configHash, current: options.configHash } : undefined,
     profile,
     observed,
@@ -157,6 +183,7 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
     profile: profile.kind,
     uncertaintyMethod: profile.curves ? "delta" : "none",
     horizonDays: horizon,
+    horizonShortened,
     priorWeeks,
     daysSaved: {
       estimate: profile.daysSaved,
@@ -165,7 +192,7 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
       upper: profile.kind === "measured" && measuredSe !== null ? profile.daysSaved + Z_975 * measuredSe : null,
       source: daysSource,
     },
-    assumptions: assumptions({ config, given, profile, priorWeeks, grantShare: pricing.grantShare, programmeYears: budgetYears, intake: baseIntake }),
+    assumptions: assumptions({ config, given, profile, horizonShortened, priorWeeks, grantShare: pricing.grantShare, programmeYears: budgetYears, intake: baseIntake }),
     perParticipant: perParticipant(profile, pricing, budgetYears),
     weeks: weekLines(profile, pricing, firstProgrammeYear),
     years: base.years,

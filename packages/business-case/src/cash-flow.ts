@@ -5,6 +5,7 @@
  * (packages/business-case/docs/business-case.md, "Per year").
  */
 import { calendarFraction, yearsReached } from "./calendar-placement.ts";
+import { businessCaseNotice } from "./messages.ts";
 import { normalInterval } from "./normal-interval.ts";
 import { dayPrice, type Pricing } from "./pricing.ts";
 import { priceProfile, type Profile } from "./saved-days-profile.ts";
@@ -56,11 +57,23 @@ export function yearWeights(pricing: Pricing, plan: Plan, year: number, horizon:
 }
 
 /**
+ * Whether any programme year's spell days 0 .. horizon - 1 can fall in calendar `year`.
+ * A year they cannot reach has no priced day: its saving is not estimated rather than 0.
+ *
+ * @example savedDaysReach({ programmeYears: [2017, 2018], ... }, 2020, 364) // false: the 2018 cohort's days end in 2019
+ */
+export function savedDaysReach(plan: Pick<Plan, "programmeYears">, year: number, horizon: number): boolean {
+  return plan.programmeYears.some((entryYear) => yearsReached(entryYear, horizon).includes(year));
+}
+
+/**
  * The yearly cash flow of a profile under a plan. For each year Z from fromYear to toYear:
  * gross_Z = sum_k D_k w_k(Z) (`yearWeights`), regionalGrant_Z = gross_Z x grantShare,
  * net_Z = gross_Z - regionalGrant_Z - cost_Z, with the delta-method interval times
- * (1 - grantShare). The total prices the sum of the years' weights. Saved days of the
- * cohorts that fall after toYear are not priced but counted in `savedDaysAfterPeriod`.
+ * (1 - grantShare). A year no saved day within the horizon reaches (`savedDaysReach`) is
+ * not estimated: null savings and a reason, its cost still counted in the total. The total
+ * prices the sum of the years' weights. Saved days of the cohorts that fall after toYear
+ * are not priced but counted in `savedDaysAfterPeriod`.
  *
  * @example
  * // flat 9 days over 364, one price c a day, 1,000 entrants in 2017: gross 2017 = 1000 x 9c x (1 - 363/730)
@@ -72,13 +85,19 @@ export function cashFlow(profile: Profile, pricing: Pricing, plan: Plan): CashFl
   const years: BusinessCaseYear[] = [];
   const totalWeights = new Array<number>(horizon).fill(0);
   for (let year = plan.fromYear; year <= plan.toYear; year++) {
+    if (!savedDaysReach(plan, year, horizon)) {
+      const notEstimated = businessCaseNotice({ code: "year_not_estimated", year, horizonDays: horizon });
+      const nothing = { grossSavings: null, regionalGrant: null, netSavings: null, se: null, lower: null, upper: null, probabilityPositive: null };
+      years.push({ year, participants: plan.intake.get(year) ?? 0, cost: plan.cost.get(year) ?? 0, ...nothing, notEstimated });
+      continue;
+    }
     const weights = yearWeights(pricing, plan, year, horizon);
     weights.forEach((weight, day) => (totalWeights[day]! += weight));
     const gross = priceProfile(profile, weights);
     const cost = plan.cost.get(year) ?? 0;
     const regionalGrant = gross.value * pricing.grantShare;
     const net = gross.value - regionalGrant - cost;
-    years.push({ year, participants: plan.intake.get(year) ?? 0, cost, grossSavings: gross.value, regionalGrant, netSavings: net, ...normalInterval(net, gross.variance, keep) });
+    years.push({ year, participants: plan.intake.get(year) ?? 0, cost, grossSavings: gross.value, regionalGrant, netSavings: net, ...normalInterval(net, gross.variance, keep), notEstimated: null });
   }
   const gross = priceProfile(profile, totalWeights);
   const totalCost = years.reduce((sum, entry) => sum + entry.cost, 0);

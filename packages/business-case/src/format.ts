@@ -75,14 +75,19 @@ export function formatCell(cell: Cell): string {
 const text = (value: string | null): Cell => ({ value, kind: "text" });
 const kr = (value: number | null): Cell => ({ value, kind: "kr" });
 
+/** The words a year without an estimate shows instead of a number (never "0 kr."). */
+const NOT_ESTIMATED = "ikke estimeret";
+
 function yearRows(years: BusinessCaseYear[], total: BusinessCase["total"]): Cell[][] {
+  // a money cell of a year that is not estimated says so, right-aligned with the numbers
+  const money = (year: BusinessCaseYear, value: number | null): Cell => (year.notEstimated !== null && value === null ? { value: NOT_ESTIMATED, kind: "kr" } : kr(value));
   const rows = years.map((year) => [
     text(String(year.year)),
     { value: year.participants, kind: "persons" } as Cell,
     kr(year.cost),
-    kr(year.grossSavings),
+    money(year, year.grossSavings),
     kr(year.regionalGrant),
-    kr(year.netSavings),
+    money(year, year.netSavings),
     kr(year.lower),
     kr(year.upper),
     { value: year.probabilityPositive, kind: "probability" } as Cell,
@@ -101,7 +106,7 @@ function yearRows(years: BusinessCaseYear[], total: BusinessCase["total"]): Cell
   return rows;
 }
 
-const YEAR_COLUMNS = ["År", "Deltagere (indtræden)", "Projektudgift", "Bruttobesparelse", "Beskæftigelsestilskud", "Nettobesparelse", "95 % nedre", "95 % øvre", "P(netto > 0)"];
+const YEAR_COLUMNS = ["År", "Deltagere (indtræden)", "Projektudgift", "Bruttobesparelse", "Beskæftigelsestilskud", "Nettobesparelse", "95 % nedre", "95 % øvre", "P(netto > 0), normalapprox."];
 
 /** The business case as sections of cells, in the order they are printed. */
 export function businessCaseSections(result: BusinessCase): Section[] {
@@ -148,7 +153,7 @@ export function businessCaseSections(result: BusinessCase): Section[] {
   });
   sections.push({
     title: "Forenklet beregning: sparede dage x dagpenge pr. kalenderdag x gennemsnitlig medfinansiering",
-    columns: ["Indtrædelsesår", "Sparede dage", "Højeste sats pr. dagpengedag", "Dagpengedage pr. uge", "Dagpenge pr. kalenderdag", "Gns. medfinansiering", "Besparelse"],
+    columns: ["Indtrædelsesår", "Sparede dage", "Højeste sats pr. dagpengedag (øvre grænse)", "Dagpengedage pr. uge", "Dagpenge pr. kalenderdag", "Gns. medfinansiering", "Besparelse"],
     rows: result.perParticipant.map((entry) => [
       text(String(entry.entryYear)),
       { value: entry.simple.daysSaved, kind: "days" },
@@ -221,7 +226,7 @@ export function businessCaseSections(result: BusinessCase): Section[] {
 }
 
 function isNumeric(cell: Cell): boolean {
-  return typeof cell.value === "number" || cell.value === null;
+  return typeof cell.value === "number" || cell.value === null || cell.value === NOT_ESTIMATED;
 }
 
 /** The business case as a plain-text table in Danish, every input and its source above the figures. */
@@ -229,6 +234,9 @@ export function formatBusinessCaseTable(result: BusinessCase): string {
   const lines: string[] = [
     `Business case: ${result.trial.name} (${result.trial.id})`,
     `${result.mode === "measured" ? "Målt effekt fra results.json" : "Hvad-nu-hvis på antagne sparede dage"}; usikkerhed: ${result.uncertaintyMethod === "delta" ? "deltametoden, 95 % normalinterval" : "ingen (ingen målte kurver)"}.`,
+    ...(result.horizonShortened
+      ? [`Tidligt kig: beregnet ved ${result.horizonDays} dage, den længste horisont med data i begge grupper (results.json: ${result.horizonShortened.requestedDays} dage); se noterne.`]
+      : []),
     "",
   ];
   for (const section of businessCaseSections(result)) {

@@ -10,5 +10,12 @@ export {
   formatBusinessCaseTable,
   type CellKind as BusinessCaseCellKind,
 } from "./format.ts";
-export { BusinessCaseError } from "./messages.ts";
+export {
+  BusinessCaseError,
+  businessCaseMessage,
+  businessCaseNotice,
+  type BusinessCaseIssue,
+  type BusinessCaseIssueCode,
+  type BusinessCaseNotice,
+} from "./messages.ts";
 export { BusinessCaseSchema, type BusinessCase } from "./schema.ts";

@@ -29,21 +29,42 @@ export function checkCurve(rows: KmRow[], arm: "control" | "intervention"): void
   }
 }
 
+/** How far the curves reach: each arm's last time, and the longest whole-day horizon with data in both. */
+export interface FollowUp {
+  lastFollowUp: { control: number; intervention: number };
+  /** floor(min(last time of control, last time of intervention)): the longest horizon with data in both arms. */
+  longest: number;
+}
+
+/**
+ * The follow-up of the curves: the time of each arm's last Kaplan-Meier row (an event or a
+ * censoring; beyond it the curve is unknown) and the longest whole-day horizon within both.
+ *
+ * @example followUp(results) // { lastFollowUp: { control: 240, intervention: 235.5 }, longest: 235 }
+ */
+export function followUp(results: BusinessCaseResultsInput): FollowUp {
+  const lastFollowUp = { control: results.km.control.at(-1)!.time, intervention: results.km.intervention.at(-1)!.time };
+  return { lastFollowUp, longest: Math.floor(Math.min(lastFollowUp.control, lastFollowUp.intervention)) };
+}
+
 /**
  * The measured profile: D_k from both arms' Kaplan-Meier curves up to `horizon`. With
  * `targetDays` the differences are scaled so they sum to it ("measured-scaled"; the curves
  * keep the scale for the interval); a measured difference of 0 or less cannot be scaled and
  * gives the flat profile of `targetDays`. Throws "horizon_beyond_follow_up" when an arm's
- * curve ends before the horizon.
+ * curve ends before the horizon, naming the arm followed the shortest time.
  *
  * @example
  * // control exits 10 % at day 35, intervention at day 21: D_k = 0.1 on days 21-34
  * measuredProfile(results, 70, undefined).daysSaved // 1.4
  */
 export function measuredProfile(results: BusinessCaseResultsInput, horizon: number, targetDays: number | undefined): Profile {
-  for (const arm of ["control", "intervention"] as const) {
-    const lastTime = results.km[arm][results.km[arm].length - 1]!.time;
-    if (horizon > lastTime) throw new BusinessCaseError({ code: "horizon_beyond_follow_up", horizon, arm, lastTime });
+  const { lastFollowUp, longest } = followUp(results);
+  // the arm followed the shortest time first, so the error names the arm that limits the horizon
+  const arms = (["control", "intervention"] as const).slice().sort((a, b) => lastFollowUp[a] - lastFollowUp[b]);
+  for (const arm of arms) {
+    const lastTime = lastFollowUp[arm];
+    if (horizon > lastTime) throw new BusinessCaseError({ code: "horizon_beyond_follow_up", horizon, arm, lastTime, longest });
   }
   const control = dailySurvivalAreas(results.km.control, horizon);
   const intervention = dailySurvivalAreas(results.km.intervention, horizon);

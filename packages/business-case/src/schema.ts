@@ -18,29 +18,41 @@ export const BusinessCaseAssumptionSchema = z.object({
 });
 export type BusinessCaseAssumption = z.infer<typeof BusinessCaseAssumptionSchema>;
 
-/** Net savings of one calendar year. net = gross - regionalGrant - cost. */
+/**
+ * Net savings of one calendar year. net = gross - regionalGrant - cost. A year in which no
+ * saved day within the horizon falls (before the first entries, or after the last
+ * entrant's horizon) is not estimated: its savings, interval and probability are null and
+ * `notEstimated` says why; it never reads as 0 kr.
+ */
 export const BusinessCaseYearSchema = z.object({
   year: z.number().int(),
   /** Intervention participants entering in the year (uniform within it). */
   participants: z.number(),
   /** Programme cost of the year. */
   cost: dkk,
-  /** Municipal benefit saved in the year (before netting the regional grant). */
-  grossSavings: dkk,
-  /** Part of the gross saving taken back by the regional grant settlement; 0 when not netted. */
-  regionalGrant: dkk,
-  netSavings: dkk,
-  /** Delta-method standard error of net savings; null in a what-if without curves. */
+  /** Municipal benefit saved in the year (before netting the regional grant); null: not estimated. */
+  grossSavings: dkk.nullable(),
+  /** Part of the gross saving taken back by the regional grant settlement; 0 when not netted; null: not estimated. */
+  regionalGrant: dkk.nullable(),
+  /** null: not estimated. */
+  netSavings: dkk.nullable(),
+  /** Delta-method standard error of net savings; null in a what-if without curves, or not estimated. */
   se: nullableNumber,
-  /** 95 % interval of net savings (normal, delta method); null without curves. */
+  /** 95 % interval of net savings (normal, delta method); null without curves, or not estimated. */
   lower: nullableNumber,
   upper: nullableNumber,
-  /** P(net savings > 0), normal approximation with the delta-method SE; null without curves. */
+  /** P(net savings > 0), a normal approximation with the delta-method SE; null without curves, or not estimated. */
   probabilityPositive: nullableNumber,
+  /** Why the year is not estimated (Danish, as printed); null when it is. Files written before it existed read as null. */
+  notEstimated: z.string().nullable().default(null),
 });
 export type BusinessCaseYear = z.infer<typeof BusinessCaseYearSchema>;
 
-export const BusinessCaseTotalSchema = BusinessCaseYearSchema.omit({ year: true, participants: true }).extend({
+/** The total over the years counted: every saved day within the horizon that falls in them, so always estimated. */
+export const BusinessCaseTotalSchema = BusinessCaseYearSchema.omit({ year: true, participants: true, notEstimated: true }).extend({
+  grossSavings: dkk,
+  regionalGrant: dkk,
+  netSavings: dkk,
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });
@@ -48,6 +60,7 @@ export const BusinessCaseTotalSchema = BusinessCaseYearSchema.omit({ year: true,
 /** The simple mode, every factor printed: days saved x benefit per calendar day x average share. */
 export const SimpleModeSchema = z.object({
   daysSaved: z.number(),
+  /** The maximum daily rate of the entry year: an upper bound, as not every participant gets the maximum. */
   maxDailyBenefit: dkk,
   benefitDaysPerWeek: z.number(),
   /** maxDailyBenefit x benefitDaysPerWeek / 7: the benefit per calendar day of unemployment. */
@@ -135,7 +148,22 @@ export const BusinessCaseSchema = z.object({
   /** How the saved days are spread over the spell. */
   profile: z.enum(["measured", "measured-scaled", "flat"]),
   uncertaintyMethod: z.enum(["delta", "none"]),
+  /** Horizon the curves are priced up to (days). */
   horizonDays: z.number().int(),
+  /**
+   * An early look: results.json's horizon (daysSaved.tau) lies beyond an arm's follow-up, so
+   * the business case is computed at horizonDays, the longest horizon with data in both arms.
+   * null when the horizon asked for is used. Files written before it existed read as null.
+   */
+  horizonShortened: z
+    .object({
+      /** The horizon asked for (results.json's daysSaved.tau). */
+      requestedDays: z.number().int(),
+      /** Time of each arm's last Kaplan-Meier row. */
+      lastFollowUpDays: z.object({ control: z.number(), intervention: z.number() }),
+    })
+    .nullable()
+    .default(null),
   priorWeeks: z.number().int(),
   daysSaved: z.object({ estimate: z.number(), se: nullableNumber, lower: nullableNumber, upper: nullableNumber, source: z.string() }),
   assumptions: z.array(BusinessCaseAssumptionSchema),

@@ -63,7 +63,8 @@ describe("businessCase: hand-worked cases", () => {
     expect(result.years[0]!.grossSavings).toBeCloseTo(1000 * cohortSaving * (1 - 363 / 730), 6);
     expect(result.years[1]!.grossSavings).toBeCloseTo(1000 * cohortSaving, 6);
     expect(result.years[2]!.grossSavings).toBeCloseTo(1000 * cohortSaving * (363 / 730), 6);
-    expect(result.years[3]!.grossSavings).toBe(0);
+    // 2020: the 2018 cohort's saved days end in 2019, so nothing within the horizon falls in 2020: not estimated, not 0
+    expect(result.years[3]).toMatchObject({ year: 2020, grossSavings: null, netSavings: null, notEstimated: "ingen sparede dage inden for horisonten på 364 dage falder i 2020" });
     expect(result.total.netSavings).toBeCloseTo(2000 * cohortSaving - 5_000_000, 5);
   });
 
@@ -72,8 +73,9 @@ describe("businessCase: hand-worked cases", () => {
     results.km.intervention = results.km.control;
     results.daysSaved = { estimate: 0, se: 3.9, lower: -7.6, upper: 7.6, tau: 364 };
     const result = businessCase(esbjergConfig(), { results });
-    expect(result.years.map((year) => year.grossSavings)).toEqual([0, 0, 0, 0]);
-    expect(result.years.map((year) => year.netSavings)).toEqual([-2_500_000, -2_500_000, 0, 0]);
+    // a zero effect is an estimate of 0 where saved days fall (2017-2019); 2020 is not reached: not estimated
+    expect(result.years.map((year) => year.grossSavings)).toEqual([0, 0, 0, null]);
+    expect(result.years.map((year) => year.netSavings)).toEqual([-2_500_000, -2_500_000, 0, null]);
     expect(result.breakEvenParticipantsPerYear).toBeNull();
     expect(result.breakEvenBasis).toBe("flat");
     // the zero estimate is still uncertain: P(net > 0) = Phi(net / se) with the delta-method se, below one half
@@ -122,7 +124,7 @@ describe("businessCase on the bundled results (trial_days, R's survfit tables)",
 
   it("businessCase(config, { results }) follows BusinessCaseSchema and net = gross - grant - cost every year", () => {
     expect(BusinessCaseSchema.safeParse(result).success).toBe(true);
-    for (const year of [...result.years, result.total]) expect(year.netSavings).toBeCloseTo(year.grossSavings - year.regionalGrant - year.cost, 6);
+    for (const year of [...result.years.slice(0, 3), result.total]) expect(year.netSavings!).toBeCloseTo(year.grossSavings! - year.regionalGrant! - year.cost, 6);
   });
 
   it("businessCase(config, { results }) gives intervals around net savings in the years with savings", () => {
@@ -130,13 +132,26 @@ describe("businessCase on the bundled results (trial_days, R's survfit tables)",
     expect(result.daysSaved.estimate).toBeCloseTo(3.5806574087425815, 9);
     expect(result.daysSaved.se).toBeCloseTo(3.9493538488249924, 9);
     for (const year of result.years.slice(0, 3)) {
-      expect(year.lower!).toBeLessThan(year.netSavings);
-      expect(year.upper!).toBeGreaterThan(year.netSavings);
+      expect(year.lower!).toBeLessThan(year.netSavings!);
+      expect(year.upper!).toBeGreaterThan(year.netSavings!);
       expect(year.probabilityPositive!).toBeGreaterThan(0);
       expect(year.probabilityPositive!).toBeLessThan(1);
     }
-    // 2020: nothing saved, nothing spent: no spread and no probability to state
-    expect(result.years[3]).toMatchObject({ grossSavings: 0, cost: 0, se: 0, probabilityPositive: null });
+    // 2020: no saved day within the 364-day horizon falls in it: not estimated (null and a reason), never 0 kr. (0 to 0)
+    expect(result.years[3]).toEqual({
+      year: 2020,
+      participants: 0,
+      cost: 0,
+      grossSavings: null,
+      regionalGrant: null,
+      netSavings: null,
+      se: null,
+      lower: null,
+      upper: null,
+      probabilityPositive: null,
+      notEstimated: "ingen sparede dage inden for horisonten på 364 dage falder i 2020",
+    });
+    expect(result.notes).toContain("2020 er ikke estimeret: ingen sparede dage inden for horisonten på 364 dage falder i 2020.");
   });
 
   it("businessCase(config, { results }) annualizes the observed intake over the intake window", () => {
@@ -197,13 +212,13 @@ describe("businessCase: bad input is an error, not a number", () => {
       raw.money.years = raw.money.years.filter((year) => year.year <= 2018);
     });
     expect(issueCode(() => businessCase(short, { daysSaved: 9 }))).toBe("rate_year_missing");
-    expect(() => businessCase(short, { daysSaved: 9 })).toThrow(/money\.years in the configuration has no entry for 2019/);
+    expect(() => businessCase(short, { daysSaved: 9 })).toThrow(/money\.years i konfigurationen har ingen post for 2019/);
   });
 
   it("businessCase rejects results from another trial", () => {
     const results = trialDaysResults();
     results.trial.id = "odense-2017";
-    expect(() => businessCase(config, { results })).toThrow('The results are from trial "odense-2017" but the configuration is for "esbjerg-2017"');
+    expect(() => businessCase(config, { results })).toThrow('Resultaterne er fra forsøget "odense-2017", men konfigurationen er for "esbjerg-2017"');
   });
 
   it("businessCase rejects results without the Kaplan-Meier tables, naming the field", () => {
@@ -212,13 +227,65 @@ describe("businessCase: bad input is an error, not a number", () => {
     expect(() => businessCase(config, { results })).toThrow(/\$\.km/);
   });
 
-  it("businessCase rejects a horizon beyond the follow-up of the curves", () => {
+  it("businessCase rejects a horizon given beyond the follow-up of the curves, naming the longest one with data", () => {
     expect(issueCode(() => businessCase(config, { results: trialDaysResults(), horizonDays: 500 }))).toBe("horizon_beyond_follow_up");
+    expect(() => businessCase(config, { results: trialDaysResults(), horizonDays: 500 })).toThrow(/vælg --horizon \d+ eller kortere .*--days-saved <dage> uden --results/);
   });
 
   it("businessCase rejects results whose days saved disagree with their own curves", () => {
     const results = trialDaysResults();
     results.daysSaved.estimate = 9;
     expect(issueCode(() => businessCase(config, { results }))).toBe("results_inconsistent");
+  });
+});
+
+/** The trial_days results as an early look would see them: control followed to day 189, intervention to day 182. */
+function earlyResults() {
+  const results = trialDaysResults();
+  results.km.control = results.km.control.filter((row: { time: number }) => row.time <= 189);
+  results.km.intervention = results.km.intervention.filter((row: { time: number }) => row.time <= 182);
+  results.daysSaved = { estimate: null, se: null, lower: null, upper: null, tau: 364 };
+  return results;
+}
+
+describe("businessCase at an early look", () => {
+  const config = esbjergConfig();
+  const early = businessCase(config, { results: earlyResults() });
+
+  it("businessCase answers at the longest horizon with data in both arms instead of failing, and labels it", () => {
+    expect(early.horizonDays).toBe(182);
+    expect(early.horizonShortened).toEqual({ requestedDays: 364, lastFollowUpDays: { control: 189, intervention: 182 } });
+    expect(early.assumptions.find((entry) => entry.key === "horizonDays")).toMatchObject({
+      value: 182,
+      source: "længste horisont med data i begge grupper (tidligt kig: results.json daysSaved.tau på 364 dage ligger ud over opfølgningen)",
+    });
+    expect(early.notes[0]).toMatch(/^Tidligt kig: opfølgningen rækker endnu ikke til horisonten på 364 dage .* beregnet ved den længste horisont med data i begge grupper, 182 dage; .*--days-saved <dage>/);
+    expect(BusinessCaseSchema.safeParse(early).success).toBe(true);
+  });
+
+  it("businessCase at an early look estimates R's RMST difference at 182 days", () => {
+    // R (conformance trial_days): summary(survfit(...), rmean = 182): difference 3.1258685154554655, se 2.1186205622633945
+    expect(early.daysSaved.estimate).toBeCloseTo(3.1258685154554655, 9);
+    expect(early.daysSaved.se).toBeCloseTo(2.1186205622633945, 9);
+  });
+
+  it("businessCase at an early look prices as the full curves do with --horizon 182", () => {
+    const full = businessCase(config, { results: trialDaysResults(), horizonDays: 182 });
+    expect(full.horizonShortened).toBeNull();
+    expect(early.years).toEqual(full.years);
+    expect(early.total).toEqual(full.total);
+    expect(early.perParticipant).toEqual(full.perParticipant);
+    expect(early.weeks).toEqual(full.weeks);
+  });
+
+  it("businessCase keeps a horizon the user gave and refuses it beyond the follow-up", () => {
+    expect(businessCase(config, { results: earlyResults(), horizonDays: 91 }).horizonShortened).toBeNull();
+    expect(issueCode(() => businessCase(config, { results: earlyResults(), horizonDays: 364 }))).toBe("horizon_beyond_follow_up");
+  });
+
+  it("businessCase with no whole day of follow-up in an arm explains that no horizon is possible yet", () => {
+    const results = earlyResults();
+    results.km.intervention = [{ ...results.km.intervention[0], time: 0.5 }];
+    expect(() => businessCase(config, { results })).toThrow(/der er endnu ingen hel dag med data i begge grupper, eller lav et hvad-nu-hvis med --days-saved/);
   });
 });

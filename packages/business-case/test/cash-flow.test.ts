@@ -47,7 +47,7 @@ describe("cashFlow", () => {
     const gross = cashFlow(measured, pricing, plan).years[0]!;
     const net = cashFlow(measured, netted, plan).years[0]!;
     expect(net.se).toBeCloseTo(gross.se! * 0.75, 9);
-    expect(net).toMatchObject(normalInterval(net.netSavings, gross.se! ** 2, 0.75));
+    expect(net).toMatchObject(normalInterval(net.netSavings!, gross.se! ** 2, 0.75));
   });
 
   it("yearWeights sums the cohorts' weights: participants x calendar fraction x price", () => {

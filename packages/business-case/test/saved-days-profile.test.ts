@@ -39,7 +39,7 @@ describe("measuredProfile", () => {
     try {
       measuredProfile(parseBusinessCaseResults(short), 70, undefined);
     } catch (error) {
-      expect((error as BusinessCaseError).issue).toEqual({ code: "horizon_beyond_follow_up", horizon: 70, arm: "intervention", lastTime: 60 });
+      expect((error as BusinessCaseError).issue).toEqual({ code: "horizon_beyond_follow_up", horizon: 70, arm: "intervention", lastTime: 60, longest: 60 });
     }
   });
 });

@@ -24,6 +24,8 @@ describe("jobtrial business-case", () => {
     expect(result.stdout).toContain("Hvad-nu-hvis på antagne sparede dage");
     expect(result.stdout).toMatch(/Sparede dage pr\. deltager +9,0 dage +konfigurationens expectations\.daysSaved/);
     expect(result.stdout).toMatch(/I alt 2017-2020 +5\.000\.000 kr\./);
+    // 2020 is reached by no saved day of the 2017-2018 entrants: "ikke estimeret", never "0 kr." with an interval of 0 to 0
+    expect(result.stdout).toMatch(/\n2020 +0 +0 kr\. +ikke estimeret +- +ikke estimeret +- +- +-\n/);
   });
 
   it("business-case --results --format json writes years with gross, net and intervals, and the break-even", async () => {
@@ -33,13 +35,14 @@ describe("jobtrial business-case", () => {
     expect(parsed.mode).toBe("measured");
     expect(parsed.years.map((year) => year.year)).toEqual([2017, 2018, 2019, 2020]);
     for (const year of parsed.years.slice(0, 3)) {
-      expect(year.netSavings).toBeCloseTo(year.grossSavings - year.cost, 6);
+      expect(year.netSavings!).toBeCloseTo(year.grossSavings! - year.cost, 6);
       expect(year.lower).not.toBeNull();
       expect(year.upper).not.toBeNull();
     }
     expect(parsed.breakEvenDaysSaved).toBeGreaterThan(0);
     expect(parsed.sensitivity.length).toBeGreaterThanOrEqual(5);
     expect(parsed.implied.observedParticipantsPerYear).not.toBeNull();
+    expect(parsed.years[3]).toMatchObject({ year: 2020, grossSavings: null, netSavings: null, lower: null, upper: null, notEstimated: "ingen sparede dage inden for horisonten på 364 dage falder i 2020" });
   });
 
   it("business-case --out file.xlsx writes an overview and one sheet per section: title, frozen header with filter, numbers as numbers", async () => {
@@ -68,18 +71,26 @@ describe("jobtrial business-case", () => {
     }
   });
 
-  it("business-case --days-saved=-3 exits 1 with the reason, not a number", async () => {
+  it("business-case --days-saved=-3 exits 1 with the reason in Danish, without the raw code", async () => {
     const result = await run(["business-case", "--config", config, "--days-saved=-3"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^jobtrial business-case: negative_days_saved: Days saved is -3; give a number of days of 0 or more/);
+    expect(result.stderr).toMatch(/^jobtrial business-case: Sparede dage er -3; angiv et antal dage på 0 eller mere/);
+    expect(result.stderr).not.toContain("negative_days_saved");
+  });
+
+  it("business-case --days-saved=-3 --lang en gives the reason in English", async () => {
+    const result = await run(["business-case", "--config", config, "--days-saved=-3", "--lang", "en"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("jobtrial business-case: Days saved is -3; give a number of days of 0 or more (a what-if with a harmful effect is not supported; use the measured results instead).\n");
   });
 
   it("business-case with results from another trial exits 1 and says which trial", async () => {
     const file = resultsFile((results) => (results.trial.id = "odense-2017"));
     const result = await run(["business-case", "--config", config, "--results", file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('results_other_trial: The results are from trial "odense-2017" but the configuration is for "esbjerg-2017"');
+    expect(result.stderr).toContain('jobtrial business-case: Resultaterne er fra forsøget "odense-2017", men konfigurationen er for "esbjerg-2017"');
+    expect(result.stderr).toMatch(/\(\S+results\.json\)\n$/);
   });
 
   it("business-case with a configuration lacking a rate year the savings reach exits 1 with the year", async () => {
@@ -89,12 +100,55 @@ describe("jobtrial business-case", () => {
     writeFileSync(file, JSON.stringify(raw));
     const result = await run(["business-case", "--config", file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("rate_year_missing: Saved days fall in 2019, but money.years in the configuration has no entry for 2019");
+    expect(result.stderr).toContain("jobtrial business-case: Sparede dage falder i 2019, men money.years i konfigurationen har ingen post for 2019");
   });
 
-  it("business-case --format xlsx without --out is a usage error (exit 2)", async () => {
+  it("business-case --format xlsx without --out is a usage error (exit 2), in Danish and with --lang en in English", async () => {
     const result = await run(["business-case", "--config", config, "--format", "xlsx"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--format xlsx needs --out <file.xlsx>");
+    expect(result.stderr).toContain("jobtrial business-case: --format xlsx kræver --out <fil.xlsx>");
+    const english = await run(["business-case", "--config", config, "--format", "xlsx", "--lang", "en"]);
+    expect(english.stderr).toContain("jobtrial business-case: --format xlsx needs --out <file.xlsx>");
+  });
+
+  it("business-case with a results file that does not exist says so in Danish", async () => {
+    const result = await run(["business-case", "--config", config, "--results", "no/such/results.json"]);
+    expect([result.code, result.stderr]).toEqual([1, "jobtrial business-case: no/such/results.json: filen findes ikke; kontroller stien.\n"]);
+  });
+
+  describe("at an early look, when the horizon is beyond today's follow-up", () => {
+    /** The bundled results as an early look sees them: control followed to day 189, intervention to day 182, tau 364. */
+    const early = () =>
+      resultsFile((results) => {
+        results.km.control = results.km.control.filter((row: { time: number }) => row.time <= 189);
+        results.km.intervention = results.km.intervention.filter((row: { time: number }) => row.time <= 182);
+        results.daysSaved = { estimate: null, se: null, lower: null, upper: null, tau: 364 };
+      });
+
+    it("business-case answers at the longest horizon with data in both arms and says so in Danish, with the what-if", async () => {
+      const result = await run(["business-case", "--config", config, "--results", early()]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(
+        "Tidligt kig: opfølgningen rækker endnu ikke til horisonten på 364 dage (sidste tid med data: kontrolgruppen 189 dage, indsatsgruppen 182 dage). Business casen er derfor beregnet ved den længste horisont med data i begge grupper, 182 dage; sparede dage efter dag 182 er ikke med. Et hvad-nu-hvis over 364 dage: kør uden --results med --days-saved <dage> (fx --days-saved 9, projektets forventning).\n",
+      );
+      expect(result.stdout).toContain("Tidligt kig: beregnet ved 182 dage, den længste horisont med data i begge grupper (results.json: 364 dage); se noterne.");
+      expect(result.stdout).toMatch(/Sparede dage pr\. deltager +3,1 dage +målt: forskel i restricted mean \(kontrol - indsats\) op til 182 dage/);
+    });
+
+    it("business-case --lang en tells the early look in English", async () => {
+      const result = await run(["business-case", "--config", config, "--results", early(), "--lang", "en", "--format", "json"]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/^Early look: follow-up does not yet reach the horizon of 364 days .* computed at the longest horizon with data in both arms, 182 days; .*--days-saved <days>/);
+      const parsed = BusinessCaseSchema.parse(JSON.parse(result.stdout));
+      expect([parsed.horizonDays, parsed.horizonShortened]).toEqual([182, { requestedDays: 364, lastFollowUpDays: { control: 189, intervention: 182 } }]);
+    });
+
+    it("business-case --horizon beyond the follow-up exits 1 naming the longest horizon and the what-if, without the raw code", async () => {
+      const result = await run(["business-case", "--config", config, "--results", early(), "--horizon", "364"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        "jobtrial business-case: Horisonten på 364 dage ligger ud over den sidste opfølgningstid i indsatsgruppen (182 dage), hvor kurverne er ukendte; vælg --horizon 182 eller kortere (den længste horisont med data i begge grupper), eller lav et hvad-nu-hvis med --days-saved <dage> uden --results.\n",
+      );
+    });
   });
 });

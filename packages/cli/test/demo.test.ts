@@ -20,6 +20,9 @@ describe("jobtrial demo", () => {
     }
     const danish = (value: number) => value.toFixed(1).replace(".", ",");
     expect(result.stdout).toContain(`Sparede dage          ${danish(results.daysSaved.estimate!)} dage`);
+    // A year no saved day reaches says so, never "0 kr. (95 % KI 0 kr. til 0 kr.)" (issue 13, item 5).
+    expect(result.stdout).toContain("  Nettobesparelse 2020  ikke estimeret: ingen sparede dage inden for horisonten på 364 dage falder i 2020\n");
+    expect(result.stdout).not.toContain("0 kr. til 0 kr.");
     expect(result.stdout).toContain(`Rapport: `);
     expect(result.stdout).toMatch(/rapport\/index\.html/);
     // No CPR number reaches the terminal.

@@ -32,19 +32,20 @@ export interface BusinessCase {
   implied: Record<string, number | null>;
 }
 
-/** The report's view of a (validated) business case. */
+/**
+ * The report's view of a (validated) business case. A year the business case did not
+ * estimate (no saved day within the horizon falls in it: null savings) is left out, so no
+ * chart or table shows an estimate the business case does not have.
+ */
 export function businessCaseView(file: BusinessCaseFile): BusinessCase {
-  const pick = (year: BusinessCaseFile["years"][number]): BusinessCaseYearView => ({
-    year: year.year,
-    cost: year.cost,
-    grossSavings: year.grossSavings,
-    netSavings: year.netSavings,
-    lower: year.lower,
-    upper: year.upper,
-  });
+  const years: BusinessCaseYearView[] = [];
+  for (const year of file.years) {
+    if (year.grossSavings === null || year.netSavings === null) continue;
+    years.push({ year: year.year, cost: year.cost, grossSavings: year.grossSavings, netSavings: year.netSavings, lower: year.lower, upper: year.upper });
+  }
   return {
     trialId: file.trial.id,
-    years: file.years.map(pick),
+    years,
     total: { cost: file.total.cost, grossSavings: file.total.grossSavings, netSavings: file.total.netSavings, lower: file.total.lower, upper: file.total.upper },
     breakEvenDaysSaved: file.breakEvenDaysSaved,
     sensitivity: file.sensitivity.map((line) => ({ parameter: line.key, label: line.label, lowValue: line.lowValue, highValue: line.highValue, low: line.netLow, high: line.netHigh })),

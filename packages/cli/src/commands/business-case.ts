@@ -1,13 +1,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { loadTrialConfig, writeXlsxFile, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
+import { loadTrialConfig, writeXlsxFile, type Lang, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
 import {
   businessCase,
   BusinessCaseError,
+  businessCaseMessage,
+  businessCaseNotice,
   businessCaseSections,
   formatBusinessCaseTable,
   type BusinessCase,
   type BusinessCaseCellKind,
+  type BusinessCaseIssue,
+  type BusinessCaseNotice,
   type BusinessCaseOptions,
 } from "@jobtrial/business-case";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
@@ -76,42 +80,51 @@ export const businessCaseCommand: Command = {
   name: "business-case",
   summary: "Nettobesparelse over for budgettet",
   usage:
-    "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--horizon <days>] [--prior-weeks <w>] [--from-year <y>] [--to-year <y>] [--format table|json|xlsx] [--out <file>]",
+    "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--horizon <dage>] [--prior-weeks <u>] [--from-year <år>] [--to-year <år>] [--format table|json|xlsx] [--out <fil>] [--lang da|en]",
   help: `
-Prices the difference between the arms' Kaplan-Meier curves week by week: for each
-day of the spell up to the horizon, (share still unemployed in control minus share
-still unemployed in intervention) x the maximum A-dagpenge of the calendar year the
-day falls in (per benefit day x benefit days per week / 7) x the municipality's
-co-financing share for that week on public support. Beside it, the simple mode:
-days saved x benefit per calendar day x the average co-financing share.
+Prissætter forskellen mellem gruppernes Kaplan-Meier-kurver uge for uge: for hver dag
+i forløbet op til horisonten (andel stadig ledige i kontrolgruppen minus andel stadig
+ledige i indsatsgruppen) x højeste A-dagpengesats i det kalenderår, dagen falder i (pr.
+dagpengedag x dagpengedage pr. uge / 7) x kommunens medfinansiering for den uge på
+offentlig forsørgelse. Højeste sats er en øvre grænse: ikke alle får den. Ved siden af
+den forenklede beregning: sparede dage x dagpenge pr. kalenderdag x gennemsnitlig
+medfinansiering.
 
-Per year: intervention participants entering that year x the saving, placed in the
-years the saved days fall in, minus the programme cost; the regional employment grant
-is netted when the configuration says so. Intervals and P(net > 0) by the delta
-method (normal approximation). Also break-even, sensitivity, a scenario where the
-programme continues after the budget years, and the participants per year that the
-project's expectation (expectations.daysSaved -> netSavingsPerYear) implies.
+Pr. år: deltagere i indsatsgruppen, der træder ind det år, x besparelsen, placeret i de
+år, de sparede dage falder i, minus projektudgiften; beskæftigelsestilskuddet modregnes,
+når konfigurationen siger det. Et år, som ingen sparet dag inden for horisonten når, er
+"ikke estimeret" (aldrig 0 kr.). Interval og P(netto > 0) ved deltametoden og
+normalapproksimation. Desuden break-even, følsomhed, et scenarie hvor indsatsen
+fortsætter efter budgetårene, og de deltagere pr. år, som projektets forventning
+(expectations.daysSaved -> netSavingsPerYear) forudsætter.
 
-Without --results it is a what-if on --days-saved (default: the configuration's
-expected days), spread evenly over the horizon, without intervals.
+Uden --results er det et hvad-nu-hvis på --days-saved (standard: konfigurationens
+forventede dage), fordelt jævnt over horisonten, uden interval.
 
-Options:
-  --config <file>               trial configuration (required)
-  --results <file>              results.json of "jobtrial analyze" (the measured effect)
-  --days-saved <d>              days saved per participant; with --results the measured
-                                curve difference is scaled to it
-  --participants-per-year <n>   intervention participants per year (default: observed in
-                                results, else implied by the expectation)
-  --horizon <days>              horizon of the curves (default: results' tau, else
+Tidligt kig: rækker opfølgningen i results.json endnu ikke til horisonten, beregnes
+business casen ved den længste horisont med data i begge grupper og mærkes sådan; et
+hvad-nu-hvis over hele horisonten fås med --days-saved uden --results.
+
+Tilvalg:
+  --config <fil>                forsøgets konfiguration (skal gives)
+  --results <fil>               results.json fra "jobtrial analyze" (den målte effekt)
+  --days-saved <d>              sparede dage pr. deltager; med --results skaleres den
+                                målte kurveforskel til dette tal
+  --participants-per-year <n>   deltagere i indsatsgruppen pr. år (standard: observeret
+                                i results, ellers det forventningen forudsætter)
+  --horizon <dage>              kurvernes horisont (standard: results' tau, ellers
                                 evaluation.primaryHorizonDays)
-  --prior-weeks <w>             weeks on public support before the first unemployment
-                                day (default: 0, newly unemployed)
-  --from-year <y>, --to-year <y>  years counted (default: expectations.fromYear-toYear)
-  --format table|json|xlsx      output (default: table, Danish; xlsx needs --out)
-  --out <file>                  write to a file instead of standard output; a name
-                                ending in .xlsx writes the XLSX workbook
+  --prior-weeks <u>             uger på offentlig forsørgelse før første ledighedsdag
+                                (standard: 0, nyledige)
+  --from-year <år>, --to-year <år>  de år, der tælles med (standard:
+                                expectations.fromYear-toYear)
+  --format table|json|xlsx      output (standard: table, dansk; xlsx kræver --out)
+  --out <fil>                   skriv til en fil i stedet for standard output; et navn
+                                på .xlsx skriver XLSX-projektmappen
+  --lang da|en                  sproget i meddelelser og fejl (standard: da); tabellen
+                                og JSON-teksterne er på dansk
 
-Examples:
+Eksempler:
   jobtrial business-case --config data/esbjerg-2017/trial.json
   jobtrial business-case --config data/esbjerg-2017/trial.json --results results.json --out business-case.xlsx`,
   options: {
@@ -125,18 +138,23 @@ Examples:
     "to-year": { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
+    lang: { type: "string" },
   },
   async run({ io, values }) {
+    const langArgument = stringOption(values, "lang") ?? "da";
+    if (langArgument !== "da" && langArgument !== "en") throw new UsageError(businessCaseMessage({ code: "lang_invalid", lang: langArgument }));
+    const lang: Lang = langArgument;
+    const message = (issue: BusinessCaseIssue) => businessCaseMessage(issue, lang);
     const configArgument = stringOption(values, "config", true);
     const out = stringOption(values, "out");
     let format = stringOption(values, "format") ?? (out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "table");
-    if (format !== "table" && format !== "json" && format !== "xlsx") throw new UsageError(`--format must be table, json or xlsx, got "${format}"`);
-    if (format === "xlsx" && out === undefined) throw new UsageError("--format xlsx needs --out <file.xlsx>");
+    if (format !== "table" && format !== "json" && format !== "xlsx") throw new UsageError(message({ code: "format_invalid", format }));
+    if (format === "xlsx" && out === undefined) throw new UsageError(message({ code: "xlsx_needs_out" }));
 
     const loaded = loadTrialConfig(resolvePath(io, configArgument));
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${configArgument}: ${problem.path}: ${problem.message}\n`);
-      throw new UserError(`${configArgument} is not a valid configuration; run "jobtrial config check ${configArgument}"`);
+      throw new UserError(message({ code: "config_invalid", file: configArgument, problems: loaded.problems.length }));
     }
 
     const options: BusinessCaseOptions = { configHash: loaded.hash };
@@ -146,12 +164,15 @@ Examples:
       try {
         text = readFileSync(resolvePath(io, resultsArgument), "utf8");
       } catch (error) {
-        throw new UserError(`${resultsArgument}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found; check the path" : (error as Error).message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UserError(
+          message(code === "ENOENT" ? { code: "results_file_not_found", file: resultsArgument } : { code: "results_file_unreadable", file: resultsArgument, reason: code ?? (error as Error).message }),
+        );
       }
       try {
         options.results = JSON.parse(text.replace(/^\uFEFF/, ""));
       } catch (error) {
-        throw new UserError(`${resultsArgument}: is not valid JSON (${(error as Error).message})`);
+        throw new UserError(message({ code: "results_not_json", file: resultsArgument, reason: (error as Error).message }));
       }
     }
     const numeric: [keyof BusinessCaseOptions, string, boolean][] = [
@@ -172,9 +193,20 @@ Examples:
       result = businessCase(loaded.config, options);
     } catch (error) {
       if (error instanceof BusinessCaseError) {
-        throw new UserError(`${error.issue.code}: ${error.message}${error.issue.code.startsWith("results") && resultsArgument ? ` (${resultsArgument})` : ""}`);
+        throw new UserError(`${message(error.issue)}${error.issue.code.startsWith("results") && resultsArgument ? ` (${resultsArgument})` : ""}`);
       }
       throw error;
+    }
+    // An early look answers at a shorter horizon: say so where the user reads it, not only in the notes.
+    if (result.horizonShortened) {
+      const notice: BusinessCaseNotice = {
+        code: "horizon_shortened",
+        requestedDays: result.horizonShortened.requestedDays,
+        usedDays: result.horizonDays,
+        lastFollowUp: result.horizonShortened.lastFollowUpDays,
+        expectedDaysSaved: loaded.config.expectations.daysSaved,
+      };
+      io.stderr(`${businessCaseNotice(notice, lang)}\n`);
     }
 
     if (format === "xlsx") {
@@ -185,7 +217,7 @@ Examples:
     const text = format === "json" ? JSON.stringify(result, null, 2) + "\n" : formatBusinessCaseTable(result);
     if (out !== undefined) {
       writeFileSync(resolvePath(io, out), text);
-      io.stderr(`Wrote ${out}\n`);
+      io.stderr(`${businessCaseNotice({ code: "file_written", file: out }, lang)}\n`);
     } else {
       io.stdout(text);
     }

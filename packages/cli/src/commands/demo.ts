@@ -173,9 +173,10 @@ function summary(resultsFile: string, businessCaseFile: string, reportFile: stri
     selfSupport
       ? `  Selvforsørgelse 26 u. indsats ${formatPercent(selfSupport.intervention.estimate, "da")}, kontrol ${formatPercent(selfSupport.control.estimate, "da")}`
       : "  Selvforsørgelse       -",
-    ...businessCase.years.map(
-      (year: { year: number; netSavings: number; lower: number | null; upper: number | null }) =>
-        `  Nettobesparelse ${year.year}  ${formatDkk(year.netSavings, "da")} (95 % KI ${formatDkk(year.lower, "da")} til ${formatDkk(year.upper, "da")})`,
+    ...businessCase.years.map((year: { year: number; netSavings: number | null; lower: number | null; upper: number | null; notEstimated?: string | null }) =>
+      year.netSavings === null
+        ? `  Nettobesparelse ${year.year}  ikke estimeret: ${year.notEstimated ?? "ingen sparede dage falder i året"}`
+        : `  Nettobesparelse ${year.year}  ${formatDkk(year.netSavings, "da")} (95 % KI ${formatDkk(year.lower, "da")} til ${formatDkk(year.upper, "da")})`,
     ),
     `  Break-even            ${days(businessCase.breakEvenDaysSaved)} sparede dage`,
     "",
