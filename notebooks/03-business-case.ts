@@ -13,9 +13,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { businessCase } from "@jobtrial/business-case";
-import { loadTrialConfig } from "@jobtrial/core";
+import { formatKroner, loadTrialConfig } from "@jobtrial/core";
 
-const kroner = (value: number | null | undefined) => (value === null || value === undefined ? "-" : `${Math.round(value).toLocaleString("da-DK")} kr.`);
+const kroner = (value: number | null | undefined) => formatKroner(value === null || value === undefined ? value : Math.round(value), "da", { missing: "-" });
 
 // 1. The configuration.
 const loaded = loadTrialConfig(fileURLToPath(new URL("../data/esbjerg-2017/trial.json", import.meta.url)));

@@ -96,7 +96,8 @@ export async function xlsxBytes(sheets: readonly XlsxSheet[]): Promise<Buffer> {
 /** The shared style objects of a sheet: exceljs recognises a style object it has seen, instead of rendering it again for every cell. */
 class Styles {
   private readonly byFormat = new Map<string, Partial<ExcelJS.Style>>();
-  readonly header: Partial<ExcelJS.Style> = { font: { bold: true } };
+  // The whole font, not only "bold": a font element with only <b/> leaves size and face to the reader.
+  readonly header: Partial<ExcelJS.Style> = { font: { name: "Calibri", family: 2, size: 11, bold: true } };
   readonly plain: Partial<ExcelJS.Style> = {};
   of(numFmt: string | undefined): Partial<ExcelJS.Style> {
     if (numFmt === undefined) return this.plain;

@@ -13,7 +13,7 @@ import {
   type BatchResult,
   type Register,
 } from "@jobtrial/assign";
-import { formatProblem, isIsoWeek, loadTrialConfig, type TrialConfig } from "@jobtrial/core";
+import { formatPercent, formatProblem, isIsoWeek, loadTrialConfig, type TrialConfig } from "@jobtrial/core";
 import { readdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -200,7 +200,7 @@ function safeUserName(): string {
 }
 
 function percent(value: number | null): string {
-  return value === null ? "-" : `${(value * 100).toFixed(1).replace(".", ",")} %`;
+  return formatPercent(value, "da", { rounding: "exact", missing: "-" });
 }
 
 export const assignDiagnose: Command = {
