@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { text, texts } from "../src/texts.ts";
+import { text, textParts, texts } from "../src/texts.ts";
 
 const placeholders = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -18,5 +18,12 @@ describe("texts", () => {
     expect(text("da", "flow_screened", { n: "3.380" })).toBe("Screenet: 3.380");
     expect(text("en", "flow_screened", { n: "3,380" })).toBe("Screened: 3,380");
     expect(() => text("da", "flow_screened")).toThrow(/needs \{n\}/);
+  });
+
+  it("textParts(lang, key, params) gives the wording and the values as they are, so HTML can put markup in a sentence", () => {
+    expect(textParts("en", "flow_screened", { n: 3380 })).toEqual(["Screened: ", 3380]);
+    const marker = { markup: true };
+    expect(textParts("da", "headDaysSavedDetail", { lower: marker, upper: "3,1", expected: "9,0" })).toEqual(["Kan ligge mellem ", marker, " og ", "3,1", " dage. Forventet: ", "9,0", " dage."]);
+    expect(() => textParts("da", "flow_screened", {})).toThrow(/needs \{n\}/);
   });
 });
