@@ -9,6 +9,7 @@ export { diagnoseDesign } from "./evaluation/design-diagnosis.ts";
 export { evaluateTrial, EvaluationError } from "./evaluation/evaluate-trial.ts";
 export { evaluationDataFromSimulation } from "./evaluation/from-simulation.ts";
 export { loadEvaluationInputs } from "./evaluation/load-inputs.ts";
+export { outcomeExtractColumns, type OutcomeExtract } from "./evaluation/read-inputs.ts";
 export { formatEvaluationProblem } from "./evaluation/problems.ts";
 export { resultsTables } from "./evaluation/results-tables.ts";
 export { ResultsSchema, type Results } from "./results-schema.ts";

@@ -2,6 +2,10 @@
  * The weekly batch: a validated intake in, assignments appended to the
  * register, a result that says what happened to every row.
  *
+ * Every data row of the file gets one result (assigned, already assigned,
+ * ineligible, invalid, or a duplicate of an earlier row), in file order, so
+ * the staff list can account for each.
+ *
  * Phases: validate (done by `readIntakeFile`) -> refuse when any row is
  * invalid (unless `acceptValid`) -> in one BEGIN IMMEDIATE transaction: look
  * for the same file already assigned for the same week (then nothing is
@@ -32,10 +36,10 @@ import {
 } from "./register.ts";
 import { armForBirthDate, type Arm } from "./rule.ts";
 
-export type RowStatus = "assigned" | "already-assigned" | "ineligible" | "invalid";
+export type RowStatus = "assigned" | "already-assigned" | "ineligible" | "invalid" | "duplicate";
 
 export interface BatchRowResult {
-  /** 1-based line (CSV) or sheet row (XLSX) of the citizen's first row. */
+  /** 1-based line (CSV) or sheet row (XLSX) of the row. */
   row: number;
   /** Ten digits, or null for an invalid row whose CPR did not parse. */
   cpr: string | null;
@@ -51,10 +55,16 @@ export interface BatchRowResult {
   firstUnemploymentDay: string | null;
   industryGroup: string | null;
   flags: CprFlag[];
+  /** For a duplicate: the earlier row it repeats, which stands for the citizen; else null. */
+  duplicateOf: number | null;
+  /** For an invalid row whose CPR did not parse: the cell as written (staff see their own row on their list; never in a message); else null. */
+  cprAsWritten: string | null;
+  /** The row's cells of the columns passed through to the staff list (`BatchResult.passThroughColumns`). Only the staff list shows them. */
+  passThrough: readonly string[];
 }
 
 export interface BatchCounts {
-  /** Data rows in the file (with duplicates and invalid rows). */
+  /** Data rows in the file: assigned + already assigned + ineligible + invalid + duplicates collapsed. */
   rows: number;
   assigned: Record<Arm, number>;
   /** Active assignments in the register after this batch, per arm. */
@@ -77,8 +87,11 @@ export interface BatchResult {
   inputSha256: string;
   /** When the batch was (or, for a dry run, would be) recorded. */
   createdAt: string;
+  /** One per data row of the file, in file order (none when refused). */
   rows: BatchRowResult[];
   counts: BatchCounts;
+  /** Header names of the intake columns passed through to the staff list only (neither required nor a declared covariate), in file order. */
+  passThroughColumns: string[];
   /** Every problem found in the file (also when `acceptValid` assigned the valid rows). */
   problems: Problem[];
   /** Things staff should know that did not stop the batch, in Danish; no CPR numbers. */
@@ -138,14 +151,15 @@ function inRowOrder(items: readonly { row: number }[]): boolean {
   return true;
 }
 
-/** The result of a valid intake row. The key order is the one JSON output has always shown. */
+/** The result of a valid intake row (or of an identical repeat of one, `duplicateOf`). */
 function recordResult(
   record: IntakeRecord,
-  status: "already-assigned" | "ineligible" | "assigned",
+  status: "already-assigned" | "ineligible" | "assigned" | "duplicate",
   arm: Arm | null,
   reason: BatchRowResult["reason"],
   assignedWeek: string | null,
   assignedBatchId: string | null,
+  duplicateOf: number | null = null,
 ): BatchRowResult {
   return {
     row: record.row,
@@ -158,6 +172,9 @@ function recordResult(
     status,
     arm,
     reason,
+    duplicateOf,
+    cprAsWritten: null,
+    passThrough: record.passThrough,
   };
 }
 
@@ -165,9 +182,9 @@ function recordResult(
  * Classifies the intake against the register as it stood before batch
  * `asOfBatchSeq` (exclusive), on the day `today`.
  *
- * Speed (a backfill has 300,000 rows): one plain loop, one result object per
- * row built in one go, and the valid and invalid rows merged by row number
- * (both already come in file order) rather than collected and sorted.
+ * Speed (a backfill has 300,000 rows): one plain loop and one result object
+ * per row built in one go; the results are sorted by row only when the file
+ * has invalid or repeated rows.
  */
 function classify(register: Register, intake: IntakeRead, config: TrialConfig, asOfBatchSeq: number, today: string): Classified {
   const counts = emptyCounts(intake.rowsRead);
@@ -224,25 +241,19 @@ function classify(register: Register, intake: IntakeRead, config: TrialConfig, a
     reason: [...new Set(invalid.problems.map((item) => item.code))].join(","),
     assignedWeek: null,
     assignedBatchId: null,
-    firstUnemploymentDay: null,
-    industryGroup: null,
+    firstUnemploymentDay: invalid.firstUnemploymentDay,
+    industryGroup: invalid.industryGroup,
     flags: [],
+    duplicateOf: null,
+    cprAsWritten: invalid.cprDigits === null ? invalid.cprCell.trim() : null,
+    passThrough: invalid.passThrough,
   }));
   counts.invalid += invalidResults.length;
-  return { rows: mergeByRow(recordResults, invalidResults), counts, toAppend, toAppendArms };
-}
-
-/** The two lists in one, by row number; on equal rows the first list's row comes first (as a stable sort of `first` then `second` would give). */
-function mergeByRow(first: BatchRowResult[], second: BatchRowResult[]): BatchRowResult[] {
-  if (second.length === 0 && inRowOrder(first)) return first;
-  if (!inRowOrder(first) || !inRowOrder(second)) return [...first, ...second].sort((a, b) => a.row - b.row);
-  const merged: BatchRowResult[] = new Array(first.length + second.length);
-  let from = 0;
-  let to = 0;
-  for (let index = 0; index < merged.length; index++) {
-    merged[index] = to >= second.length || (from < first.length && first[from]!.row <= second[to]!.row) ? first[from++]! : second[to++]!;
-  }
-  return merged;
+  const duplicateResults = intake.duplicates.map(({ record, firstRow }) => recordResult(record, "duplicate", null, null, null, null, firstRow));
+  if (invalidResults.length === 0 && duplicateResults.length === 0 && inRowOrder(recordResults)) return { rows: recordResults, counts, toAppend, toAppendArms };
+  // A stable sort: on equal rows (a table problem and a row, never in practice) the valid row's result comes first.
+  const rows = [...recordResults, ...invalidResults, ...duplicateResults].sort((a, b) => a.row - b.row);
+  return { rows, counts, toAppend, toAppendArms };
 }
 
 function cumulative(register: Register, upToBatchSeq: number): Record<Arm, number> {
@@ -271,6 +282,7 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
     trialId: config.id,
     inputName: intake.file,
     inputSha256: intake.sha256,
+    passThroughColumns: intake.passThroughColumns,
     problems,
     warnings: [] as string[],
   };
@@ -403,13 +415,18 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
   return writeTransaction(register, run);
 }
 
-/** The machine-readable result printed by `jobtrial assign --json`. */
+/**
+ * The machine-readable result printed by `jobtrial assign --json`. It names
+ * the columns passed through to the staff list but never holds their cells
+ * (names, remarks): those are on the staff list only.
+ */
 export function batchResultJson(result: BatchResult): unknown {
   return {
     week: result.week,
     batchId: result.batchId,
     outcome: result.outcome,
     input: { name: result.inputName, sha256: result.inputSha256 },
+    passThroughColumns: result.passThroughColumns,
     rows: result.rows.map((row) => ({
       row: row.row,
       cpr: row.cpr === null ? null : formatCpr(row.cpr),
@@ -417,6 +434,7 @@ export function batchResultJson(result: BatchResult): unknown {
       arm: row.arm,
       reason: row.reason,
       ...(row.status === "already-assigned" ? { assignedWeek: row.assignedWeek, assignedBatchId: row.assignedBatchId } : {}),
+      ...(row.status === "duplicate" ? { duplicateOf: row.duplicateOf } : {}),
       flags: row.flags,
     })),
     counts: result.counts,

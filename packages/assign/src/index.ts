@@ -5,7 +5,7 @@
  * This file is the package's only door: it names what other packages may use.
  */
 export { assignBatch, batchResultJson, type BatchResult } from "./batch.ts";
-export { exportCohort, exportCohortCsv } from "./cohort-export.ts";
+export { exportCohort, exportCohortCsv, registerColumns, type CohortExport, type RegisterColumn } from "./cohort-export.ts";
 export { formatCpr, makeCpr, parseCpr, passesModulus11 } from "./cpr.ts";
 export { diagnoseAllocation, registerAllocationRows } from "./diagnose.ts";
 export { eligibilityCheck, type IneligibleReason } from "./eligibility.ts";
@@ -29,5 +29,5 @@ export {
 } from "./register.ts";
 export { armForBirthDate, compactDayRanges, expectedInterventionShareForYear, type Arm } from "./rule.ts";
 export { screeningCounts } from "./screening.ts";
-export { writeRejects, writeStaffList } from "./staff-list.ts";
-export { formatBatchSummary } from "./summary.ts";
+export { staffListHeader, writeStaffList } from "./staff-list.ts";
+export { formatBatchSummary, STATUS_LABEL, statusCounts } from "./summary.ts";

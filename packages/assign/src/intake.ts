@@ -2,16 +2,26 @@
  * Reading and validating a weekly intake file (CSV or XLSX) into citizens.
  *
  * Every row is validated before anything is decided: CPR number, first
- * unemployment day and industry group must be present and well formed. Extra
- * columns (A-kasse, education, origin, anything else) are kept as covariates.
- * Identical repeated rows for a citizen collapse to the first; rows for the
- * same citizen that differ are all invalid, each naming the other row.
+ * unemployment day and industry group must be present and well formed.
+ *
+ * Data minimisation by an allow-list: the covariates the configuration
+ * declares (`trialCovariates`: A-kasse, education, origin unless it says
+ * otherwise) are read as covariates, the only intake values the register
+ * keeps. Every other column (a name, an address, a free-text remark, anything
+ * else) is passed through, cell by cell in the file's order, to that week's
+ * staff list and nowhere else: it is never a covariate, and no problem
+ * message quotes it.
+ *
+ * Identical repeated rows for a citizen collapse to the first (the columns
+ * passed through do not count: a repeat with another remark is still the same
+ * citizen); rows for the same citizen that differ are all invalid, each
+ * naming the other row.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { mapHeader, normalizeHeader, type ColumnSpec } from "@jobtrial/core";
-import type { TrialConfig } from "@jobtrial/core";
+import { trialCovariates, type TrialConfig } from "@jobtrial/core";
 import { parseCpr, type Cpr } from "./cpr.ts";
 import { parseDateCell, type DateCellResult } from "@jobtrial/core";
 import type { IsoDate } from "@jobtrial/core";
@@ -19,9 +29,9 @@ import { problem, type Problem } from "@jobtrial/core";
 import { readTable, type Table, type TableRow } from "@jobtrial/core";
 import { looksLikeXlsx, readXlsxTable } from "@jobtrial/core";
 
-export type IntakeColumn = "cpr" | "firstUnemploymentDay" | "industryGroup" | "unemploymentFund" | "education" | "origin";
+export type IntakeColumn = "cpr" | "firstUnemploymentDay" | "industryGroup";
 
-/** The intake columns and their usual names, Danish first. */
+/** The intake's required columns and their usual names, Danish first (the covariates come from the configuration). */
 export const INTAKE_COLUMNS: readonly ColumnSpec<IntakeColumn>[] = [
   { key: "cpr", aliases: ["CPR-nummer", "CPR", "CPR-nr", "CPR nr.", "Personnummer", "CPR number", "cpr_number", "Civil registration number"] },
   {
@@ -29,10 +39,10 @@ export const INTAKE_COLUMNS: readonly ColumnSpec<IntakeColumn>[] = [
     aliases: ["Første ledighedsdag", "Første ledige dag", "Ledig fra", "Ledighedsdato", "First unemployment day", "first_unemployment_day", "Unemployed since", "Unemployment start"],
   },
   { key: "industryGroup", aliases: ["Branchegruppe", "Branche", "Team", "Industry group", "industry_group", "Industry"] },
-  { key: "unemploymentFund", aliases: ["A-kasse", "Arbejdsløshedskasse", "Unemployment fund", "unemployment_fund", "UI fund"], required: false },
-  { key: "education", aliases: ["Uddannelse", "Uddannelsesniveau", "Education", "education_level"], required: false },
-  { key: "origin", aliases: ["Herkomst", "Oprindelse", "Origin", "Country of origin"], required: false },
 ];
+
+/** The key of a covariate's column in the header mapping (apart from the required columns' keys). */
+type CovariateKey = `covariate:${string}`;
 
 /** One valid intake row: a citizen. */
 export interface IntakeRecord {
@@ -42,8 +52,17 @@ export interface IntakeRecord {
   firstUnemploymentDay: IsoDate;
   /** As in the configuration when it names the group (case and spacing ignored), else as written. */
   industryGroup: string;
-  /** The other columns: unemploymentFund, education, origin, and any unknown column under its header name. Empty cells are left out. */
+  /** The declared covariates by name (`trialCovariates`), in the configuration's order. Empty cells are left out. */
   covariates: Record<string, string>;
+  /** The cells of the columns passed through to the staff list (`IntakeRead.passThroughColumns`), as read. */
+  passThrough: readonly string[];
+}
+
+/** A row that repeats an earlier row of the same citizen exactly (in every column but those passed through). */
+export interface DuplicateIntakeRow {
+  record: IntakeRecord;
+  /** The row it repeats, which stands for the citizen. */
+  firstRow: number;
 }
 
 /** A row that cannot be used, with every problem found in it. */
@@ -53,6 +72,14 @@ export interface InvalidIntakeRow {
   cells: string[];
   /** Ten digits when the CPR cell parsed. */
   cprDigits: string | null;
+  /** The CPR cell as written (for the staff list, never for a message; "" when the row could not be split). */
+  cprCell: string;
+  /** The first unemployment day when its cell is a valid date, else null. */
+  firstUnemploymentDay: IsoDate | null;
+  /** The industry group cell, trimmed; null when empty or the row could not be split. */
+  industryGroup: string | null;
+  /** The cells of the columns passed through to the staff list (empty when the row could not be split). */
+  passThrough: readonly string[];
   problems: Problem[];
 }
 
@@ -63,8 +90,12 @@ export interface IntakeRead {
   sha256: string;
   format: "csv" | "xlsx";
   header: string[];
+  /** Header names of the columns passed through to the staff list only (every column that is neither required nor a declared covariate), in file order. */
+  passThroughColumns: string[];
   records: IntakeRecord[];
   invalid: InvalidIntakeRow[];
+  /** The identical repeats collapsed into an earlier row, in file order. */
+  duplicates: DuplicateIntakeRow[];
   /** Problems that make the whole file unusable (missing column, unreadable file). */
   fileProblems: Problem[];
   /** Rows dropped because they repeat an earlier row exactly. */
@@ -73,17 +104,21 @@ export interface IntakeRead {
   rowsRead: number;
 }
 
+/** The pass-through cells of a record in a file with no columns to pass through: one list shared by every record. */
+const NOTHING_PASSED_THROUGH: readonly string[] = Object.freeze([]);
+
 /** Every problem in an intake: file problems first, then by row. */
 export function intakeProblems(intake: IntakeRead): Problem[] {
   return [...intake.fileProblems, ...intake.invalid.flatMap((row) => row.problems)];
 }
 
-function columnSpecs(config: TrialConfig): ColumnSpec<IntakeColumn>[] {
+function columnSpecs(config: TrialConfig): ColumnSpec<IntakeColumn | CovariateKey>[] {
   const custom = config.intake.columns ?? {};
-  return INTAKE_COLUMNS.map((spec) => {
-    const name = spec.key === "cpr" || spec.key === "firstUnemploymentDay" || spec.key === "industryGroup" ? custom[spec.key] : undefined;
+  const required = INTAKE_COLUMNS.map((spec) => {
+    const name = custom[spec.key];
     return name === undefined ? spec : { ...spec, aliases: [name, ...spec.aliases] };
   });
+  return [...required, ...trialCovariates(config).map((covariate) => ({ key: `covariate:${covariate.name}` as const, aliases: covariate.headers, required: false }))];
 }
 
 /** Reads an intake file from disk. Never throws for bad input. */
@@ -95,7 +130,7 @@ export async function readIntakeFile(path: string, config: TrialConfig): Promise
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const item = code === "ENOENT" ? problem("file_not_found", { file }) : problem("file_unreadable", { file }, { reason: code ?? "unknown error" });
-    return { file, sha256: "", format: "csv", header: [], records: [], invalid: [], fileProblems: [item], duplicatesCollapsed: 0, rowsRead: 0 };
+    return { file, sha256: "", format: "csv", header: [], passThroughColumns: [], records: [], invalid: [], duplicates: [], fileProblems: [item], duplicatesCollapsed: 0, rowsRead: 0 };
   }
   return readIntakeBytes(bytes, { file, config });
 }
@@ -129,7 +164,7 @@ export function validateIntakeTable(table: Table, options: { config: TrialConfig
 
 /** Validates an intake's rows one at a time (`row`), then gives the result (`finish`). */
 class IntakeValidator {
-  private readonly mapping: ReturnType<typeof mapHeader<IntakeColumn>>;
+  private readonly mapping: ReturnType<typeof mapHeader<IntakeColumn | CovariateKey>>;
   private readonly records: IntakeRecord[] = [];
   private readonly invalid: InvalidIntakeRow[] = [];
   private readonly cprIndex: number;
@@ -138,7 +173,10 @@ class IntakeValidator {
   private readonly cprName: string;
   private readonly dayName: string;
   private readonly groupName: string;
+  /** The declared covariates found in the header, in the configuration's order. */
   private readonly covariateColumns: { key: string; index: number }[] = [];
+  /** Every other column, in file order: passed through to the staff list. */
+  private readonly passThroughColumns: { name: string; index: number }[] = [];
   private readonly groups = new Map<string, string>();
   private readonly excelSerial: boolean;
   // A large file has few distinct spellings of a group, few distinct days and few
@@ -163,11 +201,12 @@ class IntakeValidator {
     this.cprName = mapping.names.cpr!;
     this.dayName = mapping.names.firstUnemploymentDay!;
     this.groupName = mapping.names.industryGroup!;
-    for (const key of ["unemploymentFund", "education", "origin"] as const) {
-      const index = mapping.index[key];
-      if (index !== undefined) this.covariateColumns.push({ key, index });
+    for (const covariate of trialCovariates(options.config)) {
+      const index = mapping.index[`covariate:${covariate.name}`];
+      if (index !== undefined) this.covariateColumns.push({ key: covariate.name, index });
     }
-    for (const extra of mapping.extra) if (extra.name !== "") this.covariateColumns.push({ key: extra.name, index: extra.index });
+    // A column without a header name is passed through too ("Kolonne 7"), when any of its cells holds something (see finish).
+    for (const extra of mapping.extra) this.passThroughColumns.push({ name: extra.name.trim() === "" ? `Kolonne ${extra.index + 1}` : extra.name, index: extra.index });
     for (const group of options.config.targetGroup.industryGroups) this.groups.set(normalizeHeader(group), group);
     this.excelSerial = options.format === "xlsx";
   }
@@ -188,7 +227,16 @@ class IntakeValidator {
       if (!parsedCpr.ok) problems.push(problem(parsedCpr.problem, { file, row: line, column: this.cprName }));
       if (!day.ok) problems.push(problem(day.problem, { file, row: line, column: this.dayName }));
       if (groupCell === "") problems.push(problem("value_empty", { file, row: line, column: this.groupName }));
-      this.invalid.push({ row: line, cells, cprDigits: parsedCpr.ok ? parsedCpr.cpr.digits : null, problems });
+      this.invalid.push({
+        row: line,
+        cells,
+        cprDigits: parsedCpr.ok ? parsedCpr.cpr.digits : null,
+        cprCell: cells[this.cprIndex]!,
+        firstUnemploymentDay: day.ok ? day.date : null,
+        industryGroup: groupCell === "" ? null : groupCell,
+        passThrough: this.passThroughOf(cells),
+        problems,
+      });
       return;
     }
     // Shared only while there are few combinations; a file of all-distinct values gets one object per row as before.
@@ -217,7 +265,28 @@ class IntakeValidator {
       industryGroup = this.groups.get(normalizeHeader(groupCell)) ?? groupCell;
       this.groupSpelling.set(groupCell, industryGroup);
     }
-    this.records.push({ row: line, cpr: parsedCpr.cpr, firstUnemploymentDay: day.date, industryGroup, covariates });
+    this.records.push({ row: line, cpr: parsedCpr.cpr, firstUnemploymentDay: day.date, industryGroup, covariates, passThrough: this.passThroughOf(cells) });
+  }
+
+  /**
+   * Sets the result's pass-through columns: every column passed through, except
+   * one without a header name that is empty in every row (Excel leaves such
+   * columns beside a table); the rows' cells are narrowed to match.
+   */
+  private passThroughInto(result: IntakeRead): void {
+    const filled = (position: number): boolean => [result.records, result.invalid].some((rows) => rows.some((row) => (row.passThrough[position] ?? "").trim() !== ""));
+    const kept = this.passThroughColumns.map((column, position) => this.header[column.index]!.trim() !== "" || filled(position));
+    result.passThroughColumns = this.passThroughColumns.filter((_, position) => kept[position]).map((column) => column.name);
+    if (kept.every(Boolean)) return;
+    const narrow = (cells: readonly string[]): readonly string[] => (result.passThroughColumns.length === 0 ? NOTHING_PASSED_THROUGH : cells.filter((_, position) => kept[position]));
+    for (const record of result.records) record.passThrough = narrow(record.passThrough);
+    for (const row of result.invalid) if (row.passThrough.length > 0) row.passThrough = narrow(row.passThrough);
+  }
+
+  /** The cells passed through to the staff list; one shared empty list when there are no such columns. */
+  private passThroughOf(cells: readonly string[]): readonly string[] {
+    if (this.passThroughColumns.length === 0) return NOTHING_PASSED_THROUGH;
+    return this.passThroughColumns.map((column) => cells[column.index] ?? "");
   }
 
   /** The result, given the table's own problems, how many rows it had and (for conflicting repeats only) its rows again. */
@@ -228,8 +297,10 @@ class IntakeValidator {
       sha256: this.options.sha256,
       format: this.options.format,
       header: this.header,
+      passThroughColumns: [],
       records: [],
       invalid: [],
+      duplicates: [],
       fileProblems: [],
       duplicatesCollapsed: 0,
       rowsRead: rowCount,
@@ -244,15 +315,22 @@ class IntakeValidator {
       return result;
     }
     for (const item of tableProblems) {
-      result.invalid.push({ row: item.row ?? 0, cells: [], cprDigits: null, problems: [item] });
+      result.invalid.push({ row: item.row ?? 0, cells: [], cprDigits: null, cprCell: "", firstUnemploymentDay: null, industryGroup: null, passThrough: [], problems: [item] });
       result.rowsRead++;
     }
     for (const row of this.invalid) result.invalid.push(row);
     result.records = this.records;
+    this.passThroughInto(result);
     const { covariateColumns } = this;
     collapseDuplicates(
       result,
-      { cprName: this.cprName, dayName: this.dayName, groupName: this.groupName, covariateNames: new Map(covariateColumns.map((column) => [column.key, this.header[column.index]!])) },
+      {
+        cprName: this.cprName,
+        dayName: this.dayName,
+        groupName: this.groupName,
+        cprIndex: this.cprIndex,
+        covariateNames: new Map(covariateColumns.map((column) => [column.key, this.header[column.index]!])),
+      },
       tableRows,
     );
     result.invalid.sort((a, b) => a.row - b.row);
@@ -275,7 +353,7 @@ function sameCovariates(a: Record<string, string>, b: Record<string, string>): s
 /** Collapses identical repeats; turns conflicting repeats (and their first row) into invalid rows. */
 function collapseDuplicates(
   result: IntakeRead,
-  names: { cprName: string; dayName: string; groupName: string; covariateNames: Map<string, string> },
+  names: { cprName: string; dayName: string; groupName: string; cprIndex: number; covariateNames: Map<string, string> },
   tableRows: () => TableRow[],
 ): void {
   const first = new CprTable(result.records.length);
@@ -299,6 +377,7 @@ function collapseDuplicates(
     for (const key of sameCovariates(earlier.covariates, record.covariates)) differing.push(names.covariateNames.get(key) ?? key);
     if (differing.length === 0) {
       result.duplicatesCollapsed++;
+      result.duplicates.push({ record, firstRow: earlier.row });
       continue;
     }
     conflicted.set(record, { otherRow: earlier.row, differing });
@@ -312,10 +391,15 @@ function collapseDuplicates(
   for (const row of tableRows()) cellsByRow.set(row.line, row.cells);
   result.records = keep.filter((record) => !conflicted.has(record));
   for (const [record, conflict] of conflicted) {
+    const cells = cellsByRow.get(record.row) ?? [];
     result.invalid.push({
       row: record.row,
-      cells: cellsByRow.get(record.row) ?? [],
+      cells,
       cprDigits: record.cpr.digits,
+      cprCell: cells[names.cprIndex] ?? "",
+      firstUnemploymentDay: record.firstUnemploymentDay,
+      industryGroup: record.industryGroup,
+      passThrough: record.passThrough,
       problems: [problem("duplicate_conflict", { file: result.file, row: record.row, column: names.cprName }, { otherRow: conflict.otherRow, differing: conflict.differing })],
     });
   }

@@ -7,7 +7,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { mapHeader, normalizeHeader } from "@jobtrial/core";
+import { mapHeader, namesDirectIdentifier, normalizeHeader } from "@jobtrial/core";
 import { parseCpr } from "./cpr.ts";
 import { toCsv } from "@jobtrial/core";
 import { problem, type Problem } from "@jobtrial/core";
@@ -58,23 +58,50 @@ export interface PseudonymizeOptions {
   /** Header name of the CPR column (matched like other headers: case, spaces and æøå ignored). */
   column: string;
   key: PseudonymKey;
+  /**
+   * Header names of the columns to keep besides the CPR column (matched like
+   * the CPR column's). Every other column is dropped. A column whose header
+   * names a direct identifier (`namesDirectIdentifier`: name, address, phone,
+   * e-mail, free-text remark, CPR number) is dropped even when listed here.
+   */
+  keep: readonly string[];
   /** Header name that replaces the CPR column's. Default: "pseudonym" */
   outputColumn?: string;
 }
 
-export type PseudonymizeResult = { ok: true; csv: string; rows: number } | { ok: false; problems: Problem[] };
+export type PseudonymizeResult =
+  | {
+      ok: true;
+      csv: string;
+      rows: number;
+      /** Header names of the columns written besides the pseudonym, in file order. */
+      kept: string[];
+      /** Header names of the columns dropped, in file order. */
+      dropped: string[];
+    }
+  | { ok: false; problems: Problem[] };
 
 /**
- * Replaces the CPR column of a table with pseudonyms (the same as in the
- * cohort export), keeping every other column and the delimiter. Every CPR
- * cell must parse; otherwise nothing is produced and each bad cell is a
- * problem (by row and column, never by value).
+ * Pseudonymizes a table by keeping a known set of columns: the CPR column
+ * becomes the pseudonym (the same as in the cohort export), the columns in
+ * `keep` stay as they are (in file order, with the file's delimiter), and
+ * every other column is dropped, so a name or a remark the extract happens to
+ * carry never leaves with it. Every CPR cell must parse; otherwise nothing is
+ * produced and each bad cell is a problem (by row and column, never by value).
  */
 export function pseudonymizeTable(table: Table, options: PseudonymizeOptions): PseudonymizeResult {
   if (table.problems.length > 0) return { ok: false, problems: table.problems };
   const mapping = mapHeader(table.header, [{ key: "cpr", aliases: [options.column] }], table.file, table.headerLine);
   if (mapping.problems.length > 0) return { ok: false, problems: mapping.problems };
   const index = mapping.index.cpr!;
+  const wanted = new Set(options.keep.map(normalizeHeader));
+  // The positions written, in file order: the CPR column (as the pseudonym) and the kept columns.
+  const written: number[] = [];
+  const dropped: string[] = [];
+  table.header.forEach((name, position) => {
+    if (position === index || (wanted.has(normalizeHeader(name)) && !namesDirectIdentifier(name))) written.push(position);
+    else dropped.push(name);
+  });
   const problems: Problem[] = [];
   const rows: string[][] = [];
   for (const row of table.rows) {
@@ -83,13 +110,13 @@ export function pseudonymizeTable(table: Table, options: PseudonymizeOptions): P
       problems.push(problem(parsed.problem, { file: table.file, row: row.line, column: table.header[index]! }));
       continue;
     }
-    const cells = [...row.cells];
-    cells[index] = pseudonymFor(options.key, parsed.cpr.digits);
-    rows.push(cells);
+    const pseudonym = pseudonymFor(options.key, parsed.cpr.digits);
+    rows.push(written.map((position) => (position === index ? pseudonym : (row.cells[position] ?? ""))));
   }
   if (problems.length > 0) return { ok: false, problems };
-  const header = table.header.map((name, position) => (position === index ? (options.outputColumn ?? "pseudonym") : name));
-  return { ok: true, csv: toCsv(header, rows, { delimiter: table.delimiter }), rows: rows.length };
+  const header = written.map((position) => (position === index ? (options.outputColumn ?? "pseudonym") : table.header[position]!));
+  const kept = written.filter((position) => position !== index).map((position) => table.header[position]!);
+  return { ok: true, csv: toCsv(header, rows, { delimiter: table.delimiter }), rows: rows.length, kept, dropped };
 }
 
 /** True when a header name looks like a CPR column (for warnings). */

@@ -1,41 +1,58 @@
 /**
- * The staff list of a batch, in Danish: who was assigned (and who was
- * already assigned earlier), the arm, the person-group marker to set in the
- * case system for the intervention group and the dated conversation plan.
- * Written as CSV for Danish Excel (semicolon, UTF-8 BOM) and as XLSX (sheet
- * "Liste", and sheet "Samtaleplan" with one row per planned conversation).
+ * The staff list of a batch, in Danish. It accounts for every data row of the
+ * intake file, in file order, with a status: "Ny" (assigned now: the arm, the
+ * person-group marker to set in the case system for the intervention group
+ * and the dated conversation plan), "Allerede tildelt" (with the first
+ * assignment's arm, week and batch), "Ikke i målgruppen" (with the reason),
+ * "Ugyldig" (with what to fix) and "Gentagelse" (an identical repeat of an
+ * earlier row). The intake file's own columns that are not covariates (a
+ * name, a remark) are passed through beside the CPR number: the list is the
+ * one place they go. Written as CSV for Danish Excel (semicolon, UTF-8 BOM)
+ * and as XLSX (sheet "Liste", and sheet "Samtaleplan" with one row per
+ * planned conversation).
  *
- * The list holds CPR numbers: it is for the jobcentre's staff only. The
- * rejects file (`--accept-valid`) holds the invalid rows as read, with reasons.
+ * The list holds CPR numbers and whatever the intake file held: it is for the
+ * jobcentre's staff only.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BatchResult, BatchRowResult } from "./batch.ts";
-import type { TrialConfig } from "@jobtrial/core";
+import { normalizeHeader, type Problem, type TrialConfig } from "@jobtrial/core";
 import { formatCpr, type CprFlag } from "./cpr.ts";
-import { toCsv, writeCsvFile } from "@jobtrial/core";
-import { danishCount } from "./summary.ts";
+import { writeCsvFile } from "@jobtrial/core";
+import { danishCount, INELIGIBLE_LABEL, STATUS_LABEL } from "./summary.ts";
 import { formatDanishDate } from "@jobtrial/core";
-import type { IntakeRead } from "./intake.ts";
 import { conversationPlan, type PlannedConversation } from "./plan.ts";
 import type { Arm } from "./rule.ts";
 import { writeXlsxFile, type XlsxCell, type XlsxColumn, type XlsxSheet } from "@jobtrial/core";
 
-export const STAFF_LIST_HEADER = [
-  "CPR-nummer",
-  "Første ledighedsdag",
-  "Branchegruppe",
-  "Gruppe",
-  "Persongruppemarkering",
-  "Status",
-  "Bemærkning",
-  "Samtaleplan",
-] as const;
+/** The list's own columns before the intake file's own columns. */
+const LEADING_HEADER = ["Række", "CPR-nummer"] as const;
+/** The list's own columns after the intake file's own columns. */
+const TRAILING_HEADER = ["Første ledighedsdag", "Branchegruppe", "Gruppe", "Persongruppemarkering", "Status", "Forklaring", "Samtaleplan"] as const;
+const LEADING_WIDTHS = [8, 14];
+const TRAILING_WIDTHS = [20, 22, 10, 28, 18, 40, 60];
+
+/**
+ * The list's header for a batch: "Række", "CPR-nummer", the intake file's
+ * own columns in the file's order, then the list's columns. A column of the
+ * file named like one of the list's own gets " (fra filen)".
+ */
+export function staffListHeader(passThroughColumns: readonly string[]): string[] {
+  const own = new Set<string>([...LEADING_HEADER, ...TRAILING_HEADER].map(normalizeHeader));
+  return [...LEADING_HEADER, ...passThroughColumns.map((name) => (own.has(normalizeHeader(name)) ? `${name} (fra filen)` : name)), ...TRAILING_HEADER];
+}
 
 export const PLAN_HEADER = ["CPR-nummer", "Dato", "Programuge", "Samtale", "Deltagere", "Minutter"] as const;
 
-/** The XLSX list's columns: the dates are date cells, week and minutes numbers, the rest text (a CPR number too). */
-const LIST_COLUMNS: readonly XlsxColumn[] = STAFF_LIST_HEADER.map((header, index) => ({ header, width: [14, 20, 22, 10, 28, 24, 30, 60][index]!, ...(index === 1 ? { type: "date" as const } : {}) }));
+/** The XLSX list's columns: the dates are date cells, the row a number, the rest text (a CPR number too). The file's own columns get the default width. */
+function listColumns(passThroughColumns: readonly string[]): XlsxColumn[] {
+  const header = staffListHeader(passThroughColumns);
+  const dateColumn = LEADING_HEADER.length + passThroughColumns.length;
+  const widths = [...LEADING_WIDTHS, ...passThroughColumns.map(() => undefined), ...TRAILING_WIDTHS];
+  return header.map((name, index) => ({ header: name, ...(widths[index] === undefined ? {} : { width: widths[index] }), ...(index === dateColumn ? { type: "date" as const } : {}) }));
+}
+
 const PLAN_COLUMNS: readonly XlsxColumn[] = PLAN_HEADER.map((header, index) => ({ header, width: [14, 12, 12, 36, 34, 10][index]!, ...(index === 1 ? { type: "date" as const } : {}) }));
 
 /** The most rows an Excel sheet holds (1,048,576 with the header). */
@@ -53,11 +70,6 @@ function planText(plan: readonly PlannedConversation[]): string {
   return plan.map((item) => `${formatDanishDate(item.date)} ${item.kind} (${item.participants.join(", ")}, ${item.minutes} min)`).join(" | ");
 }
 
-export interface StaffList {
-  rows: string[][];
-  plan: XlsxCell[][];
-}
-
 /** What the rows of one list have in common: the texts that repeat, made once. */
 class ListTexts {
   readonly marker: string;
@@ -67,9 +79,12 @@ class ListTexts {
   private readonly statusText = new Map<string | null, { week: string | null; text: string }>();
   private readonly flagText = new Map<string, string>();
 
-  constructor(config: TrialConfig) {
+  private readonly problemsByRow = new Map<number, Problem[]>();
+
+  constructor(config: TrialConfig, problems: readonly Problem[] = []) {
     this.marker = config.assignment.personGroupMarker;
     this.protocol = config.protocol.intervention;
+    for (const item of problems) if (item.row !== null) this.problemsByRow.set(item.row, [...(this.problemsByRow.get(item.row) ?? []), item]);
   }
 
   /** The plan of a first unemployment day: citizens with the same day share one plan (a backfill of 300,000 rows has a few hundred days). */
@@ -89,14 +104,27 @@ class ListTexts {
     return text;
   }
 
-  status(row: BatchRowResult): string {
-    if (row.status === "assigned") return "Ny";
-    let entry = this.statusText.get(row.assignedBatchId);
-    if (entry === undefined || entry.week !== row.assignedWeek) {
-      entry = { week: row.assignedWeek, text: `Allerede tildelt i uge ${row.assignedWeek} (batch ${row.assignedBatchId}); behold gruppen` };
-      this.statusText.set(row.assignedBatchId, entry);
+  /** The "Forklaring" of a row: CPR remarks, the first assignment, the reason or what to fix. */
+  explanation(row: BatchRowResult): string {
+    switch (row.status) {
+      case "assigned":
+        return this.flags(row.flags);
+      case "already-assigned": {
+        let entry = this.statusText.get(row.assignedBatchId);
+        if (entry === undefined || entry.week !== row.assignedWeek) {
+          entry = { week: row.assignedWeek, text: `tildelt første gang i uge ${row.assignedWeek} (batch ${row.assignedBatchId}); behold gruppen` };
+          this.statusText.set(row.assignedBatchId, entry);
+        }
+        return entry.text;
+      }
+      case "ineligible":
+        return INELIGIBLE_LABEL[row.reason as keyof typeof INELIGIBLE_LABEL] ?? "";
+      case "invalid":
+        // Each problem with its column, what is wrong and how to fix it; the texts never quote a cell.
+        return (this.problemsByRow.get(row.row) ?? []).map((item) => `${item.column ? `${item.column}: ` : ""}${item.messageDa}; ${item.fixDa}`).join(" | ");
+      case "duplicate":
+        return `samme borger med de samme oplysninger som række ${row.duplicateOf}; borgeren står på listen under den række`;
     }
-    return entry.text;
   }
 
   flags(flags: readonly CprFlag[]): string {
@@ -108,28 +136,33 @@ class ListTexts {
   }
 }
 
-/** True for a row that is on the list: assigned or already assigned, with a CPR and an arm. */
-function onList(row: BatchRowResult): row is BatchRowResult & { cpr: string; arm: Arm } {
-  return (row.status === "assigned" || row.status === "already-assigned") && row.cpr !== null && row.arm !== null;
+/** True for a newly assigned intervention citizen: the one kind of row with a conversation plan. */
+function newInIntervention(row: BatchRowResult): row is BatchRowResult & { cpr: string; firstUnemploymentDay: string } {
+  return row.status === "assigned" && row.arm === "intervention" && row.cpr !== null && row.firstUnemploymentDay !== null;
 }
 
 /**
- * The list's rows in file order. Yields the same array each time, refilled (callers read it at once).
+ * The list's rows: every row of the file in file order. Yields the same array each time, refilled (callers read it at once).
  * Dates are Danish text ("23.01.2017", for the CSV) or ISO dates (for the XLSX list's date cells).
  */
-function* listRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso" = "danish"): Generator<string[]> {
-  const cells = new Array<string>(STAFF_LIST_HEADER.length);
+function* listRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso" = "danish"): Generator<(string | number)[]> {
+  const passed = result.passThroughColumns.length;
+  const cells = new Array<string | number>(LEADING_HEADER.length + passed + TRAILING_HEADER.length);
   for (const row of result.rows) {
-    if (!onList(row)) continue;
     const day = row.firstUnemploymentDay;
-    cells[0] = formatCpr(row.cpr);
-    cells[1] = day === null ? "" : dates === "iso" ? day : texts.day(day);
-    cells[2] = row.industryGroup ?? "";
-    cells[3] = ARM_LABEL[row.arm];
-    cells[4] = row.arm === "intervention" ? texts.marker : "";
-    cells[5] = texts.status(row);
-    cells[6] = texts.flags(row.flags);
-    cells[7] = row.status === "assigned" && row.arm === "intervention" && day !== null ? texts.plan(day).text : "";
+    // Only a row that stands for a citizen in the register carries the arm (a repeat points to the row that does).
+    const arm = row.status === "assigned" || row.status === "already-assigned" ? row.arm : null;
+    let at = 0;
+    cells[at++] = row.row;
+    cells[at++] = row.cpr !== null ? formatCpr(row.cpr) : (row.cprAsWritten ?? "");
+    for (let index = 0; index < passed; index++) cells[at++] = row.passThrough[index] ?? "";
+    cells[at++] = day === null ? "" : dates === "iso" ? day : texts.day(day);
+    cells[at++] = row.industryGroup ?? "";
+    cells[at++] = arm === null ? "" : ARM_LABEL[arm];
+    cells[at++] = arm === "intervention" ? texts.marker : "";
+    cells[at++] = STATUS_LABEL[row.status];
+    cells[at++] = texts.explanation(row);
+    cells[at++] = newInIntervention(row) ? texts.plan(row.firstUnemploymentDay).text : "";
     yield cells;
   }
 }
@@ -138,7 +171,7 @@ function* listRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso
 function* planRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso" = "danish"): Generator<XlsxCell[]> {
   const cells = new Array<XlsxCell>(PLAN_HEADER.length);
   for (const row of result.rows) {
-    if (!onList(row) || row.status !== "assigned" || row.arm !== "intervention" || row.firstUnemploymentDay === null) continue;
+    if (!newInIntervention(row)) continue;
     const entry = texts.plan(row.firstUnemploymentDay);
     const cpr = formatCpr(row.cpr);
     for (let index = 0; index < entry.conversations.length; index++) {
@@ -152,21 +185,6 @@ function* planRows(result: BatchResult, texts: ListTexts, dates: "danish" | "iso
       yield cells;
     }
   }
-}
-
-/**
- * The list's rows: assigned and already assigned citizens in file order.
- * Citizens with the same first unemployment day share one plan, so the plan
- * is built once per day (a backfill of 300,000 rows has a few hundred days).
- * `planRows` is false when the caller does not need the per-conversation rows.
- */
-export function staffList(result: BatchResult, config: TrialConfig, options: { planRows?: boolean } = {}): StaffList {
-  const texts = new ListTexts(config);
-  const rows: string[][] = [];
-  for (const cells of listRows(result, texts)) rows.push(cells.slice());
-  const plan: XlsxCell[][] = [];
-  if (options.planRows !== false) for (const cells of planRows(result, texts)) plan.push(cells.slice());
-  return { rows, plan };
 }
 
 /** File name stem of a batch's outputs: `<trial>-<week>-<batch>`. */
@@ -194,9 +212,9 @@ export function staffListPaths(result: Pick<BatchResult, "trialId" | "week" | "b
   return { csv: join(outDir, `${stem}-liste.csv`), xlsx: join(outDir, `${stem}-liste.xlsx`) };
 }
 
-/** The two files of `writeStaffList` at the given paths (the directory must exist); returns the warnings. Reads only `rows` of the result. */
-async function writeStaffListFiles(result: Pick<BatchResult, "rows">, config: TrialConfig, csv: string, xlsx: string): Promise<string[]> {
-  const { sheets, warnings } = writeCsvAndSheets(result as BatchResult, config, csv);
+/** The two files of `writeStaffList` at the given paths (the directory must exist); returns the warnings. */
+async function writeStaffListFiles(result: BatchResult, config: TrialConfig, csv: string, xlsx: string): Promise<string[]> {
+  const { sheets, warnings } = writeCsvAndSheets(result, config, csv);
   await writeXlsxFile(xlsx, sheets);
   return warnings;
 }
@@ -206,24 +224,11 @@ function writeCsvAndSheets(source: BatchResult, config: TrialConfig, csv: string
   let newIntervention = 0;
   for (const row of source.rows) if (row.status === "assigned" && row.arm === "intervention") newIntervention++;
   const planRowCount = newIntervention * config.protocol.intervention.length;
-  const texts = new ListTexts(config);
-  writeCsvFile(csv, STAFF_LIST_HEADER, listRows(source, texts), { distinctColumns: [0] });
+  const texts = new ListTexts(config, source.problems);
+  writeCsvFile(csv, staffListHeader(source.passThroughColumns), listRows(source, texts), { distinctColumns: [1] });
   const warnings: string[] = [];
-  const sheets: XlsxSheet[] = [{ name: "Liste", columns: LIST_COLUMNS, rows: { [Symbol.iterator]: () => listRows(source, texts, "iso") } }];
+  const sheets: XlsxSheet[] = [{ name: "Liste", columns: listColumns(source.passThroughColumns), rows: { [Symbol.iterator]: () => listRows(source, texts, "iso") } }];
   if (planRowCount <= EXCEL_MAX_ROWS) sheets.push({ name: "Samtaleplan", columns: PLAN_COLUMNS, rows: { [Symbol.iterator]: () => planRows(source, texts, "iso") } });
   else warnings.push(`samtaleplanen har ${danishCount(planRowCount)} rækker, flere end et Excel-ark kan rumme; den står kun i kolonnen "Samtaleplan"`);
   return { sheets, warnings };
-}
-
-/** Writes the invalid rows with their reasons (`--accept-valid`): the original columns, then "Række" and "Fejl". */
-export function writeRejects(result: BatchResult, intake: IntakeRead, outDir: string): string {
-  mkdirSync(outDir, { recursive: true });
-  const path = join(outDir, `${batchFileStem(result)}-afviste.csv`);
-  const rows = intake.invalid.map((row) => [
-    ...intake.header.map((_, index) => row.cells[index] ?? ""),
-    String(row.row),
-    row.problems.map((item) => `${item.column ? `${item.column}: ` : ""}${item.messageDa}; ${item.fixDa}`).join(" | "),
-  ]);
-  writeFileSync(path, toCsv([...intake.header, "Række", "Fejl"], rows));
-  return path;
 }

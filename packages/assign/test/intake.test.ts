@@ -76,7 +76,7 @@ describe("readIntakeBytes", () => {
       { file: "w.csv", config },
     );
     expect([intake.records.length, intake.duplicatesCollapsed, intake.invalid.length]).toEqual([1, 1, 0]);
-    expect(intake.records[0]!).toMatchObject({ row: 2, firstUnemploymentDay: "2017-01-02", industryGroup: "Handel og service", covariates: { unemploymentFund: "3F", education: "Faglært", origin: "Dansk" } });
+    expect(intake.records[0]!).toMatchObject({ row: 2, firstUnemploymentDay: "2017-01-02", industryGroup: "Handel og service", covariates: { unemployment_fund: "3F", education: "Faglært", origin: "Dansk" } });
   });
 
   it("readIntakeBytes finds repeats among thousands of rows: identical ones collapse, a conflicting one makes both rows invalid", async () => {
@@ -125,8 +125,34 @@ describe("readIntakeBytes", () => {
     const intake = await readIntakeBytes(bytes, { file: "w.xlsx", config });
     expect(intake.format).toBe("xlsx");
     expect(intake.records.map((record) => [record.row, record.cpr.birthDate, record.cpr.flags, record.firstUnemploymentDay, record.covariates])).toEqual([
-      [2, "1961-07-07", ["restored-leading-zero"], "2017-01-02", { unemploymentFund: "HK" }],
+      [2, "1961-07-07", ["restored-leading-zero"], "2017-01-02", { unemployment_fund: "HK" }],
       [3, "1936-01-15", ["no-modulus-11"], "2017-01-03", {}],
+    ]);
+  });
+
+  it("readIntakeBytes keeps only the declared covariates and passes every other column, in file order, to the staff list", async () => {
+    const cpr = cprFor("1980-03-05", 1);
+    const text = `Navn;CPR-nummer;Bemærkning;Første ledighedsdag;Branchegruppe;Uddannelse;Kommune;A-kasse;;\r\nAnna Testesen;${cpr};ring efter kl. 10;02-01-2017;Team LVU;Faglært;Esbjerg;3F;;\r\n`;
+    const intake = await readIntakeBytes(encode(text), { file: "w.csv", config });
+    // The declared covariates in the configuration's order; the unnamed, empty columns Excel leaves are not passed through.
+    expect([intake.passThroughColumns, intake.records.map((record) => [record.covariates, record.passThrough])]).toEqual([
+      ["Navn", "Bemærkning", "Kommune"],
+      [[{ unemployment_fund: "3F", education: "Faglært" }, ["Anna Testesen", "ring efter kl. 10", "Esbjerg"]]],
+    ]);
+    // A trial that declares "kommune" (and nothing else) keeps it, and passes A-kasse and education through.
+    const declared = { ...config, intake: { ...config.intake, covariates: [{ name: "kommune", headers: ["Kommune", "Bopælskommune"] }] } };
+    const other = await readIntakeBytes(encode(text), { file: "w.csv", config: declared });
+    expect([other.passThroughColumns, other.records[0]!.covariates]).toEqual([["Navn", "Bemærkning", "Uddannelse", "A-kasse"], { kommune: "Esbjerg" }]);
+  });
+
+  it("readIntakeBytes collapses a repeat that differs only in a column passed through, and keeps both rows' cells for the staff list", async () => {
+    const cpr = cprFor("1980-03-05", 1);
+    const text = `CPR-nummer;Første ledighedsdag;Branchegruppe;Bemærkning\n${cpr};02-01-2017;Team LVU;første\n${cpr};02-01-2017;Team LVU;anden\n`;
+    const intake = await readIntakeBytes(encode(text), { file: "w.csv", config });
+    expect([intake.records.map((record) => [record.row, record.passThrough]), intake.duplicates.map((item) => [item.record.row, item.firstRow, item.record.passThrough]), intake.invalid]).toEqual([
+      [[2, ["første"]]],
+      [[3, 2, ["anden"]]],
+      [],
     ]);
   });
 

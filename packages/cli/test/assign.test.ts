@@ -53,8 +53,8 @@ describe("jobtrial assign", () => {
       "esbjerg-2017-2017-W02-B0002-liste.xlsx",
     ]);
     const list = readFileSync(join(dir, "lister", "esbjerg-2017-2017-W01-B0001-liste.csv"), "utf8");
-    expect(list.startsWith("\uFEFFCPR-nummer;Første ledighedsdag;Branchegruppe;Gruppe;Persongruppemarkering;Status;Bemærkning;Samtaleplan\r\n")).toBe(true);
-    expect(list.split("\r\n")[1]).toMatch(/^\d{6}-\d{4};02\.01\.2017;Handel og service;Indsats;Tidlig indsats, forsikrede;Ny;;23\.01\.2017 Fællessamtale med a-kassen \(jobrådgiver, a-kasse, 45 min\) \| /);
+    expect(list.startsWith("\uFEFFRække;CPR-nummer;Første ledighedsdag;Branchegruppe;Gruppe;Persongruppemarkering;Status;Forklaring;Samtaleplan\r\n")).toBe(true);
+    expect(list.split("\r\n")[1]).toMatch(/^2;\d{6}-\d{4};02\.01\.2017;Handel og service;Indsats;Tidlig indsats, forsikrede;Ny;;23\.01\.2017 Fællessamtale med a-kassen \(jobrådgiver, a-kasse, 45 min\) \| /);
   });
 
   it("assign --json prints week, batchId, rows with cpr, status, arm and reason, and counts", async () => {
@@ -91,9 +91,9 @@ describe("jobtrial assign", () => {
     closeRegister(opened);
     const accepted = await run(["assign", "--config", trial, "--register", join(dir, "r.sqlite"), "--intake", bad, "--accept-valid", "--out", join(dir, "out")], { now });
     expect(accepted.code).toBe(0);
-    const rejects = readFileSync(join(dir, "out", "esbjerg-2017-2017-W05-B0001-afviste.csv"), "utf8");
-    expect(rejects.split("\r\n")[0]).toBe("\uFEFFCPR-nummer;Første ledighedsdag;Branchegruppe;A-kasse;Uddannelse;Herkomst;Række;Fejl");
-    expect(rejects.split("\r\n")[1]).toMatch(/^290217-1234;30-01-2017;Team LVU;;;;3;"CPR-nummer: de første seks cifre i CPR-nummeret er ikke en rigtig dato/);
+    // The invalid row is on the staff's own list, as written, with what to fix.
+    const list = readFileSync(join(dir, "out", "esbjerg-2017-2017-W05-B0001-liste.csv"), "utf8");
+    expect(list.split("\r\n")[2]).toMatch(/^3;290217-1234;30\.01\.2017;Team LVU;;;Ugyldig;"CPR-nummer: de første seks cifre i CPR-nummeret er ikke en rigtig dato/);
   });
 
   it("assign without a week in the file name and without --week is a usage error", async () => {
@@ -164,9 +164,9 @@ describe("jobtrial register", () => {
 
     const outcome = join(dir, "ydelser.csv");
     const firstCpr = readFileSync(join(dir, "intake", "2017-W01.csv"), "utf8").split("\r\n")[1]!.split(";")[0]!;
-    writeFileSync(outcome, `cpr,uge,ydelse\n${firstCpr},2017-W05,dagpenge\n`);
+    writeFileSync(outcome, `cpr,uge,ydelse,navn\n${firstCpr},2017-W05,dagpenge,Kim Kristensen\n`);
     const pseudo = await run(["pseudonymize", outcome, "--column", "CPR", "--key-file", key, "--out", join(dir, "ydelser-pseudo.csv")]);
-    expect(pseudo.code).toBe(0);
+    expect([pseudo.code, pseudo.stdout]).toEqual([0, `Pseudonymiseret: ${join(dir, "ydelser-pseudo.csv")} (1 række; ugentligt ydelsespanel)\n  Med:      pseudonym, uge, ydelse\n  Udeladt:  navn\n`]);
     const output = readFileSync(join(dir, "ydelser-pseudo.csv"), "utf8");
     expect(output.replace("\uFEFF", "").split("\r\n").slice(0, 2)).toEqual(["pseudonym,uge,ydelse", `${first!.split(";")[0]},2017-W05,dagpenge`]);
   });

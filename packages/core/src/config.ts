@@ -7,6 +7,7 @@
  * configuration that parses is a configuration the rest of jobtrial can trust.
  */
 import { z } from "zod";
+import { normalizeHeader } from "./columns.ts";
 import { isIsoDate } from "./dates.ts";
 
 const isoDate = z
@@ -96,6 +97,71 @@ export const MoneyYearSchema = z.strictObject({
 });
 export type MoneyYear = z.infer<typeof MoneyYearSchema>;
 
+/**
+ * Words that make a column header name a direct identifier of a person: a name, an address,
+ * a phone number, an e-mail address, a free-text remark, or a CPR number. Danish and English,
+ * in the normalized spelling of `identifierWords` (lower case, æ/ø/å as ae/oe/aa). A header
+ * is an identifier when one of its words is one of `exact`, starts with one of `prefixes` or
+ * ends with one of `suffixes` ("Borgernavn", "Mobilnr", "Hjemmeadresse", "Bemærkninger").
+ * Such a column never reaches the register, a cohort export or a pseudonymized file; it may
+ * only be passed through to the staff list of the week it came in (../shared/DESIGN.md, Privacy).
+ */
+export const DIRECT_IDENTIFIER_WORDS = {
+  exact: ["navn", "name", "names", "tlf", "tel", "phone", "mobil", "mobile", "mobilnr", "mail", "note", "noter", "notes", "remark", "remarks", "comment", "comments", "cpr", "ssn"],
+  prefixes: [
+    "fornavn", "efternavn", "mellemnavn", "kaldenavn", "firstname", "lastname", "surname", "fullname", "givenname", "familyname",
+    "adresse", "address", "telefon", "telephone", "tlf", "mobilnummer", "mobiltelefon", "cellphone", "mail", "email",
+    "bemaerk", "kommentar", "comment", "remark", "fritekst", "freetext", "notat", "cpr", "personnummer",
+  ],
+  suffixes: ["navn", "adresse", "address", "telefon", "telefonnummer", "tlfnr", "mobilnummer", "mail", "bemaerkning", "bemaerkninger", "kommentar", "kommentarer", "notat", "notater", "fritekst"],
+} as const;
+
+/** The words of a header in the spelling `DIRECT_IDENTIFIER_WORDS` uses: "Borgers navn" -> ["borgers", "navn"]; "E-mail" -> ["e", "mail", "email"]. */
+function identifierWords(header: string): string[] {
+  const spelled = header.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const words = spelled.split(/[^a-z0-9]+/).filter((word) => word !== "");
+  // The header without separators too, so "E-mail", "Free text" and "Tlf.nr" are read as one word as well.
+  const joined = words.join("");
+  return words.length > 1 ? [...words, joined] : words;
+}
+
+/**
+ * True when a column header names a direct identifier (see `DIRECT_IDENTIFIER_WORDS`).
+ *
+ * @example namesDirectIdentifier("Bemærkning") // true
+ * @example namesDirectIdentifier("Uddannelse") // false
+ */
+export function namesDirectIdentifier(header: string): boolean {
+  const { exact, prefixes, suffixes } = DIRECT_IDENTIFIER_WORDS;
+  return identifierWords(header).some(
+    (word) => (exact as readonly string[]).includes(word) || prefixes.some((prefix) => word.startsWith(prefix)) || suffixes.some((suffix) => word.endsWith(suffix)),
+  );
+}
+
+/** A covariate the evaluation uses: the one kind of intake column the register keeps and the cohort export writes. */
+export const CovariateSchema = z.strictObject({
+  /** Its name in the register and its column in the cohort export: lower-case letters, digits and "_". */
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: 'must be lower-case letters, digits and "_", starting with a letter, for example "education"' }),
+  /** Header names the intake file may give it, Danish first; matched ignoring case, spaces and punctuation. */
+  headers: z.array(nonEmptyText).min(1, { message: "must list at least one header name" }),
+});
+export type Covariate = z.infer<typeof CovariateSchema>;
+
+/** The covariates known today (unemployment fund, education, origin): what `intake.covariates` means when left out. */
+export const DEFAULT_COVARIATES: readonly Covariate[] = [
+  { name: "unemployment_fund", headers: ["A-kasse", "Arbejdsløshedskasse", "Unemployment fund", "unemployment_fund", "UI fund"] },
+  { name: "education", headers: ["Uddannelse", "Uddannelsesniveau", "Education", "education_level"] },
+  { name: "origin", headers: ["Herkomst", "Oprindelse", "Origin", "Country of origin"] },
+];
+
+/** The cohort export's own columns (assign's cohort-export.ts): a covariate may not take one of these names. */
+const COHORT_OWN_COLUMNS = ["pseudonym", "arm", "week", "batch_id", "first_unemployment_day", "age_at_entry", "sex", "industry_group", "born_1_january", "replacement_number", "born_first_of_month", "status"];
+
+/** The covariates a trial declares (`intake.covariates`), or the ones known today when it declares none. */
+export function trialCovariates(config: { intake: { covariates?: readonly Covariate[] | undefined } }): readonly Covariate[] {
+  return config.intake.covariates ?? DEFAULT_COVARIATES;
+}
+
 export const TrialConfigSchema = z
   .strictObject({
     /** Short identifier, also written into every register batch and results file. */
@@ -126,6 +192,15 @@ export const TrialConfigSchema = z
           industryGroup: nonEmptyText.optional(),
         })
         .optional(),
+      /**
+       * The covariates the evaluation uses, an allow-list (data minimisation, GDPR art.
+       * 5(1)(c)): the register stores these intake columns and nothing else, and the cohort
+       * export writes only these. Every other column of an intake file goes to that week's
+       * staff list only. A covariate may not name a direct identifier (name, address, phone,
+       * e-mail, free-text remark, CPR number). `[]` keeps none.
+       * Default: the ones known today, `DEFAULT_COVARIATES` (unemployment_fund, education, origin)
+       */
+      covariates: z.array(CovariateSchema).optional(),
     }),
     projectPeriod: z.strictObject({
       start: isoDate,
@@ -228,6 +303,30 @@ export const TrialConfigSchema = z
     if (isIsoDate(start) && isIsoDate(end) && end <= start) {
       ctx.addIssue({ code: "custom", path: ["projectPeriod", "end"], message: `must be after the start ${start}` });
     }
+    const covariateNames = new Set<string>();
+    const covariateHeaders = new Map<string, string>();
+    (config.intake.covariates ?? []).forEach((covariate, index) => {
+      const path = ["intake", "covariates", index];
+      if (covariateNames.has(covariate.name)) ctx.addIssue({ code: "custom", path: [...path, "name"], message: `covariate "${covariate.name}" is declared twice` });
+      else if (COHORT_OWN_COLUMNS.includes(covariate.name)) {
+        ctx.addIssue({ code: "custom", path: [...path, "name"], message: `"${covariate.name}" is a column of the cohort export itself; give the covariate another name` });
+      }
+      covariateNames.add(covariate.name);
+      if (namesDirectIdentifier(covariate.name)) {
+        ctx.addIssue({ code: "custom", path: [...path, "name"], message: "names a direct identifier (name, address, phone, e-mail, free-text remark or CPR number); such a column goes to the staff list only and is never a covariate" });
+      }
+      covariate.headers.forEach((header, headerIndex) => {
+        if (namesDirectIdentifier(header)) {
+          ctx.addIssue({ code: "custom", path: [...path, "headers", headerIndex], message: "names a direct identifier (name, address, phone, e-mail, free-text remark or CPR number); such a column goes to the staff list only and is never a covariate" });
+        }
+        const key = normalizeHeader(header);
+        const other = covariateHeaders.get(key);
+        if (other !== undefined && other !== covariate.name) {
+          ctx.addIssue({ code: "custom", path: [...path, "headers", headerIndex], message: `is also a header of covariate "${other}"; a header can mean one covariate only` });
+        }
+        covariateHeaders.set(key, covariate.name);
+      });
+    });
     const to = config.intake.firstUnemploymentDayTo;
     if (to !== null && to < config.intake.firstUnemploymentDayFrom) {
       ctx.addIssue({ code: "custom", path: ["intake", "firstUnemploymentDayTo"], message: "must not be before firstUnemploymentDayFrom" });

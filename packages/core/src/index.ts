@@ -8,8 +8,14 @@
 export { mapHeader, normalizeHeader, type ColumnSpec } from "./columns.ts";
 export { checkTrialConfig, configHash, jsonPath, loadTrialConfig } from "./config-file.ts";
 export {
+  CovariateSchema,
+  DEFAULT_COVARIATES,
+  DIRECT_IDENTIFIER_WORDS,
+  namesDirectIdentifier,
+  trialCovariates,
   TrialConfigSchema,
   type AssignmentRule,
+  type Covariate,
   type Conversation,
   type MoneyYear,
   type TrialConfig,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkTrialConfig, configHash, jsonPath, loadTrialConfig, type ConfigProblem } from "../src/config-file.ts";
+import { canonicalJson, checkTrialConfig, configHash, jsonPath, loadTrialConfig, type ConfigProblem } from "../src/config-file.ts";
+import { namesDirectIdentifier, trialCovariates } from "../src/config.ts";
 
 const bundledPath = fileURLToPath(new URL("../../../data/esbjerg-2017/trial.json", import.meta.url));
 const bundled = (): Record<string, any> => JSON.parse(readFileSync(bundledPath, "utf8"));
@@ -150,5 +151,58 @@ describe("configHash", () => {
 describe("jsonPath", () => {
   it("writes indices in brackets and odd keys quoted", () => {
     expect(jsonPath(["money", "years", 0, "co-financing"])).toBe('$.money.years[0]["co-financing"]');
+  });
+});
+
+describe("intake.covariates", () => {
+  it("left out means the covariates known today, and the configuration's hash is the one it had before the field existed", () => {
+    const result = checkTrialConfig(bundled());
+    expect(result.ok && [result.config.intake.covariates, trialCovariates(result.config).map((covariate) => covariate.name)]).toEqual([undefined, ["unemployment_fund", "education", "origin"]]);
+    // No default is filled in, so the hash (recorded with every batch and result) stays what it was before the field existed.
+    expect(result.ok && canonicalJson(result.config).includes("covariates")).toBe(false);
+  });
+
+  it("a declared list replaces the default, and [] declares none", () => {
+    const declared = checkTrialConfig({ ...bundled(), intake: { ...bundled().intake, covariates: [{ name: "kommune", headers: ["Kommune", "Bopælskommune"] }] } });
+    const none = checkTrialConfig({ ...bundled(), intake: { ...bundled().intake, covariates: [] } });
+    expect([declared.ok && trialCovariates(declared.config), none.ok && trialCovariates(none.config)]).toEqual([[{ name: "kommune", headers: ["Kommune", "Bopælskommune"] }], []]);
+  });
+
+  it("refuses a covariate that names a direct identifier, a name used twice or by the cohort export, and a header of two covariates", () => {
+    const problems = problemsOf((config) => {
+      config.intake.covariates = [
+        { name: "education", headers: ["Uddannelse"] },
+        { name: "education", headers: ["Uddannelsesniveau"] },
+        { name: "kommune", headers: ["Borgerens navn", "uddannelse"] },
+        { name: "remark", headers: ["Kommentar"] },
+        { name: "sex", headers: ["Køn"] },
+      ];
+    });
+    const identifier = "names a direct identifier (name, address, phone, e-mail, free-text remark or CPR number); such a column goes to the staff list only and is never a covariate";
+    expect(problems).toEqual([
+      { path: "$.intake.covariates[1].name", message: 'covariate "education" is declared twice' },
+      { path: "$.intake.covariates[2].headers[0]", message: identifier },
+      { path: "$.intake.covariates[2].headers[1]", message: 'is also a header of covariate "education"; a header can mean one covariate only' },
+      { path: "$.intake.covariates[3].name", message: identifier },
+      { path: "$.intake.covariates[3].headers[0]", message: identifier },
+      { path: "$.intake.covariates[4].name", message: '"sex" is a column of the cohort export itself; give the covariate another name' },
+    ]);
+  });
+});
+
+describe("namesDirectIdentifier", () => {
+  it("finds names, addresses, phone numbers, e-mail, free-text remarks and CPR numbers in Danish and English headers, compounds included", () => {
+    const identifiers = [
+      "Navn", "Fornavn", "Efternavn", "Borgernavn", "Borgers navn", "Fulde navn", "Name", "First name", "Surname",
+      "Adresse", "Hjemmeadresse", "Address", "Telefon", "Telefonnummer", "Tlf.", "Tlf.nr", "Mobil", "Mobilnummer", "Phone",
+      "E-mail", "Email", "Mail", "Mailadresse", "Bemærkning", "Bemærkninger", "Kommentar", "Note", "Noter", "Notat", "Fritekst",
+      "Free text", "Remark", "Comments", "CPR-nummer", "CPR partner", "Personnummer",
+    ];
+    const covariatesAndOutcomes = [
+      "Uddannelse", "A-kasse", "Herkomst", "Kommune", "Branchegruppe", "Første ledighedsdag", "Forløbsstart", "Afgangsårsag",
+      "År-uge", "Ydelseskode", "Planlagt uge", "Samtaletype", "Rådgiver", "Status", "Ansøgninger", "Egen praktik eller løntilskud",
+      "Vurdering", "pseudonym", "Geografisk mobilitet", "Notification week", "born_first_of_month", "age_at_entry",
+    ];
+    expect([identifiers.filter((header) => !namesDirectIdentifier(header)), covariatesAndOutcomes.filter(namesDirectIdentifier)]).toEqual([[], []]);
   });
 });

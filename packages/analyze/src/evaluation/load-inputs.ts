@@ -21,7 +21,7 @@ import {
   screeningCounts,
   type PseudonymKey,
 } from "@jobtrial/assign";
-import { loadTrialConfig, type TrialConfig } from "@jobtrial/core";
+import { loadTrialConfig, trialCovariates, type TrialConfig } from "@jobtrial/core";
 import type { Results } from "../results-schema.ts";
 import { deriveSpells, type SpellRulesInput } from "./derive-spells.ts";
 import {
@@ -129,7 +129,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
       problems.push(evaluationProblem("cpr_without_key", { file: registerBytes.name }));
       return { ok: false, problems };
     }
-    const fromRegister = cohortFromRegister(files.register, key, registerBytes.name);
+    const fromRegister = cohortFromRegister(files.register, key, registerBytes.name, config);
     problems.push(...fromRegister.problems);
     cohort = fromRegister.cohort;
     screening = fromRegister.screening;
@@ -137,8 +137,10 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
   } else if (files.cohort !== undefined) {
     const cohortBytes = readBytes(files.cohort, problems);
     if (cohortBytes !== undefined) {
-      const read = readCohortTable(readInputTable(cohortBytes.bytes, cohortBytes.name));
+      // Only the declared covariates (the allow-list); a cohort exported before it may hold other intake columns.
+      const read = readCohortTable(readInputTable(cohortBytes.bytes, cohortBytes.name), { covariates: trialCovariates(config).map((covariate) => covariate.name) });
       problems.push(...read.problems);
+      if (read.leftOutColumns > 0) notes.push(`${cohortBytes.name}: ${read.leftOutColumns} column(s) not declared in intake.covariates were left out`);
       cohort = read.rows;
       inputs.push({ role: "cohort", name: cohortBytes.name, sha256: cohortBytes.sha256, rows: read.rows.length });
     }
@@ -192,10 +194,10 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
 }
 
 /** The cohort straight from the register, as `register export` writes it, with the batches' screening counts. */
-function cohortFromRegister(path: string, key: PseudonymKey, name: string): { cohort: CohortMember[]; screening: ScreeningCounts | null; problems: EvaluationProblem[] } {
+function cohortFromRegister(path: string, key: PseudonymKey, name: string, config: TrialConfig): { cohort: CohortMember[]; screening: ScreeningCounts | null; problems: EvaluationProblem[] } {
   const register = openRegister(path, { readonly: true });
   try {
-    const exported = exportCohort(register, key);
+    const exported = exportCohort(register, key, { covariates: trialCovariates(config) });
     const table: InputTable = {
       file: name,
       header: exported.header,

@@ -11,7 +11,7 @@
  * citizens than the trial.
  */
 import { parseCpr } from "@jobtrial/assign";
-import { isoWeekOf } from "@jobtrial/core";
+import { isoWeekOf, mapHeader } from "@jobtrial/core";
 import {
   type CohortMember,
   type ConversationRecord,
@@ -158,14 +158,18 @@ const COHORT_COLUMNS: ColumnAliases<CohortKey>[] = [
  * sex, industry group, the born-1-January / born-1st-of-month /
  * replacement-number flags and a status ("voided"/"annulleret" marks a voided
  * assignment). Every other column is an intake covariate: numeric when every
- * filled cell is a number, otherwise categorical.
+ * filled cell is a number, otherwise categorical. With `covariates` (the
+ * configuration's allow-list) only those columns are read; any other (a name
+ * in a cohort exported before the allow-list) is left out and counted in
+ * `leftOutColumns`.
  */
-export function readCohortTable(table: InputTable): ReadResult<CohortMember> {
+export function readCohortTable(table: InputTable, options: { covariates?: readonly string[] } = {}): ReadResult<CohortMember> & { leftOutColumns: number } {
   const problems: EvaluationProblem[] = [...table.problems];
   const map = mapColumns<CohortKey | "pseudonym">(table, [{ key: "pseudonym", aliases: PSEUDONYM_ALIASES, required: true }, ...COHORT_COLUMNS]);
   problems.push(...map.problems);
-  if (map.problems.some((item) => item.code === "header_missing_column")) return { rows: [], problems, outsideCohort: 0 };
-  const covariateColumns = map.extra.filter((column) => column.name !== "" && !CPR_ALIASES.some((alias) => alias === column.name.toLowerCase()));
+  if (map.problems.some((item) => item.code === "header_missing_column")) return { rows: [], problems, outsideCohort: 0, leftOutColumns: 0 };
+  const candidates = map.extra.filter((column) => column.name !== "" && !CPR_ALIASES.some((alias) => alias === column.name.toLowerCase()));
+  const covariateColumns = options.covariates === undefined ? candidates : candidates.filter((column) => options.covariates!.includes(column.name));
   const numericColumn = new Map<string, boolean>();
   for (const column of covariateColumns) {
     numericColumn.set(
@@ -222,7 +226,7 @@ export function readCohortTable(table: InputTable): ReadResult<CohortMember> {
       covariates,
     });
   }
-  return { rows, problems, outsideCohort: 0 };
+  return { rows, problems, outsideCohort: 0, leftOutColumns: candidates.length - covariateColumns.length };
 }
 
 // ---------------------------------------------------------------- spells
@@ -439,4 +443,36 @@ export function readSecondaryTable(table: InputTable, options: { cohort: Readonl
     rows.push({ pseudonym, applications: applications ?? null, selfFoundJob: selfFoundJob ?? null, rating: rating ?? null });
   }
   return { rows, problems, outsideCohort };
+}
+
+// ---------------------------------------------------------------- the extracts' known columns
+
+/** The outcome extracts the readers above know, and their columns (the person column aside). */
+const OUTCOME_EXTRACTS = [
+  { extract: "spells", columns: SPELL_COLUMNS },
+  { extract: "benefit-weeks", columns: BENEFIT_COLUMNS },
+  { extract: "conversations", columns: CONVERSATION_COLUMNS },
+  { extract: "secondary", columns: SECONDARY_COLUMNS },
+] as const;
+
+export type OutcomeExtract = (typeof OUTCOME_EXTRACTS)[number]["extract"];
+
+/**
+ * Which known outcome extract a header is, and which of its columns belong to
+ * that extract (as written, in file order; the person column aside): what
+ * `jobtrial pseudonymize` keeps. An extract fits when every column its reader
+ * requires is there (for secondary outcomes: at least one of its columns); of
+ * several that fit, the one with the most columns present. Null when none fits.
+ */
+export function outcomeExtractColumns(header: readonly string[]): { extract: OutcomeExtract; columns: string[] } | null {
+  let best: { extract: OutcomeExtract; columns: string[] } | null = null;
+  for (const { extract, columns } of OUTCOME_EXTRACTS) {
+    const specs: readonly ColumnAliases<string>[] = columns;
+    const mapping = mapHeader<string>(header, specs.map((spec) => ({ key: spec.key, aliases: spec.aliases, required: false })), "header");
+    const found = specs.filter((spec) => mapping.index[spec.key] !== undefined);
+    const fits = found.length > 0 && specs.every((spec) => !spec.required || mapping.index[spec.key] !== undefined);
+    if (!fits || (best !== null && found.length <= best.columns.length)) continue;
+    best = { extract, columns: header.filter((_, index) => found.some((spec) => mapping.index[spec.key] === index)) };
+  }
+  return best;
 }

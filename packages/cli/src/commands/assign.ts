@@ -8,13 +8,12 @@ import {
   readIntakeFile,
   registerAllocationRows,
   RegisterError,
-  writeRejects,
   writeStaffList,
   type BatchResult,
   type Register,
 } from "@jobtrial/assign";
 import { formatPercent, formatProblem, isIsoWeek, loadTrialConfig, type TrialConfig } from "@jobtrial/core";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { resolvePath, stringOption, UsageError, UserError, type Command, type Io, type OptionValues } from "../command.ts";
@@ -88,6 +87,13 @@ målgruppen en gruppe efter fødselsdatoreglen i registret (oprettes første gan
 Skriver batchens liste til medarbejderne som CSV (til dansk Excel) og XLSX og
 viser en opsummering.
 
+Listen har hver række i filen med en status: Ny (tildelt nu, med gruppe,
+persongruppemarkering og samtaleplan), Allerede tildelt (med første gruppe og
+uge), Ikke i målgruppen (med årsagen), Ugyldig (med hvad der skal rettes) og
+Gentagelse. Registret gemmer kun de kovariater, konfigurationen erklærer
+(intake.covariates; som standard A-kasse, uddannelse og herkomst); filens
+øvrige kolonner, fx navn og bemærkning, står på listen og ingen andre steder.
+
 Er en række ugyldig, skrives intet, og hvert problem vises med fil, række,
 kolonne, og hvordan det rettes. En borger, der allerede står i registret,
 beholder sin første tildeling. Køres den samme fil for den samme uge igen,
@@ -102,9 +108,10 @@ Tilvalg:
                       (2017-W03.csv); skal gives, når navnet ikke har en uge
   --operator <navn>   hvem der kører batchen; gemmes med den. Standard: brugernavnet
   --out <mappe>       hvor listerne skrives. Standard: "lister" ved siden af registret
-  --dry-run           prøvekørsel: klassificer og tæl, skriv intet
-  --accept-valid      tildel de gyldige rækker; skriv de ugyldige med deres
-                      fejl i en fil for sig
+  --dry-run           prøvekørsel: klassificer og tæl, skriv intet (heller
+                      ikke registret, når det ikke findes endnu)
+  --accept-valid      tildel de gyldige rækker; de ugyldige står på listen
+                      med status Ugyldig og hvad der skal rettes
   --json              skriv resultatet som JSON på stdout (opsummeringen på stderr)
 
 Eksempel:
@@ -136,7 +143,10 @@ Eksempel:
     const dryRun = Boolean(values["dry-run"]);
     const summaryOut = json ? io.stderr : io.stdout;
 
-    const register = openRegisterOrFail(registerPath, { create: !dryRun, trialId: config.id, now: io.now() });
+    // A dry run before the first batch classifies against an empty register held in memory: nothing is created on disk.
+    const firstDryRun = dryRun && !existsSync(registerPath);
+    const register = openRegisterOrFail(firstDryRun ? ":memory:" : registerPath, { create: !dryRun || firstDryRun, trialId: config.id, now: io.now() });
+    if (firstDryRun) summaryOut(`Registret ${registerPath} findes ikke endnu; prøvekørslen regner med et tomt register og opretter intet.\n`);
     const results: unknown[] = [];
     try {
       for (let index = 0; index < files.length; index++) {
@@ -170,7 +180,7 @@ Eksempel:
               ? `${intake.file} kan ikke bruges (${intake.fileProblems.length === 1 ? "1 problem" : `${intake.fileProblems.length} problemer`} ovenfor)`
               : `${intake.invalid.length === 1 ? "1 ugyldig række" : `${intake.invalid.length} ugyldige rækker`} i ${intake.file}`;
           throw new UserError(
-            `${reason}; intet er skrevet for uge ${result.week}. Ret filen og kør igen${intake.fileProblems.length > 0 ? "" : ", eller brug --accept-valid for at tildele de gyldige rækker og få de ugyldige i en fil for sig"}`,
+            `${reason}; intet er skrevet for uge ${result.week}. Ret filen og kør igen${intake.fileProblems.length > 0 ? "" : ", eller brug --accept-valid for at tildele de gyldige rækker og få de ugyldige på listen med hvad der skal rettes"}`,
           );
         }
         const lines = formatBatchSummary(result);
@@ -178,7 +188,6 @@ Eksempel:
           const written = list;
           lines.push(`  Liste:                 ${written.csv}`, `                         ${written.xlsx}`);
           for (const warning of written.warnings) lines.push(`  Bemærk: ${warning}`);
-          if (intake.invalid.length > 0) lines.push(`  Afviste rækker:        ${writeRejects(result, intake, outDir)}`);
         }
         summaryOut(lines.join("\n") + "\n");
         results.push(batchResultJson(result));

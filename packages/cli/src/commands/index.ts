@@ -26,6 +26,7 @@ export const commandIndex: CommandEntry[] = [
   { name: "register verify", summary: "Genberegn registrets hashkæde", load: async () => (await import("./register.ts")).registerVerify },
   { name: "register keygen", summary: "Lav en nøgle til pseudonymisering", load: async () => (await import("./register.ts")).registerKeygen },
   { name: "register export", summary: "Eksporter den pseudonymiserede kohorte til evaluatorer", load: async () => (await import("./register.ts")).registerExport },
+  { name: "register columns", summary: "Vis hvilke kolonner registret holder, og hvilke der eksporteres", load: async () => (await import("./register.ts")).registerColumnsCommand },
   { name: "register void", summary: "Annuller en fejlagtig batch (en ny post, aldrig en sletning)", load: async () => (await import("./register.ts")).registerVoid },
   { name: "pseudonymize", summary: "Erstat CPR-kolonnen i en fil med pseudonymer", load: async () => (await import("./pseudonymize.ts")).pseudonymize },
   { name: "survival", summary: "Kaplan-Meier, log-rank, RMST, Cox og kumulativ incidens", load: async () => (await import("./survival.ts")).survival },

@@ -1,51 +1,97 @@
+import { outcomeExtractColumns, type OutcomeExtract } from "@jobtrial/analyze";
 import { pseudonymizeTable } from "@jobtrial/assign";
-import { formatProblem, readTable } from "@jobtrial/core";
+import { formatProblem, namesDirectIdentifier, normalizeHeader, readTable } from "@jobtrial/core";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 import { loadKeyOrFail } from "./register.ts";
 
+/** The known extracts as staff call them. */
+const EXTRACT_LABEL: Record<OutcomeExtract, string> = {
+  spells: "ledighedsforløb",
+  "benefit-weeks": "ugentligt ydelsespanel",
+  conversations: "samtalelog",
+  secondary: "sekundære udfald",
+};
+
 export const pseudonymize: Command = {
   name: "pseudonymize",
   summary: "Erstat CPR-kolonnen i en fil med pseudonymer",
-  usage: "pseudonymize <csv> --column <navn> --key-file <fil> --out <csv>",
+  usage: "pseudonymize <csv> --column <navn> --key-file <fil> --out <csv> [--keep <kolonne,...>]",
   help: `
-Erstatter CPR-kolonnen i en vilkårlig CSV-fil (fx udfaldsdata) med det samme
-pseudonym, som kohorteudtrækket bruger (HMAC-SHA256 med nøglen), så filen kan
-forlade jobcentret uden CPR-numre og stadig kobles med kohorten. Kolonnen får
-navnet "pseudonym"; alle andre kolonner bevares. Er en CPR-celle ikke et
-gyldigt CPR-nummer, skrives intet, og hver sådan række vises.
+Gør et udtræk klar til at forlade jobcentret: CPR-kolonnen erstattes med det
+samme pseudonym, som kohorteudtrækket bruger (HMAC-SHA256 med nøglen), så
+filen stadig kan kobles med kohorten, og kun udtrækkets kendte kolonner tages
+med. jobtrial kender ledighedsforløb (forløbsstart, forløbsslut,
+afgangsårsag), det ugentlige ydelsespanel (år-uge, ydelseskode), samtaleloggen
+(dato, status, samtaletype, rådgiver, planlagt uge) og sekundære udfald
+(ansøgninger, egen praktik eller løntilskud, vurdering). Alle andre kolonner
+udelades, og kommandoen siger hvilke. Andre kolonner tages kun med, når de
+nævnes i --keep; en kolonne, hvis overskrift er en direkte identifikator
+(navn, adresse, telefon, e-mail, bemærkning, kommentar, note, fritekst,
+CPR-nummer), tages aldrig med.
+
+Er en CPR-celle ikke et gyldigt CPR-nummer, skrives intet, og hver sådan
+række vises (uden værdien).
 
 Tilvalg:
   --column <navn>     overskriften på CPR-kolonnen (fx "CPR-nummer")
   --key-file <fil>    nøglen fra "jobtrial register keygen"; skal gives
   --out <csv>         filen, der skrives (aldrig inputfilen)
+  --keep <kolonner>   flere kolonner at tage med, adskilt af komma; skal gives,
+                      når filen ikke er et kendt udtræk
 
 Eksempel:
   jobtrial pseudonymize ydelser.csv --column CPR-nummer --key-file secrets/pseudonym.key --out ydelser-pseudo.csv
 `,
-  options: { column: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" } },
+  options: { column: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" }, keep: { type: "string" } },
   positionals: [1, 1],
   run({ io, values, positionals }) {
     const input = resolvePath(io, positionals[0]!);
     const column = stringOption(values, "column", true);
     const key = loadKeyOrFail(resolvePath(io, stringOption(values, "key-file", true)));
     const out = resolvePath(io, stringOption(values, "out", true));
-    if (out === input) throw new UsageError("--out must be another file than the input");
+    if (out === input) throw new UsageError("--out skal være en anden fil end inputfilen");
+    const keepGiven = (stringOption(values, "keep") ?? "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
+    const identifiers = keepGiven.filter(namesDirectIdentifier);
+    if (identifiers.length > 0) {
+      throw new UserError(
+        `--keep nævner ${identifiers.map((name) => `"${name}"`).join(", ")}, som er en direkte identifikator (navn, adresse, telefon, e-mail, fritekst eller CPR-nummer); sådan en kolonne forlader aldrig jobcentret. Fjern den fra --keep; intet er skrevet`,
+      );
+    }
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(input);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(code === "ENOENT" ? `file not found: ${positionals[0]}` : `cannot read ${positionals[0]} (${code})`);
+      throw new UserError(code === "ENOENT" ? `filen findes ikke: ${positionals[0]}; kontroller stien` : `${positionals[0]} kan ikke læses (${code})`);
     }
-    const result = pseudonymizeTable(readTable(bytes, { file: basename(input) }), { column, key });
+    const table = readTable(bytes, { file: basename(input) });
+    const inHeader = new Set(table.header.map(normalizeHeader));
+    const unknown = keepGiven.filter((name) => !inHeader.has(normalizeHeader(name)));
+    if (unknown.length > 0) throw new UsageError(`--keep nævner ${unknown.map((name) => `"${name}"`).join(", ")}, som ikke er en kolonne i ${table.file}`);
+    // The known extract is recognized by its header, with the person (CPR) column set aside.
+    const known = outcomeExtractColumns(table.header.filter((name) => normalizeHeader(name) !== normalizeHeader(column)));
+    if (known === null && keepGiven.length === 0) {
+      throw new UserError(
+        `kolonnerne i ${table.file} passer ikke til et kendt udtræk (ledighedsforløb, ydelsespanel, samtalelog, sekundære udfald); angiv med --keep, hvilke kolonner der skal med ud over CPR-kolonnen. Intet er skrevet`,
+      );
+    }
+    const result = pseudonymizeTable(table, { column, key, keep: [...(known?.columns ?? []), ...keepGiven] });
     if (!result.ok) {
       for (const item of result.problems) io.stderr(formatProblem(item) + "\n");
-      throw new UserError(`${result.problems.length} problem(s) in ${positionals[0]}; nothing was written`);
+      throw new UserError(`${result.problems.length === 1 ? "1 problem" : `${result.problems.length} problemer`} i ${positionals[0]}; intet er skrevet`);
     }
     writeFileSync(out, result.csv);
-    io.stdout(`Pseudonymiseret: ${out} (${result.rows} rækker)\n`);
+    const lines = [
+      `Pseudonymiseret: ${out} (${result.rows === 1 ? "1 række" : `${result.rows} rækker`}${known === null ? "" : `; ${EXTRACT_LABEL[known.extract]}`})`,
+      `  Med:      pseudonym${result.kept.length > 0 ? `, ${result.kept.join(", ")}` : ""}`,
+      `  Udeladt:  ${result.dropped.length > 0 ? result.dropped.join(", ") : "ingen"}`,
+    ];
+    io.stdout(lines.join("\n") + "\n");
     return 0;
   },
 };

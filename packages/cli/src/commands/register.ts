@@ -5,17 +5,29 @@ import {
   listBatches,
   loadKey,
   PseudonymKeyError,
+  registerColumns,
   RegisterError,
   verifyRegister,
   voidBatch,
   writeNewKey,
   type PseudonymKey,
 } from "@jobtrial/assign";
+import { trialCovariates, DEFAULT_COVARIATES, type Covariate } from "@jobtrial/core";
 import { writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
-import { resolvePath, stringOption, UserError, type Command } from "../command.ts";
+import { resolvePath, stringOption, UserError, type Command, type Io, type OptionValues } from "../command.ts";
 import { VERSION } from "../version.ts";
-import { openRegisterOrFail } from "./assign.ts";
+import { loadConfigOrFail, openRegisterOrFail } from "./assign.ts";
+
+/** The covariates the export may write: the configuration's (`--config`), or the ones known today without it. */
+function allowedCovariates(io: Io, values: OptionValues): readonly Covariate[] {
+  return values["config"] === undefined ? DEFAULT_COVARIATES : trialCovariates(loadConfigOrFail(io, values).config);
+}
+
+/** "2 kolonner" / "1 kolonne". */
+function columnCount(count: number): string {
+  return count === 1 ? "1 kolonne" : `${count} kolonner`;
+}
 
 export const registerVerify: Command = {
   name: "register verify",
@@ -110,14 +122,18 @@ export function loadKeyOrFail(path: string): PseudonymKey {
 export const registerExport: Command = {
   name: "register export",
   summary: "Eksporter den pseudonymiserede kohorte til evaluatorer",
-  usage: "register export --register <fil> --key-file <fil> --out <csv>",
+  usage: "register export --register <fil> --key-file <fil> --out <csv> [--config <trial.json>]",
   help: `
 Skriver kohorten til evaluatorerne: én række pr. tildelt borger (annullerede
 batcher udeladt) med pseudonym (HMAC-SHA256 af CPR-nummeret med nøglen),
 gruppe, uge, batch, første ledighedsdag, alder ved start, køn, branchegruppe,
-tilgangslistens øvrige kolonner og 1/0-markeringer for født 1. januar,
-erstatningspersonnummer og født den 1. i en måned. Intet CPR-nummer og ingen
-fødselsdato. Semikolonsepareret, UTF-8 med BOM. Ved siden af den ligger
+de kovariater, konfigurationen erklærer (intake.covariates; uden --config
+dem, jobtrial kender: A-kasse, uddannelse, herkomst), og 1/0-markeringer for
+født 1. januar, erstatningspersonnummer og født den 1. i en måned. Intet
+CPR-nummer, ingen fødselsdato og ingen anden kolonne: holder et ældre
+register fx navne eller bemærkninger, udelades de og nævnes ved navn
+("jobtrial register columns" viser, hvad registret holder).
+Semikolonsepareret, UTF-8 med BOM. Ved siden af den ligger
 <out>.screening.json med tallene til flowdiagrammet (læste rækker, ugyldige,
 uden for målgruppen efter årsag; kun antal): giv den til
 "jobtrial analyze --screening".
@@ -126,25 +142,101 @@ Tilvalg:
   --register <fil>    registret
   --key-file <fil>    nøglen fra "jobtrial register keygen"; skal gives
   --out <csv>         kohortefilen, der skrives
+  --config <fil>      forsøgets konfiguration: dens kovariater skrives.
+                      Standard: A-kasse, uddannelse og herkomst
 
 Eksempel:
   jobtrial register export --register out/register.sqlite --key-file secrets/pseudonym.key --out out/cohort.csv
 `,
-  options: { register: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" } },
+  options: { register: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" }, config: { type: "string" } },
   run({ io, values }) {
     const registerPath = resolvePath(io, stringOption(values, "register", true));
     const key = loadKeyOrFail(resolvePath(io, stringOption(values, "key-file", true)));
     const out = resolvePath(io, stringOption(values, "out", true));
+    const covariates = allowedCovariates(io, values);
     const register = openRegisterOrFail(registerPath, { readonly: true });
     try {
-      const { csv, rows } = exportCohortCsv(register, key);
+      const { csv, rows, leftOut } = exportCohortCsv(register, key, { covariates });
       const screeningFile = out.replace(/\.csv$/i, "") + ".screening.json";
       writeFileSync(out, csv);
       writeFileSync(screeningFile, JSON.stringify(screeningCounts(register), null, 2) + "\n");
-      io.stdout(`Kohorte skrevet: ${out} (${rows} personer, pseudonymiseret)\nScreeningtal skrevet: ${screeningFile}\n`);
+      io.stdout(`Kohorte skrevet: ${out} (${rows === 1 ? "1 person" : `${rows} personer`}, pseudonymiseret)\nScreeningtal skrevet: ${screeningFile}\n`);
+      if (leftOut.length > 0) {
+        io.stdout(
+          `Bemærk: registret holder ${columnCount(leftOut.length)} fra tilgangslisterne, som ikke er erklærede kovariater, og som derfor ikke er eksporteret: ${leftOut.join(", ")}. "jobtrial register columns" viser, hvad registret holder.\n`,
+        );
+      }
     } finally {
       closeRegister(register);
     }
+    return 0;
+  },
+};
+
+export const registerColumnsCommand: Command = {
+  name: "register columns",
+  summary: "Vis hvilke kolonner registret holder, og hvilke der eksporteres",
+  usage: "register columns --register <fil> [--config <trial.json>] [--json]",
+  help: `
+Viser, hvilke kolonner registrets tildelinger holder: de faste (CPR-nummer,
+fødselsdato, køn, første ledighedsdag, branchegruppe) og hver kolonne fra
+tilgangslisterne, med antallet af tildelinger, der har en værdi i den, og om
+kohorteudtrækket skriver den. Kun navne og antal, aldrig en værdi.
+
+jobtrial gemmer kun de kovariater, konfigurationen erklærer
+(intake.covariates), men et register skrevet af en ældre version kan holde
+alle tilgangslistens kolonner, også navne og fritekst. Registret er kun til
+tilføjelse, så de bliver stående i filen (som holder CPR-numre og opbevares
+som medarbejderlisterne), men de forlader den aldrig: "register export"
+udelader dem.
+
+Tilvalg:
+  --register <fil>    registret
+  --config <fil>      forsøgets konfiguration: dens kovariater eksporteres.
+                      Standard: A-kasse, uddannelse og herkomst
+  --json              skriv kolonnerne som JSON
+
+Eksempel:
+  jobtrial register columns --register out/register.sqlite --config data/esbjerg-2017/trial.json
+`,
+  options: { register: { type: "string" }, config: { type: "string" }, json: { type: "boolean" } },
+  run({ io, values }) {
+    const covariates = allowedCovariates(io, values);
+    const register = openRegisterOrFail(resolvePath(io, stringOption(values, "register", true)), { readonly: true });
+    let columns;
+    try {
+      columns = registerColumns(register, covariates);
+    } finally {
+      closeRegister(register);
+    }
+    if (values["json"]) {
+      io.stdout(JSON.stringify(columns, null, 2) + "\n");
+      return 0;
+    }
+    const width = Math.max(...columns.map((column) => column.name.length));
+    const line = (column: (typeof columns)[number]): string => {
+      const use =
+        column.kind === "fixed"
+          ? column.exported
+            ? "eksporteres"
+            : "eksporteres aldrig (kun som pseudonym og afledte kolonner)"
+          : column.exported
+            ? "eksporteres (erklæret kovariat)"
+            : "eksporteres ikke (ikke erklæret i intake.covariates)";
+      return `  ${column.name.padEnd(width)}  ${String(column.assignments).padStart(7)} tildelinger  ${use}`;
+    };
+    const undeclared = columns.filter((column) => column.kind === "covariate" && !column.exported);
+    io.stdout(
+      [
+        "Faste kolonner:",
+        ...columns.filter((column) => column.kind === "fixed").map(line),
+        "Kolonner fra tilgangslisterne:",
+        ...(columns.some((column) => column.kind === "covariate") ? columns.filter((column) => column.kind === "covariate").map(line) : ["  ingen"]),
+        undeclared.length === 0
+          ? "Registret holder ingen kolonner ud over de erklærede."
+          : `Registret holder ${columnCount(undeclared.length)}, som ikke er erklærede kovariater (${undeclared.map((column) => column.name).join(", ")}); de bliver i registret og eksporteres aldrig.`,
+      ].join("\n") + "\n",
+    );
     return 0;
   },
 };
