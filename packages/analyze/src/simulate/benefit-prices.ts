@@ -37,8 +37,8 @@ export function supportWeekCap(money: TrialConfig["money"]): number {
  * The configuration's money entry for a calendar year; a year without one is an error
  * (a price is never guessed).
  */
-export function moneyYearOf(config: TrialConfig, year: number, why: string): MoneyYear {
-  const entry = config.money.years.find((candidate) => candidate.year === year);
+export function moneyYearOf(money: TrialConfig["money"], year: number, why: string): MoneyYear {
+  const entry = money.years.find((candidate) => candidate.year === year);
   if (!entry) {
     throw new SimulationOptionsError(
       `money.years in the trial configuration has no entry for ${year}, but ${why}; add the year's maxDailyBenefit and cofinancing, or end the intake earlier`,

@@ -22,7 +22,7 @@ export function intakeWeeks(from: string, to: string): string[] {
  * winter peak (construction and seasonal trades, amplitude `seasonality`) and a
  * summer bump around week 27 (graduates, dimittender).
  *
- * @example seasonalFactor(2, 0) // 1 (no seasonality)
+ * @example seasonalFactor(2, 0) // 1 (no seasonality; 0.9999999999999991 after rounding)
  */
 export function seasonalFactor(week: number, seasonality: number): number {
   const raw = (w: number) => 1 + seasonality * Math.cos((2 * Math.PI * (w - 2)) / 52) + 0.6 * seasonality * Math.exp(-(((w - 27) / 2.5) ** 2));

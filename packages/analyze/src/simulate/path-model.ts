@@ -108,6 +108,21 @@ export interface PathModel {
   /** Destination shares of exits from A-dagpenge per cell, by chain state (index cell × 6 + state; 0 at ADP), weeks 1-26 and from week 27. */
   earlyShares: Float64Array;
   lateShares: Float64Array;
+  /** Weekly transition probabilities out of the other states (OTHER_STATE_TRANSITIONS; row ADP unused). */
+  otherTransitions: readonly (readonly number[])[];
+  /**
+   * For each cell, the first cell with the same parameters (rates, shares, prior history):
+   * cells that differ only in what the path does not depend on (registered 1 January)
+   * share one forward pass.
+   */
+  representative: Int32Array;
+}
+
+/** Cell weights summed onto each cell's representative (zero elsewhere). */
+export function representativeWeights(path: PathModel, cellWeights: readonly number[]): number[] {
+  const merged = new Array<number>(cellWeights.length).fill(0);
+  cellWeights.forEach((weight, cell) => (merged[path.representative[cell]!]! += weight));
+  return merged;
 }
 
 /** Days of week `week` (0 = the entry week) that fall before day `tau`, for a first unemployment day on `weekday`. */
@@ -224,7 +239,7 @@ export function stepChain(path: PathModel, cell: number, intervention: boolean, 
   for (let state = 1; state < CHAIN_STATE_COUNT; state++) {
     const mass = current[state]!;
     if (mass === 0) continue;
-    const transitions = OTHER_STATE_TRANSITIONS[state]!;
+    const transitions = path.otherTransitions[state]!;
     for (let target = 0; target < CHAIN_STATE_COUNT; target++) next[target]! += mass * transitions[target]!;
   }
 }
@@ -241,7 +256,7 @@ export function adpDaysOfCells(path: PathModel, cellWeights: readonly number[], 
   const row = new Float64Array(CHAIN_STATE_COUNT);
   let total = 0;
   let weightTotal = 0;
-  cellWeights.forEach((weight, cell) => {
+  representativeWeights(path, cellWeights).forEach((weight, cell) => {
     if (weight === 0) return;
     current.fill(0);
     current[ADP] = 1;
@@ -274,7 +289,12 @@ export function preparePathModel(
   const earlyShares = new Float64Array(cells.length * CHAIN_STATE_COUNT);
   const lateShares = new Float64Array(cells.length * CHAIN_STATE_COUNT);
   const priorHistoryShares = new Float64Array(cells.length);
+  const representative = new Int32Array(cells.length);
+  const firstWithParameters = new Map<string, number>();
   cells.forEach((cell, index) => {
+    const key = [cell.scale, ...cell.earlyShares, ...cell.lateShares, priorHistoryShare(options.paths.priorHistoryShare, cell)].join("|");
+    if (!firstWithParameters.has(key)) firstWithParameters.set(key, index);
+    representative[index] = firstWithParameters.get(key)!;
     for (let week = 1; week < weeks; week++) adpExitRates[index * weeks + week] = weeklyRate(week, cell.scale, options.weibullShape);
     earlyShares.set(destinationShares(cell.earlyShares), index * CHAIN_STATE_COUNT);
     lateShares.set(destinationShares(cell.lateShares), index * CHAIN_STATE_COUNT);
@@ -291,6 +311,8 @@ export function preparePathModel(
     adpExitRates,
     earlyShares,
     lateShares,
+    otherTransitions: OTHER_STATE_TRANSITIONS,
+    representative,
   };
   const effect = options.effect;
   path.jobRateRatio = effect.kind === "hazard-ratio" ? effect.hazardRatio : solveJobRateRatio(path, cells, effect.days, effect.horizonDays);
@@ -359,7 +381,8 @@ export interface FirstSpellCurves {
 export function pathFirstSpellCurves(path: PathModel, weightSets: readonly (readonly number[])[], intervention: boolean, benefitPeriodDays: number): FirstSpellCurves[] {
   const weeks = path.weeks;
   const move = path.options.moveWeeklyProbability;
-  const totals = weightSets.map((weights) => weights.reduce((sum, value) => sum + value, 0));
+  const merged = weightSets.map((weights) => representativeWeights(path, weights));
+  const totals = merged.map((weights) => weights.reduce((sum, value) => sum + value, 0));
   const staying = weightSets.map(() => new Float64Array(weeks));
   const toJob = weightSets.map(() => new Float64Array(weeks));
   const row = new Float64Array(CHAIN_STATE_COUNT);
@@ -367,7 +390,7 @@ export function pathFirstSpellCurves(path: PathModel, weightSets: readonly (read
   const cellToJob = new Float64Array(weeks);
   const cellCount = path.priorHistoryShares.length;
   for (let cell = 0; cell < cellCount; cell++) {
-    if (weightSets.every((weights) => weights[cell] === 0)) continue;
+    if (merged.every((weights) => weights[cell] === 0)) continue;
     cellStaying[0] = 1;
     cellToJob[0] = 0;
     for (let week = 1; week < weeks; week++) {
@@ -376,7 +399,7 @@ export function pathFirstSpellCurves(path: PathModel, weightSets: readonly (read
       cellStaying[week] = notMoved * row[ADP]!;
       cellToJob[week] = cellToJob[week - 1]! + notMoved * (row[JOB]! + row[SHORT_JOB]!);
     }
-    weightSets.forEach((weights, set) => {
+    merged.forEach((weights, set) => {
       const weight = weights[cell]! / totals[set]!;
       if (weight === 0) return;
       for (let week = 0; week < weeks; week++) {

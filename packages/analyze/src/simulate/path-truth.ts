@@ -5,19 +5,23 @@
  * re-entries counted, sickness benefit, cash benefit, job, education), the expected days on
  * any public support, and the expected municipal expenditure per citizen.
  *
- * Forward equations. Per cell and arm the chain's state is (benefit state s, support week
- * a), a = weeks on public support so far including the current one and the prior history,
- * lumped from the largest step week C on (benefit-prices.ts). Week 0: A-dagpenge with
- * a = min(prior + 1, C), prior ~ the cell's prior-history distribution. At each week start
- * k >= 1: x_k(t, a') = Σ_{s, a} x_{k-1}(s, a) P_k(s -> t), a' = min(a + [t public], C).
+ * Forward equations. The support week of week k (the week of total time on public support
+ * that prices it) is a_k = min(prior + n_k, C): prior weeks before the first unemployment
+ * day plus n_k, the weeks with a public benefit from the entry week through week k, lumped
+ * from the largest step week C on (benefit-prices.ts). Per cell and arm the chain's state
+ * is (benefit state s, n), starting in A-dagpenge with n = 1; at each week start k >= 1,
+ *   x_k(t, n') = Σ_{s, n} x_{k-1}(s, n) P_k(s -> t),   n' = min(n + [t public], C).
+ * The prior history is independent of the path, so it is folded into the prices.
  * Moving away is censoring and is not in the equations: the truth is about the latent path.
  *
- *   days in s within tau     = Σ_k Σ_a x_k(s, a) W_tau(k)        (W: weekWeightsWithin)
- *   expenditure within tau   = Σ_k Σ_{s public} Σ_a x_k(s, a) G_tau(k, s, a),
+ *   days in s within tau     = Σ_k Σ_n x_k(s, n) W_tau(k)            (W: weekWeightsWithin)
+ *   expenditure within tau   = Σ_k Σ_{s public} Σ_n x_k(s, n) G'_tau(k, s, n),
+ *   G'_tau(k, s, n)          = Σ_a0 P(entry week is support week a0) G_tau(k, s, min(a0 - 1 + n, C)),
  *   G_tau(k, s, a)           = Σ_entry P(entry) Σ_{days d of week k before tau} price_s(year(entry + d), a)
  *
  * The path does not depend on the entry day, so weighing by the entry calendar after the
- * chain is exact. Mixtures over cells are weighted sums of the cells' values.
+ * chain is exact. Mixtures over cells are weighted sums of the cells' values; cells with
+ * the same parameters share one pass (PathModel.representative).
  */
 import { z } from "zod";
 import { calendarDayRate, moneyYearOf, municipalShare, supportWeekCap } from "./benefit-prices.ts";
@@ -28,17 +32,17 @@ import {
   CHAIN_STATE_COUNT,
   IS_PUBLIC,
   MOVED_CODE,
-  OTHER_STATE_TRANSITIONS,
   PATH_STATES,
   PUBLIC_PATH_STATES,
   REPORTED_STATE,
   adpTransitionRow,
+  representativeWeights,
   weekDaysBefore,
   weekWeightsWithin,
   weeksForHorizon,
   type PathModel,
 } from "./path-model.ts";
-import { fromDayNumber, toDayNumber } from "@jobtrial/core";
+import { fromDayNumber, toDayNumber, type TrialConfig } from "@jobtrial/core";
 
 const contrast = z.strictObject({ control: z.number(), intervention: z.number(), difference: z.number() });
 const horizonKey = z.string().regex(/^\d+$/);
@@ -93,8 +97,8 @@ export function pathHorizons(model: SimulationModel): number[] {
   return [...new Set(horizons)].sort((a, b) => a - b);
 }
 
-/** One cell's expected values under one arm: days[horizon][reported state] and expenditure[horizon]. */
-interface CellValues {
+/** Expected values per citizen under one arm: days[horizon index][PATH_STATES index] and expenditure[horizon index] (DKK). */
+export interface PathExpectation {
   days: Float64Array[];
   expenditure: Float64Array;
 }
@@ -103,6 +107,77 @@ interface CellValues {
 export interface PathComparison {
   control: readonly number[];
   intervention: readonly number[];
+}
+
+/**
+ * Expected days in each state and municipal expenditure within each horizon, per citizen,
+ * for a mixture of cells (weights need not sum to 1) under one arm, priced with `money`
+ * (benefit-prices.ts): the forward equations of this file's comment.
+ *
+ * @example
+ * // one cell, Monday entrants, weekly A-dagpenge -> job 0.1 and no return: days on A-dagpenge within 14 days = 7 + 7 × 0.9
+ * pathExpectations(path, money, [14], [1], false).days[0][0] // 13.3
+ */
+export function pathExpectations(path: PathModel, money: TrialConfig["money"], horizons: readonly number[], cellWeights: readonly number[], intervention: boolean): PathExpectation {
+  const tables = expectationTables(path, money, horizons);
+  const merged = representativeWeights(path, cellWeights);
+  const cells = merged.map((weight, cell) => (weight === 0 ? null : cellExpectation(path, cell, intervention, tables)));
+  return mix(cells, merged, horizons.length);
+}
+
+/** What every cell's forward pass needs: weeks, the support-week cap, W_tau, G_tau and its fold with each prior history. */
+interface ExpectationTables {
+  weeks: number;
+  cap: number;
+  weekWeights: Float64Array[];
+  /** G_tau(k, s, a) per horizon. */
+  prices: Float64Array[];
+  /** G'_tau(k, s, n) per horizon for each share with a prior history (computed when first asked for). */
+  pricesByPublicWeeks: Map<number, Float64Array[]>;
+}
+
+function expectationTables(path: PathModel, money: TrialConfig["money"], horizons: readonly number[]): ExpectationTables {
+  const weeks = weeksForHorizon(Math.max(...horizons));
+  const cap = supportWeekCap(money);
+  return {
+    weeks,
+    cap,
+    weekWeights: horizons.map((tau) => weekWeightsWithin(path.weekdayShares, tau, weeks)),
+    prices: expenditureWeights(path, money, horizons, weeks, cap),
+    pricesByPublicWeeks: new Map(),
+  };
+}
+
+/**
+ * The prices by the number n of public weeks since entry (the entry week included) for a
+ * cell whose entry week is support week a0 with probability P(a0) (entrySupportWeeks):
+ * G'(k, s, n) = Σ_a0 P(a0) G(k, s, min(a0 - 1 + n, cap)). The support week is the prior
+ * weeks plus n, and the prior history is independent of the path, so the chain need only
+ * count n.
+ */
+function pricesByPublicWeeks(path: PathModel, tables: ExpectationTables, historyShare: number): Float64Array[] {
+  let folded = tables.pricesByPublicWeeks.get(historyShare);
+  if (folded) return folded;
+  const { weeks, cap } = tables;
+  const stride = cap + 1;
+  const entryWeeks = entrySupportWeeks(historyShare, path.options.priorMeanWeeks, cap);
+  folded = tables.prices.map((price) => {
+    const byPublicWeeks = new Float64Array(price.length);
+    for (let week = 0; week < weeks; week++) {
+      for (let state = 0; state < CHAIN_STATE_COUNT; state++) {
+        if (!IS_PUBLIC[state]) continue;
+        const offset = (week * CHAIN_STATE_COUNT + state) * stride;
+        for (let publicWeeks = 1; publicWeeks <= Math.min(week + 1, cap); publicWeeks++) {
+          let sum = 0;
+          for (let entryWeek = 1; entryWeek <= cap; entryWeek++) sum += entryWeeks[entryWeek]! * price[offset + Math.min(entryWeek - 1 + publicWeeks, cap)]!;
+          byPublicWeeks[offset + publicWeeks] = sum;
+        }
+      }
+    }
+    return byPublicWeeks;
+  });
+  tables.pricesByPublicWeeks.set(historyShare, folded);
+  return folded;
 }
 
 /**
@@ -116,13 +191,21 @@ export function pathTruthOfModel(
 ): PathTruth {
   const path = model.paths!;
   const horizons = pathHorizons(model);
-  const weeks = weeksForHorizon(horizons[horizons.length - 1]!);
-  const cap = supportWeekCap(model.config.money);
-  const prices = expenditureWeights(model, path, horizons, weeks, cap);
-  const weekWeights = horizons.map((tau) => weekWeightsWithin(path.weekdayShares, tau, weeks));
+  const tables = expectationTables(path, model.config.money, horizons);
+  const onRepresentatives = (comparison: PathComparison): PathComparison => ({
+    control: representativeWeights(path, comparison.control),
+    intervention: representativeWeights(path, comparison.intervention),
+  });
+  const merged = {
+    causal: onRepresentatives(comparisons.causal),
+    armContrast: onRepresentatives(comparisons.armContrast),
+    armContrastExcludingJanuary1: onRepresentatives(comparisons.armContrastExcludingJanuary1),
+  };
+  const all = Object.values(merged);
+  const needed = (arm: "control" | "intervention", cell: number) => all.some((comparison) => comparison[arm][cell]! > 0);
   const values = {
-    control: model.cells.map((_, cell) => cellValues(model, path, cell, false, weeks, cap, weekWeights, prices)),
-    intervention: model.cells.map((_, cell) => cellValues(model, path, cell, true, weeks, cap, weekWeights, prices)),
+    control: model.cells.map((_, cell) => (needed("control", cell) ? cellExpectation(path, cell, false, tables) : null)),
+    intervention: model.cells.map((_, cell) => (needed("intervention", cell) ? cellExpectation(path, cell, true, tables) : null)),
   };
   const contrastOf = (comparison: PathComparison, interventionShare: number): PathContrastTruth => {
     const control = mix(values.control, comparison.control, horizons.length);
@@ -144,7 +227,7 @@ export function pathTruthOfModel(
     });
     return { interventionShare: round(interventionShare), days, expenditure };
   };
-  const causal = contrastOf(comparisons.causal, 0.5);
+  const causal = contrastOf(merged.causal, 0.5);
   const primary = model.options.effect.kind === "days-saved" ? model.options.effect.horizonDays : model.config.evaluation.primaryHorizonDays;
   const codes: Record<string, string | null> = {};
   PATH_STATES.forEach((state, index) => (codes[state] = CHAIN_STATE_CODES[index]!));
@@ -161,8 +244,8 @@ export function pathTruthOfModel(
     expenditureRule:
       "Each day on a public benefit costs (benefitDailyRates[code] or maxDailyBenefit) x benefitDaysPerWeek / 7 of the calendar year the day falls in, times the cofinancing share of that year for the week of total time on public support: ISO weeks with a public benefit code, counted across benefits from the prior history on, the entry week included.",
     causal,
-    armContrast: contrastOf(comparisons.armContrast, shares.armContrast),
-    armContrastExcludingJanuary1: { ...contrastOf(comparisons.armContrastExcludingJanuary1, shares.excluding), populationShare: round(shares.notJanuaryShare) },
+    armContrast: contrastOf(merged.armContrast, shares.armContrast),
+    armContrastExcludingJanuary1: { ...contrastOf(merged.armContrastExcludingJanuary1, shares.excluding), populationShare: round(shares.notJanuaryShare) },
     checkedAgainst: {
       days:
         "Aalen-Johansen state occupancy by arm on the panel's paths (time = days since the first unemployment day, moving away = censoring), its restricted mean per state, converges to armContrast.days; paths.daysSaved (= causal.days[primary].adp.difference) is the effect the trial is about.",
@@ -175,12 +258,12 @@ function pair(control: number, intervention: number): { control: number; interve
   return { control: round(control), intervention: round(intervention), difference: round(control - intervention) };
 }
 
-function mix(cells: readonly CellValues[], weights: readonly number[], horizonCount: number): CellValues {
-  const result: CellValues = { days: Array.from({ length: horizonCount }, () => new Float64Array(PATH_STATES.length)), expenditure: new Float64Array(horizonCount) };
+function mix(cells: readonly (PathExpectation | null)[], weights: readonly number[], horizonCount: number): PathExpectation {
+  const result: PathExpectation = { days: Array.from({ length: horizonCount }, () => new Float64Array(PATH_STATES.length)), expenditure: new Float64Array(horizonCount) };
   let total = 0;
   cells.forEach((values, cell) => {
     const weight = weights[cell]!;
-    if (weight === 0) return;
+    if (weight === 0 || values === null) return;
     total += weight;
     for (let horizon = 0; horizon < horizonCount; horizon++) {
       for (let state = 0; state < PATH_STATES.length; state++) result.days[horizon]![state]! += weight * values.days[horizon]![state]!;
@@ -216,59 +299,57 @@ export function entrySupportWeeks(historyShare: number, priorMeanWeeks: number, 
 
 /**
  * The expected days in each state and the expenditure of one cell under one arm, at every
- * horizon, by the forward equations over (state, support week).
+ * horizon, by the forward equations over (state, public weeks since entry n, lumped at
+ * the cap): x_k(t, n') = Σ_{s, n} x_{k-1}(s, n) P_k(s -> t), n' = min(n + [t public], cap).
+ * After k week starts n is at most k + 1, so each week touches only n = 1 .. min(k + 1, cap).
  */
-function cellValues(
-  model: SimulationModel,
-  path: PathModel,
-  cell: number,
-  intervention: boolean,
-  weeks: number,
-  cap: number,
-  weekWeights: readonly Float64Array[],
-  prices: readonly Float64Array[],
-): CellValues {
+function cellExpectation(path: PathModel, cell: number, intervention: boolean, tables: ExpectationTables): PathExpectation {
+  const { weeks, cap, weekWeights } = tables;
+  const prices = pricesByPublicWeeks(path, tables, path.priorHistoryShares[cell]!);
   const horizonCount = weekWeights.length;
-  const values: CellValues = { days: Array.from({ length: horizonCount }, () => new Float64Array(PATH_STATES.length)), expenditure: new Float64Array(horizonCount) };
-  if (model.cells[cell]!.weight === 0) return values;
+  const values: PathExpectation = { days: Array.from({ length: horizonCount }, () => new Float64Array(PATH_STATES.length)), expenditure: new Float64Array(horizonCount) };
   const stride = cap + 1;
   let current = new Float64Array(CHAIN_STATE_COUNT * stride);
   let next = new Float64Array(CHAIN_STATE_COUNT * stride);
-  current.set(entrySupportWeeks(path.priorHistoryShares[cell]!, path.options.priorMeanWeeks, cap), ADP * stride);
+  current[ADP * stride + 1] = 1; // the entry week: on A-dagpenge, one public week
   const row = new Float64Array(CHAIN_STATE_COUNT);
   for (let week = 0; week < weeks; week++) {
+    const reach = Math.min(week + 1, cap); // largest n with mass after this week's step
     if (week > 0) {
+      const before = Math.min(week, cap);
       adpTransitionRow(path, cell, intervention, week, row);
-      next.fill(0);
+      next.fill(0, 0, next.length);
       for (let state = 0; state < CHAIN_STATE_COUNT; state++) {
-        const transitions = state === ADP ? row : OTHER_STATE_TRANSITIONS[state]!;
+        const transitions = state === ADP ? row : path.otherTransitions[state]!;
         const from = state * stride;
         for (let target = 0; target < CHAIN_STATE_COUNT; target++) {
           const probability = transitions[target]!;
           if (probability === 0) continue;
           const to = target * stride;
           if (IS_PUBLIC[target]) {
-            // A week on public support: one more support week, lumped at the cap.
-            for (let supportWeek = 1; supportWeek < cap; supportWeek++) next[to + supportWeek + 1]! += probability * current[from + supportWeek]!;
-            next[to + cap]! += probability * current[from + cap]!;
+            // A week on public support: one more public week, lumped at the cap.
+            for (let publicWeeks = 1; publicWeeks <= before; publicWeeks++) {
+              next[to + Math.min(publicWeeks + 1, cap)]! += probability * current[from + publicWeeks]!;
+            }
           } else {
-            for (let supportWeek = 1; supportWeek <= cap; supportWeek++) next[to + supportWeek]! += probability * current[from + supportWeek]!;
+            for (let publicWeeks = 1; publicWeeks <= before; publicWeeks++) next[to + publicWeeks]! += probability * current[from + publicWeeks]!;
           }
         }
       }
       [current, next] = [next, current];
     }
     for (let state = 0; state < CHAIN_STATE_COUNT; state++) {
+      const from = state * stride;
       let occupancy = 0;
-      for (let supportWeek = 1; supportWeek <= cap; supportWeek++) occupancy += current[state * stride + supportWeek]!;
+      for (let publicWeeks = 1; publicWeeks <= reach; publicWeeks++) occupancy += current[from + publicWeeks]!;
       const reported = REPORTED_STATE[state]!;
       for (let horizon = 0; horizon < horizonCount; horizon++) values.days[horizon]![reported]! += occupancy * weekWeights[horizon]![week]!;
       if (!IS_PUBLIC[state]) continue;
+      const offset = (week * CHAIN_STATE_COUNT + state) * stride;
       for (let horizon = 0; horizon < horizonCount; horizon++) {
         const price = prices[horizon]!;
-        const offset = (week * CHAIN_STATE_COUNT + state) * stride;
         let cost = 0;
-        for (let supportWeek = 1; supportWeek <= cap; supportWeek++) cost += current[state * stride + supportWeek]! * price[offset + supportWeek]!;
+        for (let publicWeeks = 1; publicWeeks <= reach; publicWeeks++) cost += current[from + publicWeeks]! * price[offset + publicWeeks]!;
         values.expenditure[horizon]! += cost;
       }
     }
@@ -282,8 +363,7 @@ function cellValues(
  * Throws SimulationOptionsError when a priced day falls in a year the configuration has no
  * money entry for.
  */
-function expenditureWeights(model: SimulationModel, path: PathModel, horizons: readonly number[], weeks: number, cap: number): Float64Array[] {
-  const { config } = model;
+function expenditureWeights(path: PathModel, money: TrialConfig["money"], horizons: readonly number[], weeks: number, cap: number): Float64Array[] {
   const first = path.entryDays.reduce((min, entry) => Math.min(min, entry.day), Infinity);
   const last = path.entryDays.reduce((max, entry) => Math.max(max, entry.day), -Infinity);
   const firstYear = Number(fromDayNumber(first).slice(0, 4));
@@ -313,10 +393,10 @@ function expenditureWeights(model: SimulationModel, path: PathModel, horizons: r
       for (let week = 0; week < weeks; week++) {
         const days = daysInYear[week * yearCount + yearIndex]!;
         if (days === 0) continue;
-        moneyYear ??= moneyYearOf(config, firstYear + yearIndex, `days on public support within ${tau} days of the intake fall in it`);
+        moneyYear ??= moneyYearOf(money, firstYear + yearIndex, `days on public support within ${tau} days of the intake fall in it`);
         for (let state = 0; state < CHAIN_STATE_COUNT; state++) {
           if (!IS_PUBLIC[state]) continue;
-          const rate = calendarDayRate(moneyYear, config.money.benefitDaysPerWeek, CHAIN_STATE_CODES[state]!);
+          const rate = calendarDayRate(moneyYear, money.benefitDaysPerWeek, CHAIN_STATE_CODES[state]!);
           const offset = (week * CHAIN_STATE_COUNT + state) * (cap + 1);
           for (let supportWeek = 1; supportWeek <= cap; supportWeek++) price[offset + supportWeek]! += days * rate * municipalShare(moneyYear, supportWeek);
         }

@@ -26,7 +26,6 @@ import {
   EDUCATION,
   JOB,
   MOVED_CODE,
-  OTHER_STATE_TRANSITIONS,
   PRIOR_CODE_WEIGHTS,
   PRIOR_CODES,
   PRIOR_MAX_GAP_WEEKS,
@@ -100,10 +99,6 @@ function cumulativeAdpRows(path: PathModel): { control: Float64Array; interventi
   return rows;
 }
 
-const OTHER_CUMULATIVE = OTHER_STATE_TRANSITIONS.map((row) => {
-  let cumulative = 0;
-  return row.map((value) => (cumulative += value));
-});
 
 /** The first index whose cumulative probability exceeds `draw` (the last state when rounding leaves the draw above them all). */
 function pick(cumulative: ArrayLike<number>, offset: number, draw: number): number {
@@ -120,6 +115,10 @@ export function drawPaths(model: SimulationModel, citizens: readonly SimulatedCi
   const { options } = model;
   const period = options.benefitPeriodDays;
   const rows = cumulativeAdpRows(path);
+  const otherCumulative = path.otherTransitions.map((row) => {
+    let cumulative = 0;
+    return row.map((value) => (cumulative += value));
+  });
   const moveProbability = path.options.moveWeeklyProbability;
   const keepPrior = 1 - 1 / path.options.priorMeanWeeks;
   const horizonWeeks = weeksForHorizon(pathHorizons(model).at(-1)!);
@@ -164,7 +163,7 @@ export function drawPaths(model: SimulationModel, citizens: readonly SimulatedCi
           state = CASH;
           exhausted = true;
         } else if (previous === ADP) state = pick(rows[arm], (cell * path.weeks + week) * CHAIN_STATE_COUNT, draw);
-        else state = pick(OTHER_CUMULATIVE[previous]!, 0, draw);
+        else state = pick(otherCumulative[previous]!, 0, draw);
         states[week] = state;
         if (state === ADP) used[arm] += 7;
         if (firstSpell[arm] === null && (week >= moveWeek || state !== ADP)) {

@@ -53,9 +53,17 @@ export const SimulationTruthSchema = z.strictObject({
   generatedBy: z.string().optional(),
   /** Primary horizon of `daysSaved`, days. */
   horizonDays: z.number().int(),
-  /** THE true effect: control minus intervention restricted mean at the primary horizon, whole trial population, days. */
+  /**
+   * THE true effect: control minus intervention restricted mean at the primary horizon, whole
+   * trial population, days. With paths this is the first A-dagpenge spell's, and the effect
+   * the options set is paths.daysSaved (days on A-dagpenge, re-entries counted).
+   */
   daysSaved: z.number(),
-  /** The model's hazard ratio intervention / control, conditional on the covariate cell (what a correctly adjusted Cox model estimates). */
+  /**
+   * The model's hazard ratio intervention / control, conditional on the covariate cell (what
+   * a correctly adjusted Cox model estimates). With paths: the job-rate ratio of the path
+   * model (paths.jobRateRatio).
+   */
   hazardRatio: z.number(),
   causal: ContrastTruthSchema,
   armContrast: ContrastTruthSchema,
@@ -176,7 +184,10 @@ export function truthOfModel(model: SimulationModel): SimulationTruth {
     checkedAgainst: {
       daysSaved:
         "The unadjusted restricted-mean difference of the arms converges to armContrast.daysSaved; after excluding everyone born 1 January to armContrastExcludingJanuary1.daysSaved; daysSaved (= causal.daysSaved) is the effect the trial is about.",
-      hazardRatio: "An unadjusted Cox model converges to armContrast.coxHazardRatio (cut at the primary horizon); hazardRatio is the conditional, covariate-adjusted one.",
+      hazardRatio:
+        model.paths === null
+          ? "An unadjusted Cox model converges to armContrast.coxHazardRatio (cut at the primary horizon); hazardRatio is the conditional, covariate-adjusted one."
+          : "An unadjusted Cox model of the first spell converges to armContrast.coxHazardRatio (cut at the primary horizon); with paths, hazardRatio is the path model's job-rate ratio in the programme weeks, not a hazard ratio of the first spell.",
       exitToSelfSupport: "Cumulative incidence (Aalen-Johansen) by arm converges to armContrast.exitToSelfSupport.",
     },
     ...(paths === undefined ? {} : { paths }),
