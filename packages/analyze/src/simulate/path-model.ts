@@ -133,18 +133,31 @@ export function weekDaysBefore(week: number, weekday: number, tau: number): numb
   return Math.max(0, Math.min(end, tau) - first);
 }
 
-/** First day (from the first unemployment day) of week `week` >= 1 for an entry on `weekday`. */
+/**
+ * First day (from the first unemployment day) of week `week` for an entry on `weekday`:
+ * 0 for the entry week, 7 - weekday + 7(week - 1) after it.
+ *
+ * @example weekStartDay(1, 2) // 5 (a Wednesday entrant's first Monday)
+ */
 export function weekStartDay(week: number, weekday: number): number {
   return week === 0 ? 0 : 7 - weekday + 7 * (week - 1);
 }
 
-/** Week index of day `day` (0 = the first unemployment day) for an entry on `weekday`. */
+/**
+ * Week index of day `day` (0 = the first unemployment day) for an entry on `weekday`.
+ *
+ * @example weekOfDay(4, 2) // 0; weekOfDay(5, 2) // 1 (Wednesday entrant)
+ */
 export function weekOfDay(day: number, weekday: number): number {
   const entryWeekDays = 7 - weekday;
   return day < entryWeekDays ? 0 : Math.floor((day - entryWeekDays) / 7) + 1;
 }
 
-/** Weeks (0 .. result - 1) that hold every day before `tau`, for any weekday. */
+/**
+ * Weeks (0 .. result - 1) that hold every day before `tau`, for any weekday.
+ *
+ * @example weeksForHorizon(364) // 53 (a Sunday entrant's day 363 is in week 52)
+ */
 export function weeksForHorizon(tau: number): number {
   return weekOfDay(Math.max(tau - 1, 0), 6) + 1;
 }

@@ -281,6 +281,8 @@ function mix(cells: readonly (PathExpectation | null)[], weights: readonly numbe
  * P(support week of the entry week = a), a = 1..cap, for a cell: 1 without a prior history;
  * with one (probability `historyShare`), prior + 1 where prior weeks ~ 1 + Geometric,
  * P(prior >= p) = r^(p-1), r = 1 - 1 / priorMeanWeeks; lumped at the cap.
+ *
+ * @example entrySupportWeeks(0.3, 20, 53)[1] // 0.7; [2] // 0.3 × 0.05 = 0.015
  */
 export function entrySupportWeeks(historyShare: number, priorMeanWeeks: number, cap: number): Float64Array {
   const probabilities = new Float64Array(cap + 1);

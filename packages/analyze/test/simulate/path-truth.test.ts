@@ -10,7 +10,18 @@ import { calendarDayRate, municipalShare, supportWeekCap } from "../../src/simul
 import { regulaFalsi } from "../../src/simulate/bisect.ts";
 import { seasonalFactor } from "../../src/simulate/intake-calendar.ts";
 import { SimulationOptionsError } from "../../src/simulate/options.ts";
-import { ADP, CHAIN_STATE_COUNT, JOB, SICKNESS, weekWeightsWithin, weekDaysBefore, type PathModel } from "../../src/simulate/path-model.ts";
+import {
+  ADP,
+  CHAIN_STATE_COUNT,
+  JOB,
+  SICKNESS,
+  weekDaysBefore,
+  weekOfDay,
+  weeksForHorizon,
+  weekStartDay,
+  weekWeightsWithin,
+  type PathModel,
+} from "../../src/simulate/path-model.ts";
 import { entrySupportWeeks, pathExpectations } from "../../src/simulate/path-truth.ts";
 import { computeTruth, SimulationTruthSchema } from "../../src/simulate/truth.ts";
 import { esbjergConfig } from "./helpers.ts";
@@ -96,6 +107,7 @@ describe("pathExpectations: one cell, constant weekly probabilities, worked by h
     expect(weekDaysBefore(0, 2, 10)).toBe(5);
     expect(weekDaysBefore(1, 2, 10)).toBe(5);
     expect(Array.from(weekWeightsWithin([1, 0, 0, 0, 0, 0, 0], 10, 3))).toEqual([7, 3, 0]);
+    expect([weekStartDay(1, 2), weekOfDay(4, 2), weekOfDay(5, 2), weeksForHorizon(364), weekOfDay(363, 6)]).toEqual([5, 0, 1, 53, 52]);
   });
 
   it("pathExpectations prices A-dagpenge days by calendar year and support-week step: 7 Σ_k s^k rate(year of week k) share(k + 1)", () => {
@@ -169,6 +181,7 @@ describe("entrySupportWeeks and the prices", () => {
     const keep = 1 - 1 / 20;
     expect(weeks[1]).toBeCloseTo(0.7, 15);
     expect(weeks[2]).toBeCloseTo(0.3 * (1 - keep), 15);
+    expect(weeks[2]).toBeCloseTo(0.015, 15);
     expect(weeks[11]).toBeCloseTo(0.3 * keep ** 9 * (1 - keep), 15);
     expect(weeks[53]).toBeCloseTo(0.3 * keep ** 51, 15);
     expect(weeks.reduce((total, value) => total + value, 0)).toBeCloseTo(1, 14);
