@@ -19,7 +19,7 @@ import { TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
 import { z } from "zod";
 import { prepareSimulation, type SimulationModel } from "./model.ts";
 import type { SimulationOptions } from "./options.ts";
-import { pathFirstSpellCurves } from "./path-model.ts";
+import { pathFirstSpellCurves, type FirstSpellCurves } from "./path-model.ts";
 import { PathTruthSchema, pathTruthOfModel } from "./path-truth.ts";
 
 const contrast = z.strictObject({ control: z.number(), intervention: z.number(), difference: z.number() });
@@ -96,12 +96,8 @@ export type SimulationTruth = z.infer<typeof SimulationTruthSchema>;
 /** Follow-up points for exit to self-support, weeks. */
 export const SELF_SUPPORT_WEEKS = [13, 26, 52] as const;
 
-interface MixtureCurves {
-  /** P(D > d), d = 0..benefitPeriodDays. */
-  survival: Float64Array;
-  /** P(D <= d and exit to self-support). */
-  selfSupport: Float64Array;
-}
+/** First-spell curves of a mixture of cells: P(D > d) and P(D <= d, exit to self-support), d = 0..benefitPeriodDays. */
+type MixtureCurves = FirstSpellCurves;
 
 /**
  * Computes truth.json's values from the model. `computeTruth(config, options)`
