@@ -98,6 +98,72 @@ export const InputFileSchema = z.object({
   rows: z.number().int().nonnegative().nullable(),
 });
 
+// ---------------------------------------------------------------- paths through benefit states (issue 13)
+
+/** What `daysSaved` measures. Added after version 1; optional: absent in older files, which measured days to the first exit. */
+export const DaysSavedMeasureSchema = z.enum(["days-on-benefit", "days-to-first-exit"]);
+
+/** An expected number of days (or kroner) with its standard error. */
+export const MeanWithSeSchema = z.object({ estimate: num, se: num });
+
+/** Expected days in one state (or on any public support: state "public") within tau, per arm, and intervention minus control. */
+export const StateDaysSchema = z.object({
+  state: z.string(),
+  public: z.boolean(),
+  control: MeanWithSeSchema,
+  intervention: MeanWithSeSchema,
+  /** intervention minus control */
+  difference: EstimateSchema,
+});
+
+/** The citizens' paths through benefit states from the weekly benefit panel, re-entries counted (evaluation/time-in-states.ts). */
+export const BenefitPathsSchema = z.object({
+  /** The states, as the configuration's benefitStates lists them. */
+  states: z.array(z.object({ name: z.string(), label: z.object({ da: z.string(), en: z.string() }), public: z.boolean() })),
+  /** The state whose days are the days saved (A-dagpenge). */
+  unemploymentState: z.string(),
+  /** Citizens with a path. */
+  analysed: ByArmSchema(CellSchema),
+  /** Citizens without a path, by reason: first unemployment day on or after the as-of date, no A-dagpenge in the entry week or the next. */
+  excluded: z.array(z.object({ reason: z.string(), code: ReasonCodeSchema, control: CellSchema, intervention: CellSchema })),
+  /** Citizens whose follow-up ended when they moved away (censored there). */
+  movedAway: ByArmSchema(CellSchema),
+  /** Citizens who came back to A-dagpenge at least once after leaving it. */
+  returned: ByArmSchema(CellSchema),
+  /** Citizens with weeks on public support before their first unemployment day. */
+  priorSupport: ByArmSchema(CellSchema),
+  /** Per estimable horizon (days): expected days in each state and on any public support within it. */
+  byHorizon: z.array(z.object({ tau: num, states: z.array(StateDaysSchema), public: StateDaysSchema })),
+  /** Control minus intervention expected days on any public support within the primary horizon. */
+  publicSupportDaysSaved: EstimateSchema.extend({ tau: num }),
+  /**
+   * Where the saved days went, at the primary horizon: intervention minus control expected
+   * days in every state other than A-dagpenge; they sum to daysSaved. Empty when the
+   * primary horizon is not estimable.
+   */
+  whereTheDaysWent: z.array(EstimateSchema.extend({ state: z.string(), public: z.boolean() })),
+});
+
+/** Mean municipal expenditure per citizen, priced per benefit (evaluation/expenditure.ts). */
+export const ExpenditureSchema = z.object({
+  currency: z.literal("DKK"),
+  /** Per estimable horizon: mean expenditure per citizen within tau per arm, and the saving control minus intervention. */
+  byHorizon: z.array(z.object({ tau: num, control: MeanWithSeSchema, intervention: MeanWithSeSchema, saving: EstimateSchema })),
+  /** Saving per citizen at the primary horizon: control minus intervention mean expenditure, DKK (null when not estimable). */
+  saving: EstimateSchema.extend({ tau: num }),
+  /** The estimator and its variance, in words. */
+  method: z.string(),
+});
+
+/** A note on what the path measures could not estimate, as a code with its facts and the English wording. */
+export const PathNoteSchema = z.object({
+  code: z.enum(["no-benefit-panel", "horizon-beyond-follow-up", "money-year-missing"]),
+  tau: num.optional(),
+  year: z.number().int().optional(),
+  message: z.string(),
+});
+export type PathNote = z.infer<typeof PathNoteSchema>;
+
 export const ResultsSchema = z.object({
   schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
   tool: z.object({ name: z.literal("jobtrial"), version: z.string() }),
@@ -192,8 +258,21 @@ export const ResultsSchema = z.object({
     riskTable: z.array(z.object({ time: num, control: z.object({ nRisk: CellSchema, cumEvents: CellSchema }), intervention: z.object({ nRisk: CellSchema, cumEvents: CellSchema }) })),
   }),
 
-  /** Days saved = control minus intervention restricted mean at the primary horizon. */
-  daysSaved: EstimateSchema.extend({ tau: num }),
+  /**
+   * Days saved at the primary horizon, control minus intervention: with the weekly benefit
+   * panel the expected days on A-dagpenge within tau, re-entries counted (measure
+   * "days-on-benefit"); without it the restricted mean of the first spell (measure
+   * "days-to-first-exit", as before the paths).
+   */
+  daysSaved: EstimateSchema.extend({ tau: num, measure: DaysSavedMeasureSchema.optional() }),
+  /** Days to the first exit, control minus intervention restricted mean of the first spell at the primary horizon: a secondary measure. Added after version 1; optional. */
+  daysToFirstExit: EstimateSchema.extend({ tau: num }).optional(),
+  /** Paths through benefit states; null without the weekly benefit panel. Added after version 1; optional. */
+  paths: BenefitPathsSchema.nullable().optional(),
+  /** Municipal expenditure per citizen; null without the weekly benefit panel. Added after version 1; optional. */
+  expenditure: ExpenditureSchema.nullable().optional(),
+  /** What the path measures could not estimate. Added after version 1; optional. */
+  pathNotes: z.array(PathNoteSchema).optional(),
 
   /** The project's own wording: average duration of completed spells (biased while spells run). */
   completedSpells: z.object({

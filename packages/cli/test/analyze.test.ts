@@ -50,8 +50,13 @@ describe("jobtrial analyze", () => {
     // The summary is Danish by default: Danish numbers and dates, Danish words.
     expect(result.stdout).toMatch(/^Resultater skrevet til .*results\.json \(\+ \d+ CSV-tabeller\)\n  pr\.           01\.03\.2018: [\d.]+ analyseret, [\d.]+ forløb kører stadig\n  sparede dage  −?\d+,\d \(95 % KI −?\d+,\d til −?\d+,\d\) ved 364 dage\n/);
     expect(result.stdout).not.toMatch(/^(Results written|  days saved)/m);
+    // Without the weekly panel days saved is the days to the first exit, and the summary says what cannot be estimated.
+    expect(results.daysSaved.measure).toBe("days-to-first-exit");
+    expect([results.paths, results.expenditure]).toEqual([null, null]);
+    expect(result.stdout).toContain("  bemærk        Uden det ugentlige ydelsespanel (--benefit-weeks) kan dage på A-dagpenge med genindtræden");
     // --lang en gives the same summary in English
     const english = analyzeSummary(results, "results.json", 12, "en");
+    expect(english).toContain("  note         Without the weekly benefit panel (--benefit-weeks), days on A-dagpenge with re-entries");
     expect(english.split("\n").slice(0, 3).join("\n")).toMatch(/^Results written to results\.json \(\+ 12 CSV tables\)\n  as of        1 Mar 2018: [\d,]+ analysed, [\d,]+ spells still running\n  days saved   −?\d+\.\d \(95 % CI −?\d+\.\d to −?\d+\.\d\) at 364 days$/);
   }, 120_000);
 
@@ -66,6 +71,25 @@ describe("jobtrial analyze", () => {
     expect(results.flow.screened).not.toBeNull();
     expect(results.inputs.map((input) => input.role)).toEqual(["config", "register", "benefitWeeks"]);
     expect(results.daysSaved.estimate).not.toBeNull();
+    // With the panel: days on A-dagpenge with re-entries, public support, where the days went and expenditure.
+    expect(results.daysSaved.measure).toBe("days-on-benefit");
+    expect(results.paths!.states.map((state) => state.name)).toEqual(["adp", "sickness", "cash", "education", "job"]);
+    expect(results.paths!.whereTheDaysWent.reduce((sum, entry) => sum + entry.estimate!, 0)).toBeCloseTo(results.daysSaved.estimate!, 9);
+    expect(results.expenditure!.saving.se).toBeGreaterThan(0);
+    expect(results.daysToFirstExit!.estimate).not.toBeNull();
+    expect(result.stdout).toMatch(/\n  sparede dage  −?\d+,\d \(95 % KI −?\d+,\d til −?\d+,\d\) på A-dagpenge ved 364 dage\n  forsørgelse   −?\d+,\d færre dage på offentlig forsørgelse \(95 % KI .+\)\n  udgift        −?[\d.]+ kr\. sparet pr\. borger inden for 364 dage \(95 % KI .+\)\n  første afgang −?\d+,\d dage tidligere \(95 % KI .+\), sekundært mål\n/);
+    const english = analyzeSummary(results, "results.json", 12, "en");
+    expect(english).toMatch(/\n  days saved   −?\d+\.\d \(95 % CI .+\) on A-dagpenge at 364 days\n  support      −?\d+\.\d fewer days on public support \(95 % CI .+\)\n  expenditure  DKK −?[\d,]+ saved per citizen within 364 days \(95 % CI .+\)\n  first exit   −?\d+\.\d days sooner \(95 % CI .+\), a secondary measure\n/);
+  }, 120_000);
+
+  it("jobtrial analyze --benefit-weeks with a code the configuration does not know names its row and column and writes nothing", async () => {
+    const panel = join(dir, "unknown-code.csv");
+    writeFileSync(panel, readFileSync(join(data, "outcomes/benefit-weeks.csv"), "utf8").replace(/;890\r?\n/, ";140\n"));
+    const out = join(dir, "unknown-code", "results.json");
+    const result = await run(["analyze", "--config", join(data, "trial.json"), "--register", join(dir, "register.sqlite"), "--benefit-weeks", panel, "--key-file", join(dir, "key"), "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^unknown-code\.csv, row \d+, column "Ydelseskode": the benefit code is not in the configuration's benefitStates\. Fix: add the code to the codes of a state in benefitStates\.states/m);
+    expect(() => readdirSync(join(dir, "unknown-code"))).toThrow();
   }, 120_000);
 
   it("jobtrial analyze (a bad outcome row) lists file, row and column, exits 1 and writes nothing", async () => {

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { normalizeHeader } from "./columns.ts";
+import { BenefitStatesSchema } from "./benefit-states.ts";
 import { isIsoDate } from "./dates.ts";
 
 const isoDate = z
@@ -254,6 +255,11 @@ export const TrialConfigSchema = z
       /** Share of a saving that the grant settlement takes back when netted, 0-1. Default: 0 */
       regionalGrantShare: z.number().min(0).max(1).default(0),
     }),
+    /**
+     * How the weekly benefit panel's codes map to the states of a citizen's path and which
+     * are public support (benefit-states.ts). Default: the bundled codes, `DEFAULT_BENEFIT_STATES`
+     */
+    benefitStates: BenefitStatesSchema.optional(),
     disclosure: z.strictObject({
       /** Smallest count shown in any table or chart; never below 3. Default: 5 */
       minCellSize: z

@@ -6,6 +6,15 @@
  * This file is the package's only door: it names what other packages may use.
  */
 export { mapHeader, normalizeHeader, type ColumnSpec } from "./columns.ts";
+export {
+  BenefitStateSchema,
+  BenefitStatesSchema,
+  DEFAULT_BENEFIT_STATES,
+  trialBenefitStates,
+  type BenefitState,
+  type BenefitStates,
+  type BenefitStatesInput,
+} from "./benefit-states.ts";
 export { checkTrialConfig, configHash, jsonPath, loadTrialConfig } from "./config-file.ts";
 export {
   CovariateSchema,

@@ -10,17 +10,21 @@
  * completed spells) -> exit to self-support -> process -> secondary ->
  * subgroups -> precision -> suppression check -> schema check.
  */
-import { configHash, type TrialConfig } from "@jobtrial/core";
+import { configHash, trialBenefitStates, type TrialConfig } from "@jobtrial/core";
 import { RESULTS_SCHEMA_VERSION, ResultsSchema, type Results } from "../results-schema.ts";
 import { allocationMeasures, intakeCounts } from "./allocation.ts";
 import { buildAnalysisSet, type AnalysisRow } from "./analysis-set.ts";
 import { balanceTable } from "./balance.ts";
+import { benefitPaths } from "./benefit-paths.ts";
 import { measureDefinitions } from "./definitions.ts";
 import { daysSavedFrom, durationMeasures, restrictedMeanAt, survivalColumns } from "./duration.ts";
 import { flowCounts } from "./flow.ts";
 import type { CohortMember, ConversationRecord, ScreeningCounts, SecondaryRecord, Spell } from "./model.ts";
+import { pathNote } from "./path-messages.ts";
+import { pathDefinitions, pathMeasures, pathsInArm } from "./path-measures.ts";
 import { precisionMeasures } from "./precision.ts";
 import { processMeasures } from "./process.ts";
+import type { BenefitWeek } from "./read-inputs.ts";
 import { secondaryMeasures } from "./secondary.ts";
 import { selfSupportMeasures } from "./self-support.ts";
 import { DEFAULT_SUBGROUPS, subgroupAnalyses } from "./subgroups.ts";
@@ -30,6 +34,11 @@ export interface EvaluateTrialInput {
   config: TrialConfig;
   cohort: readonly CohortMember[];
   spells: readonly Spell[];
+  /**
+   * The weekly benefit panel: with it days saved is the days on A-dagpenge with re-entries
+   * (path measures and expenditure); null or absent: days to the first exit, with a note.
+   */
+  benefitWeeks?: readonly BenefitWeek[] | null;
   /** The conversation log; null or absent: no process block. */
   conversations?: readonly ConversationRecord[] | null;
   /** Secondary outcomes; null or absent: no secondary block. */
@@ -90,6 +99,7 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
   const allocation = allocationMeasures(input.cohort, config.assignment.rule, minCellSize);
   const curves = { control: duration.kmResult.curves["control"]!, intervention: duration.kmResult.curves["intervention"]! };
   const warnings = [...(input.readerNotes ?? []), ...duration.warnings];
+  const paths = pathResults(input, asOf, [...config.evaluation.horizonsDays, 182, 364, primaryHorizon]);
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: "jobtrial", version: input.toolVersion },
@@ -100,14 +110,18 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
     inputs: input.inputs ?? [],
     config,
     minCellSize,
-    definitions: measureDefinitions(config, asOf, minCellSize),
+    definitions: { ...measureDefinitions(config, asOf, minCellSize), ...pathDefinitions(config, paths.paths !== null) },
     flow: flowCounts(set, input.screening ?? null, minCellSize),
     intake: intakeCounts(input.cohort, minCellSize),
     allocation,
     balance: balanceTable(input.cohort, minCellSize),
     km: duration.km,
     duration: duration.duration,
-    daysSaved: duration.daysSaved,
+    daysSaved: paths.daysSaved ?? { ...duration.daysSaved, measure: "days-to-first-exit" },
+    daysToFirstExit: duration.daysSaved,
+    paths: paths.paths,
+    expenditure: paths.expenditure,
+    pathNotes: paths.notes,
     completedSpells: duration.completedSpells,
     selfSupport: selfSupportMeasures(set.rows, asOf, minCellSize),
     process: input.conversations ? processMeasures(set.rows, input.conversations, config) : null,
@@ -124,6 +138,23 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
     throw new Error(`internal: the results do not match ResultsSchema at ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * The path measures of results.json: with the weekly benefit panel, days saved on
+ * A-dagpenge (re-entries counted), the paths block and the expenditure; without it
+ * nulls and the note saying what cannot be estimated. Throws `EvaluationError` when the
+ * panel gives an arm no path.
+ */
+function pathResults(input: EvaluateTrialInput, asOf: string, taus: readonly number[]): { daysSaved: Results["daysSaved"] | null; paths: Results["paths"]; expenditure: Results["expenditure"]; notes: NonNullable<Results["pathNotes"]> } {
+  if (!input.benefitWeeks) return { daysSaved: null, paths: null, expenditure: null, notes: [pathNote({ code: "no-benefit-panel" })] };
+  const { config } = input;
+  const set = benefitPaths(input.benefitWeeks, input.cohort, asOf, trialBenefitStates(config));
+  for (const arm of ["control", "intervention"] as const) {
+    if (pathsInArm(set, arm) === 0) throw new EvaluationError(`the ${arm} arm has no citizen with A-dagpenge in the benefit panel in the week of the first unemployment day or the next, as of ${asOf}; check the panel, its benefit codes (benefitStates in the configuration) and --as-of`);
+  }
+  const measures = pathMeasures(set, config, { taus, primaryTau: config.evaluation.primaryHorizonDays, minCellSize: config.disclosure.minCellSize });
+  return { daysSaved: measures.daysSaved, paths: measures.paths, expenditure: measures.expenditure, notes: measures.notes };
 }
 
 /**

@@ -1,17 +1,20 @@
 /**
  * A simulated trial as the evaluation's plain inputs, in-process and without
  * files or keys: the cohort (eligible citizens with their arm; pseudonym
- * "sim-<index>"), spells, conversations and secondary outcomes. Used by
+ * "sim-<index>"), spells, the weekly benefit panel, conversations and secondary outcomes. Used by
  * `jobtrial power`, the validation bench and the tests; the files the
  * simulator writes go through the readers instead.
  */
 import type { Simulation } from "../simulate/simulate-trial.ts";
 import type { CohortMember, ConversationRecord, SecondaryRecord, Spell } from "./model.ts";
 import { normalizeExitState } from "./model.ts";
+import type { BenefitWeek } from "./read-inputs.ts";
 
 export interface EvaluationData {
   cohort: CohortMember[];
   spells: Spell[];
+  /** The weekly benefit panel (empty when the simulation left it out). */
+  benefitWeeks: BenefitWeek[];
   conversations: ConversationRecord[];
   secondary: SecondaryRecord[];
 }
@@ -44,6 +47,7 @@ export function evaluationDataFromSimulation(simulation: Simulation): Evaluation
     exitState: spell.exit === null ? null : normalizeExitState(spell.exit),
     censorReason: null,
   }));
+  const benefitWeeks: BenefitWeek[] = simulation.benefitWeeks.map((row) => ({ pseudonym: pseudonymOf(row.citizen), week: row.week, code: row.code }));
   const statusOf = { afholdt: "held", "ikke afholdt": "cancelled", "som brev": "letter" } as const;
   const conversations: ConversationRecord[] = simulation.conversations.map((conversation) => ({
     pseudonym: pseudonymOf(conversation.citizen),
@@ -58,5 +62,5 @@ export function evaluationDataFromSimulation(simulation: Simulation): Evaluation
     selfFoundJob: row.selfFoundPlacement,
     rating: row.rating,
   }));
-  return { cohort, spells, conversations, secondary };
+  return { cohort, spells, benefitWeeks, conversations, secondary };
 }

@@ -21,8 +21,9 @@ import {
   screeningCounts,
   type PseudonymKey,
 } from "@jobtrial/assign";
-import { loadTrialConfig, trialCovariates, type TrialConfig } from "@jobtrial/core";
+import { loadTrialConfig, trialBenefitStates, trialCovariates, type TrialConfig } from "@jobtrial/core";
 import type { Results } from "../results-schema.ts";
+import { codeBook, unknownBenefitCodes } from "./benefit-paths.ts";
 import { deriveSpells, type SpellRulesInput } from "./derive-spells.ts";
 import {
   ScreeningCountsSchema,
@@ -39,6 +40,7 @@ import {
   readConversationTable,
   readSecondaryTable,
   readSpellTable,
+  type BenefitWeek,
   type Pseudonymize,
 } from "./read-inputs.ts";
 import { type InputTable, readInputTable } from "./table.ts";
@@ -66,6 +68,8 @@ export interface LoadedInputs {
   config: TrialConfig;
   cohort: CohortMember[];
   spells: Spell[];
+  /** The weekly benefit panel's rows of cohort members; null when no panel was given. */
+  benefitWeeks: BenefitWeek[] | null;
   conversations: ConversationRecord[] | null;
   secondary: SecondaryRecord[] | null;
   screening: ScreeningCounts | null;
@@ -153,6 +157,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
   };
 
   let spells: Spell[] = [];
+  let benefitWeeks: BenefitWeek[] | null = null;
   if (files.spells !== undefined) {
     const bytes = readBytes(files.spells, problems);
     if (bytes !== undefined) {
@@ -168,9 +173,12 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
     if (bytes !== undefined) {
       const read = readBenefitWeekTable(readInputTable(bytes.bytes, bytes.name), options);
       problems.push(...read.problems);
+      // Every code must mean a state (or the end of follow-up) for the paths through benefit states.
+      problems.push(...unknownBenefitCodes(read.rows, codeBook(trialBenefitStates(config)), bytes.name, read.codeColumn));
+      benefitWeeks = read.rows;
       outside(read.outsideCohort, bytes.name);
       inputs.push({ role: "benefitWeeks", name: bytes.name, sha256: bytes.sha256, rows: read.rows.length });
-      // The spell table wins when both are given; the panel then only documents the input.
+      // With a spell table too, the first-exit measures use the spell table; the paths always use the panel.
       if (files.spells === undefined) {
         spells = deriveSpells(read.rows, cohort, asOf ?? config.evaluation.date, files.spellRules ?? {});
         notes.push(`spells derived from the weekly benefit panel ${bytes.name} (weekly precision: a spell ends on the Sunday of its last benefit week)`);
@@ -190,7 +198,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
   const conversations = optionalTable(files.conversations, "conversations", (table) => readConversationTable(table, options));
   const secondary = optionalTable(files.secondary, "secondary", (table) => readSecondaryTable(table, options));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { config, cohort, spells, conversations, secondary, screening, inputs, notes } };
+  return { ok: true, value: { config, cohort, spells, benefitWeeks, conversations, secondary, screening, inputs, notes } };
 }
 
 /** The cohort straight from the register, as `register export` writes it, with the batches' screening counts. */

@@ -34,7 +34,8 @@ export type EvaluationProblemCode =
   | "pseudonym_unknown"
   | "pseudonym_duplicate"
   | "spell_end_before_start"
-  | "spell_overlap";
+  | "spell_overlap"
+  | "benefit_code_unknown";
 
 /** One problem with an input file. `row` is the 1-based line; null for the whole file. */
 export interface EvaluationProblem {
@@ -134,6 +135,11 @@ export function evaluationProblemText(code: EvaluationProblemCode, facts: Proble
       return {
         message: `the spell overlaps another spell of the same person${facts.otherRow !== undefined ? ` (row ${facts.otherRow})` : ""}`,
         fix: "merge the two spells or correct their dates",
+      };
+    case "benefit_code_unknown":
+      return {
+        message: `the benefit code is not in the configuration's benefitStates${facts.foundCount !== undefined && facts.foundCount > 1 ? ` (${facts.foundCount} rows have this code; this is the first)` : ""}`,
+        fix: "add the code to the codes of a state in benefitStates.states of the trial configuration (or to censorCodes if it means moved away), or set benefitStates.otherCodesState",
       };
   }
 }

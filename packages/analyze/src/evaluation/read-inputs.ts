@@ -299,6 +299,8 @@ export interface BenefitWeek {
   week: string;
   /** Benefit code as written (e.g. "A-dagpenge", "selvforsørgelse", "kontanthjælp"); "" = nothing registered. */
   code: string;
+  /** 1-based line in the file, for messages; absent for a panel made in memory. */
+  line?: number;
 }
 
 type BenefitKey = "week" | "code";
@@ -308,13 +310,13 @@ const BENEFIT_COLUMNS: ColumnAliases<BenefitKey>[] = [
   { key: "code", aliases: ["ydelseskode", "ydelse", "benefit", "code", "benefit code", "status"], required: true },
 ];
 
-/** Reads the weekly benefit panel: person, ISO week, benefit code (empty = no benefit that week). */
-export function readBenefitWeekTable(table: InputTable, options: { cohort: ReadonlySet<string>; pseudonymize?: Pseudonymize | undefined }): ReadResult<BenefitWeek> {
+/** Reads the weekly benefit panel: person, ISO week, benefit code (empty = no benefit that week); `codeColumn` is the code's header as written. */
+export function readBenefitWeekTable(table: InputTable, options: { cohort: ReadonlySet<string>; pseudonymize?: Pseudonymize | undefined }): ReadResult<BenefitWeek> & { codeColumn: string | null } {
   const problems: EvaluationProblem[] = [...table.problems];
   const context = { cohort: options.cohort, pseudonymize: options.pseudonymize };
   const map = mapWithPerson(table, BENEFIT_COLUMNS, context);
   problems.push(...map.problems);
-  if (map.problems.length > 0) return { rows: [], problems, outsideCohort: 0 };
+  if (map.problems.length > 0) return { rows: [], problems, outsideCohort: 0, codeColumn: null };
   const rows: BenefitWeek[] = [];
   let outsideCohort = 0;
   for (const row of table.rows) {
@@ -327,9 +329,9 @@ export function readBenefitWeekTable(table: InputTable, options: { cohort: Reado
       outsideCohort++;
       continue;
     }
-    rows.push({ pseudonym, week, code: cellOf(row, map, "code") });
+    rows.push({ pseudonym, week, code: cellOf(row, map, "code"), line: row.line });
   }
-  return { rows, problems, outsideCohort };
+  return { rows, problems, outsideCohort, codeColumn: map.name.code ?? null };
 }
 
 // ---------------------------------------------------------------- conversations

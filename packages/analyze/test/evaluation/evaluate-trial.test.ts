@@ -142,11 +142,15 @@ describe("evaluateTrial on a simulated trial", () => {
     expect([withScreening.flow.ineligible[0]!.n, withScreening.flow.invalid]).toEqual([0, null]);
   });
 
-  it("estimateDaysSaved(...) equals the days saved of the full evaluation", () => {
+  it("estimateDaysSaved(...) equals the days to first exit of the full evaluation, and its days saved without the panel", () => {
     const data = evaluationDataFromSimulation(simulation);
     const fast = estimateDaysSaved(data.cohort, data.spells, config.evaluation.date, 364);
     const full = evaluateTrial({ config, ...data, seed: 1, now: new Date(0), toolVersion: "test" });
-    expect(fast.daysSaved).toEqual(full.daysSaved);
+    expect(fast.daysSaved).toEqual(full.daysToFirstExit);
+    expect(full.daysSaved.measure).toBe("days-on-benefit");
+    const withoutPanel = evaluateTrial({ config, ...data, benefitWeeks: null, seed: 1, now: new Date(0), toolVersion: "test" });
+    expect(withoutPanel.daysSaved).toEqual({ ...fast.daysSaved, measure: "days-to-first-exit" });
+    expect([withoutPanel.paths, withoutPanel.expenditure, withoutPanel.pathNotes?.map((note) => note.code)]).toEqual([null, null, ["no-benefit-panel"]]);
     // the naive completed-spell difference is what completedSpells reports
     expect(fast.naiveCompletedDifference).toBeCloseTo(full.completedSpells.difference.estimate!, 10);
   });

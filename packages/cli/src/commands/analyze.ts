@@ -6,6 +6,8 @@ import {
   EvaluationError,
   formatEvaluationProblem,
   loadEvaluationInputs,
+  analyzeNoteText,
+  pathNoteText,
   resultsTables,
   type Results,
   type SpellRulesInput,
@@ -23,9 +25,18 @@ export const analyze: Command = {
     "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
   help: `
 Joins the cohort with the outcome data and estimates every measure of the
-evaluation, intention to treat, honestly under censoring: Kaplan-Meier curves,
-medians, restricted means at 26 and 52 weeks, days saved at the primary horizon
-(control minus intervention restricted mean), log-rank (also stratified by
+evaluation, intention to treat, honestly under censoring. With the weekly
+benefit panel (--benefit-weeks) it follows each citizen's path through the
+benefit states of the configuration (benefitStates: A-dagpenge, sickness
+benefit, cash benefit, education, job; moving away ends follow-up), and days
+saved is the control minus intervention expected days on A-dagpenge within the
+primary horizon, returns to A-dagpenge counted; beside it days on any public
+support, where the saved days went (days in every other state) and the
+municipality's expenditure per citizen priced per benefit, with its saving.
+Without the panel days saved is the days to the first exit, and the summary
+says what cannot be estimated. Also: Kaplan-Meier curves, medians, restricted
+means at 26 and 52 weeks, days to the first exit (control minus intervention
+restricted mean of the first spell), log-rank (also stratified by
 industry group), Cox hazard ratio, the project's own average of completed spells
 (labelled as biased), exit to self-support (cumulative incidence with competing
 exits, and monthly in % of the stock), conversations against the protocol,
@@ -50,8 +61,9 @@ Inputs:
                            Forløbsslut (last day on benefit; empty while running),
                            Afgangsårsag (selvforsørgelse, uddannelse, ...)
   --benefit-weeks <csv>    weekly benefit panel (CPR-nummer or pseudonym, År-uge,
-                           Ydelseskode); spells are derived from it when --outcomes
-                           is left out
+                           Ydelseskode): the paths through benefit states; spells
+                           are derived from it when --outcomes is left out. Every
+                           code must be in the configuration's benefitStates
   --conversations <csv>    conversation log (Planlagt uge, Dato, Rådgiver, Status)
   --secondary <csv>        applications, self-found internship/wage subsidy, rating
   --key-file <file>        pseudonymization key, when a file carries CPR numbers
@@ -149,6 +161,7 @@ Example (the bundled data, after "register export"):
         config: inputs.config,
         cohort: inputs.cohort,
         spells: inputs.spells,
+        benefitWeeks: inputs.benefitWeeks,
         conversations: inputs.conversations,
         secondary: inputs.secondary,
         screening: inputs.screening,
@@ -192,34 +205,153 @@ Example (the bundled data, after "register export"):
 
 /**
  * The summary printed after a run, Danish by default (the jobcentre reads it), English
- * with --lang en; numbers and dates as in the report. The notes on the data are in
- * English in results.json and are printed as written.
+ * with --lang en; numbers and dates as in the report. The notes come from the message
+ * catalogues (results' coded `notes` and `pathNotes`); a file without coded notes (older
+ * versions) has its English warnings printed as written.
  */
 export function analyzeSummary(results: Results, out: string, csvTables: number, lang: Lang): string {
   const da = lang === "da";
   const days = (value: number | null) => formatNumber(value, lang, 1);
   const count = (value: number) => formatNumber(value, lang);
   const saved = results.daysSaved;
+  const onBenefit = saved.measure === "days-on-benefit";
   const precision = results.precision;
   const analysed = (results.flow.analysed.control ?? 0) + (results.flow.analysed.intervention ?? 0);
   const running = (results.flow.stillRunning.control ?? 0) + (results.flow.stillRunning.intervention ?? 0);
-  const detectableFrom = precision.detectableFrom === null ? null : formatDate(precision.detectableFrom, lang);
   const lines = da
     ? [
         `Resultater skrevet til ${out} (+ ${csvTables} CSV-tabeller)`,
         `  pr.           ${formatDate(results.asOf, lang)}: ${count(analysed)} analyseret, ${count(running)} forløb kører stadig`,
-        `  sparede dage  ${days(saved.estimate)} (95 % KI ${formatInterval(saved.lower, saved.upper, lang)}) ved ${saved.tau} dage`,
-        `  påviselig     ${days(precision.minimumDetectableDaysSaved)} dage nu (styrke ${formatPercent(precision.power, lang, 0)}); ${days(precision.expectedDaysSaved)} dage ${detectableFrom === null ? "ikke inden for fremskrivningen" : `fra ${detectableFrom}`}`,
-        ...(results.warnings ?? []).map((warning) => `  bemærk        ${warning}`),
+        `  sparede dage  ${days(saved.estimate)} (95 % KI ${formatInterval(saved.lower, saved.upper, lang)})${onBenefit ? " på A-dagpenge" : ""} ved ${saved.tau} dage`,
+        ...pathLines(results, lang),
+        `  påviselig     ${days(precision.minimumDetectableDaysSaved)} dage nu (styrke ${formatPercent(precision.power, lang, 0)}); ${days(precision.expectedDaysSaved)} dage ${detectableWhen(results, lang)}`,
+        ...monitoringLines(results, lang),
+        ...sensitivityLines(results, lang),
+        ...(results.pathNotes ?? []).map((note) => `  bemærk        ${pathNoteText(note, lang)}`),
+        ...noteTexts(results, lang).map((note) => `  bemærk        ${note}`),
         ...allocationAlerts({ results, lang }).map((warning) => `  advarsel      ${warning}`),
       ]
     : [
         `Results written to ${out} (+ ${csvTables} CSV tables)`,
         `  as of        ${formatDate(results.asOf, lang)}: ${count(analysed)} analysed, ${count(running)} spells still running`,
-        `  days saved   ${days(saved.estimate)} (95 % CI ${formatInterval(saved.lower, saved.upper, lang)}) at ${saved.tau} days`,
-        `  detectable   ${days(precision.minimumDetectableDaysSaved)} days now (${formatPercent(precision.power, lang, 0)} power); ${days(precision.expectedDaysSaved)} days ${detectableFrom === null ? "not within the projection" : `from ${detectableFrom}`}`,
-        ...(results.warnings ?? []).map((warning) => `  note         ${warning}`),
+        `  days saved   ${days(saved.estimate)} (95 % CI ${formatInterval(saved.lower, saved.upper, lang)})${onBenefit ? " on A-dagpenge" : ""} at ${saved.tau} days`,
+        ...pathLines(results, lang),
+        `  detectable   ${days(precision.minimumDetectableDaysSaved)} days now (${formatPercent(precision.power, lang, 0)} power); ${days(precision.expectedDaysSaved)} days ${detectableWhen(results, lang)}`,
+        ...monitoringLines(results, lang),
+        ...sensitivityLines(results, lang),
+        ...(results.pathNotes ?? []).map((note) => `  note         ${pathNoteText(note, lang)}`),
+        ...noteTexts(results, lang).map((note) => `  note         ${note}`),
         ...allocationAlerts({ results, lang }).map((warning) => `  warning      ${warning}`),
       ];
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The summary's lines for the path measures (with the weekly benefit panel): days on public
+ * support saved, the expenditure saved per citizen, and days to the first exit as the
+ * secondary measure; none without the panel.
+ */
+function pathLines(results: Results, lang: Lang): string[] {
+  const paths = results.paths;
+  const expenditure = results.expenditure;
+  const firstExit = results.daysToFirstExit;
+  if (!paths || !expenditure) return [];
+  const da = lang === "da";
+  const days = (value: number | null) => formatNumber(value, lang, 1);
+  const kroner = (value: number | null) => formatNumber(value, lang, 0);
+  const support = paths.publicSupportDaysSaved;
+  const saving = expenditure.saving;
+  const lines = da
+    ? [
+        `  forsørgelse   ${days(support.estimate)} færre dage på offentlig forsørgelse (95 % KI ${formatInterval(support.lower, support.upper, lang)})`,
+        `  udgift        ${kroner(saving.estimate)} kr. sparet pr. borger inden for ${saving.tau} dage (95 % KI ${formatInterval(saving.lower, saving.upper, lang, 0)})`,
+      ]
+    : [
+        `  support      ${days(support.estimate)} fewer days on public support (95 % CI ${formatInterval(support.lower, support.upper, lang)})`,
+        `  expenditure  DKK ${kroner(saving.estimate)} saved per citizen within ${saving.tau} days (95 % CI ${formatInterval(saving.lower, saving.upper, lang, 0)})`,
+      ];
+  if (firstExit) {
+    lines.push(
+      da
+        ? `  første afgang ${days(firstExit.estimate)} dage tidligere (95 % KI ${formatInterval(firstExit.lower, firstExit.upper, lang)}), sekundært mål`
+        : `  first exit   ${days(firstExit.estimate)} days sooner (95 % CI ${formatInterval(firstExit.lower, firstExit.upper, lang)}), a secondary measure`,
+    );
+  }
+  return lines;
+}
+
+/** The notes in the summary's language, from the catalogue; an older file's English warnings as written. */
+function noteTexts(results: Results, lang: Lang): string[] {
+  return results.notes ? results.notes.map((note) => analyzeNoteText(note, lang)) : (results.warnings ?? []);
+}
+
+/** When the expected effect becomes detectable: "fra <dato>", "ikke før <dato>" (not by the final analysis), or why there is no date. */
+function detectableWhen(results: Results, lang: Lang): string {
+  const da = lang === "da";
+  const precision = results.precision;
+  if (precision.detectableFrom !== null) return `${da ? "fra" : "from"} ${formatDate(precision.detectableFrom, lang)}`;
+  if (precision.detectableNotBefore) return `${da ? "ikke før" : "not before"} ${formatDate(precision.detectableNotBefore, lang)}`;
+  if (precision.projectionEnd && precision.projectionEnd <= results.asOf) return da ? "ikke påviselig ved slutanalysen" : "not detectable at the final analysis";
+  return da ? "kan endnu ikke fremskrives" : "cannot be projected yet";
+}
+
+/** The monitoring at the current look: z against the boundary and the repeated confidence interval; and the next look. */
+function monitoringLines(results: Results, lang: Lang): string[] {
+  const monitoring = results.monitoring;
+  if (!monitoring) return [];
+  const da = lang === "da";
+  const number = (value: number | null, decimals = 2) => formatNumber(value, lang, decimals);
+  const kind = (look: (typeof monitoring.looks)[number]) =>
+    ({ committee: da ? "udvalg" : "committee", evaluation: da ? "evaluering" : "evaluation", final: da ? "slutanalyse" : "final analysis", "as-of": da ? "ikke planlagt" : "unplanned" })[look.kind];
+  const current = monitoring.looks.find((look) => look.date === results.asOf);
+  const level = formatPercent(1 - monitoring.alpha, lang, 0);
+  const lines: string[] = [];
+  if (current && current.status === "analysed" && current.criticalValue !== null) {
+    const crossed = current.crossed ? (da ? "krydset" : "crossed") : da ? "ikke krydset" : "not crossed";
+    const interval = current.repeatedCi ? formatInterval(current.repeatedCi.lower, current.repeatedCi.upper, lang) : "–";
+    lines.push(
+      da
+        ? `  overvågning   kig ${current.look} af ${monitoring.looks.length} (${kind(current)}): z = ${number(current.z)}, grænse ${number(current.criticalValue)}, ${crossed}; gentaget ${level} KI ${interval}`
+        : `  monitoring   look ${current.look} of ${monitoring.looks.length} (${kind(current)}): z = ${number(current.z)}, boundary ${number(current.criticalValue)}, ${crossed}; repeated ${level} CI ${interval}`,
+    );
+  } else if (current) {
+    lines.push(da ? `  overvågning   kig ${current.look} af ${monitoring.looks.length} (${kind(current)}): ingen test ved dette kig` : `  monitoring   look ${current.look} of ${monitoring.looks.length} (${kind(current)}): no test at this look`);
+  }
+  const next = monitoring.looks.find((look) => look.date > results.asOf);
+  if (next?.projected?.estimateToCross !== null && next?.projected?.estimateToCross !== undefined) {
+    lines.push(
+      da
+        ? `  næste kig     ${formatDate(next.date, lang)} (${kind(next)}): grænsen krydses ved ${number(next.projected.estimateToCross, 1)} sparede dage eller mere`
+        : `  next look    ${formatDate(next.date, lang)} (${kind(next)}): the boundary is crossed at ${number(next.projected.estimateToCross, 1)} days saved or more`,
+    );
+  }
+  return lines;
+}
+
+/** The sensitivity analyses in one line each: subsets, horizons, the covariate-adjusted estimate. */
+function sensitivityLines(results: Results, lang: Lang): string[] {
+  const sensitivity = results.sensitivity;
+  if (!sensitivity) return [];
+  const da = lang === "da";
+  const days = (value: number | null) => formatNumber(value, lang, 1);
+  const row = (key: string) => sensitivity.rows.find((entry) => entry.key === key);
+  const horizons = sensitivity.rows.filter((entry) => entry.key === "horizon");
+  const adjusted = row("covariate-adjusted");
+  const withoutFirst = row("without-born-first-of-month");
+  const withoutJanuary = row("without-born-january-1");
+  const subsets = da
+    ? `uden født d. 1. ${days(withoutFirst?.daysSaved.estimate ?? null)}; uden født 1. jan. ${days(withoutJanuary?.daysSaved.estimate ?? null)}`
+    : `without born on the 1st ${days(withoutFirst?.daysSaved.estimate ?? null)}; without born 1 Jan ${days(withoutJanuary?.daysSaved.estimate ?? null)}`;
+  const byHorizon = horizons
+    .map((entry) => `${entry.tau}: ${days(entry.daysSaved.estimate)} (${da ? "i risiko" : "at risk"} ${formatPercent(Math.min(entry.atRisk?.control.share ?? 1, entry.atRisk?.intervention.share ?? 1), lang, 0)})`)
+    .join(", ");
+  const lines = [da ? `  følsomhed     ${subsets}` : `  sensitivity  ${subsets}`, da ? `  horisonter    ${byHorizon}` : `  horizons     ${byHorizon}`];
+  if (adjusted?.adjustment) {
+    lines.push(
+      da
+        ? `  justeret      ${days(adjusted.daysSaved.estimate)} (95 % KI ${formatInterval(adjusted.daysSaved.lower, adjusted.daysSaved.upper, lang)}) for baggrundsvariable; præcisionsgevinst ${formatPercent(adjusted.adjustment.precisionGain, lang, 0)}`
+        : `  adjusted     ${days(adjusted.daysSaved.estimate)} (95 % CI ${formatInterval(adjusted.daysSaved.lower, adjusted.daysSaved.upper, lang)}) for baseline variables; precision gain ${formatPercent(adjusted.adjustment.precisionGain, lang, 0)}`,
+    );
+  }
+  return lines;
 }
