@@ -83,6 +83,8 @@ export interface GroupEpisodes {
   nPersons: number;
   /** Frequency weight per person index. */
   count: Float64Array;
+  /** The id of each person index, as a label (for per-person results such as the influence). */
+  ids: string[];
   /** Per episode: person index, entry (start), exit (stop), state codes (to: -1 = censored). */
   person: Int32Array;
   entry: Float64Array;
@@ -235,7 +237,8 @@ export function prepareMultiState(data: MultiStateData, options: z.output<typeof
   const groupIndex = new Map(groups.map((label, index) => [label, index] as const));
 
   // 4. Each person's path: sorted by start, unbroken, consistent.
-  const episodesByGroup: { person: number[]; entry: number[]; exit: number[]; from: number[]; to: number[]; count: number[] }[] = groups.map(() => ({
+  const episodesByGroup: { person: number[]; entry: number[]; exit: number[]; from: number[]; to: number[]; count: number[]; ids: string[] }[] = groups.map(() => ({
+    ids: [],
     person: [],
     entry: [],
     exit: [],
@@ -291,6 +294,7 @@ export function prepareMultiState(data: MultiStateData, options: z.output<typeof
     const target = episodesByGroup[code]!;
     const personIndex = target.count.length;
     target.count.push(count);
+    target.ids.push(labelOf(data.id[first])!);
     for (const episode of path) {
       target.person.push(personIndex);
       target.entry.push(episode.entry);
@@ -306,6 +310,7 @@ export function prepareMultiState(data: MultiStateData, options: z.output<typeof
       nIds: count.length,
       nPersons: count.reduce((sum, value) => sum + value, 0),
       count,
+      ids: episodes.ids,
       person: Int32Array.from(episodes.person),
       entry: Float64Array.from(episodes.entry),
       exit: Float64Array.from(episodes.exit),

@@ -22,6 +22,13 @@ export const MultiStateOptionsSchema = MultiStateInputOptionsSchema.extend({
    * Default: "error"
    */
   beyondFollowUp: z.enum(["error", "extend-flat"]).default("error"),
+  /**
+   * Also return each person's influence on the restricted mean time in every state and set
+   * (`RestrictedMeanInStates.influence`): the derivative of the estimate with respect to the
+   * person's weight, whose squares sum to the IJ variance; the ingredient of
+   * infinitesimal-jackknife pseudo-observations. Default: false
+   */
+  influence: z.boolean().default(false),
 });
 export type MultiStateOptions = z.input<typeof MultiStateOptionsSchema>;
 
@@ -60,6 +67,12 @@ export interface RestrictedMeanInStates {
   byGroup: Record<string, Record<string, TimeInState>>;
   /** First group minus second, SE sqrt(se1² + se2²) (independent groups); null unless exactly two groups. */
   difference: Record<string, TimeInState> | null;
+  /**
+   * With the option `influence`: per group, the ids (as labels, in the group's order) and each
+   * id's influence on the time in each state and set; an id with a count stands for that many
+   * persons with the same influence. Absent without the option.
+   */
+  influence?: Record<string, { ids: string[]; byKey: Record<string, number[]> }>;
 }
 
 export interface MultiStateResult {
@@ -203,7 +216,17 @@ export function multiStateOccupancy(data: MultiStateData, options: MultiStateOpt
         keys.map(([key]) => [key, { estimate: first[key]!.estimate - second[key]!.estimate, stdErr: Math.hypot(first[key]!.stdErr, second[key]!.stdErr) }]),
       );
     }
-    return { tau, byGroup, difference };
+    if (!parsed.influence) return { tau, byGroup, difference };
+    const influence: NonNullable<RestrictedMeanInStates["influence"]> = {};
+    groups.forEach((group, index) => {
+      const pass = passes[index]!;
+      const areaInfluence = pass.areaInfluence[tauIndex]!;
+      const byKey = Object.fromEntries(
+        keys.map(([key, members]) => [key, Array.from({ length: pass.count.length }, (_, person) => members.reduce((sum, state) => sum + areaInfluence[person * nStates + state]!, 0))]),
+      );
+      influence[group] = { ids: prepared.byGroup[index]!.ids, byKey };
+    });
+    return { tau, byGroup, difference, influence };
   });
 
   return {
