@@ -3,10 +3,12 @@
  * from, and the notes on method and data printed under the figures, so finance can check
  * each number against its source (packages/business-case/docs/business-case.md).
  */
-import type { TrialConfig } from "@jobtrial/core";
+import { formatNumber, type TrialConfig } from "@jobtrial/core";
+import { formatKroner } from "./format.ts";
 import type { IntakeResolution, ObservedIntake } from "./intake-projection.ts";
 import type { Profile } from "./saved-days-profile.ts";
-import type { BusinessCase, BusinessCaseAssumption, BusinessCaseYear } from "./schema.ts";
+import type { SavingPerParticipant } from "./saving-per-participant.ts";
+import type { BusinessCase, BusinessCaseAssumption, BusinessCaseYear, YearlyAnswer } from "./schema.ts";
 
 /** Which inputs the user gave rather than left to their defaults. */
 export interface GivenInputs {
@@ -26,7 +28,7 @@ export function daysSavedSource(given: GivenInputs, horizon: number): string {
   return given.results
     ? given.daysSaved
       ? "angivet (--days-saved); den målte forskel mellem kurverne skaleret til dette areal"
-      : `målt: forskel i restricted mean (kontrol - indsats) op til ${horizon} dage fra Kaplan-Meier-kurverne i results.json`
+      : `målt: forskel i restricted mean (kontrol - indsats) op til ${horizon} dage fra Kaplan-Meier-kurverne i results.json (dage til første afgang)`
     : given.daysSaved
       ? "angivet (--days-saved), hvad-nu-hvis; de sparede dage fordelt jævnt over horisonten"
       : "konfigurationens expectations.daysSaved (projektets forventning), hvad-nu-hvis; fordelt jævnt over horisonten";
@@ -43,10 +45,15 @@ export interface AssumptionInputs {
   grantShare: number;
   programmeYears: number[];
   intake: IntakeResolution;
+  /** The year of operation (the headline). */
+  yearly: YearlyAnswer;
+  /** Why that year, as printed. */
+  operatingYearSource: string;
 }
 
 /**
- * The inputs in the order printed: days saved, horizon, prior weeks, benefit days a week,
+ * The inputs in the order printed: the year of operation, its intake and the saving per
+ * participant the headline uses; days saved, horizon, prior weeks, benefit days a week,
  * each year's rate and co-financing steps (with the configuration's source), participants
  * per programme year, the cost of each budget year, the regional grant, how entries are
  * spread and how days are priced.
@@ -57,6 +64,16 @@ export function assumptions(inputs: AssumptionInputs): BusinessCaseAssumption[] 
   const { config, given, profile, priorWeeks } = inputs;
   const horizon = profile.diffAreas.length;
   const list: BusinessCaseAssumption[] = [];
+  const { yearly } = inputs;
+  list.push({ key: "operatingYear", label: "Et år i drift", value: String(yearly.year), unit: "year", source: inputs.operatingYearSource });
+  list.push({
+    key: "operatingYear.participants",
+    label: `Deltagere i indsatsen i et år i drift (${yearly.year})`,
+    value: yearly.intake.value ?? "ikke estimeret",
+    unit: yearly.intake.value === null ? "text" : "persons",
+    source: yearly.intake.source,
+  });
+  list.push({ key: "operatingYear.savingPerParticipant", label: "Sparet pr. deltager (et år i drift)", value: yearly.savingPerParticipant.estimate, unit: "kr", source: yearly.savingPerParticipant.label });
   list.push({ key: "daysSaved", label: "Sparede dage pr. deltager", value: profile.daysSaved, unit: "days", source: daysSavedSource(given, horizon) });
   const horizonSource = given.horizonDays
     ? "angivet (--horizon)"
@@ -106,20 +123,43 @@ export interface NoteInputs {
   observed: ObservedIntake | undefined;
   /** daysSaved.estimate of results.json (the measured difference before scaling). */
   reportedDaysSaved: number | null;
-  /** Saved days of the continued scenario falling after the last year counted. */
-  savedDaysAfterPeriod: number;
+  /** Saved days of the continued scenario falling after the last year counted (null for a kroner saving). */
+  savedDaysAfterPeriod: number | null;
+  /** Their gross saving, a year after the last rate year at that year's rates. */
+  savingsAfterPeriod: number;
   toYear: number;
+  /** The last year of money.years. */
+  lastRateYear: number;
+  /** Years priced at the last rate year's rates: in the continued scenario, and in the year of operation's saving. */
+  carried: { continued: number[]; operating: number[] };
+  saving: SavingPerParticipant;
+  yearly: YearlyAnswer;
 }
 
 /**
- * The notes, in order: an early look at a shortened horizon; another configuration's
- * results; a flat what-if has no interval; suppressed intake read as 0; a scaled measured
- * difference; how the uncertainty is computed; the simple calculation; the maximum rate as
- * an upper bound; years not estimated; saved days of the continued programme left out.
+ * The notes, in order: the year of operation (how its interval is computed, whether the
+ * intake is projected, why it is not estimated); what the years price when it is the
+ * expenditure; an early look at a shortened horizon; another configuration's
+ * results; a flat what-if has no interval; suppressed intake read as 0; a year seen in
+ * part and not projected; a scaled measured difference; how the uncertainty is computed;
+ * the simple calculation; the maximum rate as an upper bound; years not estimated; years
+ * priced at the last rate year's rates; the continued programme's saving after the last year.
  */
 export function businessCaseNotes(inputs: NoteInputs): string[] {
-  const { profile, observed } = inputs;
+  const { profile, observed, yearly } = inputs;
   const notes: string[] = [];
+  if (yearly.notEstimated !== null) notes.push(`Et år i drift (${yearly.year}) er ikke estimeret: ${yearly.notEstimated}.`);
+  else notes.push(`Et år i drift (${yearly.year}): ${yearly.method}`);
+  if (yearly.intake.method === "seasonal") {
+    notes.push(
+      `Indtaget i ${yearly.year} er fremskrevet: ${yearly.intake.observedWeeks.length} uger talt, ${yearly.intake.projectedWeeks.length} uger fremskrevet med sæsonmønsteret i ${yearly.intake.referenceYears.join(", ")} (aldrig de første uger ganget op til et år); se tabellen over indtaget uge for uge.`,
+    );
+  }
+  if (inputs.saving.source === "expenditure") {
+    notes.push(
+      `Pr. år og i alt prissættes udgiftsforskellen pr. deltager (results.json expenditure), fordelt jævnt over de ${inputs.saving.tau} dage fra første ledighedsdag, da results.json ikke har udgiften dag for dag. Besparelsen pr. deltager uge for uge og den forenklede beregning prissætter dage til første afgang (Kaplan-Meier), et sekundært mål; break-even i dage er i sparede A-dagpengedage fordelt jævnt over horisonten.`,
+    );
+  }
   if (inputs.horizonShortened !== null) notes.push(inputs.horizonShortened);
   if (inputs.configHashes) {
     notes.push(
@@ -127,12 +167,28 @@ export function businessCaseNotes(inputs: NoteInputs): string[] {
     );
   }
   if (profile.kind === "flat") notes.push("Hvad-nu-hvis: de sparede dage er fordelt jævnt over horisonten; uden målte kurver er der intet usikkerhedsinterval.");
-  if (observed && observed.suppressed.length > 0) notes.push(`Indtaget i indsatsgruppen er diskretioneret (under mindste celle) for ${observed.suppressed.join(", ")} og regnet som 0.`);
+  if (observed && observed.suppressed.length > 0) notes.push(`Indtaget er diskretioneret (under mindste celle) for ${observed.suppressed.join(", ")} og regnet som 0.`);
+  for (const partial of observed?.notProjected ?? []) notes.push(`${partial.year} er kun delvist observeret og ikke fremskrevet, da ${partial.reason}; årets deltagere er taget som angivet i forudsætningerne.`);
   if (profile.kind === "measured-scaled") notes.push(`Den målte forskel mellem kurverne (${(inputs.reportedDaysSaved ?? 0).toFixed(2)} dage) er skaleret til ${profile.daysSaved} dage; intervallet er skaleret med.`);
-  if (profile.curves) notes.push("Usikkerhed: deltametoden (Greenwood-type varians af den prisvægtede forskel mellem Kaplan-Meier-kurverne); interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
+  if (inputs.saving.source === "expenditure") {
+    notes.push("Usikkerhed pr. år og i alt: udgiftsforskellens standardfejl fra results.json (influensfunktionen), ganget med deltagerne; interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
+  } else if (profile.curves) {
+    notes.push("Usikkerhed pr. år og i alt: deltametoden (Greenwood-type varians af den prisvægtede forskel mellem Kaplan-Meier-kurverne); interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
+  }
   notes.push("Forenklet beregning: sparede dage x dagpenge pr. kalenderdag (sats x dagpengedage pr. uge / 7) x gennemsnitlig medfinansiering over horisonten, til indtrædelsesårets sats.");
   notes.push("Satserne er den højeste dagpengesats: en øvre grænse, for ikke alle ledige får højeste sats; bruttobesparelsen ved en given effekt er derfor også en øvre grænse.");
   for (const year of inputs.notEstimatedYears) notes.push(`${year.year} er ikke estimeret: ${year.notEstimated}.`);
-  if (inputs.savedDaysAfterPeriod > 0) notes.push(`Fortsat drift: ${inputs.savedDaysAfterPeriod.toFixed(0)} sparede dage falder efter ${inputs.toYear} og er ikke talt med.`);
+  if (inputs.carried.operating.length > 0) {
+    notes.push(`Et år i drift: sparede dage i ${inputs.carried.operating.join(", ")} er prissat med satserne for ${inputs.lastRateYear}, det sidste år i konfigurationens money.years.`);
+  }
+  if (inputs.carried.continued.length > 0) {
+    notes.push(`Fortsat drift: ${inputs.carried.continued.join(", ")} er prissat med satserne for ${inputs.lastRateYear}, det sidste år i konfigurationens money.years.`);
+  }
+  if (inputs.savingsAfterPeriod !== 0) {
+    const days = inputs.savedDaysAfterPeriod === null ? "Besparelsen" : `${formatNumber(inputs.savedDaysAfterPeriod, "da", { decimals: 0, minus: "-" })} sparede dage`;
+    notes.push(
+      `Fortsat drift: ${days} for de sidste deltagere falder efter ${inputs.toYear} og er ikke talt med i årene; prissat er de ${formatKroner(inputs.savingsAfterPeriod)} brutto${inputs.toYear >= inputs.lastRateYear ? ` (til satserne for ${inputs.lastRateYear})` : ""}.`,
+    );
+  }
   return notes;
 }

@@ -5,7 +5,8 @@
  */
 import { cashFlow, type CashFlow, type Plan } from "./cash-flow.ts";
 import type { Pricing } from "./pricing.ts";
-import { flatProfile, type Profile } from "./saved-days-profile.ts";
+import { flatProfile } from "./saved-days-profile.ts";
+import { modelHorizon, type SavingModel } from "./saving-model.ts";
 
 /** Break-even of one plan; null where no effect or intake makes the net saving zero. */
 export interface BreakEven {
@@ -19,22 +20,22 @@ export interface BreakEven {
 
 /**
  * Scaling the profile by s scales gross minus grant: net(s) = s x (gross - grant) - cost, so
- * days = daysSaved x cost / (gross - grant). When the profile saves nothing (or loses), the
- * flat profile of one day gives the price of a day: days = cost / (gross - grant of 1 day).
- * Participants: intake scales gross alike, so mean intake x cost / (gross - grant), null
- * when gross - grant <= 0.
+ * days = daysSaved x cost / (gross - grant). When the profile saves nothing (or loses), or the
+ * saving is in kroner (no days to scale), the flat profile of one day gives the price of a
+ * day: days = cost / (gross - grant of 1 day). Participants: intake scales gross alike, so
+ * mean intake x cost / (gross - grant), null when gross - grant <= 0.
  *
  * @example
  * // 9 days saved give gross 6M against cost 5M: break-even at 9 x 5 / 6 = 7.5 days
  * breakEven(profile, pricing, flow, plan).days // 7.5
  */
-export function breakEven(profile: Profile, pricing: Pricing, flow: CashFlow, plan: Plan): BreakEven {
-  const horizon = profile.diffAreas.length;
+export function breakEven(model: SavingModel, pricing: Pricing, flow: CashFlow, plan: Plan): BreakEven {
+  const horizon = modelHorizon(model);
   const meanIntake = plan.programmeYears.reduce((sum, year) => sum + (plan.intake.get(year) ?? 0), 0) / plan.programmeYears.length;
   let days: number | null = null;
-  let basis: "measured" | "flat" = profile.kind === "flat" ? "flat" : "measured";
-  if (profile.daysSaved > 0 && flow.netGross > 0) {
-    days = (profile.daysSaved * flow.totalCost) / flow.netGross;
+  let basis: "measured" | "flat" = model.kind === "measured" || model.kind === "measured-scaled" ? "measured" : "flat";
+  if (model.kind !== "kroner" && model.daysSaved > 0 && flow.netGross > 0) {
+    days = (model.daysSaved * flow.totalCost) / flow.netGross;
   } else {
     basis = "flat";
     const perDay = cashFlow(flatProfile(1, horizon), pricing, plan).netGross;

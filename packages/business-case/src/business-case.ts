@@ -1,27 +1,32 @@
 /**
  * The business case: what the measured (or assumed) effect is worth to the municipality
- * per year against the programme's cost, with uncertainty, break-even, sensitivity and
- * the figures the project's own expectation implies. Method and assumptions:
- * packages/business-case/docs/business-case.md. Each step is a function of its own:
- * saved-days-profile.ts, pricing.ts (with calendar-placement.ts), intake-projection.ts,
- * cash-flow.ts, per-participant.ts, break-even.ts, sensitivity.ts, implied-figures.ts,
- * assumptions.ts.
+ * in a year of the programme in operation and per calendar year against the programme's
+ * cost, with uncertainty, break-even, sensitivity and the figures the project's own
+ * expectation implies. Method and assumptions: packages/business-case/docs/business-case.md.
+ * Each step is a function of its own: saved-days-profile.ts, saving-per-participant.ts,
+ * pricing.ts (with calendar-placement.ts), intake-projection.ts, yearly-answer.ts,
+ * cash-flow.ts (with saving-model.ts), per-participant.ts, break-even.ts, sensitivity.ts,
+ * implied-figures.ts, assumptions.ts.
  */
 import type { TrialConfig } from "@jobtrial/core";
 import { assumptions, businessCaseNotes, daysSavedSource, type GivenInputs } from "./assumptions.ts";
 import { breakEven, type BreakEven } from "./break-even.ts";
+import { yearsReached } from "./calendar-placement.ts";
 import { cashFlow, type CashFlow, type Plan } from "./cash-flow.ts";
 import { formatKroner } from "./format.ts";
 import { expectationSaving, impliedFigures } from "./implied-figures.ts";
-import { observedIntake, resolveIntake } from "./intake-projection.ts";
+import { observedIntake, resolveIntake, type ObservedIntake } from "./intake-projection.ts";
 import { BusinessCaseError, businessCaseNotice } from "./messages.ts";
 import { Z_975 } from "./normal-interval.ts";
 import { perParticipant, weekLines } from "./per-participant.ts";
-import { configuredPricing } from "./pricing.ts";
-import { parseBusinessCaseResults } from "./results-input.ts";
+import { carriedForwardYears, configuredPricing } from "./pricing.ts";
+import { parseBusinessCaseResults, type BusinessCaseResultsInput } from "./results-input.ts";
 import { checkCurve, flatProfile, followUp, measuredProfile, priceProfile } from "./saved-days-profile.ts";
+import { savingModel, savingPerParticipant } from "./saving-per-participant.ts";
+import { modelHorizon } from "./saving-model.ts";
 import type { BusinessCase, BusinessCaseScenario } from "./schema.ts";
 import { sensitivity } from "./sensitivity.ts";
+import { yearlyAnswer, type YearlyAnswerInputs } from "./yearly-answer.ts";
 
 export interface BusinessCaseOptions {
   /** results.json of `jobtrial analyze` (raw JSON or parsed); the measured curves. Default: none (a what-if) */
@@ -44,6 +49,11 @@ export interface BusinessCaseOptions {
   fromYear?: number;
   /** Last calendar year counted. Default: expectations.toYear */
   toYear?: number;
+  /**
+   * The year of operation the headline takes the intake and cost of. Default: the latest year
+   * with intake in results.json (counted whole or projected), else the first budget year
+   */
+  operatingYear?: number;
 }
 
 /** One scenario of the result: its years, total and break-even. */
@@ -56,18 +66,46 @@ function scenario(key: BusinessCaseScenario["key"], description: string, flow: C
     breakEvenDaysSaved: even.days,
     breakEvenParticipantsPerYear: even.participants,
     savedDaysAfterPeriod: flow.savedDaysAfterPeriod,
+    savingsAfterPeriod: flow.savingsAfterPeriod,
   };
 }
 
 /**
- * Computes the business case of a trial configuration: the saving per participant (week by
- * week, and in the simple mode), gross and net savings per calendar year with a 95 %
- * interval and P(net > 0) by the delta method, break-even, sensitivity, a scenario where
- * the programme continues, and the figures the project's expectation implies.
+ * The days saved results.json reports for the area between its Kaplan-Meier curves:
+ * daysSaved, or daysToFirstExit when daysSaved measures days on A-dagpenge (the benefit
+ * panel); null when there is none to compare with.
+ */
+function reportedFirstExitDays(results: BusinessCaseResultsInput): { estimate: number | null; tau: number } | null {
+  if (results.daysSaved.measure !== "days-on-benefit") return results.daysSaved;
+  return results.daysToFirstExit ?? null;
+}
+
+/** The default year of operation: the latest year counted or projected in results.json, else the latest seen in part, else the first budget year. */
+function defaultOperatingYear(observed: ObservedIntake | undefined, firstBudgetYear: number): number {
+  const years = [...(observed?.years.keys() ?? [])];
+  if (years.length > 0) return Math.max(...years);
+  const partial = (observed?.notProjected ?? []).map((entry) => entry.year);
+  return partial.length > 0 ? Math.max(...partial) : firstBudgetYear;
+}
+
+/**
+ * Computes the business case of a trial configuration. First finance's headline, a year of
+ * the programme in operation: the year's intake x the measured saving per participant - the
+ * year's cost, with its 95 % interval (delta method) and P(net > 0) (normal approximation),
+ * and its break-even. Then the calendar view: gross and net savings per calendar year with
+ * their intervals, break-even, sensitivity, a scenario where the programme continues, the
+ * saving per participant week by week (and in the simple mode), and the figures the
+ * project's expectation implies.
+ *
+ * The saving per participant is results.json's expenditure difference per citizen when it
+ * has one (the benefit panel), else the saved days between the Kaplan-Meier curves priced
+ * day by day (`savingPerParticipant`). A partial year's intake is projected with the
+ * seasonal pattern of the whole years (`observedIntake`).
  *
  * Phases: validate inputs -> profile of saved days (measured curves, scaled, or flat) ->
- * pricing, intake and costs per year -> cash flow of each scenario -> per participant and
- * week by week -> break-even, sensitivity, implied figures -> assumptions and notes.
+ * pricing, intake and costs per year -> saving per participant and the year of operation ->
+ * cash flow of each scenario -> per participant and week by week -> break-even,
+ * sensitivity, implied figures -> assumptions and notes.
  *
  * Without `results` it is a what-if on `daysSaved` (default: the expectation), spread evenly
  * over the horizon, without intervals. At an early look, when results.json's horizon lies
@@ -120,8 +158,10 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
 
   // 2. profile of saved days
   const profile = results ? measuredProfile(results, horizon, options.daysSaved) : flatProfile(options.daysSaved ?? config.expectations.daysSaved, horizon);
-  const reported = results?.daysSaved.estimate ?? null;
-  if (results && reported !== null && profile.kind === "measured" && results.daysSaved.tau === horizon) {
+  // the area between the curves must be the days to the first exit results.json reports beside them
+  const firstExit = results ? reportedFirstExitDays(results) : null;
+  const reported = firstExit?.estimate ?? null;
+  if (firstExit && reported !== null && profile.kind === "measured" && firstExit.tau === horizon) {
     if (Math.abs(profile.daysSaved - reported) > 1e-6 * Math.max(1, Math.abs(reported))) {
       throw new BusinessCaseError({ code: "results_inconsistent", computed: profile.daysSaved, reported, tau: horizon });
     }
@@ -146,14 +186,28 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   const continuedCost = new Map(continuedYears.map((year) => [year, baseCost.get(year) ?? (year > lastBudgetYear ? lastBudget : 0)] as const));
   const continuedIntake = resolveIntake(continuedYears, options.participantsPerYear, observed, intakeFallback);
   const continuedPlan: Plan = { programmeYears: continuedYears, intake: continuedIntake.intake, cost: continuedCost, fromYear, toYear };
+  // the continued programme's saved days may fall after the last rate year: priced at its rates, and said so
+  const continuedPricing = { ...pricing, carryForward: true };
 
-  // 4. cash flow of each scenario, and its break-even
-  const base = cashFlow(profile, pricing, basePlan);
-  const continued = cashFlow(profile, pricing, continuedPlan);
-  const baseBreakEven = breakEven(profile, pricing, base, basePlan);
-  const continuedBreakEven = breakEven(profile, pricing, continued, continuedPlan);
+  // 4. the saving per participant and the year of operation
+  const operatingYear = options.operatingYear ?? defaultOperatingYear(observed, firstProgrammeYear);
+  if (!Number.isInteger(operatingYear)) throw new BusinessCaseError({ code: "invalid_years", fromYear: operatingYear, toYear: operatingYear });
+  const saving = savingPerParticipant(results, config, { profile, entryYear: operatingYear, priorWeeks });
+  const model = savingModel(saving, profile);
+  const yearly = yearlyAnswer(yearOfOperation(operatingYear, { results, observed, given: options.participantsPerYear, implied: intakeFallback, saving, baseCost, lastBudgetYear, grantShare: pricing.grantShare }));
 
-  // 5. what finance reads beside the cash flow
+  // 5. cash flow of each scenario, and its break-even
+  const base = cashFlow(model, pricing, basePlan);
+  const continued = cashFlow(model, continuedPricing, continuedPlan);
+  const baseBreakEven = breakEven(model, pricing, base, basePlan);
+  const continuedBreakEven = breakEven(model, continuedPricing, continued, continuedPlan);
+  const modelDays = modelHorizon(model);
+  const carried = {
+    continued: carriedForwardYears(pricing, continuedYears.flatMap((year) => yearsReached(year, modelDays)).filter((year) => year <= toYear)),
+    operating: saving.source === "expenditure" ? [] : carriedForwardYears(pricing, yearsReached(operatingYear, horizon)),
+  };
+
+  // 6. what finance reads beside the cash flow
   const daysSource = daysSavedSource(given, horizon);
   const notes = businessCaseNotes({
     horizonShortened:
@@ -172,7 +226,12 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
     observed,
     reportedDaysSaved: reported,
     savedDaysAfterPeriod: continued.savedDaysAfterPeriod,
+    savingsAfterPeriod: continued.savingsAfterPeriod,
     toYear,
+    lastRateYear: Math.max(...config.money.years.map((entry) => entry.year)),
+    carried,
+    saving,
+    yearly,
   });
 
   return {
@@ -181,10 +240,12 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
     trial: { id: config.id, name: config.name, configHash: options.configHash ?? null },
     mode: results ? "measured" : "what-if",
     profile: profile.kind,
-    uncertaintyMethod: profile.curves ? "delta" : "none",
+    uncertaintyMethod: profile.curves || saving.source === "expenditure" ? "delta" : "none",
     horizonDays: horizon,
     horizonShortened,
     priorWeeks,
+    yearly,
+    savingBasis: saving.source === "expenditure" ? "expenditure" : "days-saved",
     daysSaved: {
       estimate: profile.daysSaved,
       se: profile.kind === "measured" ? measuredSe : null,
@@ -192,7 +253,23 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
       upper: profile.kind === "measured" && measuredSe !== null ? profile.daysSaved + Z_975 * measuredSe : null,
       source: daysSource,
     },
-    assumptions: assumptions({ config, given, profile, horizonShortened, priorWeeks, grantShare: pricing.grantShare, programmeYears: budgetYears, intake: baseIntake }),
+    assumptions: assumptions({
+      config,
+      given,
+      profile,
+      horizonShortened,
+      priorWeeks,
+      grantShare: pricing.grantShare,
+      programmeYears: budgetYears,
+      intake: baseIntake,
+      yearly,
+      operatingYearSource:
+        options.operatingYear !== undefined
+          ? "angivet (--year)"
+          : observed && (observed.years.size > 0 || observed.notProjected.length > 0)
+            ? "året med det seneste indtag i registret (--year vælger et andet)"
+            : "første budgetår (--year vælger et andet)",
+    }),
     perParticipant: perParticipant(profile, pricing, budgetYears),
     weeks: weekLines(profile, pricing, firstProgrammeYear),
     years: base.years,
@@ -204,13 +281,58 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
       scenario("base", `Projektperioden: budget ${budgetYears.join(", ")}, besparelser ${fromYear}-${toYear}`, base, baseBreakEven),
       scenario(
         "continued",
-        `Indsatsen fortsætter efter ${lastBudgetYear} til samme udgift (${formatKroner(lastBudget)} om året) og samme indtag til og med ${Math.max(toYear, lastBudgetYear)}`,
+        `Indsatsen fortsætter efter ${lastBudgetYear} til samme udgift (${formatKroner(lastBudget)} om året) og samme indtag til og med ${Math.max(toYear, lastBudgetYear)}${carried.continued.length > 0 ? `; ${carried.continued.join(", ")} prissat med satserne for ${Math.max(...config.money.years.map((entry) => entry.year))}` : ""}`,
         continued,
         continuedBreakEven,
       ),
     ],
-    sensitivity: sensitivity({ profile, pricing, plan: basePlan, flow: base, results, horizonsDays: config.evaluation.horizonsDays }),
+    sensitivity: sensitivity({ model, pricing, plan: basePlan, flow: base, results, horizonsDays: config.evaluation.horizonsDays }),
     implied: impliedFigures(config, expectation, budgetYears, baseCost, observed),
     notes,
   };
+}
+
+/** What the year of operation is worked out from. */
+interface OperatingContext {
+  results: BusinessCaseResultsInput | undefined;
+  observed: ObservedIntake | undefined;
+  given: number | undefined;
+  /** The intake the expectation implies: the what-if's intake without results. */
+  implied: number;
+  saving: YearlyAnswerInputs["saving"];
+  baseCost: Map<number, number>;
+  lastBudgetYear: number;
+  grantShare: number;
+}
+
+/**
+ * The inputs of the yearly answer for `year`: its intake (given; counted or projected from
+ * results.json; the mean of the years observed; without results what the expectation
+ * implies; with results and no year to count or project, not estimated) and its cost (the
+ * budget year's, or after the last budget year that year's, the programme continuing).
+ */
+function yearOfOperation(year: number, context: OperatingContext): YearlyAnswerInputs {
+  const { results, observed } = context;
+  const resolved = resolveIntake([year], context.given, observed, context.implied);
+  const method = resolved.methods.get(year)!;
+  const lastCost = context.baseCost.get(context.lastBudgetYear)!;
+  const budgetCost = context.baseCost.get(year);
+  const cost = budgetCost ?? (year > context.lastBudgetYear ? lastCost : 0);
+  const costSource =
+    budgetCost !== undefined
+      ? `konfigurationens budget.years (${year})`
+      : year > context.lastBudgetYear
+        ? `som sidste budgetår ${context.lastBudgetYear} (indsatsen fortsætter til samme udgift)`
+        : `intet budget for ${year} i konfigurationen`;
+  const common = { year, saving: context.saving, cost, costSource, grantShare: context.grantShare };
+  if (results && method === "implied") {
+    const partly = observed?.notProjected.find((entry) => entry.year === year);
+    const why = partly ? `${year} er kun delvist observeret, og ${partly.reason}` : `registret har intet indtag at tælle for ${year}`;
+    return {
+      ...common,
+      intake: { value: null, se: null, method: null, source: why, detail: undefined },
+      notEstimated: `indtaget for et helt år kan ikke findes endnu: ${why}; angiv --participants-per-year`,
+    };
+  }
+  return { ...common, intake: { value: resolved.intake.get(year)!, se: resolved.se.get(year) ?? null, method, source: resolved.sources.get(year)!, detail: method === "observed" || method === "seasonal" ? observed?.years.get(year) : undefined } };
 }

@@ -11,7 +11,8 @@ import {
   formatPercent,
   type NumberFormatOptions,
 } from "@jobtrial/core";
-import type { BusinessCase, BusinessCaseYear } from "./schema.ts";
+import { Z_975 } from "./normal-interval.ts";
+import type { BusinessCase, BusinessCaseYear, YearlyAnswer } from "./schema.ts";
 
 /** How a cell's number is shown. */
 export type CellKind = "kr" | "days" | "days2" | "share" | "probability" | "persons" | "persons1" | "number" | "text";
@@ -108,9 +109,71 @@ function yearRows(years: BusinessCaseYear[], total: BusinessCase["total"]): Cell
 
 const YEAR_COLUMNS = ["År", "Deltagere (indtræden)", "Projektudgift", "Bruttobesparelse", "Beskæftigelsestilskud", "Nettobesparelse", "95 % nedre", "95 % øvre", "P(netto > 0), normalapprox."];
 
-/** The business case as sections of cells, in the order they are printed. */
+const SAVING_SOURCE: Record<YearlyAnswer["savingPerParticipant"]["source"], string> = {
+  expenditure: "udgiftsforskel pr. borger fra ydelsespanelet",
+  "days-saved": "sparede dage til første afgang, prissat",
+  "what-if": "hvad-nu-hvis",
+};
+
+const INTAKE_METHOD: Record<NonNullable<YearlyAnswer["intake"]["method"]>, string> = {
+  given: "angivet",
+  observed: "talt i registret, hele året",
+  seasonal: "fremskrevet med sæsonmønsteret",
+  mean: "gennemsnit af de observerede år",
+  implied: "implicit i forventningen, hvad-nu-hvis",
+};
+
+/** The headline's rows: intake (counted and projected apart), saving per participant, gross, grant, cost, net with its interval, P(net > 0), break-even. */
+function yearlyRows(yearly: YearlyAnswer): Cell[][] {
+  const intake = yearly.intake;
+  const persons = (value: number | null): Cell => (value === null ? { value: NOT_ESTIMATED, kind: "persons" } : { value, kind: "persons" });
+  const intakeInterval: [Cell, Cell] =
+    intake.value === null || intake.se === null
+      ? [text(""), text("")]
+      : [{ value: intake.value - Z_975 * intake.se, kind: "persons" }, { value: intake.value + Z_975 * intake.se, kind: "persons" }];
+  const rows: Cell[][] = [
+    [text(`Deltagere i indsatsen ${yearly.year} (${intake.method === null ? "ikke estimeret" : INTAKE_METHOD[intake.method]})`), persons(intake.value), ...intakeInterval],
+  ];
+  if (intake.observed !== null && intake.observedWeeks.length > 0 && intake.projected !== null) {
+    rows.push([text(`  heraf talt i registret, ${weekSpan(intake.observedWeeks)}`), { value: intake.observed, kind: "persons" }, text(""), text("")]);
+    rows.push([text(`  heraf fremskrevet, ${weekSpan(intake.projectedWeeks)} (sæsonmønster fra ${intake.referenceYears.join(", ")})`), { value: intake.projected, kind: "persons" }, text(""), text("")]);
+  }
+  const saving = yearly.savingPerParticipant;
+  const money = (value: number | null): Cell => (value === null && yearly.notEstimated !== null ? { value: NOT_ESTIMATED, kind: "kr" } : kr(value));
+  rows.push(
+    [text(`Sparet pr. deltager (${SAVING_SOURCE[saving.source]}, ${saving.tau} dage)`), kr(saving.estimate), kr(saving.lower), kr(saving.upper)],
+    [text("Bruttobesparelse (deltagere x besparelse)"), money(yearly.grossSavings), text(""), text("")],
+    [text("Beskæftigelsestilskud"), money(yearly.regionalGrant), text(""), text("")],
+    [text(`Projektudgift (${yearly.costSource})`), kr(yearly.cost), text(""), text("")],
+    [text("Nettobesparelse"), money(yearly.netSavings), kr(yearly.lower), kr(yearly.upper)],
+    [text("P(netto > 0), normalapproksimation"), { value: yearly.probabilityPositive, kind: "probability" }, text(""), text("")],
+    [text("Ved netto 0 (break-even): besparelse pr. deltager"), kr(yearly.breakEvenSavingPerParticipant), text(""), text("")],
+    [text("Ved netto 0 (break-even): deltagere pr. år med den anvendte besparelse"), { value: yearly.breakEvenParticipants, kind: "persons" }, text(""), text("")],
+  );
+  return rows;
+}
+
+/** "uge 1-8 af 2018" for a run of ISO weeks of one year. */
+function weekSpan(weeks: string[]): string {
+  if (weeks.length === 0) return "ingen uger";
+  const number = (week: string) => Number(week.slice(6));
+  return `uge ${number(weeks[0]!)}-${number(weeks[weeks.length - 1]!)} af ${weeks[0]!.slice(0, 4)}`;
+}
+
+/** The business case as sections of cells, in the order they are printed: the year of operation first. */
 export function businessCaseSections(result: BusinessCase): Section[] {
   const sections: Section[] = [];
+  const yearly = result.yearly;
+  if (yearly) {
+    sections.push({ title: `Et år i drift: ${yearly.year}, deltagere x besparelse pr. deltager - årets udgift`, columns: ["Størrelse", "Værdi", "95 % nedre", "95 % øvre"], rows: yearlyRows(yearly) });
+    if (yearly.intake.weeks.length > 0) {
+      sections.push({
+        title: `Indtag uge for uge: ${yearly.year}, talte uger og fremskrevne uger (sæsonmønster fra ${yearly.intake.referenceYears.join(", ")})`,
+        columns: ["Uge", "Talt eller fremskrevet", "Deltagere i indsatsen"],
+        rows: yearly.intake.weeks.map((week) => [text(week.week), text(week.kind === "observed" ? "talt" : "fremskrevet"), { value: week.participants, kind: week.kind === "observed" ? "persons" : "persons1" }]),
+      });
+    }
+  }
   sections.push({
     title: "Forudsætninger",
     columns: ["Input", "Værdi", "Kilde"],
@@ -140,7 +203,7 @@ export function businessCaseSections(result: BusinessCase): Section[] {
     }),
   });
   sections.push({
-    title: `Besparelse pr. deltager (uge for uge, horisont ${result.horizonDays} dage)`,
+    title: `Besparelse pr. deltager (uge for uge, horisont ${result.horizonDays} dage${result.savingBasis === "expenditure" ? ", dage til første afgang prissat, sekundært" : ""})`,
     columns: ["Indtrædelsesår", "Besparelse", "95 % nedre", "95 % øvre", "Forenklet beregning", "Forskel"],
     rows: result.perParticipant.map((entry) => [
       text(String(entry.entryYear)),
@@ -231,8 +294,17 @@ function isNumeric(cell: Cell): boolean {
 
 /** The business case as a plain-text table in Danish, every input and its source above the figures. */
 export function formatBusinessCaseTable(result: BusinessCase): string {
+  const yearly = result.yearly;
+  const headline = yearly
+    ? yearly.netSavings === null
+      ? [`Et år i drift (${yearly.year}): nettobesparelse ikke estimeret (${yearly.notEstimated}).`]
+      : [
+          `Et år i drift (${yearly.year}): nettobesparelse ${formatKroner(yearly.netSavings)}${yearly.lower !== null && yearly.upper !== null ? ` (95 % KI ${formatKroner(yearly.lower)} til ${formatKroner(yearly.upper)}; P(netto > 0) ${formatCell({ value: yearly.probabilityPositive, kind: "probability" })}, normalapproksimation)` : " (intet interval)"}.`,
+        ]
+    : [];
   const lines: string[] = [
     `Business case: ${result.trial.name} (${result.trial.id})`,
+    ...headline,
     `${result.mode === "measured" ? "Målt effekt fra results.json" : "Hvad-nu-hvis på antagne sparede dage"}; usikkerhed: ${result.uncertaintyMethod === "delta" ? "deltametoden, 95 % normalinterval" : "ingen (ingen målte kurver)"}.`,
     ...(result.horizonShortened
       ? [`Tidligt kig: beregnet ved ${result.horizonDays} dage, den længste horisont med data i begge grupper (results.json: ${result.horizonShortened.requestedDays} dage); se noterne.`]

@@ -1,28 +1,68 @@
 /**
  * Intake projection: how many intervention participants enter in each programme year.
- * Given on the command line, or observed in results.json and annualized over the intake
- * window, or (for years not observed) the mean of the observed years, or what the
- * project's expectation implies; each year's figure carries its source
- * (packages/business-case/docs/business-case.md, "The part of results.json it reads").
+ * Given on the command line; or observed in results.json: a whole year as counted, a year
+ * seen only in part projected with the seasonal pattern of the same weeks in the whole
+ * years (never the first weeks scaled up to 52); or, for a year not observed, the mean of
+ * the years that are; or what the project's expectation implies. Each year's figure
+ * carries its source (packages/business-case/docs/business-case.md, "Intake").
  */
-import { addDays, daysBetween, isoWeekEnd, isoWeekStart, type IsoDate, type IsoWeek } from "@jobtrial/core";
+import { addDays, daysBetween, formatNumber, isIsoWeek, isoWeekEnd, isoWeekOf, isoWeekStart, type IsoDate, type IsoWeek } from "@jobtrial/core";
 import { yearLength } from "./calendar-placement.ts";
 import type { BusinessCaseResultsInput } from "./results-input.ts";
 
-/** Intervention entries per year as observed in results.json. */
-export interface ObservedIntake {
-  /** Entries per year, annualized over the intake window when it is known. */
-  byYear: Map<number, number>;
-  /** Where the figures come from, as printed. */
-  note: string;
-  /** Years whose count was suppressed (a small cell) and read as 0. */
-  suppressed: number[];
+/** One ISO week of a year's intake in the intervention arm: counted in the register, or projected. */
+export interface IntakeWeek {
+  week: string;
+  kind: "observed" | "projected";
+  participants: number;
 }
 
-/** Participants per programme year and the source of each. */
+/** A year's intervention intake from results.json: counted whole, or projected from the weeks seen. */
+export interface YearIntake {
+  year: number;
+  /** Participants entering in the whole year. */
+  value: number;
+  /** Standard error of a projection (Poisson counts, delta method); null for a year counted whole (taken as known). */
+  se: number | null;
+  method: "observed" | "seasonal";
+  /** Participants counted in the register in the weeks seen. */
+  observed: number;
+  /** Participants projected for the weeks not yet seen (value - observed); 0 for a year counted whole. */
+  projected: number;
+  /** ISO weeks counted; empty without weekly counts. */
+  observedWeeks: string[];
+  /** ISO weeks projected; empty for a year counted whole. */
+  projectedWeeks: string[];
+  /** The whole years whose weekly pattern the projection uses. */
+  referenceYears: number[];
+  /** Week by week, counted and projected; empty without weekly counts. */
+  weeks: IntakeWeek[];
+  /** Where the figure comes from, as printed. */
+  source: string;
+}
+
+/** Intervention entries per year as observed (or projected) from results.json. */
+export interface ObservedIntake {
+  /** Participants per whole year, counted or projected (the value of each entry of `years`). */
+  byYear: Map<number, number>;
+  years: Map<number, YearIntake>;
+  /** Years seen only in part that could not be projected, and why (Danish, as printed). */
+  notProjected: { year: number; reason: string }[];
+  /** How the figures were read, as printed. */
+  note: string;
+  /** Years or ISO weeks whose count was suppressed (a small cell) and read as 0. */
+  suppressed: string[];
+}
+
+/** How a year's participants were found. */
+export type IntakeMethod = "given" | "observed" | "seasonal" | "mean" | "implied";
+
+/** Participants per programme year, the source of each, how it was found and its SE (null: taken as known). */
 export interface IntakeResolution {
   intake: Map<number, number>;
   sources: Map<number, string>;
+  methods: Map<number, IntakeMethod>;
+  se: Map<number, number | null>;
 }
 
 /**
@@ -43,21 +83,168 @@ export function intakeWindow(results: BusinessCaseResultsInput): { from: string;
 }
 
 /**
- * Intervention entries per year from the results, annualized over the intake window when it
- * is known: count x days in the year / days of the year inside the window. A year outside
- * the window is left out; a suppressed (null) count is read as 0 and listed.
+ * The ISO weeks of ISO week-year `year`: 52, or 53 in a long year.
+ *
+ * @example isoWeeksOfYear(2017).length // 52; isoWeeksOfYear(2020).length // 53
+ */
+export function isoWeeksOfYear(year: number): string[] {
+  const count = isIsoWeek(`${year}-W53`) ? 53 : 52;
+  return Array.from({ length: count }, (_, index) => `${year}-W${String(index + 1).padStart(2, "0")}`);
+}
+
+/** The week number of an ISO week ("2018-W09" -> 9). */
+function weekNumber(week: string): number {
+  return Number(week.slice(6));
+}
+
+const persons = (value: number) => formatNumber(value, "da", { decimals: 0, minus: "-" });
+
+/**
+ * Seasonal projection of a year seen in part: N = O x B / A, where O is the intervention
+ * entries counted in the weeks seen, A the entries (both arms) in the same week numbers of the
+ * reference years (the whole years) and B all their entries. Taking O, A and B - A as
+ * independent Poisson counts, the delta method gives
+ *
+ *   Var(N) = (B / A)^2 O + N^2 (1 / A - 1 / B).
+ *
+ * Week w not seen is projected as N x (reference entries in week w) / B; the projected weeks
+ * sum to N - O. A week 53 that no reference year has is projected as 0.
  *
  * @example
- * // 315 entries from 1 January to 28 February 2018 (59 days)
- * observedIntake(results).byYear.get(2018) // 315 x 365 / 59 = 1,948.7
+ * // reference 2017: 10 a week in weeks 1-26, 30 a week in weeks 27-52 (B = 1,040); 2018: 6 in weeks 1-2 (A = 20)
+ * seasonalProjection(6, 20, 1040) // { value: 312, se: sqrt(52^2 x 6 + 312^2 x (1/20 - 1/1040)) = 144.91 }
+ */
+export function seasonalProjection(observed: number, referenceSeen: number, referenceTotal: number): { value: number; se: number } {
+  const value = (observed * referenceTotal) / referenceSeen;
+  const scale = referenceTotal / referenceSeen;
+  const variance = scale * scale * observed + value * value * (1 / referenceSeen - 1 / referenceTotal);
+  return { value, se: Math.sqrt(variance) };
+}
+
+/**
+ * Intervention entries per year from results.json.
+ *
+ * With weekly counts (intake.byWeek with control and intervention) and a window, a year is an
+ * ISO week-year: a year whose every week lies inside the window is counted whole; a year with
+ * only some weeks inside is projected with the seasonal pattern of the whole years
+ * (`seasonalProjection`), and is not projected when there is no whole year or the whole years
+ * had no entries in those weeks. A week counts as seen when it lies wholly inside the window.
+ *
+ * Without weekly counts, byYear's calendar years: a year the window covers to within a week
+ * is annualized (count x days in the year / days covered); a year covered less is not
+ * projected (there is no pattern to project it with); without a window the counts stand.
+ * A suppressed (null) count is read as 0 and listed.
+ *
+ * @example
+ * // bundled data as of 2018-03-01: 1,305 entries in the 52 weeks of 2017; 249 in 2018-W01..W08
+ * observedIntake(results).years.get(2018) // { method: "seasonal", observed: 249, value: 249 x B / A, ... }
  */
 export function observedIntake(results: BusinessCaseResultsInput): ObservedIntake {
-  const byYear = new Map<number, number>();
-  const suppressed: number[] = [];
   const window = intakeWindow(results);
+  const weekly = results.intake.byWeek;
+  const hasWeeklyCounts = weekly !== undefined && weekly.length > 0 && weekly.every((entry) => entry.intervention !== undefined && entry.control !== undefined);
+  return window && hasWeeklyCounts ? weeklyIntake(weekly, window) : yearlyIntake(results, window);
+}
+
+type WeekCounts = NonNullable<BusinessCaseResultsInput["intake"]["byWeek"]>;
+
+function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }): ObservedIntake {
+  const counts = new Map(weekly.map((entry) => [entry.week, entry]));
+  const suppressed = new Set<string>();
+  const intervention = (week: string) => {
+    const entry = counts.get(week);
+    if (entry?.intervention === null) suppressed.add(week);
+    return entry?.intervention ?? 0;
+  };
+  const bothArms = (week: string) => {
+    const entry = counts.get(week);
+    if (entry && (entry.intervention === null || entry.control === null)) suppressed.add(week);
+    return (entry?.control ?? 0) + (entry?.intervention ?? 0);
+  };
+  const firstYear = Number(isoWeekOf(window.from as IsoDate).slice(0, 4));
+  const lastYear = Number(isoWeekOf(window.to as IsoDate).slice(0, 4));
+  const whole: { year: number; weeks: string[] }[] = [];
+  const partial: { year: number; seen: string[]; unseen: string[] }[] = [];
+  for (let year = firstYear; year <= lastYear; year++) {
+    const weeks = isoWeeksOfYear(year);
+    const seen = weeks.filter((week) => isoWeekStart(week) >= window.from && isoWeekEnd(week) <= window.to);
+    if (seen.length === 0) continue;
+    if (seen.length === weeks.length) whole.push({ year, weeks });
+    else partial.push({ year, seen, unseen: weeks.filter((week) => !seen.includes(week)) });
+  }
+  const years = new Map<number, YearIntake>();
+  for (const { year, weeks } of whole) {
+    const value = weeks.reduce((sum, week) => sum + intervention(week), 0);
+    years.set(year, {
+      year,
+      value,
+      se: null,
+      method: "observed",
+      observed: value,
+      projected: 0,
+      observedWeeks: weeks,
+      projectedWeeks: [],
+      referenceYears: [],
+      weeks: weeks.map((week) => ({ week, kind: "observed", participants: intervention(week) })),
+      source: `registret (results.json), indsatsgruppen: alle ${weeks.length} uger af ${year}`,
+    });
+  }
+  const notProjected: ObservedIntake["notProjected"] = [];
+  const referenceYears = whole.map((entry) => entry.year);
+  // entries of both arms in each week number, summed over the whole years
+  const referenceByWeek = new Map<number, number>();
+  for (const { weeks } of whole) for (const week of weeks) referenceByWeek.set(weekNumber(week), (referenceByWeek.get(weekNumber(week)) ?? 0) + bothArms(week));
+  const referenceTotal = [...referenceByWeek.values()].reduce((sum, value) => sum + value, 0);
+  for (const { year, seen, unseen } of partial) {
+    if (referenceYears.length === 0) {
+      notProjected.push({ year, reason: "der er intet helt år i registret at tage sæsonmønsteret fra" });
+      continue;
+    }
+    const referenceSeen = seen.reduce((sum, week) => sum + (referenceByWeek.get(weekNumber(week)) ?? 0), 0);
+    if (!(referenceSeen > 0) || !(referenceTotal > 0)) {
+      notProjected.push({ year, reason: `de hele år (${referenceYears.join(", ")}) havde intet indtag i de samme uger` });
+      continue;
+    }
+    const observed = seen.reduce((sum, week) => sum + intervention(week), 0);
+    const { value, se } = seasonalProjection(observed, referenceSeen, referenceTotal);
+    const weeks: IntakeWeek[] = [
+      ...seen.map((week) => ({ week, kind: "observed" as const, participants: intervention(week) })),
+      ...unseen.map((week) => ({ week, kind: "projected" as const, participants: (value * (referenceByWeek.get(weekNumber(week)) ?? 0)) / referenceTotal })),
+    ].sort((a, b) => (a.week < b.week ? -1 : 1));
+    years.set(year, {
+      year,
+      value,
+      se,
+      method: "seasonal",
+      observed,
+      projected: value - observed,
+      observedWeeks: seen,
+      projectedWeeks: unseen,
+      referenceYears,
+      weeks,
+      source: `registret (results.json), indsatsgruppen: ${persons(observed)} talt i uge ${weekNumber(seen[0]!)}-${weekNumber(seen[seen.length - 1]!)} af ${year}, ${persons(value - observed)} fremskrevet for uge ${weekNumber(unseen[0]!)}-${weekNumber(unseen[unseen.length - 1]!)} med sæsonmønsteret i ${referenceYears.join(", ")} (samme uger, begge grupper)`,
+    });
+  }
+  return {
+    byYear: new Map([...years].map(([year, entry]) => [year, entry.value])),
+    years,
+    notProjected,
+    note: `registret (results.json), indsatsgruppen, ISO-uger fra ${window.from} til ${window.to}; et helt år talt, et delvist år fremskrevet med sæsonmønsteret i de hele år`,
+    suppressed: [...suppressed].sort(),
+  };
+}
+
+function yearlyIntake(results: BusinessCaseResultsInput, window: { from: string; to: string } | undefined): ObservedIntake {
+  const years = new Map<number, YearIntake>();
+  const notProjected: ObservedIntake["notProjected"] = [];
+  const suppressed: string[] = [];
+  const note = window
+    ? `registret (results.json), indsatsgruppen, omregnet til helår ud fra indtag ${window.from} til ${window.to}`
+    : "registret (results.json), indsatsgruppen, optalt pr. år (intet indtagsvindue i results.json, ikke omregnet til helår)";
   for (const entry of results.intake.byYear) {
-    if (entry.intervention === null) suppressed.push(entry.year);
+    if (entry.intervention === null) suppressed.push(String(entry.year));
     const count = entry.intervention ?? 0;
+    let value = count;
     if (window) {
       const yearStart = `${entry.year}-01-01`;
       const yearEnd = `${entry.year}-12-31`;
@@ -65,43 +252,51 @@ export function observedIntake(results: BusinessCaseResultsInput): ObservedIntak
       const end = window.to < yearEnd ? window.to : yearEnd;
       if (end < start) continue;
       const covered = daysBetween(start as IsoDate, end as IsoDate) + 1;
-      byYear.set(entry.year, (count * yearLength(entry.year)) / covered);
-    } else {
-      byYear.set(entry.year, count);
+      // a year covered to within a week (ISO weeks start on Mondays) is annualized; less is not counted up from its first weeks
+      if (covered < yearLength(entry.year) - 6) {
+        notProjected.push({ year: entry.year, reason: `results.json har ingen ugetal at tage sæsonmønsteret fra, og ${covered} dage tælles ikke op til et år` });
+        continue;
+      }
+      value = (count * yearLength(entry.year)) / covered;
     }
+    years.set(entry.year, { year: entry.year, value, se: null, method: "observed", observed: count, projected: 0, observedWeeks: [], projectedWeeks: [], referenceYears: [], weeks: [], source: note });
   }
-  const note = window
-    ? `registret (results.json), indsatsgruppen, omregnet til helår ud fra indtag ${window.from} til ${window.to}`
-    : "registret (results.json), indsatsgruppen, optalt pr. år (intet indtagsvindue i results.json, ikke omregnet til helår)";
-  return { byYear, note, suppressed };
+  return { byYear: new Map([...years].map(([year, entry]) => [year, entry.value])), years, notProjected, note, suppressed };
 }
 
 /**
  * Participants for each of `years`, first rule that applies: `given` (--participants-per-year);
- * the year observed in results; the mean of the observed years; `implied` (the intake the
- * project's expectation implies).
+ * the year counted or projected from results; the mean of those years; `implied` (the intake
+ * the project's expectation implies). Only a projection has a standard error; every other
+ * figure is taken as known.
  *
- * @example resolveIntake([2017, 2018, 2019], undefined, { byYear: new Map([[2017, 1000], [2018, 2000]]), ... }, 1300).intake.get(2019) // 1500
+ * @example
+ * // observed: 2017 counted 1,000, 2018 projected 2,000; 2019 not observed
+ * resolveIntake([2017, 2018, 2019], undefined, observed, 1300).intake.get(2019) // 1500 (the mean)
  */
 export function resolveIntake(years: number[], given: number | undefined, observed: ObservedIntake | undefined, implied: number): IntakeResolution {
-  const intake = new Map<number, number>();
-  const sources = new Map<number, string>();
+  const resolution: IntakeResolution = { intake: new Map(), sources: new Map(), methods: new Map(), se: new Map() };
+  const set = (year: number, value: number, method: IntakeMethod, source: string, se: number | null = null) => {
+    resolution.intake.set(year, value);
+    resolution.methods.set(year, method);
+    resolution.sources.set(year, source);
+    resolution.se.set(year, se);
+  };
   const observedValues = observed ? [...observed.byYear.values()] : [];
   const observedMean = observedValues.length > 0 ? observedValues.reduce((sum, value) => sum + value, 0) / observedValues.length : undefined;
   for (const year of years) {
+    const seen = observed?.years.get(year);
     if (given !== undefined) {
-      intake.set(year, given);
-      sources.set(year, "angivet (--participants-per-year)");
-    } else if (observed && observed.byYear.has(year)) {
-      intake.set(year, observed.byYear.get(year)!);
-      sources.set(year, observed.note);
+      set(year, given, "given", "angivet (--participants-per-year)");
+    } else if (seen) {
+      set(year, seen.value, seen.method, seen.source, seen.se);
     } else if (observed && observedMean !== undefined) {
-      intake.set(year, observedMean);
-      sources.set(year, "gennemsnit af de observerede år i registret (året er ikke observeret)");
+      const partly = observed.notProjected.find((entry) => entry.year === year);
+      const why = partly ? `${year} er kun delvist observeret og ikke fremskrevet: ${partly.reason}` : "året er ikke observeret";
+      set(year, observedMean, "mean", `gennemsnit af ${[...observed.byYear.keys()].join(", ")} i registret (${why})`);
     } else {
-      intake.set(year, implied);
-      sources.set(year, "implicit i projektets forventning (konfigurationens expectations)");
+      set(year, implied, "implied", "implicit i projektets forventning (konfigurationens expectations)");
     }
   }
-  return { intake, sources };
+  return resolution;
 }

@@ -21,6 +21,12 @@ export interface Pricing {
   priorWeeks: number;
   /** Share of gross savings taken back by the regional grant (0 when not netted). */
   grantShare: number;
+  /**
+   * Price a calendar year after the last one in money.years at the last year's rates
+   * (labelled where used: the continued-programme scenario and a year of operation).
+   * Default: false, a missing year is an error.
+   */
+  carryForward?: boolean;
 }
 
 /**
@@ -39,12 +45,33 @@ export function configuredPricing(config: TrialConfig, priorWeeks: number): Pric
 
 /**
  * The configuration's rates of a calendar year. A price is never guessed: a year without an
- * entry in money.years throws `BusinessCaseError` "rate_year_missing".
+ * entry in money.years throws `BusinessCaseError` "rate_year_missing", except a year after
+ * the last configured one when `carryForward` is set, which gets the last year's rates.
+ *
+ * @example moneyYear({ ...pricing, carryForward: true }, 2021).year // 2020 (the bundled configuration's last year)
  */
 export function moneyYear(pricing: Pricing, year: number): MoneyYear {
   const entry = pricing.money.years.find((candidate) => candidate.year === year);
-  if (!entry) throw new BusinessCaseError({ code: "rate_year_missing", year, configured: pricing.money.years.map((candidate) => candidate.year) });
-  return entry;
+  if (entry) return entry;
+  const last = lastMoneyYear(pricing);
+  if (pricing.carryForward && year > last.year) return last;
+  throw new BusinessCaseError({ code: "rate_year_missing", year, configured: pricing.money.years.map((candidate) => candidate.year) });
+}
+
+/** The last year of money.years. */
+export function lastMoneyYear(pricing: Pick<Pricing, "money">): MoneyYear {
+  return pricing.money.years.reduce((last, candidate) => (candidate.year > last.year ? candidate : last));
+}
+
+/**
+ * Of `years`, those after the last year of money.years: priced at the last year's rates when
+ * `carryForward` is set, and to be labelled as such.
+ *
+ * @example carriedForwardYears(pricing, [2019, 2020, 2021]) // [2021] (money.years ends in 2020)
+ */
+export function carriedForwardYears(pricing: Pick<Pricing, "money">, years: Iterable<number>): number[] {
+  const last = lastMoneyYear(pricing).year;
+  return [...new Set(years)].filter((year) => year > last).sort((a, b) => a - b);
 }
 
 /**

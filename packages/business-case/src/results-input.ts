@@ -48,14 +48,42 @@ export const BusinessCaseResultsInputSchema = z.looseObject({
     control: z.array(KmRowSchema).min(1),
     intervention: z.array(KmRowSchema).min(1),
   }),
-  /** Restricted mean duration, control minus intervention, up to tau (days); null where analyze could not estimate it. */
+  /**
+   * Days saved at tau, control minus intervention; null where analyze could not estimate it.
+   * `measure` "days-on-benefit" (days on A-dagpenge with re-entries, from the weekly benefit
+   * panel) or "days-to-first-exit" (the restricted mean of the first spell, the area between
+   * the `km` curves); absent in files written before the panel: days to the first exit.
+   */
   daysSaved: z.looseObject({
     estimate: z.number().nullable(),
     se: z.number().min(0).nullable(),
     lower: z.number().nullable(),
     upper: z.number().nullable(),
     tau: z.number().int().positive(),
+    measure: z.enum(["days-on-benefit", "days-to-first-exit"]).optional(),
   }),
+  /** Days to the first exit (the area between the `km` curves up to tau); written beside a days-on-benefit daysSaved. Optional. */
+  daysToFirstExit: z.looseObject({ estimate: z.number().nullable(), tau: z.number().int().positive() }).optional(),
+  /** Control minus intervention expected days on any public support within tau, from the benefit panel. Optional. */
+  paths: z
+    .looseObject({
+      publicSupportDaysSaved: z.looseObject({ estimate: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable(), tau: z.number() }),
+    })
+    .nullable()
+    .optional(),
+  /**
+   * The municipality's mean expenditure per citizen within tau, priced per benefit and
+   * co-financing step from the weekly benefit panel (analyze's evaluation/expenditure.ts);
+   * `saving` = control minus intervention at the primary horizon, DKK, null where not
+   * estimable. null or absent without the panel.
+   */
+  expenditure: z
+    .looseObject({
+      byHorizon: z.array(z.looseObject({ tau: z.number().int().positive(), saving: z.looseObject({ estimate: z.number().nullable(), se: z.number().min(0).nullable() }) })),
+      saving: z.looseObject({ estimate: z.number().nullable(), se: z.number().min(0).nullable(), tau: z.number().int().positive() }),
+    })
+    .nullable()
+    .optional(),
   /** Data extraction date (ISO); entries are observed up to the day before. Optional. */
   asOf: z.iso.date().optional(),
   intake: z.looseObject({
@@ -63,8 +91,20 @@ export const BusinessCaseResultsInputSchema = z.looseObject({
     from: z.iso.date().optional(),
     /** Last day of the intake window (ISO date, inclusive). Default: the day before asOf, or the Sunday of the last week in byWeek */
     to: z.iso.date().optional(),
-    /** Assigned citizens by ISO week of the first unemployment day; only its first and last week are read. */
-    byWeek: z.array(z.looseObject({ week: z.string().refine(isIsoWeek, { message: 'must be an ISO week such as "2017-W03"' }) })).optional(),
+    /**
+     * Assigned citizens by ISO week of the first unemployment day, in week order. Its first and
+     * last week bound the intake window; the counts (null = suppressed small count, read as 0)
+     * give the seasonal pattern a partial year is projected with. Counts absent: no pattern.
+     */
+    byWeek: z
+      .array(
+        z.looseObject({
+          week: z.string().refine(isIsoWeek, { message: 'must be an ISO week such as "2017-W03"' }),
+          control: count.nullable().optional(),
+          intervention: count.nullable().optional(),
+        }),
+      )
+      .optional(),
     /** Assigned citizens by calendar year of their first unemployment day; null = suppressed small count (read as 0). */
     byYear: z.array(z.looseObject({ year: z.number().int(), control: count.nullable(), intervention: count.nullable() })).min(1),
   }),

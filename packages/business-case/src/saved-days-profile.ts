@@ -113,7 +113,7 @@ export interface Priced {
  *
  * @example priceProfile(flatProfile(7, 7), [1, 1, 1, 1, 1, 1, 100]) // { value: 106, variance: null }
  */
-export function priceProfile(profile: Profile, weights: number[]): Priced {
+export function priceProfile(profile: Profile, weights: readonly number[]): Priced {
   let value = 0;
   for (let day = 0; day < profile.diffAreas.length; day++) value += profile.diffAreas[day]! * weights[day]!;
   if (!profile.curves) return { value, variance: null };

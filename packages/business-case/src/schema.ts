@@ -104,8 +104,14 @@ export const ScenarioSchema = z.object({
   breakEvenDaysSaved: nullableNumber,
   /** Participants per programme year (all years scaled alike) at which total net savings are zero, for the effect used. */
   breakEvenParticipantsPerYear: nullableNumber,
-  /** Saved days (summed over participants) that fall after the last year and are not counted. */
-  savedDaysAfterPeriod: z.number(),
+  /** Saved days (summed over participants) that fall after the last year and are not counted; null for a kroner saving (the expenditure has no days). */
+  savedDaysAfterPeriod: z.number().nullable(),
+  /**
+   * Gross saving that falls after the last year counted and is not in the years: a year after
+   * the last in money.years priced at that year's rates (labelled in the notes). Files written
+   * before it existed read as null.
+   */
+  savingsAfterPeriod: nullableNumber.default(null),
 });
 export type BusinessCaseScenario = z.infer<typeof ScenarioSchema>;
 
@@ -139,6 +145,81 @@ export const ImpliedFiguresSchema = z.object({
   observedParticipantsPerWeek: nullableNumber,
 });
 
+/** One ISO week of the intake of the year of operation: counted in the register, or projected with the seasonal pattern. */
+export const IntakeWeekSchema = z.object({
+  week: z.string(),
+  kind: z.enum(["observed", "projected"]),
+  /** Intervention participants entering in the week (a projection is not a whole number). */
+  participants: z.number(),
+});
+
+/** The intake of the year of operation and how it was found. */
+export const YearlyIntakeSchema = z.object({
+  /** Intervention participants entering in the whole year; null: not estimated. */
+  value: nullableNumber,
+  /** Standard error of a seasonal projection (Poisson counts, delta method); null: taken as known. */
+  se: nullableNumber,
+  /** "given" (--participants-per-year), "observed" (a whole year counted), "seasonal" (projected from the weeks seen), "mean" (of the years observed), "implied" (by the expectation; a what-if). */
+  method: z.enum(["given", "observed", "seasonal", "mean", "implied"]).nullable(),
+  source: z.string(),
+  /** "projected": the interval includes the projection's uncertainty; "known": the intake is taken as known. */
+  uncertainty: z.enum(["projected", "known"]),
+  /** Participants counted in the weeks seen; null when not from the register's weeks. */
+  observed: nullableNumber,
+  /** Participants projected for the weeks not yet seen; null when nothing is projected. */
+  projected: nullableNumber,
+  observedWeeks: z.array(z.string()),
+  projectedWeeks: z.array(z.string()),
+  /** The whole years whose weekly pattern the projection uses. */
+  referenceYears: z.array(z.number().int()),
+  /** Week by week, counted and projected, when the year is projected; empty otherwise. */
+  weeks: z.array(IntakeWeekSchema),
+});
+
+/**
+ * Finance's headline: a year of the programme in operation, net = intake x saving per
+ * participant x (1 - regional grant share) - the year's cost, with its 95 % interval by the
+ * delta method and P(net > 0) by the normal approximation.
+ */
+export const YearlyAnswerSchema = z.object({
+  /** The year whose intake and cost are used. */
+  year: z.number().int(),
+  intake: YearlyIntakeSchema,
+  savingPerParticipant: z.object({
+    estimate: dkk,
+    se: nullableNumber,
+    lower: nullableNumber,
+    upper: nullableNumber,
+    /** "expenditure": results.json's expenditure difference per citizen; "days-saved": days to the first exit priced at the A-dagpenge rate; "what-if": assumed days. */
+    source: z.enum(["expenditure", "days-saved", "what-if"]),
+    /** Horizon the saving accrues over, days. */
+    tau: z.number().int(),
+    label: z.string(),
+  }),
+  /** The programme's cost of the year. */
+  cost: dkk,
+  costSource: z.string(),
+  /** intake x saving per participant; null: not estimated. */
+  grossSavings: dkk.nullable(),
+  regionalGrant: dkk.nullable(),
+  netSavings: dkk.nullable(),
+  /** Delta-method SE of net: (1 - grant share) x sqrt(n^2 SE(g)^2 + g^2 SE(n)^2). */
+  se: nullableNumber,
+  lower: nullableNumber,
+  upper: nullableNumber,
+  /** P(net > 0) = Phi(net / SE): a normal approximation. */
+  probabilityPositive: nullableNumber,
+  /** Saving per participant at which the year's net is 0: cost / (intake x (1 - grant share)). */
+  breakEvenSavingPerParticipant: nullableNumber,
+  /** Intake at which the year's net is 0 with the saving measured: cost / (saving x (1 - grant share)); null when it saves nothing. */
+  breakEvenParticipants: nullableNumber,
+  /** How the interval is computed, as printed. */
+  method: z.string(),
+  /** Why the year is not estimated (Danish, as printed); null when it is. */
+  notEstimated: z.string().nullable(),
+});
+export type YearlyAnswer = z.infer<typeof YearlyAnswerSchema>;
+
 export const BusinessCaseSchema = z.object({
   kind: z.literal("jobtrial.business-case"),
   version: z.literal(1),
@@ -165,6 +246,17 @@ export const BusinessCaseSchema = z.object({
     .nullable()
     .default(null),
   priorWeeks: z.number().int(),
+  /**
+   * Finance's headline, first: a year of the programme in operation. Files written before it
+   * existed read as null.
+   */
+  yearly: YearlyAnswerSchema.nullable().default(null),
+  /**
+   * What the years, the total and the headline price: "expenditure" (results.json's
+   * expenditure difference per citizen, spread evenly over its horizon in the cash flow) or
+   * "days-saved" (saved days priced day by day). Files written before it read as "days-saved".
+   */
+  savingBasis: z.enum(["expenditure", "days-saved"]).default("days-saved"),
   daysSaved: z.object({ estimate: z.number(), se: nullableNumber, lower: nullableNumber, upper: nullableNumber, source: z.string() }),
   assumptions: z.array(BusinessCaseAssumptionSchema),
   perParticipant: z.array(PerParticipantSchema),

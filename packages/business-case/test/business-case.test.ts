@@ -154,10 +154,16 @@ describe("businessCase on the bundled results (trial_days, R's survfit tables)",
     expect(result.notes).toContain("2020 er ikke estimeret: ingen sparede dage inden for horisonten på 364 dage falder i 2020.");
   });
 
-  it("businessCase(config, { results }) annualizes the observed intake over the intake window", () => {
-    // 2017: 1,650 entries over all 365 days; 2018: 315 entries in 59 days (1 Jan - 28 Feb) -> 315 x 365 / 59
+  it("businessCase(config, { results }) counts a whole year and never scales up the first weeks of a partial one", () => {
+    // 2017: 1,650 entries over all 365 days; 2018: 315 entries in 59 days (1 Jan - 28 Feb) and no weekly counts to
+    // take a seasonal pattern from: not 315 x 365 / 59 but the mean of the whole years, 1,650, and said so
     expect(result.years[0]!.participants).toBe(1650);
-    expect(result.years[1]!.participants).toBeCloseTo((315 * 365) / 59, 9);
+    expect(result.years[1]!.participants).toBe(1650);
+    expect(result.assumptions.find((entry) => entry.key === "participants.2018")!.source).toBe(
+      "gennemsnit af 2017 i registret (2018 er kun delvist observeret og ikke fremskrevet: results.json har ingen ugetal at tage sæsonmønsteret fra, og 59 dage tælles ikke op til et år)",
+    );
+    // the year of operation is the latest year counted whole: 2017, its intake taken as known
+    expect([result.yearly!.year, result.yearly!.intake.value, result.yearly!.intake.uncertainty]).toEqual([2017, 1650, "known"]);
   });
 
   it("businessCase(config, { results }) orders the sensitivity by impact and covers the issue's inputs", () => {
@@ -173,8 +179,8 @@ describe("businessCase on the bundled results (trial_days, R's survfit tables)",
     // one year's cost + expected net = intake x saving per participant at 9 days
     expect(implied.impliedParticipantsPerYear! * implied.savingPerParticipantAtExpected).toBeCloseTo(2_500_000 + 1_700_000, 4);
     expect(implied.impliedParticipantsPerWeek).toBeCloseTo(implied.impliedParticipantsPerYear! / 52, 9);
-    // register: mean of 1,650 and 315 x 365 / 59
-    expect(implied.observedParticipantsPerYear).toBeCloseTo((1650 + (315 * 365) / 59) / 2, 9);
+    // register: 2017 counted whole (2018 is partial and not projected)
+    expect(implied.observedParticipantsPerYear).toBe(1650);
   });
 
   it("businessCase(config, { results }) adds the continued-programme scenario at the same cost after 2018", () => {
@@ -189,12 +195,12 @@ describe("businessCase on the bundled results (trial_days, R's survfit tables)",
     delete results.intake.from;
     delete results.intake.to;
     results.asOf = "2018-03-01";
-    results.intake.byWeek = [{ week: "2017-W01", control: 30, intervention: 31 }, { week: "2018-W09", control: 20, intervention: 21 }];
+    results.intake.byWeek = [{ week: "2017-W01" }, { week: "2018-W09" }];
     results.intake.byYear.push({ year: 2019, control: null, intervention: null });
     const full = businessCase(esbjergConfig(), { results });
-    // window 2017-01-02 (Monday of 2017-W01) to 2018-02-28 (the day before asOf): 364 days of 2017, 59 of 2018
+    // window 2017-01-02 (Monday of 2017-W01) to 2018-02-28 (the day before asOf): 364 days of 2017 (annualized), 59 of 2018 (not counted up)
     expect(full.years[0]!.participants).toBeCloseTo((1650 * 365) / 364, 9);
-    expect(full.years[1]!.participants).toBeCloseTo((315 * 365) / 59, 9);
+    expect(full.years[1]!.participants).toBeCloseTo((1650 * 365) / 364, 9);
     expect(full.notes.some((note) => note.includes("2019"))).toBe(true);
   });
 });
@@ -237,6 +243,16 @@ describe("businessCase: bad input is an error, not a number", () => {
     results.daysSaved.estimate = 9;
     expect(issueCode(() => businessCase(config, { results }))).toBe("results_inconsistent");
   });
+
+  it("businessCase compares the curves with daysToFirstExit when daysSaved measures days on A-dagpenge", () => {
+    // with the benefit panel daysSaved is days on A-dagpenge (re-entries counted), not the area between the first-spell curves
+    const results = trialDaysResults();
+    results.daysToFirstExit = { ...results.daysSaved };
+    results.daysSaved = { estimate: 2.1, se: 4, lower: -5.7, upper: 9.9, tau: 364, measure: "days-on-benefit" };
+    expect(businessCase(config, { results }).daysSaved.estimate).toBeCloseTo(3.5806574087425815, 9);
+    results.daysToFirstExit.estimate = 9;
+    expect(issueCode(() => businessCase(config, { results }))).toBe("results_inconsistent");
+  });
 });
 
 /** The trial_days results as an early look would see them: control followed to day 189, intervention to day 182. */
@@ -259,7 +275,7 @@ describe("businessCase at an early look", () => {
       value: 182,
       source: "længste horisont med data i begge grupper (tidligt kig: results.json daysSaved.tau på 364 dage ligger ud over opfølgningen)",
     });
-    expect(early.notes[0]).toMatch(/^Tidligt kig: opfølgningen rækker endnu ikke til horisonten på 364 dage .* beregnet ved den længste horisont med data i begge grupper, 182 dage; .*--days-saved <dage>/);
+    expect(early.notes.find((note) => note.startsWith("Tidligt kig"))).toMatch(/^Tidligt kig: opfølgningen rækker endnu ikke til horisonten på 364 dage .* beregnet ved den længste horisont med data i begge grupper, 182 dage; .*--days-saved <dage>/);
     expect(BusinessCaseSchema.safeParse(early).success).toBe(true);
   });
 

@@ -25,7 +25,7 @@ describe("formatBusinessCaseTable", () => {
   it("formatBusinessCaseTable(result) prints every input and its source above the figures, without non-breaking spaces", () => {
     const table = formatBusinessCaseTable(businessCase(esbjergConfig(), { daysSaved: 9, participantsPerYear: 1000 }));
     expect(table).not.toMatch(/[\u00a0\u202f\u2212]/);
-    const order = ["Forudsætninger", "Besparelse pr. deltager", "Forenklet beregning", "Uge for uge", "Nettobesparelse pr. år", "Scenarie", "Break-even", "Følsomhed", "Implicitte tal"].map((title) =>
+    const order = ["Et år i drift", "Forudsætninger", "Besparelse pr. deltager", "Forenklet beregning", "Uge for uge", "Nettobesparelse pr. år", "Scenarie", "Break-even", "Følsomhed", "Implicitte tal"].map((title) =>
       table.indexOf(`\n${title}`),
     );
     expect(order.every((position) => position > 0)).toBe(true);

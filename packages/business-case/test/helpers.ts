@@ -54,3 +54,20 @@ export function stepResults() {
     intake: { byYear: [{ year: 2017, control: 10, intervention: 10 }] },
   };
 }
+
+/**
+ * stepResults with weekly intake: 2017 has 10 entrants a week (control 5, intervention 5) in
+ * weeks 1-26 and 30 (15 + 15) in weeks 27-52 (1,040 in all, 520 in the intervention arm);
+ * 2018-W01 has intervention 4 and control 3, 2018-W02 intervention 2 and control 5; data
+ * extracted on Monday 15 January 2018, so the window ends on Sunday 14 January (2018-W02).
+ */
+export function seasonalResults(): any {
+  const byWeek: { week: string; control: number | null; intervention: number | null }[] = [];
+  for (let week = 1; week <= 52; week++) byWeek.push({ week: `2017-W${String(week).padStart(2, "0")}`, control: week <= 26 ? 5 : 15, intervention: week <= 26 ? 5 : 15 });
+  byWeek.push({ week: "2018-W01", control: 3, intervention: 4 }, { week: "2018-W02", control: 5, intervention: 2 });
+  return {
+    ...stepResults(),
+    asOf: "2018-01-15",
+    intake: { byYear: [{ year: 2017, control: 520, intervention: 520 }, { year: 2018, control: 8, intervention: 6 }], byWeek },
+  };
+}

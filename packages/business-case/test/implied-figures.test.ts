@@ -39,7 +39,7 @@ describe("expectationSaving", () => {
 describe("impliedFigures", () => {
   it("impliedFigures writes both readings of the expectation and the register's intake per week", () => {
     const cost = new Map([[2017, 2_500_000], [2018, 2_500_000]]);
-    const observed = { byYear: new Map([[2017, 1040], [2018, 1560]]), note: "registret", suppressed: [] };
+    const observed = { byYear: new Map([[2017, 1040], [2018, 1560]]), years: new Map(), notProjected: [], note: "registret", suppressed: [] };
     const implied = impliedFigures(config, { expectedDaysSaved: 9, savingAtExpected: 3000, impliedPerYear: 1400 }, [2017, 2018], cost, observed);
     expect(implied).toEqual({
       expectedDaysSaved: 9,

@@ -15,7 +15,7 @@ const plan: Plan = { programmeYears: [2017], intake: new Map([[2017, 365]]), cos
 describe("sensitivity", () => {
   it("sensitivity of a flat what-if moves each input alone: rate, share, intake, effect, anciennitet, grant", () => {
     const profile = flatProfile(7, 7);
-    const lines = sensitivity({ profile, pricing, plan, flow: cashFlow(profile, pricing, plan), results: undefined, horizonsDays: [7] });
+    const lines = sensitivity({ model: profile, pricing, plan, flow: cashFlow(profile, pricing, plan), results: undefined, horizonsDays: [7] });
     const byKey = Object.fromEntries(lines.map((line) => [line.key, [line.lowValue, line.highValue, line.netLow, line.netHigh]]));
     expect(byKey).toEqual({
       // the rate scales G
@@ -40,7 +40,7 @@ describe("sensitivity", () => {
     const results = parseBusinessCaseResults(stepResults());
     const profile = measuredProfile(results, 70, undefined);
     const flow = cashFlow(profile, pricing, plan);
-    const lines = sensitivity({ profile, pricing, plan, flow, results, horizonsDays: [28, 70] });
+    const lines = sensitivity({ model: profile, pricing, plan, flow, results, horizonsDays: [28, 70] });
     const effect = lines.find((line) => line.key === "effect")!;
     expect([effect.label, effect.netLow, effect.netHigh]).toEqual(["Effekt (95 %-interval, deltametoden)", flow.total.lower, flow.total.upper]);
     // up to 28 days the curves differ on days 21-27 only: 0.7 days x 365 entrants x 250 kr.
@@ -53,7 +53,30 @@ describe("sensitivity", () => {
   it("sensitivity leaves out a configured horizon beyond the curves' follow-up", () => {
     const results = parseBusinessCaseResults(stepResults());
     const profile = measuredProfile(results, 70, undefined);
-    const lines = sensitivity({ profile, pricing, plan, flow: cashFlow(profile, pricing, plan), results, horizonsDays: [70, 364] });
+    const lines = sensitivity({ model: profile, pricing, plan, flow: cashFlow(profile, pricing, plan), results, horizonsDays: [70, 364] });
     expect(lines.some((line) => line.key === "horizon")).toBe(false);
+  });
+
+  it("sensitivity of a kroner saving (the expenditure) has no co-financing or anciennitet line and takes its horizons from the expenditure", () => {
+    // 365 entrants in 2017 saving 1,000 kr. each (SE 400) within 7 days: G = 365,000 over 2017-2018
+    const model = { kind: "kroner" as const, perParticipant: 1000, se: 400, horizon: 7 };
+    const results = parseBusinessCaseResults({
+      ...stepResults(),
+      expenditure: { byHorizon: [{ tau: 3, saving: { estimate: 400, se: 200 } }, { tau: 7, saving: { estimate: 1000, se: 400 } }], saving: { estimate: 1000, se: 400, tau: 7 } },
+    });
+    const flow = cashFlow(model, pricing, plan);
+    const lines = sensitivity({ model, pricing, plan, flow, results, horizonsDays: [7] });
+    const byKey = Object.fromEntries(lines.map((line) => [line.key, [line.lowValue, line.highValue, line.netLow, line.netHigh]]));
+    expect(byKey).toEqual({
+      // the rates scale the expenditure alike
+      benefitRate: ["-10 %", "+10 %", expect.closeTo(0.9 * 365_000 - C, 6), expect.closeTo(1.1 * 365_000 - C, 6)],
+      intake: ["-20 %", "+20 %", expect.closeTo(0.8 * 365_000 - C, 6), expect.closeTo(1.2 * 365_000 - C, 6)],
+      effect: ["nedre grænse", "øvre grænse", flow.total.lower, flow.total.upper],
+      // 400 kr. within 3 days against 1,000 within 7
+      horizon: ["3 dage", "7 dage", expect.closeTo(365 * 400 - C, 6), expect.closeTo(365_000 - C, 6)],
+      regionalGrant: ["0 %", "50 %", expect.closeTo(365_000 - C, 6), expect.closeTo(182_500 - C, 6)],
+    });
+    // the interval: 365 x 400 x 1.959964 either side
+    expect(flow.total.upper! - flow.total.netSavings).toBeCloseTo(365 * 400 * 1.959963984540054, 6);
   });
 });
