@@ -52,7 +52,7 @@ describe("jobtrial business-case", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const names = workbook.worksheets.map((sheet) => sheet.name);
-    expect(names.slice(0, 5)).toEqual(["Business case", "Forudsætninger", "Besparelse pr. deltager", "Forenklet beregning", "Uge for uge"]);
+    expect(names.slice(0, 6)).toEqual(["Business case", "Et år i drift", "Forudsætninger", "Besparelse pr. deltager", "Forenklet beregning", "Uge for uge"]);
     expect(names).toContain("Nettobesparelse pr. år");
     // The overview lists every other sheet with its section's title.
     const overview = workbook.getWorksheet("Business case")!;
@@ -149,6 +149,66 @@ describe("jobtrial business-case", () => {
       expect(result.stderr).toBe(
         "jobtrial business-case: Horisonten på 364 dage ligger ud over den sidste opfølgningstid i indsatsgruppen (182 dage), hvor kurverne er ukendte; vælg --horizon 182 eller kortere (den længste horisont med data i begge grupper), eller lav et hvad-nu-hvis med --days-saved <dage> uden --results.\n",
       );
+    });
+  });
+
+  describe("a year of the programme in operation", () => {
+    /**
+     * The bundled results with weekly intake (30 + 30 a week through 2017, 40 + 40 a week in
+     * 2018-W01..W08, extracted 1 March 2018) and the benefit panel's expenditure saved per
+     * citizen: 1,000 kr. (SE 500) at 364 days.
+     */
+    const panel = () =>
+      resultsFile((results) => {
+        const byWeek = [];
+        for (let week = 1; week <= 52; week++) byWeek.push({ week: `2017-W${String(week).padStart(2, "0")}`, control: 30, intervention: 30 });
+        for (let week = 1; week <= 8; week++) byWeek.push({ week: `2018-W0${week}`, control: 40, intervention: 40 });
+        results.intake = { byYear: [{ year: 2017, control: 1560, intervention: 1560 }, { year: 2018, control: 320, intervention: 320 }], byWeek };
+        results.asOf = "2018-03-01";
+        results.daysToFirstExit = { ...results.daysSaved };
+        results.daysSaved = { ...results.daysSaved, estimate: 2.5, measure: "days-on-benefit" };
+        results.expenditure = { currency: "DKK", byHorizon: [{ tau: 364, saving: { estimate: 1000, se: 500 } }], saving: { estimate: 1000, se: 500, tau: 364 }, method: "IPCW" };
+      });
+
+    it("business-case --format json leads with the year of operation: 2018 projected from its 8 weeks with 2017's pattern, the weeks apart", async () => {
+      const result = await run(["business-case", "--config", config, "--results", panel(), "--format", "json"]);
+      expect(result.code).toBe(0);
+      const parsed = BusinessCaseSchema.parse(JSON.parse(result.stdout));
+      expect(Object.keys(JSON.parse(result.stdout)).indexOf("yearly")).toBeLessThan(Object.keys(JSON.parse(result.stdout)).indexOf("years"));
+      const yearly = parsed.yearly!;
+      // 320 entrants in weeks 1-8; 2017 had 8 x 60 = 480 of its 3,120 in those weeks: 320 x 3120 / 480 = 2,080
+      expect([yearly.year, yearly.intake.method, yearly.intake.observed, yearly.intake.observedWeeks.length, yearly.intake.projectedWeeks.length]).toEqual([2018, "seasonal", 320, 8, 44]);
+      expect(yearly.intake.value).toBeCloseTo(2080, 9);
+      expect(yearly.intake.weeks.filter((week) => week.kind === "observed").map((week) => week.participants)).toEqual([40, 40, 40, 40, 40, 40, 40, 40]);
+      // net = 2,080 x 1,000 - 2,500,000 = -420,000
+      expect(yearly.savingPerParticipant).toMatchObject({ estimate: 1000, se: 500, source: "expenditure", tau: 364 });
+      expect(yearly.netSavings).toBeCloseTo(-420_000, 6);
+      expect(parsed.savingBasis).toBe("expenditure");
+    });
+
+    it("business-case prints the year of operation first, counted and projected weeks apart, and --year picks another year", async () => {
+      const result = await run(["business-case", "--config", config, "--results", panel()]);
+      expect(result.code).toBe(0);
+      const lines = result.stdout.split("\n");
+      expect(lines[1]).toMatch(/^Et år i drift \(2018\): nettobesparelse -420\.000 kr\. \(95 % KI -[\d.]+ kr\. til [\d.]+ kr\.; P\(netto > 0\) \d+ %, normalapproksimation\)\.$/);
+      expect(result.stdout).toMatch(/\n {2}heraf talt i registret, uge 1-8 af 2018 +320\n/);
+      expect(result.stdout).toMatch(/\n {2}heraf fremskrevet, uge 9-52 af 2018 \(sæsonmønster fra 2017\) +1\.760\n/);
+      expect(result.stdout).toMatch(/\n2018-W08 +talt +40\n2018-W09 +fremskrevet +40,0\n/);
+      const chosen = await run(["business-case", "--config", config, "--results", panel(), "--year", "2017", "--format", "json"]);
+      const yearly = BusinessCaseSchema.parse(JSON.parse(chosen.stdout)).yearly!;
+      expect([yearly.year, yearly.intake.value, yearly.intake.uncertainty, yearly.netSavings]).toEqual([2017, 1560, "known", 1560 * 1000 - 2_500_000]);
+    });
+
+    it("business-case --out file.xlsx puts the year of operation and its weeks first", async () => {
+      const out = join(mkdtempSync(join(tmpdir(), "jobtrial-bc-")), "business-case.xlsx");
+      expect((await run(["business-case", "--config", config, "--results", panel(), "--out", out])).code).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 3)).toEqual(["Business case", "Et år i drift", "Indtag uge for uge"]);
+      const weeks = workbook.getWorksheet("Indtag uge for uge")!;
+      expect([weeks.getRow(3).values, weeks.getRow(11).getCell(2).value]).toEqual([[undefined, "2018-W01", "talt", 40], "fremskrevet"]);
+      const net = workbook.getWorksheet("Et år i drift")!.getColumn(1).values.indexOf("Nettobesparelse");
+      expect(workbook.getWorksheet("Et år i drift")!.getRow(net).getCell(2).value).toBeCloseTo(-420_000, 6);
     });
   });
 });

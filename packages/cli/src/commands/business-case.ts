@@ -78,11 +78,22 @@ export function businessCaseSheets(result: BusinessCase): XlsxSheet[] {
 
 export const businessCaseCommand: Command = {
   name: "business-case",
-  summary: "Nettobesparelse over for budgettet",
+  summary: "Nettobesparelse over for budgettet: et år i drift, og pr. kalenderår",
   usage:
-    "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--horizon <dage>] [--prior-weeks <u>] [--from-year <år>] [--to-year <år>] [--format table|json|xlsx] [--out <fil>] [--lang da|en]",
+    "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--year <år>] [--horizon <dage>] [--prior-weeks <u>] [--from-year <år>] [--to-year <år>] [--format table|json|xlsx] [--out <fil>] [--lang da|en]",
   help: `
-Prissætter forskellen mellem gruppernes Kaplan-Meier-kurver uge for uge: for hver dag
+Først svaret til økonomi: et år med indsatsen i drift = årets deltagere i
+indsatsgruppen x besparelse pr. deltager - årets projektudgift, med 95 %-interval
+(deltametoden) og P(netto > 0) (normalapproksimation) og break-even. Besparelsen pr.
+deltager er kommunens udgift pr. borger, kontrol minus indsats, prissat pr. ydelse og
+medfinansieringstrin, når results.json har den (analyseret med ydelsespanelet,
+--benefit-weeks); ellers de sparede dage prissat som nedenfor. Året er det seneste med
+indtag i results.json; er det kun delvist observeret, fremskrives indtaget med
+sæsonmønsteret i de samme uger i de hele år (aldrig de første uger ganget op til et
+år), og fremskrivningens usikkerhed er med i intervallet. Talte og fremskrevne uger
+vises hver for sig.
+
+Dernæst pr. kalenderår: Prissætter forskellen mellem gruppernes Kaplan-Meier-kurver uge for uge: for hver dag
 i forløbet op til horisonten (andel stadig ledige i kontrolgruppen minus andel stadig
 ledige i indsatsgruppen) x højeste A-dagpengesats i det kalenderår, dagen falder i (pr.
 dagpengedag x dagpengedage pr. uge / 7) x kommunens medfinansiering for den uge på
@@ -110,8 +121,10 @@ Tilvalg:
   --results <fil>               results.json fra "jobtrial analyze" (den målte effekt)
   --days-saved <d>              sparede dage pr. deltager; med --results skaleres den
                                 målte kurveforskel til dette tal
-  --participants-per-year <n>   deltagere i indsatsgruppen pr. år (standard: observeret
-                                i results, ellers det forventningen forudsætter)
+  --participants-per-year <n>   deltagere i indsatsgruppen pr. år (standard: talt eller
+                                fremskrevet i results, ellers det forventningen forudsætter)
+  --year <år>                   året i drift, som svaret først gælder (standard: det
+                                seneste år med indtag i results, ellers første budgetår)
   --horizon <dage>              kurvernes horisont (standard: results' tau, ellers
                                 evaluation.primaryHorizonDays)
   --prior-weeks <u>             uger på offentlig forsørgelse før første ledighedsdag
@@ -136,6 +149,7 @@ Eksempler:
     "prior-weeks": { type: "string" },
     "from-year": { type: "string" },
     "to-year": { type: "string" },
+    year: { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
     lang: { type: "string" },
@@ -182,6 +196,7 @@ Eksempler:
       ["priorWeeks", "prior-weeks", true],
       ["fromYear", "from-year", true],
       ["toYear", "to-year", true],
+      ["operatingYear", "year", true],
     ];
     for (const [key, name, integer] of numeric) {
       const value = numberOption(values, name, { integer });
