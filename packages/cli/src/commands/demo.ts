@@ -156,6 +156,42 @@ function commandLine(step: Step, cwd: string): string {
   return [step.command.name, ...(step.positionals ?? []).map(show), ...options].join(" ");
 }
 
+/** The part of business-case.json's year of operation the key figures show. */
+interface YearlyFigures {
+  year: number;
+  intake: { value: number | null; method: string | null; observed: number | null; projected: number | null; observedWeeks: string[]; projectedWeeks: string[] };
+  savingPerParticipant: { estimate: number; source: string };
+  cost: number;
+  netSavings: number | null;
+  lower: number | null;
+  upper: number | null;
+  probabilityPositive: number | null;
+  notEstimated: string | null;
+}
+
+/**
+ * The first key figures: a year of the programme in operation, its net saving with the 95 %
+ * interval and P(net > 0) (a normal approximation), then how it is made (participants, counted
+ * and projected weeks apart, x the saving per participant - the year's cost). Nothing when the
+ * business case predates the yearly answer.
+ */
+function yearlyLines(yearly: YearlyFigures | null): string[] {
+  if (yearly === null) return [];
+  if (yearly.netSavings === null) return [`  Et år i drift ${yearly.year}    ikke estimeret: ${yearly.notEstimated ?? "indtaget er ikke estimeret"}`];
+  const interval = yearly.lower !== null && yearly.upper !== null ? ` (95 % KI ${formatDkk(yearly.lower, "da")} til ${formatDkk(yearly.upper, "da")})` : " (intet interval)";
+  const probability = yearly.probabilityPositive !== null ? `; P(netto > 0) ${formatPercent(yearly.probabilityPositive, "da", 0)}, normalapprox.` : "";
+  const weeks = (list: string[]) => `uge ${Number(list[0]!.slice(6))}-${Number(list[list.length - 1]!.slice(6))}`;
+  const intake =
+    yearly.intake.projected !== null && yearly.intake.observed !== null
+      ? `${formatNumber(yearly.intake.value, "da")} deltagere (${formatNumber(yearly.intake.observed, "da")} talt i ${weeks(yearly.intake.observedWeeks)}, ${formatNumber(yearly.intake.projected, "da")} fremskrevet i ${weeks(yearly.intake.projectedWeeks)})`
+      : `${formatNumber(yearly.intake.value, "da")} deltagere`;
+  const saving = yearly.savingPerParticipant.source === "expenditure" ? "udgift sparet pr. deltager" : "sparet pr. deltager (sparede dage prissat)";
+  return [
+    `  Et år i drift ${yearly.year}    nettobesparelse ${formatDkk(yearly.netSavings, "da")}${interval}${probability}`,
+    `                        = ${intake} x ${formatDkk(yearly.savingPerParticipant.estimate, "da")} ${saving} - ${formatDkk(yearly.cost, "da")}`,
+  ];
+}
+
 /** The key figures, in Danish, from the files the steps wrote (numbers formatted as in the report). */
 function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number): string {
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
@@ -167,6 +203,7 @@ function summary(resultsFile: string, businessCaseFile: string, reportFile: stri
   const lines = [
     "",
     `Nøgletal for ${results.trial.name} (syntetiske data), pr. ${formatDate(results.asOf, "da")}`,
+    ...yearlyLines(businessCase.yearly ?? null),
     `  Deltagere             indsats ${count(results.flow.analysed.intervention)}, kontrol ${count(results.flow.analysed.control)}`,
     `  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage; forventet ${days(results.config.expectations.daysSaved)}`,
     `  Mindste påviselige    ${days(results.precision.minimumDetectableDaysSaved)} dage nu${results.precision.detectableFrom ? `; ${days(results.config.expectations.daysSaved)} dage påviselig fra ${formatDate(results.precision.detectableFrom, "da")}` : ""}`,
