@@ -164,6 +164,134 @@ export const PathNoteSchema = z.object({
 });
 export type PathNote = z.infer<typeof PathNoteSchema>;
 
+// ---------------------------------------------------------------- notes, monitoring, sensitivity (issues 14 and 21)
+
+const noteOf = <C extends string, T extends z.ZodRawShape>(code: C, shape: T) => z.object({ code: z.literal(code), ...shape, message: z.string() });
+
+/**
+ * A note for the evaluator (a horizon not estimable, rows skipped, few still at risk, a
+ * boundary crossed, ...): a code with its facts and the English wording. `analyzeNoteText`
+ * (messages.ts) words it in Danish or English; `jobtrial analyze` prints Danish by default.
+ * Added after version 1; optional.
+ */
+export const AnalyzeNoteSchema = z.discriminatedUnion("code", [
+  /** A note given as text only (older callers); printed as written. */
+  noteOf("text", {}),
+  noteOf("rows-outside-cohort", { file: z.string(), count: CellSchema, minCellSize: num }),
+  noteOf("columns-left-out", { file: z.string(), columns: num }),
+  noteOf("spells-from-panel", { file: z.string() }),
+  noteOf("rmst-not-estimable", { tau: num }),
+  noteOf("stratified-logrank-failed", {}),
+  noteOf("few-at-risk-at-tau", { tau: num, share: num, threshold: num }),
+  noteOf("estimate-changes-sign", { fromTau: num, toTau: num }),
+  noteOf("heaping-flag-unknown", { flag: z.enum(["born-first-of-month", "born-january-1"]) }),
+  noteOf("adjustment-not-estimable", { reason: z.enum(["no-covariates", "singular", "not-estimable"]) }),
+  noteOf("monitoring-boundary-crossed", { look: num, date: isoDate }),
+  noteOf("monitoring-information-above-final", { look: num, date: isoDate }),
+  noteOf("monitoring-no-new-information", { look: num, date: isoDate }),
+  noteOf("monitoring-no-estimate-yet", { tau: num }),
+  noteOf("monitoring-unplanned-look", { date: isoDate }),
+]);
+export type AnalyzeNote = z.infer<typeof AnalyzeNoteSchema>;
+
+/** One look of the group-sequential monitoring (evaluation/monitoring.ts). */
+export const MonitoringLookSchema = z.object({
+  /** 1, 2, ...: the looks in date order, planned and unplanned. */
+  look: z.number().int().positive(),
+  /** The data extraction date of the look (the first day not observed). */
+  date: isoDate,
+  /** "as-of": the analysis date itself when it is not a planned look (an unplanned look spends alpha too). */
+  kind: z.enum(["committee", "evaluation", "final", "as-of"]),
+  planned: z.boolean(),
+  /**
+   * "analysed": estimated from the data as of the look's date; "not-estimable": the primary
+   * horizon was not yet estimable (no test, no alpha spent); "no-new-information": no more
+   * information than the look before (no alpha spent); "future": after the as-of date
+   * (projection); "after-final-information": after a look that reached the final information.
+   */
+  status: z.enum(["analysed", "not-estimable", "no-new-information", "future", "after-final-information"]),
+  /** Days saved at the look (positive: a gain for the intervention) and its standard error. */
+  estimate: nullableNum,
+  se: nullableNum,
+  /** Observed information 1 / se². */
+  information: nullableNum,
+  /** Observed information over the information expected at the final analysis, as computed (may exceed 1). */
+  observedFraction: nullableNum,
+  /** The fraction the boundary uses: the observed one, 1 at the final analysis, at most 1. */
+  informationFraction: nullableNum,
+  /** estimate / se. */
+  z: nullableNum,
+  /** The two-sided boundary c_k (cross when |z| >= c_k); null where none applies or it cannot be reached. */
+  criticalValue: nullableNum,
+  /** The two-sided nominal p-value at the boundary, 2 (1 - Φ(c_k)). */
+  nominalP: nullableNum,
+  /** Cumulative alpha spent by this look. */
+  alphaSpent: nullableNum,
+  crossed: z.boolean().nullable(),
+  /** Repeated confidence interval: estimate ± c_k · se (joint coverage 1 - alpha over all looks). */
+  repeatedCi: z.object({ lower: num, upper: num }).nullable(),
+  /** For a future look: the projected standard error, fraction, boundary and the days saved it would take to cross. */
+  projected: z.object({ se: num, informationFraction: num, criticalValue: nullableNum, estimateToCross: nullableNum }).nullable(),
+});
+
+/** Group-sequential monitoring of days saved at the planned looks: Lan-DeMets alpha spending with repeated confidence intervals. */
+export const MonitoringResultSchema = z.object({
+  spending: z.enum(["obrien-fleming", "pocock"]),
+  /** Total two-sided alpha. */
+  alpha: num,
+  sided: z.literal(2),
+  measure: DaysSavedMeasureSchema,
+  tau: num,
+  /** The final analysis: the last planned look. */
+  finalDate: isoDate,
+  /** Standard error of days saved expected at the final analysis (precision projection); null when it cannot be projected. */
+  expectedFinalSe: nullableNum,
+  expectedFinalInformation: nullableNum,
+  looks: z.array(MonitoringLookSchema),
+  /** Date of the first look whose boundary was crossed; null if none. */
+  crossedAt: isoDate.nullable(),
+  method: z.string(),
+});
+
+/** One row of the sensitivity table: the primary estimate recomputed on a subset, at another horizon, or covariate-adjusted (evaluation/sensitivity.ts). */
+export const SensitivityRowSchema = z.object({
+  /** "primary", "without-born-first-of-month", "without-born-january-1", "horizon" (tau varies), "covariate-adjusted". */
+  key: z.enum(["primary", "without-born-first-of-month", "without-born-january-1", "horizon", "covariate-adjusted"]),
+  tau: num,
+  /** Days saved (positive: a gain for the intervention); all null when not estimable. */
+  daysSaved: EstimateSchema,
+  /** Citizens in this analysis, per arm. */
+  analysed: ByArmSchema(CellSchema),
+  /** Citizens left out of this analysis (the subsets), per arm; null for the other rows. */
+  leftOut: ByArmSchema(CellSchema).nullable(),
+  /** Citizens still at risk at tau (followed that long and still in the measured state for days to first exit; followed that long for days on benefit), count and share of the analysed. */
+  atRisk: ByArmSchema(z.object({ n: CellSchema, share: nullableNum })).nullable(),
+  /** Fewer than `atRiskThreshold` of an arm still at risk at tau. */
+  fewAtRisk: z.boolean().nullable(),
+  /** Why the row has no estimate: "not-estimable" (horizon beyond follow-up), "flag-unknown" (the cohort does not carry the birth-date flag), "no-covariates", "singular". */
+  unavailable: z.enum(["not-estimable", "flag-unknown", "no-covariates", "singular"]).nullable(),
+  /** The covariate-adjusted row only: how. */
+  adjustment: z
+    .object({
+      methodKey: z.literal("pseudo-observation-regression"),
+      method: z.string(),
+      /** Baseline variables (balance-table names; categorical ones as one indicator per level but the first). */
+      covariates: z.array(z.string()),
+      /** The same estimator without covariates: its estimate equals the primary, its standard error is the infinitesimal-jackknife one. */
+      unadjustedSe: num,
+      /** 1 - (adjusted se / unadjusted se)²: the share of the variance the covariates remove. */
+      precisionGain: num,
+    })
+    .nullable(),
+});
+
+export const SensitivityResultSchema = z.object({
+  measure: DaysSavedMeasureSchema,
+  /** The share still at risk below which a horizon is flagged. */
+  atRiskThreshold: num,
+  rows: z.array(SensitivityRowSchema),
+});
+
 export const ResultsSchema = z.object({
   schemaVersion: z.literal(RESULTS_SCHEMA_VERSION),
   tool: z.object({ name: z.literal("jobtrial"), version: z.string() }),
@@ -281,6 +409,8 @@ export const ResultsSchema = z.object({
     /** control minus intervention, Welch interval */
     difference: EstimateSchema,
     caveat: z.string(),
+    /** Marks the row as the biased average it is, shown without interval or test (issue 14). Added after version 1; optional. */
+    label: z.literal("biased-towards-short-spells").optional(),
   }),
 
   selfSupport: z.object({
@@ -334,6 +464,17 @@ export const ResultsSchema = z.object({
     method: z.string(),
     /** Stable key of the method, so a report can word it in its own language. */
     methodKey: z.string().optional(),
+    /** The end of the projection: the final analysis (the last planned look). Added after version 1; optional. */
+    projectionEnd: isoDate.optional(),
+    /** When the expected effect is not detectable by the end of the projection: that date ("not before"); null otherwise. Added after version 1; optional. */
+    detectableNotBefore: isoDate.nullable().optional(),
+    /** Standard error of days saved projected at the end of the projection. Added after version 1; optional. */
+    projectedFinalSe: nullableNum.optional(),
+    /** Minimum detectable days saved projected at the end of the projection. Added after version 1; optional. */
+    minimumDetectableAtEnd: nullableNum.optional(),
+    /** How intake after the as-of date is projected, in words, and as a stable key. Added after version 1; optional. */
+    intakeAssumption: z.string().optional(),
+    intakeAssumptionKey: z.literal("seasonal-same-weeks").optional(),
   }),
   /**
    * Dotted paths of counts that are null because the input did not carry them (for
@@ -343,6 +484,12 @@ export const ResultsSchema = z.object({
   unknown: z.array(z.string()).optional(),
   /** Notes on the data and estimates for the evaluator (rows outside the cohort, horizons not estimable, ...). Added after version 1; optional. */
   warnings: z.array(z.string()).optional(),
+  /** The warnings as coded notes (the same order), for readers that word them in their own language. Added after version 1; optional. */
+  notes: z.array(AnalyzeNoteSchema).optional(),
+  /** Group-sequential monitoring at the planned looks; null when the configuration plans none that can be computed. Added after version 1; optional. */
+  monitoring: MonitoringResultSchema.nullable().optional(),
+  /** The primary estimate beside its sensitivity analyses. Added after version 1; optional. */
+  sensitivity: SensitivityResultSchema.nullable().optional(),
 });
 
 export type Results = z.infer<typeof ResultsSchema>;

@@ -163,6 +163,43 @@ export function trialCovariates(config: { intake: { covariates?: readonly Covari
   return config.intake.covariates ?? DEFAULT_COVARIATES;
 }
 
+/** Kinds of planned looks at the data: a committee meeting, the March evaluation, the final analysis. */
+export const LOOK_KINDS = ["committee", "evaluation", "final"] as const;
+
+/**
+ * Group-sequential monitoring of the primary estimate (days saved): the planned looks and
+ * the alpha spending, so the committee can see the results every quarter without the
+ * many looks manufacturing a finding (Lan-DeMets spending; analyze's monitoring.ts).
+ */
+export const MonitoringSchema = z
+  .strictObject({
+    /**
+     * The planned looks, in date order: the data extraction date of each (the first day not
+     * observed) and its kind; the last is the final analysis.
+     * Default: the first day of every quarter (or month, or year, by evaluation.reporting)
+     * after the project start, the evaluation date, and the final analysis on the day the
+     * last possible entrant has been followed for the primary horizon
+     */
+    looks: z.array(z.strictObject({ date: isoDate, kind: z.enum(LOOK_KINDS) })).min(1, { message: "must list at least the final analysis" }).optional(),
+    /** Lan-DeMets spending function. Default: "obrien-fleming" */
+    spending: z.enum(["obrien-fleming", "pocock"]).default("obrien-fleming"),
+    /** Total two-sided type I error over all looks. Default: 0.05 */
+    alpha: z.number().gt(0, { message: "must be above 0, for example 0.05" }).lt(0.5, { message: "must be below 0.5, for example 0.05" }).default(0.05),
+  })
+  .superRefine((monitoring, ctx) => {
+    const looks = monitoring.looks ?? [];
+    looks.forEach((look, index) => {
+      if (index > 0 && !(look.date > looks[index - 1]!.date)) {
+        ctx.addIssue({ code: "custom", path: ["looks", index, "date"], message: `must be after the previous look's date ${looks[index - 1]!.date}; list the looks in date order, each once` });
+      }
+      if (look.kind === "final" && index !== looks.length - 1) ctx.addIssue({ code: "custom", path: ["looks", index, "kind"], message: "only the last look can be the final analysis" });
+    });
+    if (looks.length > 0 && looks[looks.length - 1]!.kind !== "final") {
+      ctx.addIssue({ code: "custom", path: ["looks", looks.length - 1, "kind"], message: 'the last look must be the final analysis: give it kind "final"' });
+    }
+  });
+export type Monitoring = z.infer<typeof MonitoringSchema>;
+
 export const TrialConfigSchema = z
   .strictObject({
     /** Short identifier, also written into every register batch and results file. */
@@ -260,6 +297,8 @@ export const TrialConfigSchema = z
      * are public support (benefit-states.ts). Default: the bundled codes, `DEFAULT_BENEFIT_STATES`
      */
     benefitStates: BenefitStatesSchema.optional(),
+    /** Group-sequential monitoring of days saved at the planned looks. Default: quarterly looks, O'Brien-Fleming spending, alpha 0.05 (see MonitoringSchema) */
+    monitoring: MonitoringSchema.optional(),
     disclosure: z.strictObject({
       /** Smallest count shown in any table or chart; never below 3. Default: 5 */
       minCellSize: z

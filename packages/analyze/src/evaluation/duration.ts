@@ -9,7 +9,8 @@ import { kaplanMeier, type KaplanMeierCurve, type KaplanMeierResult } from "@job
 import { logRank, type LogRankResult } from "@jobtrial/survival";
 import { AnalyzeError } from "@jobtrial/survival";
 import { restrictedMeanSurvival } from "@jobtrial/survival";
-import type { Results } from "../results-schema.ts";
+import { analyzeNote } from "../messages.ts";
+import type { AnalyzeNote, Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { cell, guarded } from "./suppress.ts";
 import { NO_DIFFERENCE, summarize, welchDifference } from "./two-group.ts";
@@ -109,6 +110,8 @@ export interface DurationMeasures {
   completedSpells: Results["completedSpells"];
   kmResult: KaplanMeierResult;
   warnings: string[];
+  /** The warnings as coded notes (messages.ts), the same order. */
+  notes: AnalyzeNote[];
 }
 
 export interface DurationOptions {
@@ -125,7 +128,7 @@ export const COMPLETED_SPELLS_CAVEAT =
 /** Every duration measure of the analysis set. Needs both arms with at least one row. */
 export function durationMeasures(rows: readonly AnalysisRow[], options: DurationOptions): DurationMeasures {
   const columns = survivalColumns(rows);
-  const warnings: string[] = [];
+  const notes: AnalyzeNote[] = [];
   const kmResult = kaplanMeier({ time: columns.time, event: columns.event, group: columns.group }, { confType: "log-log", groups: GROUPS });
   const curve = (arm: (typeof ARMS)[number]) => kmResult.curves[arm]!;
   const km = { control: kmRows(curve("control"), options.minCellSize), intervention: kmRows(curve("intervention"), options.minCellSize) };
@@ -137,7 +140,7 @@ export function durationMeasures(rows: readonly AnalysisRow[], options: Duration
   const taus = [...new Set([...options.horizons, options.primaryHorizon])].sort((a, b) => a - b);
   for (const tau of taus) {
     const value = restrictedMeanAt(columns, tau);
-    if (value === null) warnings.push(`the restricted mean at ${tau} days is not estimable: an arm has no follow-up that long by the as-of date`);
+    if (value === null) notes.push(analyzeNote({ code: "rmst-not-estimable", tau }));
     else rmst.push(value);
   }
   const primary = rmst.find((entry) => entry.tau === options.primaryHorizon) ?? null;
@@ -153,7 +156,7 @@ export function durationMeasures(rows: readonly AnalysisRow[], options: Duration
       );
     } catch (error) {
       if (!(error instanceof AnalyzeError)) throw error;
-      warnings.push(`the stratified log-rank test failed: ${error.message}`);
+      notes.push(analyzeNote({ code: "stratified-logrank-failed" }));
     }
   }
   const coxResult = coxProportionalHazards({ time: columns.time, event: columns.event, group: columns.group }, { groups: GROUPS, ties: "efron" });
@@ -208,6 +211,7 @@ export function durationMeasures(rows: readonly AnalysisRow[], options: Duration
     daysSaved,
     completedSpells,
     kmResult,
-    warnings,
+    warnings: notes.map((note) => note.message),
+    notes,
   };
 }

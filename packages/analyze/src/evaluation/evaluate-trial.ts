@@ -8,10 +8,12 @@
  * Phases: analysis set (ITT, censoring at the as-of date) -> flow and intake
  * -> allocation and balance -> duration (KM, RMST, days saved, log-rank, Cox,
  * completed spells) -> exit to self-support -> process -> secondary ->
- * subgroups -> precision -> suppression check -> schema check.
+ * subgroups -> precision, monitoring and sensitivity of the primary estimate
+ * (primary-checks.ts) -> suppression check -> schema check.
  */
 import { configHash, trialBenefitStates, type TrialConfig } from "@jobtrial/core";
-import { RESULTS_SCHEMA_VERSION, ResultsSchema, type Results } from "../results-schema.ts";
+import { analyzeNote } from "../messages.ts";
+import { RESULTS_SCHEMA_VERSION, ResultsSchema, type AnalyzeNote, type Results } from "../results-schema.ts";
 import { allocationMeasures, intakeCounts } from "./allocation.ts";
 import { buildAnalysisSet, type AnalysisRow } from "./analysis-set.ts";
 import { balanceTable } from "./balance.ts";
@@ -22,11 +24,13 @@ import { flowCounts } from "./flow.ts";
 import type { CohortMember, ConversationRecord, ScreeningCounts, SecondaryRecord, Spell } from "./model.ts";
 import { pathNote } from "./path-messages.ts";
 import { pathDefinitions, pathMeasures, pathsInArm } from "./path-measures.ts";
-import { precisionMeasures } from "./precision.ts";
+import { completedSpellsWithoutTest } from "./completed-spells.ts";
+import { primaryChecks } from "./primary-checks.ts";
 import { processMeasures } from "./process.ts";
 import type { BenefitWeek } from "./read-inputs.ts";
 import { secondaryMeasures } from "./secondary.ts";
 import { selfSupportMeasures } from "./self-support.ts";
+import { aggregatedKmRows } from "./suppress.ts";
 import { DEFAULT_SUBGROUPS, subgroupAnalyses } from "./subgroups.ts";
 import { summarize } from "./two-group.ts";
 
@@ -56,8 +60,8 @@ export interface EvaluateTrialInput {
   inputs?: Results["inputs"];
   /** Cohort covariate columns to add as subgroup variables. Default: [] */
   subgroupCovariates?: readonly string[];
-  /** Notes from reading the inputs (rows outside the cohort, ...), copied to `warnings`. Default: [] */
-  readerNotes?: readonly string[];
+  /** Notes from reading the inputs (rows outside the cohort, ...), copied to `notes` and `warnings`; a plain text is a note of code "text". Default: [] */
+  readerNotes?: readonly (string | AnalyzeNote)[];
 }
 
 /** A problem with the data that makes an evaluation impossible (for example an arm with nobody analysed). */
@@ -98,8 +102,13 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
   });
   const allocation = allocationMeasures(input.cohort, config.assignment.rule, minCellSize);
   const curves = { control: duration.kmResult.curves["control"]!, intervention: duration.kmResult.curves["intervention"]! };
-  const warnings = [...(input.readerNotes ?? []), ...duration.warnings];
   const paths = pathResults(input, asOf, [...config.evaluation.horizonsDays, 182, 364, primaryHorizon]);
+  const daysSaved: Results["daysSaved"] = paths.daysSaved ?? { ...duration.daysSaved, measure: "days-to-first-exit" };
+  // Precision, monitoring, sensitivity and subgroups follow the primary estimate (primary-estimate.ts); every note is coded (messages.ts).
+  const primaryInputs = { config, cohort: input.cohort, spells: input.spells, benefitWeeks: input.benefitWeeks ?? null };
+  const checks = primaryChecks(primaryInputs, daysSaved, set.rows, curves, asOf);
+  const readerNotes = (input.readerNotes ?? []).map((note): AnalyzeNote => (typeof note === "string" ? { code: "text", message: note } : note));
+  const notes = [...readerNotes, ...duration.notes, ...checks.notes.map(analyzeNote)];
   const results: Results = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: "jobtrial", version: input.toolVersion },
@@ -115,21 +124,24 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
     intake: intakeCounts(input.cohort, minCellSize),
     allocation,
     balance: balanceTable(input.cohort, minCellSize),
-    km: duration.km,
+    km: { control: aggregatedKmRows(curves.control, minCellSize), intervention: aggregatedKmRows(curves.intervention, minCellSize) },
     duration: duration.duration,
-    daysSaved: paths.daysSaved ?? { ...duration.daysSaved, measure: "days-to-first-exit" },
+    daysSaved,
     daysToFirstExit: duration.daysSaved,
     paths: paths.paths,
     expenditure: paths.expenditure,
     pathNotes: paths.notes,
-    completedSpells: duration.completedSpells,
+    completedSpells: completedSpellsWithoutTest(duration.completedSpells),
     selfSupport: selfSupportMeasures(set.rows, asOf, minCellSize),
     process: input.conversations ? processMeasures(set.rows, input.conversations, config) : null,
     secondary: input.secondary ? secondaryMeasures(set.rows, input.secondary, minCellSize) : null,
-    subgroups: subgroupAnalyses(set.rows, [...DEFAULT_SUBGROUPS, ...(input.subgroupCovariates ?? [])], primaryHorizon, minCellSize),
-    precision: precisionMeasures(set.rows, curves, duration.daysSaved, config, asOf),
+    subgroups: subgroupAnalyses(checks.data, [...DEFAULT_SUBGROUPS, ...(input.subgroupCovariates ?? [])], primaryHorizon, minCellSize),
+    precision: checks.precision,
     unknown: unknownCounts(input),
-    warnings,
+    warnings: notes.map((note) => note.message),
+    notes,
+    monitoring: checks.monitoring,
+    sensitivity: checks.sensitivity,
   };
   assertNoPseudonyms(results, input.cohort);
   const parsed = ResultsSchema.safeParse(results);

@@ -22,7 +22,9 @@ import {
   type PseudonymKey,
 } from "@jobtrial/assign";
 import { loadTrialConfig, trialBenefitStates, trialCovariates, type TrialConfig } from "@jobtrial/core";
-import type { Results } from "../results-schema.ts";
+import { analyzeNote } from "../messages.ts";
+import type { AnalyzeNote, Results } from "../results-schema.ts";
+import { cell } from "./suppress.ts";
 import { codeBook, unknownBenefitCodes } from "./benefit-paths.ts";
 import { deriveSpells, type SpellRulesInput } from "./derive-spells.ts";
 import {
@@ -74,7 +76,8 @@ export interface LoadedInputs {
   secondary: SecondaryRecord[] | null;
   screening: ScreeningCounts | null;
   inputs: Results["inputs"];
-  notes: string[];
+  /** Notes on reading the inputs, coded (messages.ts). */
+  notes: AnalyzeNote[];
 }
 
 export type LoadResult = { ok: true; value: LoadedInputs } | { ok: false; problems: EvaluationProblem[] };
@@ -101,7 +104,7 @@ function readBytes(path: string, problems: EvaluationProblem[]): FileBytes | und
 export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | undefined): LoadResult {
   const problems: EvaluationProblem[] = [];
   const inputs: Results["inputs"] = [];
-  const notes: string[] = [];
+  const notes: AnalyzeNote[] = [];
   const configBytes = readBytes(files.config, problems);
   const configResult = loadTrialConfig(files.config);
   if (configBytes === undefined) return { ok: false, problems };
@@ -144,7 +147,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
       // Only the declared covariates (the allow-list); a cohort exported before it may hold other intake columns.
       const read = readCohortTable(readInputTable(cohortBytes.bytes, cohortBytes.name), { covariates: trialCovariates(config).map((covariate) => covariate.name) });
       problems.push(...read.problems);
-      if (read.leftOutColumns > 0) notes.push(`${cohortBytes.name}: ${read.leftOutColumns} column(s) not declared in intake.covariates were left out`);
+      if (read.leftOutColumns > 0) notes.push(analyzeNote({ code: "columns-left-out", file: cohortBytes.name, columns: read.leftOutColumns }));
       cohort = read.rows;
       inputs.push({ role: "cohort", name: cohortBytes.name, sha256: cohortBytes.sha256, rows: read.rows.length });
     }
@@ -153,7 +156,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
   const members = new Set(cohort.map((member) => member.pseudonym));
   const options = { cohort: members, pseudonymize };
   const outside = (count: number, name: string) => {
-    if (count > 0) notes.push(`${name}: ${count} row(s) of persons not in the cohort were skipped`);
+    if (count > 0) notes.push(analyzeNote({ code: "rows-outside-cohort", file: name, count: cell(count, config.disclosure.minCellSize), minCellSize: config.disclosure.minCellSize }));
   };
 
   let spells: Spell[] = [];
@@ -181,7 +184,7 @@ export function loadEvaluationInputs(files: EvaluationFiles, asOf: string | unde
       // With a spell table too, the first-exit measures use the spell table; the paths always use the panel.
       if (files.spells === undefined) {
         spells = deriveSpells(read.rows, cohort, asOf ?? config.evaluation.date, files.spellRules ?? {});
-        notes.push(`spells derived from the weekly benefit panel ${bytes.name} (weekly precision: a spell ends on the Sunday of its last benefit week)`);
+        notes.push(analyzeNote({ code: "spells-from-panel", file: bytes.name }));
       }
     }
   }

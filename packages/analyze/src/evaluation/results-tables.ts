@@ -32,7 +32,7 @@ export function resultsTables(results: Results): Map<string, string> {
         ...results.duration.rmst.map((entry) => ["restricted mean (intervention - control)", entry.tau, entry.byGroup.control.rmst, entry.byGroup.control.se, entry.byGroup.intervention.rmst, entry.byGroup.intervention.se, entry.difference.estimate, entry.difference.se, entry.difference.lower, entry.difference.upper, entry.difference.p]),
         ["days saved (control - intervention)", results.daysSaved.tau, null, null, null, null, results.daysSaved.estimate, results.daysSaved.se, results.daysSaved.lower, results.daysSaved.upper, results.daysSaved.p],
         ["median", null, results.duration.median.control.median, null, results.duration.median.intervention.median, null, null, null, null, null, null],
-        ["completed spells mean, biased (control - intervention)", null, results.completedSpells.control.mean, null, results.completedSpells.intervention.mean, null, results.completedSpells.difference.estimate, results.completedSpells.difference.se, results.completedSpells.difference.lower, results.completedSpells.difference.upper, results.completedSpells.difference.p],
+        ["completed spells mean, biased towards short spells while spells still run (control - intervention; no interval or test)", null, results.completedSpells.control.mean, null, results.completedSpells.intervention.mean, null, results.completedSpells.difference.estimate, null, null, null, null],
         ["cox hazard ratio (intervention / control)", null, null, null, null, null, results.duration.cox.hr, results.duration.cox.se, results.duration.cox.lower, results.duration.cox.upper, results.duration.cox.p],
         ["log-rank chi-square", null, null, null, null, null, results.duration.logrank.chisq, null, null, null, results.duration.logrank.p],
         ...(results.duration.logrankStratified ? [["stratified log-rank chi-square", null, null, null, null, null, results.duration.logrankStratified.chisq, null, null, null, results.duration.logrankStratified.p] as Value[]] : []),
@@ -65,6 +65,29 @@ export function resultsTables(results: Results): Map<string, string> {
       ...flow.censored.map((entry) => ["censored", entry.reason, entry.control, entry.intervention, null] as Value[]),
     ]),
   );
+  if (results.monitoring) {
+    tables.set(
+      "monitoring",
+      csv(
+        ["look", "date", "kind", "planned", "status", "days_saved", "se", "information_fraction", "z", "critical_value", "nominal_p", "alpha_spent", "crossed", "rci_lower", "rci_upper", "projected_se", "projected_days_saved_to_cross"],
+        results.monitoring.looks.map((look) => [look.look, look.date, look.kind, look.planned ? "yes" : "no", look.status, look.estimate, look.se, look.informationFraction ?? look.projected?.informationFraction ?? null, look.z, look.criticalValue, look.nominalP, look.alphaSpent, look.crossed === null ? null : look.crossed ? "yes" : "no", look.repeatedCi?.lower, look.repeatedCi?.upper, look.projected?.se, look.projected?.estimateToCross]),
+      ),
+    );
+  }
+  if (results.sensitivity) {
+    tables.set(
+      "sensitivity",
+      csv(
+        ["analysis", "tau", "days_saved", "se", "lower", "upper", "p", "control_n", "intervention_n", "control_left_out", "intervention_left_out", "control_at_risk", "control_at_risk_share", "intervention_at_risk", "intervention_at_risk_share", "few_at_risk", "unavailable", "precision_gain"],
+        results.sensitivity.rows.map((row) => [
+          row.key, row.tau, row.daysSaved.estimate, row.daysSaved.se, row.daysSaved.lower, row.daysSaved.upper, row.daysSaved.p ?? null,
+          row.analysed.control, row.analysed.intervention, row.leftOut?.control, row.leftOut?.intervention,
+          row.atRisk?.control.n, row.atRisk?.control.share, row.atRisk?.intervention.n, row.atRisk?.intervention.share,
+          row.fewAtRisk === null ? null : row.fewAtRisk ? "yes" : "no", row.unavailable, row.adjustment?.precisionGain,
+        ]),
+      ),
+    );
+  }
   if (results.process) {
     const process = results.process;
     tables.set("process-by-week", csv(["week", "control_citizens", "control_held", "control_letters", "control_per_citizen", "intervention_citizens", "intervention_held", "intervention_letters", "intervention_per_citizen"], process.byWeek.map((row) => [row.week, row.control.citizens, row.control.held, row.control.letters, row.control.perCitizen, row.intervention.citizens, row.intervention.held, row.intervention.letters, row.intervention.perCitizen])));

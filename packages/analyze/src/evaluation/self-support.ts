@@ -1,7 +1,9 @@
 /**
  * Exit to self-support: cumulative incidence (Aalen-Johansen) with the other
  * exits as competing events, read at 13, 26 and 52 weeks, and the project's
- * own "monthly exit to self-support in % of the stock".
+ * own "monthly exit to self-support in % of the stock". The differences are
+ * intervention minus control: more exits to self-support, a gain for the
+ * intervention, is positive (the sign convention of days saved).
  */
 import { addDays, daysBetween } from "@jobtrial/core";
 import { cumulativeIncidence, cumulativeIncidenceAt, type CumulativeIncidenceCurve } from "@jobtrial/survival";
@@ -9,7 +11,7 @@ import { normalQuantile, normalTwoSidedP } from "@jobtrial/survival";
 import type { Estimate, Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import { SELF_SUPPORT } from "./model.ts";
-import { cell, isSmall } from "./suppress.ts";
+import { cell, cumulativeIncidenceSteps, isSmall } from "./suppress.ts";
 
 const ARMS = ["control", "intervention"] as const;
 export const SELF_SUPPORT_WEEKS = [13, 26, 52] as const;
@@ -21,16 +23,15 @@ export function exitStates(rows: readonly AnalysisRow[]): string[] {
   return [SELF_SUPPORT, ...[...others].sort()];
 }
 
+/** The published points of one state's curve: steps of at least minCellSize exits to the state (suppress.ts). */
 function curvePoints(curve: CumulativeIncidenceCurve, stateCode: string, minCellSize: number) {
   const incidence = curve.incidence[stateCode];
-  const points: { time: number; estimate: number; stdErr: number | null }[] = [];
-  if (incidence === undefined) return points;
-  for (let index = 0; index < curve.time.length; index++) {
-    if (curve.nRisk[index]! < minCellSize) break;
+  const exits = curve.nEvent[stateCode];
+  if (incidence === undefined || exits === undefined) return [];
+  return cumulativeIncidenceSteps(exits, curve.nRisk, minCellSize).map((index) => {
     const stdErr = incidence.stdErr[index]!;
-    points.push({ time: curve.time[index]!, estimate: incidence.estimate[index]!, stdErr: Number.isFinite(stdErr) ? stdErr : null });
-  }
-  return points;
+    return { time: curve.time[index]!, estimate: incidence.estimate[index]!, stdErr: Number.isFinite(stdErr) ? stdErr : null };
+  });
 }
 
 /** Cumulative incidence and monthly exits; `asOf` bounds the months (only whole months before it). */

@@ -3,8 +3,9 @@
  * configured intake covariate (a categorical column of the cohort), with a
  * test that days saved is the same in every level.
  *
- * Each level's days saved is the restricted-mean difference at the primary
- * horizon within the level. A level where either arm has fewer citizens than
+ * Each level's days saved is the primary estimate (primary-estimate.ts: days
+ * on A-dagpenge from the paths, or days to the first exit) at the primary
+ * horizon within the level; the counts are the citizens the primary measure analyses. A level where either arm has fewer citizens than
  * the minimum cell size has no estimate (`suppressed: true`); its counts are
  * shown unless small (a zero is shown), with complementary suppression within
  * each arm, whose levels add up to the arm's total. The interaction test is Cochran's Q on the shown
@@ -14,9 +15,8 @@
  */
 import { chiSquareSurvival } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
-import type { AnalysisRow } from "./analysis-set.ts";
-import { daysSavedFrom, restrictedMeanAt, survivalColumns } from "./duration.ts";
 import type { CohortMember } from "./model.ts";
+import { primaryEstimate, primaryUnits, type PrimaryData } from "./primary-estimate.ts";
 import { suppressGroup } from "./suppress.ts";
 
 export const DEFAULT_SUBGROUPS = ["industry group", "sex", "born 1 January"] as const;
@@ -39,8 +39,9 @@ export function subgroupLevel(member: CohortMember, variable: string): string | 
   }
 }
 
-export function subgroupAnalyses(rows: readonly AnalysisRow[], variables: readonly string[], tau: number, minCellSize: number): Results["subgroups"] {
+export function subgroupAnalyses(data: PrimaryData, variables: readonly string[], tau: number, minCellSize: number): Results["subgroups"] {
   const result: Results["subgroups"] = [];
+  const rows = primaryUnits(data);
   for (const variable of variables) {
     const levels = [...new Set(rows.map((row) => subgroupLevel(row.member, variable)).filter((level): level is string => level !== null))].sort();
     if (levels.length === 0) continue;
@@ -56,7 +57,7 @@ export function subgroupAnalyses(rows: readonly AnalysisRow[], variables: readon
       if (control < minCellSize || intervention < minCellSize) {
         return { level, n: { control: shownControl[index]!, intervention: shownIntervention[index]! }, daysSaved: null, suppressed: true };
       }
-      const saved = daysSavedFrom(restrictedMeanAt(survivalColumns(inLevel), tau), tau);
+      const saved = primaryEstimate(data, { tau, keep: (member) => subgroupLevel(member, variable) === level });
       const estimate = { estimate: saved.estimate, se: saved.se, lower: saved.lower, upper: saved.upper, p: saved.p ?? null };
       return { level, n: { control: shownControl[index]!, intervention: shownIntervention[index]! }, daysSaved: estimate.estimate === null ? null : estimate, suppressed: false };
     });

@@ -70,3 +70,95 @@ export function suppressGroup(counts: readonly number[], minCellSize: number, pr
 export function guarded<T>(value: T, count: number, minCellSize: number): T | null {
   return count < minCellSize ? null : value;
 }
+
+/** One published step of a Kaplan-Meier table (results' KmRowSchema). */
+export interface KmStep {
+  time: number;
+  nRisk: number;
+  nEvent: number;
+  nCensor: number;
+  surv: number;
+  stdErr: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** The rows of a Kaplan-Meier curve (R survfit's table): one per time with an exit or a censoring. */
+export interface KmCurveRows {
+  time: readonly number[];
+  nRisk: readonly number[];
+  nEvent: readonly number[];
+  nCensor: readonly number[];
+  surv: readonly number[];
+  stdErr: readonly number[];
+  lower: readonly (number | null)[];
+  upper: readonly (number | null)[];
+}
+
+function finiteOrNull(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+/**
+ * A Kaplan-Meier table with its counts aggregated to steps that meet the minimum cell size,
+ * so no published count is from 1 to minCellSize - 1 and none can be had by subtraction
+ * within the table: consecutive rows are merged until the step has at least minCellSize
+ * exits and either no censoring or at least minCellSize censorings. A step's row carries
+ * the time and the curve (surv, standard error, band) at its last time, the number at risk
+ * at its first time and the exits and censorings of the whole step, so nRisk of the next
+ * step is nRisk - nEvent - nCensor of this one. Rows where fewer than minCellSize are at
+ * risk are left out (the tail), and so is a last step that never meets the minimum.
+ *
+ * @example
+ * // times 1..4, at risk 20, 18, 15, 12; exits 2, 3, 1, 4; censorings 0, 0, 2, 3 (minimum 5):
+ * // steps (1-2] 5 exits, 0 censored; (3-4] 5 exits, 5 censored
+ * aggregatedKmRows(curve, 5).map((row) => [row.time, row.nRisk, row.nEvent, row.nCensor]) // [[2, 20, 5, 0], [4, 15, 5, 5]]
+ */
+export function aggregatedKmRows(curve: KmCurveRows, minCellSize: number): KmStep[] {
+  const steps: KmStep[] = [];
+  let first = 0;
+  let events = 0;
+  let censored = 0;
+  for (let index = 0; index < curve.time.length; index++) {
+    if (index === first && curve.nRisk[index]! < minCellSize) break;
+    events += curve.nEvent[index]!;
+    censored += curve.nCensor[index]!;
+    if (events < minCellSize || isSmall(censored, minCellSize)) continue;
+    steps.push({
+      time: curve.time[index]!,
+      nRisk: curve.nRisk[first]!,
+      nEvent: events,
+      nCensor: censored,
+      surv: curve.surv[index]!,
+      stdErr: finiteOrNull(curve.stdErr[index]),
+      lower: finiteOrNull(curve.lower[index]),
+      upper: finiteOrNull(curve.upper[index]),
+    });
+    first = index + 1;
+    events = 0;
+    censored = 0;
+  }
+  return steps;
+}
+
+/**
+ * The indices of a cumulative-incidence curve to publish for one exit state: the times at
+ * which the exits to that state since the last published point reach minCellSize, while
+ * at least minCellSize are at risk; so every step of the published curve rests on at least
+ * that many exits.
+ *
+ * @example cumulativeIncidenceSteps([4, 1, 3, 0, 6], [30, 26, 25, 22, 20], 5) // [1, 4]
+ */
+export function cumulativeIncidenceSteps(exits: readonly number[], nRisk: readonly number[], minCellSize: number): number[] {
+  const published: number[] = [];
+  let since = 0;
+  for (let index = 0; index < exits.length; index++) {
+    if (nRisk[index]! < minCellSize) break;
+    since += exits[index]!;
+    if (since >= minCellSize) {
+      published.push(index);
+      since = 0;
+    }
+  }
+  return published;
+}
