@@ -69,6 +69,31 @@ export function summaryDaysData(results: Results, lang: Lang): ChartTables {
   };
 }
 
+/**
+ * Where the saved days went: per benefit state, intervention minus control expected days
+ * within the primary horizon with the 95 % interval (A-dagpenge negative when days are
+ * saved; the rows sum to zero). Empty without the weekly benefit panel's paths or when the
+ * primary horizon is not estimable.
+ */
+export function whereDaysWentData(results: Results, lang: Lang): ChartTables {
+  const paths = results.paths;
+  const horizon = paths?.byHorizon.find((entry) => entry.tau === paths.publicSupportDaysSaved.tau);
+  if (!paths || !horizon) return { states: [] };
+  const labels = new Map(paths.states.map((state) => [state.name, state.label[lang]]));
+  return {
+    states: horizon.states.map((entry, order) => ({
+      state: entry.state,
+      label: labels.get(entry.state) ?? entry.state,
+      order,
+      public: entry.public,
+      support: text(lang, entry.public ? "label_publicSupport" : "label_notPublicSupport"),
+      estimate: entry.difference.estimate,
+      lower: entry.difference.lower,
+      upper: entry.difference.upper,
+    })),
+  };
+}
+
 /** Boxes and connectors of the CONSORT-style flow diagram, in a 0-100 coordinate frame. */
 export function flowData(results: Results, lang: Lang, minCellSize: number): ChartTables {
   const flow = results.flow;

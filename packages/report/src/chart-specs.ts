@@ -19,6 +19,7 @@ import {
   riskTimesShown,
   processData,
   summaryDaysData,
+  whereDaysWentData,
   type ChartTables,
   type Row,
 } from "./chart-data.ts";
@@ -28,6 +29,7 @@ import { armColor, COLORS, FULL_WIDTH, topLevel, Y_AXIS_EXTENT, type VegaLiteSpe
 
 export type ChartId =
   | "summary-days"
+  | "where-days-went"
   | "flow"
   | "intake"
   | "allocation"
@@ -63,8 +65,9 @@ export function summaryDaysChart(results: Results, lang: Lang): Chart {
   const tables = summaryDaysData(results, lang);
   const values = [...num(tables.estimate!, "lower"), ...num(tables.estimate!, "upper"), ...num(tables.references!, "days")];
   const domain = [Math.floor(Math.min(...values) - 2), Math.ceil(Math.max(...values) + 2)];
-  const x = { type: "quantitative", scale: { domain, nice: false, zero: false }, axis: { title: text(lang, "axis_daysSaved"), tickMinStep: 1, grid: false } };
-  return chart("summary-days", lang, "chart_summaryDays", tables, {
+  const onBenefit = results.daysSaved.measure === "days-on-benefit";
+  const x = { type: "quantitative", scale: { domain, nice: false, zero: false }, axis: { title: text(lang, onBenefit ? "axis_daysSavedOnBenefit" : "axis_daysSaved"), tickMinStep: 1, grid: false } };
+  return chart("summary-days", lang, onBenefit ? "chart_summaryDaysOnBenefit" : "chart_summaryDays", tables, {
     width: FULL_WIDTH,
     height: 60,
     layer: [
@@ -84,6 +87,38 @@ export function summaryDaysChart(results: Results, lang: Lang): Chart {
       },
       { data: { name: "estimate" }, mark: { type: "rule", strokeWidth: 5, color: COLORS.intervention, opacity: 0.45, y: 38 }, encoding: { x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } } },
       { data: { name: "estimate" }, mark: { type: "point", filled: true, size: 220, color: COLORS.intervention, opacity: 1, y: 38 }, encoding: { x: { field: "estimate", type: "quantitative" } } },
+    ],
+  });
+}
+
+/** Where the saved days went: a bar per benefit state (intervention minus control days within tau) with its 95 % interval. */
+export function whereDaysWentChart(results: Results, lang: Lang): Chart {
+  const tables = whereDaysWentData(results, lang);
+  const values = [...num(tables.states!, "lower"), ...num(tables.states!, "upper"), 0];
+  const x = {
+    type: "quantitative",
+    scale: { domain: [Math.floor(Math.min(...values) - 1), Math.ceil(Math.max(...values) + 1)], nice: false },
+    title: text(lang, "axis_whereDaysWent", { tau: results.daysSaved.tau }),
+    axis: { tickMinStep: 1 },
+  };
+  // The states in the configuration's order (A-dagpenge first), given explicitly: a layered chart ignores a sort by field.
+  const y = { field: "label", type: "nominal", sort: tables.states!.map((row) => row["label"]), title: null, axis: { labelLimit: 300 } };
+  return chart("where-days-went", lang, "chart_whereDaysWent", { ...tables, zero: [{ days: 0 }] }, {
+    width: 420,
+    height: { step: 26 },
+    layer: [
+      { data: { name: "zero" }, mark: { type: "rule", color: COLORS.neutral }, encoding: { x: { field: "days", ...x } } },
+      {
+        data: { name: "states" },
+        transform: [{ filter: "isValid(datum.estimate)" }],
+        mark: { type: "bar", height: { band: 0.6 } },
+        encoding: {
+          y,
+          x: { field: "estimate", ...x },
+          color: { field: "support", type: "nominal", scale: { domain: [text(lang, "label_publicSupport"), text(lang, "label_notPublicSupport")], range: [COLORS.control, COLORS.intervention] }, legend: { labelLimit: 300 } },
+        },
+      },
+      { data: { name: "states" }, transform: [{ filter: "isValid(datum.lower)" }], mark: { type: "rule", color: "#222222" }, encoding: { y, x: { field: "lower", ...x }, x2: { field: "upper" } } },
     ],
   });
 }
@@ -372,12 +407,14 @@ export function businessCaseCharts(businessCase: BusinessCase, results: Results,
 
 /**
  * Phases 2 and 3 for the whole report: the chart data and the Vega-Lite spec of every
- * chart the results support (process charts only with process data, business-case
- * charts only with a business case), in report order.
+ * chart the results support (where the saved days went only with the benefit panel's
+ * paths, process charts only with process data, business-case charts only with a
+ * business case), in report order.
  */
 export function buildCharts(results: Results, businessCase: BusinessCase | null, lang: Lang, minCellSize: number): Chart[] {
   const charts = [
     summaryDaysChart(results, lang),
+    ...(whereDaysWentData(results, lang).states!.length > 0 ? [whereDaysWentChart(results, lang)] : []),
     flowChart(results, lang, minCellSize),
     intakeChart(results, lang),
     allocationChart(results, lang),

@@ -30,6 +30,7 @@ export const texts = {
   headParticipantsDetail: { da: "{intervention} i indsatsen · {control} i kontrolgruppen", en: "{intervention} in the intervention · {control} in control" },
   headDaysSaved: { da: "Færre dage ledig pr. borger", en: "Fewer days unemployed per citizen" },
   headDaysSavedUnit: { da: "dage", en: "days" },
+  headDaysSavedOnBenefit: { da: "Færre dage på A-dagpenge pr. borger", en: "Fewer days on A-dagpenge per citizen" },
   headDaysSavedDetail: { da: "Kan ligge mellem {lower} og {upper} dage. Forventet: {expected} dage.", en: "Could be anywhere from {lower} to {upper} days. Expected: {expected} days." },
   headSelfSupport: { da: "Selvforsørgende efter {weeks} uger", en: "Self-supporting after {weeks} weeks" },
   headSelfSupportDetail: { da: "Indsats {intervention} · kontrolgruppe {control}", en: "Intervention {intervention} · control {control}" },
@@ -37,6 +38,10 @@ export const texts = {
   headNetSavingsDetail: { da: "I snit {perYear} pr. år · forventet {expected} pr. år · budget {budget} i alt", en: "On average {perYear} a year · expected {expected} a year · budget {budget} in total" },
   headNetSavingsMissing: { da: "Business casen er ikke vedlagt; kør jobtrial business-case og giv filen med --business-case.", en: "The business case is not included; run jobtrial business-case and pass the file with --business-case." },
   verdictHeading: { da: "Konklusion", en: "Conclusion" },
+  verdictPaths: {
+    da: "Dagene er dage på A-dagpenge inden for de første {tau} dage, også når borgeren vender tilbage til A-dagpenge. På offentlig forsørgelse i alt er forskellen {support} dage (mellem {supportLower} og {supportUpper}), og kommunen sparer {saving} pr. borger i udgifter til forsørgelse (mellem {savingLower} og {savingUpper}; et negativt beløb er en merudgift).",
+    en: "The days are days on A-dagpenge within the first {tau} days, returns to A-dagpenge included. On public support in all the difference is {support} days (between {supportLower} and {supportUpper}), and the municipality saves {saving} per citizen in support expenditure (between {savingLower} and {savingUpper}; a negative amount is an extra cost).",
+  },
   differenceShorter: { da: "{days} dage kortere", en: "{days} days shorter" },
   differenceLonger: { da: "{days} dage længere", en: "{days} days longer" },
   verdict_tooEarly: {
@@ -129,6 +134,8 @@ export const texts = {
 
   // ---- chart titles and axes ----
   chart_summaryDays: { da: "Færre dage ledig pr. borger", en: "Fewer days unemployed per citizen" },
+  chart_summaryDaysOnBenefit: { da: "Færre dage på A-dagpenge pr. borger", en: "Fewer days on A-dagpenge per citizen" },
+  chart_whereDaysWent: { da: "Hvor de sparede dage gik hen", en: "Where the saved days went" },
   chart_flow: { da: "Forløbsdiagram", en: "Flow diagram" },
   chart_intake: { da: "Tilgang pr. uge", en: "Intake per week" },
   chart_allocation: { da: "Andel i indsatsen pr. uge mod reglens forventede andel", en: "Intervention share per week against the rule's expected share" },
@@ -144,6 +151,14 @@ export const texts = {
   chart_tornado: { da: "Følsomhed: samlet nettobesparelse", en: "Sensitivity: total net savings" },
   axis_days: { da: "Dage siden første ledighedsdag", en: "Days since first unemployment day" },
   axis_daysSaved: { da: "Færre dage ledig (kontrol − indsats)", en: "Fewer days unemployed (control − intervention)" },
+  axis_daysSavedOnBenefit: { da: "Færre dage på A-dagpenge (kontrol − indsats)", en: "Fewer days on A-dagpenge (control − intervention)" },
+  axis_whereDaysWent: { da: "Dage pr. borger inden for {tau} dage (indsats − kontrol)", en: "Days per citizen within {tau} days (intervention − control)" },
+  label_publicSupport: { da: "Offentlig forsørgelse", en: "Public support" },
+  label_notPublicSupport: { da: "Ikke offentlig forsørgelse", en: "Not public support" },
+  whereDaysWentHowToRead: {
+    da: "Forskellen i forventede dage i hver tilstand inden for {tau} dage, indsats minus kontrol, med 95 %-interval. Søjlerne summer til nul: de dage, indsatsen sparer på A-dagpenge, findes i de andre tilstande. En flytning ud af kommunen afslutter opfølgningen; den er ikke en tilstand.",
+    en: "The difference in expected days in each state within {tau} days, intervention minus control, with its 95 % interval. The bars sum to zero: the days the intervention saves on A-dagpenge are found in the other states. Moving away ends follow-up; it is not a state.",
+  },
   axis_shareUnemployed: { da: "Andel stadig ledige", en: "Share still unemployed" },
   axis_cumulativeShare: { da: "Kumuleret andel", en: "Cumulative share" },
   axis_week: { da: "Uge (første ledighedsdag)", en: "Week (first unemployment day)" },
@@ -251,6 +266,7 @@ export const texts = {
   m_rmst: { da: "Gennemsnitlig varighed op til {tau} dage (RMST)", en: "Restricted mean duration up to {tau} days (RMST)" },
   m_rmstDifference: { da: "Forskel i RMST op til {tau} dage (indsats − kontrol)", en: "Difference in RMST up to {tau} days (intervention − control)" },
   m_daysSaved: { da: "Færre dage ledig op til {tau} dage (kontrol − indsats)", en: "Days saved up to {tau} days (control − intervention)" },
+  m_daysToFirstExit: { da: "Færre dage til første afgang op til {tau} dage (kontrol − indsats)", en: "Days to the first exit saved up to {tau} days (control − intervention)" },
   m_logrank: { da: "Log-rank-test (χ² = {chisq}, df = {df})", en: "Log-rank test (χ² = {chisq}, df = {df})" },
   m_logrankStratified: { da: "Log-rank-test stratificeret på branchegruppe (χ² = {chisq})", en: "Log-rank test stratified by industry group (χ² = {chisq})" },
   m_cox: { da: "Hazard ratio for afgang (Cox, {ties})", en: "Hazard ratio of exit (Cox, {ties})" },
