@@ -88,7 +88,7 @@ describe("jobtrial analyze", () => {
     const out = join(dir, "unknown-code", "results.json");
     const result = await run(["analyze", "--config", join(data, "trial.json"), "--register", join(dir, "register.sqlite"), "--benefit-weeks", panel, "--key-file", join(dir, "key"), "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^unknown-code\.csv, row \d+, column "Ydelseskode": the benefit code is not in the configuration's benefitStates\. Fix: add the code to the codes of a state in benefitStates\.states/m);
+    expect(result.stderr).toMatch(/^unknown-code\.csv, række \d+, kolonne "Ydelseskode": ydelseskoden er ikke i konfigurationens benefitStates\. Ret: tilføj koden til en tilstands koder i benefitStates\.states/m);
     expect(() => readdirSync(join(dir, "unknown-code"))).toThrow();
   }, 120_000);
 
@@ -98,7 +98,7 @@ describe("jobtrial analyze", () => {
     const out = join(dir, "bad", "results.json");
     const result = await run(["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--outcomes", bad, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('bad-spells.csv, row 2, column "Forløbsstart": not a calendar date');
+    expect(result.stderr).toContain('bad-spells.csv, række 2, kolonne "Forløbsstart": ikke en kalenderdato');
     expect(() => readdirSync(join(dir, "bad"))).toThrow();
   });
 
@@ -134,7 +134,7 @@ describe("jobtrial power", () => {
     expect(diagnosis.trials).toBe(3);
     expect(diagnosis.daysSaved.coverage).toBeGreaterThanOrEqual(0);
     expect(diagnosis.minimumDetectableEffect).toBeGreaterThan(0);
-    expect(result.stderr.trim().split("\n").at(-1)).toBe("power: 3/3 trials simulated");
+    expect(result.stderr.trim().split("\n").at(-1)).toBe("power: 3/3 forsøg simuleret");
     expect(result.stderr).not.toContain("\r");
   }, 120_000);
 });

@@ -6,8 +6,10 @@
  *
  * A message never quotes a cell's value: a cell may hold a CPR number or a
  * birth date (also in a column meant for something else), so messages
- * describe the shape of the problem and point at the row and column.
+ * describe the shape of the problem and point at the row and column. Worded in
+ * English (kept in the problem) and Danish (`formatEvaluationProblem(item, "da")`).
  */
+import type { Lang } from "@jobtrial/core";
 
 export type EvaluationProblemCode =
   | "file_not_found"
@@ -43,8 +45,11 @@ export interface EvaluationProblem {
   row: number | null;
   column: string | null;
   code: EvaluationProblemCode;
+  /** The English wording (what results and logs keep); `formatEvaluationProblem` words it in Danish too. */
   message: string;
   fix: string;
+  /** The facts the wording uses, so it can be worded in another language. */
+  facts?: ProblemFacts;
 }
 
 /** Facts a message may need; never a cell's value. */
@@ -59,8 +64,89 @@ export interface ProblemFacts {
 
 const list = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
 
-/** The wording of a problem: what is wrong and how to fix it. */
-export function evaluationProblemText(code: EvaluationProblemCode, facts: ProblemFacts = {}): { message: string; fix: string } {
+/** Danish for the shapes the readers name (`ProblemFacts.shape`); another shape is shown as written. */
+const SHAPES_DA: Readonly<Record<string, string>> = { "a whole programme week from 1": "en hel programuge fra 1" };
+
+/**
+ * The wording of a problem: what is wrong and how to fix it, in English (the default, as
+ * results and the stored problem keep it) or Danish.
+ *
+ * @example evaluationProblemText("date_invalid", {}, "da") // { message: "ikke en kalenderdato", fix: "skriv datoer som ÅÅÅÅ-MM-DD (2017-01-23) eller DD.MM.ÅÅÅÅ (23.01.2017)" }
+ */
+export function evaluationProblemText(code: EvaluationProblemCode, facts: ProblemFacts = {}, lang: Lang = "en"): { message: string; fix: string } {
+  return lang === "da" ? danishText(code, facts) : englishText(code, facts);
+}
+
+function danishText(code: EvaluationProblemCode, facts: ProblemFacts): { message: string; fix: string } {
+  switch (code) {
+    case "file_not_found":
+      return { message: "filen findes ikke", fix: "kontroller stien og filnavnet" };
+    case "file_unreadable":
+      return { message: "filen kan ikke læses", fix: "kontroller, at filen findes, og at du må læse den" };
+    case "config_invalid":
+      return { message: "forsøgskonfigurationen er ikke gyldig", fix: 'kør "jobtrial config check" på den og ret det, den viser' };
+    case "key_invalid":
+      return { message: "pseudonymiseringsnøglen kan ikke bruges", fix: 'angiv den nøglefil, "jobtrial register keygen" skrev til dette register' };
+    case "screening_invalid":
+      return { message: "screeningtallene er ikke gyldig JSON af den forventede form", fix: 'angiv den .screening.json-fil, "jobtrial register export" skrev ved siden af kohorten, uændret' };
+    case "file_empty":
+      return { message: "filen har ingen overskriftsrække", fix: "eksporter tabellen igen med kolonnenavnene i første linje" };
+    case "header_missing_column":
+      return { message: `en nødvendig kolonne mangler${facts.expected ? `; der blev ledt efter ${list(facts.expected)}` : ""}`, fix: "tilføj kolonnen, eller omdøb den eksisterende kolonne til et af disse navne" };
+    case "header_duplicate_column":
+      return { message: "to kolonner betyder det samme", fix: "fjern eller omdøb den ene af de to kolonner" };
+    case "header_no_person_column":
+      return {
+        message: `filen har hverken en pseudonym- eller en CPR-kolonne${facts.expected ? `; der blev ledt efter ${list(facts.expected)}` : ""}`,
+        fix: 'tilføj en "pseudonym"-kolonne (fra "jobtrial register export" eller "jobtrial pseudonymize") eller en "CPR-nummer"-kolonne og angiv --key-file',
+      };
+    case "row_field_count":
+      return {
+        message: `rækken har ${facts.foundCount ?? "?"} felter, men overskriften har ${facts.expectedCount ?? "?"}`,
+        fix: "kontroller rækken for en skilletegn for meget eller for lidt; en værdi med skilletegnet i skal stå i dobbelte anførselstegn",
+      };
+    case "row_unterminated_quote":
+      return { message: "en værdi i anførselstegn bliver aldrig lukket", fix: 'luk værdien med et dobbelt anførselstegn; skriv et anførselstegn inde i en værdi som to ("")' };
+    case "value_empty":
+      return { message: "værdien er tom", fix: "udfyld værdien, eller fjern rækken" };
+    case "date_invalid":
+      return { message: "ikke en kalenderdato", fix: "skriv datoer som ÅÅÅÅ-MM-DD (2017-01-23) eller DD.MM.ÅÅÅÅ (23.01.2017)" };
+    case "week_invalid":
+      return { message: "ikke en ISO-uge", fix: 'skriv ugen som "2017-W03" (en uge, der findes i det år)' };
+    case "number_invalid":
+      return { message: `ikke et tal${facts.shape ? ` (forventet ${SHAPES_DA[facts.shape] ?? facts.shape})` : ""}`, fix: "skriv et tal; decimalkomma og decimalpunktum er begge i orden" };
+    case "arm_invalid":
+      return { message: "ukendt gruppe", fix: 'skriv "indsats" (eller "intervention") eller "kontrol" (eller "control")' };
+    case "sex_invalid":
+      return { message: "ukendt køn", fix: 'skriv "K"/"kvinde"/"female" eller "M"/"mand"/"male", eller lad feltet være tomt' };
+    case "flag_invalid":
+      return { message: "ikke en ja/nej-værdi", fix: 'skriv "ja"/"nej", "yes"/"no", "1"/"0" eller "true"/"false"' };
+    case "status_invalid":
+      return { message: `ukendt værdi${facts.expected ? `; forventet en af ${list(facts.expected)}` : ""}`, fix: "brug en af de viste værdier" };
+    case "cpr_invalid":
+      return { message: "CPR-nummeret er ikke gyldigt (10 cifre, en rigtig dato)", fix: "kontroller CPR-nummeret mod sagssystemet" };
+    case "cpr_without_key":
+      return { message: "filen indeholder CPR-numre, men der er ikke angivet en pseudonymiseringsnøgle", fix: "angiv --key-file med registrets nøgle; CPR-numrene erstattes af pseudonymer, mens filen læses" };
+    case "pseudonym_unknown":
+      return {
+        message: "personen er ikke i kohorten",
+        fix: "kontroller, at udfaldsfilen og kohorten kommer fra samme register og nøgle; rækker om personer uden for forsøget skal fjernes",
+      };
+    case "pseudonym_duplicate":
+      return { message: `personen optræder to gange${facts.otherRow !== undefined ? ` (også i række ${facts.otherRow})` : ""}`, fix: "behold én række pr. person" };
+    case "spell_end_before_start":
+      return { message: "forløbet slutter, før det begynder", fix: "kontroller forløbets start- og slutdato" };
+    case "spell_overlap":
+      return { message: `forløbet overlapper et andet forløb for samme person${facts.otherRow !== undefined ? ` (række ${facts.otherRow})` : ""}`, fix: "slå de to forløb sammen, eller ret deres datoer" };
+    case "benefit_code_unknown":
+      return {
+        message: `ydelseskoden er ikke i konfigurationens benefitStates${facts.foundCount !== undefined && facts.foundCount > 1 ? ` (${facts.foundCount} rækker har denne kode; dette er den første)` : ""}`,
+        fix: "tilføj koden til en tilstands koder i benefitStates.states i forsøgskonfigurationen (eller til censorCodes, hvis den betyder fraflytning), eller sæt benefitStates.otherCodesState",
+      };
+  }
+}
+
+function englishText(code: EvaluationProblemCode, facts: ProblemFacts): { message: string; fix: string } {
   switch (code) {
     case "file_not_found":
       return { message: "file not found", fix: "check the path and the file name" };
@@ -150,13 +236,18 @@ export function evaluationProblem(
   where: { file: string; row?: number | null; column?: string | null },
   facts: ProblemFacts = {},
 ): EvaluationProblem {
-  return { file: where.file, row: where.row ?? null, column: where.column ?? null, code, ...evaluationProblemText(code, facts) };
+  return { file: where.file, row: where.row ?? null, column: where.column ?? null, code, ...evaluationProblemText(code, facts), facts };
 }
 
-/** One line: "spells.csv, row 12, column "Slutdato": not a calendar date. Fix: ...". */
-export function formatEvaluationProblem(item: EvaluationProblem): string {
-  const where = [item.file, item.row !== null ? `row ${item.row}` : null, item.column !== null ? `column "${item.column}"` : null].filter(Boolean).join(", ");
-  return `${where}: ${item.message}. Fix: ${item.fix}`;
+/**
+ * One line, English by default: "spells.csv, row 12, column "Slutdato": not a calendar date. Fix: ...";
+ * in Danish "spells.csv, række 12, kolonne "Slutdato": ikke en kalenderdato. Ret: ...".
+ */
+export function formatEvaluationProblem(item: EvaluationProblem, lang: Lang = "en"): string {
+  const da = lang === "da";
+  const text = da ? evaluationProblemText(item.code, item.facts ?? {}, "da") : { message: item.message, fix: item.fix };
+  const where = [item.file, item.row !== null ? `${da ? "række" : "row"} ${item.row}` : null, item.column !== null ? `${da ? "kolonne" : "column"} "${item.column}"` : null].filter(Boolean).join(", ");
+  return `${where}: ${text.message}. ${da ? "Ret" : "Fix"}: ${text.fix}`;
 }
 
 /** Thrown by the file readers when inputs have problems; nothing is written then. */

@@ -148,9 +148,11 @@ Example (the bundled data, after "register export"):
       asOf,
     );
     if (!loaded.ok) {
-      for (const problem of loaded.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(formatEvaluationProblem(problem) + "\n");
-      if (loaded.problems.length > MAX_PROBLEMS_SHOWN) io.stderr(`... and ${loaded.problems.length - MAX_PROBLEMS_SHOWN} more\n`);
-      throw new UserError(`${loaded.problems.length} problem${loaded.problems.length === 1 ? "" : "s"} in the input files; nothing was written`);
+      const more = loaded.problems.length - MAX_PROBLEMS_SHOWN;
+      for (const problem of loaded.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(formatEvaluationProblem(problem, lang) + "\n");
+      if (more > 0) io.stderr(lang === "da" ? `... og ${more} mere\n` : `... and ${more} more\n`);
+      const count = loaded.problems.length;
+      throw new UserError(lang === "da" ? `${count} ${count === 1 ? "problem" : "problemer"} i inputfilerne; intet blev skrevet` : `${count} problem${count === 1 ? "" : "s"} in the input files; nothing was written`);
     }
     const inputs = loaded.value;
     const unknownSubgroups = subgroups.filter((name) => !inputs.cohort.some((member) => name in member.covariates));

@@ -80,10 +80,10 @@ Example:
       if (io.isTty) {
         const width = 30;
         const filled = Math.round((done / total) * width);
-        io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} trials${done === total ? "\n" : ""}`);
+        io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${lang === "da" ? "forsøg" : "trials"}${done === total ? "\n" : ""}`);
       } else if (progressLines.has(done) && done !== lastLine) {
         lastLine = done;
-        io.stderr(`power: ${done}/${total} trials simulated\n`);
+        io.stderr(lang === "da" ? `power: ${done}/${total} forsøg simuleret\n` : `power: ${done}/${total} trials simulated\n`);
       }
     };
     let diagnosis;
