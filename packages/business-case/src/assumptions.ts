@@ -127,6 +127,8 @@ export interface NoteInputs {
   savedDaysAfterPeriod: number | null;
   /** Their gross saving, a year after the last rate year at that year's rates. */
   savingsAfterPeriod: number;
+  /** The area between the published curves and results.json's days to the first exit, when they differ (steps merged for disclosure); null otherwise. Default: null */
+  curvesAggregated?: { computed: number; reported: number } | null;
   toYear: number;
   /** The last year of money.years. */
   lastRateYear: number;
@@ -169,6 +171,12 @@ export function businessCaseNotes(inputs: NoteInputs): string[] {
   if (profile.kind === "flat") notes.push("Hvad-nu-hvis: de sparede dage er fordelt jævnt over horisonten; uden målte kurver er der intet usikkerhedsinterval.");
   if (observed && observed.suppressed.length > 0) notes.push(`Indtaget er diskretioneret (under mindste celle) for ${observed.suppressed.join(", ")} og regnet som 0.`);
   for (const partial of observed?.notProjected ?? []) notes.push(`${partial.year} er kun delvist observeret og ikke fremskrevet, da ${partial.reason}; årets deltagere er taget som angivet i forudsætningerne.`);
+  if (inputs.curvesAggregated) {
+    const days = (value: number) => formatNumber(value, "da", { decimals: 2, minus: "-" });
+    notes.push(
+      `Kaplan-Meier-kurverne i results.json er offentliggjort med trin samlet til mindste cellestørrelse: arealet mellem dem er ${days(inputs.curvesAggregated.computed)} dage mod ${days(inputs.curvesAggregated.reported)} dage til første afgang i results.json; prisen på dage til første afgang bygger på de offentliggjorte kurver.`,
+    );
+  }
   if (profile.kind === "measured-scaled") notes.push(`Den målte forskel mellem kurverne (${(inputs.reportedDaysSaved ?? 0).toFixed(2)} dage) er skaleret til ${profile.daysSaved} dage; intervallet er skaleret med.`);
   if (inputs.saving.source === "expenditure") {
     notes.push("Usikkerhed pr. år og i alt: udgiftsforskellens standardfejl fra results.json (influensfunktionen), ganget med deltagerne; interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");

@@ -63,7 +63,7 @@ export const BusinessCaseResultsInputSchema = z.looseObject({
     measure: z.enum(["days-on-benefit", "days-to-first-exit"]).optional(),
   }),
   /** Days to the first exit (the area between the `km` curves up to tau); written beside a days-on-benefit daysSaved. Optional. */
-  daysToFirstExit: z.looseObject({ estimate: z.number().nullable(), tau: z.number().int().positive() }).optional(),
+  daysToFirstExit: z.looseObject({ estimate: z.number().nullable(), se: z.number().min(0).nullable().optional(), tau: z.number().int().positive() }).optional(),
   /** Control minus intervention expected days on any public support within tau, from the benefit panel. Optional. */
   paths: z
     .looseObject({

@@ -253,6 +253,19 @@ describe("businessCase: bad input is an error, not a number", () => {
     results.daysToFirstExit.estimate = 9;
     expect(issueCode(() => businessCase(config, { results }))).toBe("results_inconsistent");
   });
+
+  it("businessCase accepts curves published with merged steps, a small part of the SE away from the restricted mean, and says so", () => {
+    // analyze merges Kaplan-Meier steps to the minimum cell size; the area moves by less than a tenth of the SE (3.95 days)
+    const results = trialDaysResults();
+    results.daysSaved.estimate = 3.5806574087425815 + 0.3;
+    const result = businessCase(config, { results });
+    expect(result.daysSaved.estimate).toBeCloseTo(3.5806574087425815, 9);
+    expect(result.notes).toContain(
+      "Kaplan-Meier-kurverne i results.json er offentliggjort med trin samlet til mindste cellestørrelse: arealet mellem dem er 3,58 dage mod 3,88 dage til første afgang i results.json; prisen på dage til første afgang bygger på de offentliggjorte kurver.",
+    );
+    results.daysSaved.estimate = 3.5806574087425815 + 0.4;
+    expect(issueCode(() => businessCase(config, { results }))).toBe("results_inconsistent");
+  });
 });
 
 /** The trial_days results as an early look would see them: control followed to day 189, intervention to day 182. */
