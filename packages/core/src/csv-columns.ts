@@ -48,8 +48,20 @@ export type CsvColumnsResult = { ok: true; columns: CsvColumns } | { ok: false; 
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** "", ".", "NaN" or "NA" in any case (by length first: this runs for every number cell). */
 function isMissingNumber(cell: string): boolean {
-  return cell === "" || cell === "." || cell === "NaN" || cell.toUpperCase() === "NA";
+  switch (cell.length) {
+    case 0:
+      return true;
+    case 1:
+      return cell === ".";
+    case 2:
+      return cell === "NA" || cell === "na" || cell === "Na" || cell === "nA";
+    case 3:
+      return cell === "NaN";
+    default:
+      return false;
+  }
 }
 
 function followsRule(value: number, rule: NumberRule): boolean {
@@ -111,18 +123,20 @@ export function readCsvColumns(bytes: Uint8Array, file: string, requests: readon
     }));
   };
 
-  const readRow = (row: TableRow): void => {
+  const readRow = (row: TableRow, columns: ColumnReader[]): void => {
     if (rows === capacity) {
       capacity *= 2;
-      for (const reader of readers!) {
+      for (const reader of columns) {
         if (reader.numbers === null) continue;
         const grown = new Float64Array(capacity);
         grown.set(reader.numbers);
         reader.numbers = grown;
       }
     }
-    for (const reader of readers!) {
-      const cell = row.cells[reader.cellIndex]!.trim();
+    const cells = row.cells;
+    for (let column = 0; column < columns.length; column++) {
+      const reader = columns[column]!;
+      const cell = cells[reader.cellIndex]!.trim();
       if (reader.numbers !== null) {
         if (isMissingNumber(cell)) {
           reader.numbers[rows] = Number.NaN;
@@ -153,7 +167,7 @@ export function readCsvColumns(bytes: Uint8Array, file: string, requests: readon
     encoding,
     onRow: (row, header, headerLine) => {
       readers ??= prepare(header, headerLine);
-      if (readers.length > 0) readRow(row);
+      if (readers.length > 0) readRow(row, readers);
     },
   });
   // A file with a header and no rows never called onRow: its columns are still checked.

@@ -108,6 +108,23 @@ describe("readTable with Danish Excel's files", () => {
     expect([malformed.rows, malformed.problems.map((item) => [item.code, item.row])]).toEqual([[{ line: 2, cells: ["1", "2"] }], [["row_unterminated_quote", 3]]]);
   });
 
+  it("readTable applies the same rules whether the text has no quote (split directly) or one (parsed by papaparse)", () => {
+    const body = "\r\n;;\r\n1;2;;\n3;4;5\r4;5\r\n;;;\r\n6;7\r\n";
+    const read = (header: string) => {
+      const table = readTable(encode(header + body), { file: "x.csv" });
+      return [table.rows, table.problems.map((item) => [item.code, item.row])];
+    };
+    const expected = [
+      [
+        { line: 3, cells: ["1", "2"] },
+        { line: 5, cells: ["4", "5"] },
+        { line: 7, cells: ["6", "7"] },
+      ],
+      [["row_field_count", 4]],
+    ];
+    expect([read("a;b"), read('"a";b')]).toEqual([expected, expected]);
+  });
+
   it("parseDelimited drops a byte order mark and detects the delimiter on the first line with content", () => {
     const table = parseDelimited("\uFEFF\r\n,,\r\na,b\r\n1,2\r\n", { file: "x.csv" });
     expect([table.delimiter, table.header, table.headerLine, table.rows]).toEqual([",", ["a", "b"], 3, [{ line: 4, cells: ["1", "2"] }]]);
