@@ -29,6 +29,13 @@ describe("breakEven", () => {
     expect(even).toEqual({ days: expect.closeTo(3.5, 12), participants: null, basis: "flat" });
   });
 
+  it("breakEven of a kroner saving gives the intake from it and the days from one flat saved day", () => {
+    // 365 entrants x 1,750 kr. = 638,750 kr. against 319,375: half the intake; one flat day is worth 365 x 250 = 91,250 kr.
+    const kroner = { kind: "kroner" as const, perParticipant: 1750, se: 500, horizon: 7 };
+    const even = breakEven(kroner, pricing, cashFlow(kroner, pricing, plan), plan);
+    expect(even).toEqual({ days: expect.closeTo(3.5, 12), participants: expect.closeTo(182.5, 12), basis: "flat" });
+  });
+
   it("breakEven of measured curves scales their shape and says so", () => {
     const profile = measuredProfile(parseBusinessCaseResults(stepResults()), 70, undefined);
     const even = breakEven(profile, pricing, cashFlow(profile, pricing, plan), plan);

@@ -29,11 +29,32 @@ describe("cashFlow", () => {
     expect(flow.total.se).toBeNull();
   });
 
-  it("cashFlow counts the saved days that fall after the last year instead of pricing them", () => {
+  it("cashFlow leaves the saved days that fall after the last year out of the years, counting them and pricing them apart", () => {
     const flow = cashFlow(profile, pricing, { ...plan, toYear: 2017 });
     expect(flow.years).toHaveLength(1);
     expect(flow.savedDaysAfterPeriod).toBeCloseTo(21, 9);
+    expect(flow.savingsAfterPeriod).toBeCloseTo(21 * 250, 9);
     expect(flow.total.grossSavings).toBeCloseTo(633_500, 6);
+  });
+
+  it("cashFlow prices saved days after the last rate year at its rates: 366 entrants in 2020 spill 21 days into 2021", () => {
+    // money.years ends in 2020; 2020 has 366 days: sum over k < 7 of k/366 x 366 = 21 days in 2021, at 250 kr. (2020's rates)
+    const flow = cashFlow(profile, pricing, { programmeYears: [2020], intake: new Map([[2020, 366]]), cost: new Map(), fromYear: 2020, toYear: 2020 });
+    expect(flow.savedDaysAfterPeriod).toBeCloseTo(21, 9);
+    expect(flow.savingsAfterPeriod).toBeCloseTo(5_250, 9);
+  });
+
+  it("cashFlow of a kroner saving (the expenditure) spreads it evenly over its horizon and scales its SE alike", () => {
+    // 700 kr. (SE 70) within 7 days, 365 entrants in 2017: day k falls in 2018 for k of them, on average 3/365 of the saving
+    const kroner = { kind: "kroner" as const, perParticipant: 700, se: 70, horizon: 7 };
+    const flow = cashFlow(kroner, pricing, plan);
+    expect(flow.years[0]!.grossSavings).toBeCloseTo(365 * 700 - 2_100, 6);
+    expect(flow.years[1]!.grossSavings).toBeCloseTo(2_100, 6);
+    expect(flow.years[0]!.se).toBeCloseTo(70 * 362, 6);
+    expect(flow.total.se).toBeCloseTo(70 * 365, 6);
+    expect([flow.savedDaysAfterPeriod, flow.savingsAfterPeriod]).toEqual([null, 0]);
+    // the sensitivity's rate factor scales it (the expenditure is priced at the configured rates)
+    expect(cashFlow(kroner, { ...pricing, rateFactor: 1.1 }, plan).total.grossSavings).toBeCloseTo(1.1 * 365 * 700, 6);
   });
 
   it("cashFlow takes the regional grant's share of the gross saving and shrinks the interval by the rest", () => {

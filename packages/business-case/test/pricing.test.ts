@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BusinessCaseError } from "../src/messages.ts";
-import { benefitPerCalendarDay, cofinancingShare, configuredPricing, dayPrice, moneyYear, participantWeights, supportWeekOfDay } from "../src/pricing.ts";
+import { benefitPerCalendarDay, carriedForwardYears, cofinancingShare, configuredPricing, dayPrice, moneyYear, participantWeights, supportWeekOfDay } from "../src/pricing.ts";
 import { esbjergConfig } from "./helpers.ts";
 
 // The bundled configuration: 849 kr. per benefit day in 2017, 860 in 2018, 5 benefit days a week,
@@ -68,6 +68,21 @@ describe("pricing a saved day by the co-financing steps", () => {
     } catch (error) {
       expect((error as BusinessCaseError).issue).toEqual({ code: "rate_year_missing", year: 2031, configured: [2017, 2018, 2019, 2020] });
     }
+  });
+});
+
+describe("carrying the last rate year forward", () => {
+  it("moneyYear with carryForward gives a year after the last configured one that year's rates, and still refuses a gap before it", () => {
+    const carried = { ...pricing, carryForward: true };
+    expect(moneyYear(carried, 2021)).toBe(moneyYear(pricing, 2020));
+    expect(dayPrice(carried, 2023, 14)).toBeCloseTo(((871 * 5) / 7) * 0.2, 12);
+    expect(() => moneyYear(carried, 2016)).toThrow(BusinessCaseError);
+    expect(() => moneyYear(pricing, 2021)).toThrow(BusinessCaseError);
+  });
+
+  it("carriedForwardYears lists the years after money.years' last, once and in order", () => {
+    expect(carriedForwardYears(pricing, [2022, 2019, 2021, 2022, 2020])).toEqual([2021, 2022]);
+    expect(carriedForwardYears(pricing, [2017, 2018])).toEqual([]);
   });
 });
 
