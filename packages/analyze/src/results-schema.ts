@@ -3,9 +3,11 @@
  *
  * This schema is the contract between analyze (which writes it), the business
  * case and the report (which read it). Conventions:
- * - Arms are always "control" and "intervention"; differences are
- *   intervention minus control unless a field says otherwise ("daysSaved" is
- *   control minus intervention, so a positive number means shorter spells).
+ * - Arms are always "control" and "intervention". Every effect is oriented so
+ *   that a positive number is a gain for the intervention (definitions.signConvention):
+ *   "daysSaved" is control minus intervention days, self-support and the secondary
+ *   outcomes intervention minus control; only the descriptive restricted means
+ *   (duration.rmst) and days in each state (paths.byHorizon) keep intervention minus control.
  * - Times are whole days since the first unemployment day.
  * - A missing value is null (never NaN in JSON).
  * - Counts below the configured minimum cell size are null with

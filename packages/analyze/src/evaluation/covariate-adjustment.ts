@@ -152,7 +152,10 @@ export interface CovariateAdjusted {
  * Covariate-adjusted days saved (control minus intervention) from the pseudo-values (see
  * the file comment); null when no baseline variable varies.
  *
- * @example covariateAdjustedDaysSaved(primaryPseudoValues(data, 364)!)?.precisionGain // the share of variance the baseline variables remove
+ * @example
+ * // one binary covariate x: control pseudo-values 1, 3 (x = 0), 5, 7 (x = 1); intervention 2, 2, 6 (x = 0), 6 (x = 1).
+ * // Post-stratified on the overall P(x = 1) = 3/8: control 3.5, intervention 13/3 (test/evaluation/covariate-adjustment.test.ts)
+ * covariateAdjustedDaysSaved(pseudo, "days-to-first-exit")!.daysSaved.estimate // -5/6
  */
 export function covariateAdjustedDaysSaved(pseudo: PrimaryPseudoValues, measure: NonNullable<Results["daysSaved"]["measure"]>): CovariateAdjusted | null {
   const design = baselineDesign(pseudo.values.map((value) => value.member));

@@ -56,7 +56,9 @@ function mayBeEstimable(current: PrimaryData, date: string, tau: number): boolea
 /**
  * The monitoring block and its notes.
  *
- * @example monitoringMeasures(inputs, current, results.daysSaved, projection).monitoring.looks.find((look) => look.date === "2018-03-01")
+ * @example
+ * // An interim look whose information exceeds the projected final information spends all of alpha at once:
+ * monitoringMeasures(inputs, current, daysSaved, { end: "2019-12-30", scaledToObserved: true, seAt: () => 50 }).monitoring.looks[1].criticalValue // 1.959964 (test/evaluation/monitoring.test.ts)
  */
 export function monitoringMeasures(
   inputs: PrimaryInputs,

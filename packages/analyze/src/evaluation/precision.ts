@@ -140,7 +140,7 @@ export interface PrecisionProjection {
 /**
  * The projection of the standard error of days saved (see the file comment).
  *
- * @example precisionProjection(rows, curves, 4.7, 364, config, "2018-03-01").seAt("2018-03-01") // 4.7 (the observed SE at the as-of date)
+ * @example precisionProjection(rows, curves, 4.76, 364, config, "2018-03-01").seAt("2018-03-01") // 4.76: the observed SE at the as-of date; on the bundled trial seAt("2019-12-30") is 3.20
  */
 export function precisionProjection(
   rows: readonly AnalysisRow[],

@@ -41,7 +41,12 @@ industry group), Cox hazard ratio, the project's own average of completed spells
 (labelled as biased), exit to self-support (cumulative incidence with competing
 exits, and monthly in % of the stock), conversations against the protocol,
 secondary outcomes, balance, allocation against the rule, subgroups, the
-minimum detectable effect and a CONSORT-style flow.
+minimum detectable effect (and when the expected effect becomes detectable, with the
+intake's seasonal pattern) and a CONSORT-style flow. Beside days saved: the
+group-sequential monitoring at the planned looks (configuration "monitoring": Lan-DeMets
+spending, repeated confidence intervals, earlier looks recomputed as of their dates) and
+the sensitivity analyses (without citizens born on the 1st and on 1 January, tau 182, 273
+and 364 with the share still at risk, covariate-adjusted).
 
 Writes <out> (results.json, described by ResultsSchema of @jobtrial/analyze) and
 CSV tables beside it (<name>-km.csv, <name>-duration.csv, ...). Counts below the
