@@ -64,13 +64,6 @@ export const BusinessCaseResultsInputSchema = z.looseObject({
   }),
   /** Days to the first exit (the area between the `km` curves up to tau); written beside a days-on-benefit daysSaved. Optional. */
   daysToFirstExit: z.looseObject({ estimate: z.number().nullable(), se: z.number().min(0).nullable().optional(), tau: z.number().int().positive() }).optional(),
-  /** Control minus intervention expected days on any public support within tau, from the benefit panel. Optional. */
-  paths: z
-    .looseObject({
-      publicSupportDaysSaved: z.looseObject({ estimate: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable(), tau: z.number() }),
-    })
-    .nullable()
-    .optional(),
   /**
    * The municipality's mean expenditure per citizen within tau, priced per benefit and
    * co-financing step from the weekly benefit panel (analyze's evaluation/expenditure.ts);
