@@ -8,10 +8,13 @@
  * in each arm are tested against the calendar's (1 January is the default
  * birth date of immigrants with unknown birth dates; the rule sends all of
  * them to the same arm).
+ *
+ * The binomial test comes from @jobtrial/survival, loaded when a diagnosis
+ * runs: `jobtrial assign`, which loads this package too, never pays for
+ * loading the estimators (about 0.2 s of its start, bench/README.md).
  */
 import type { AssignmentRule } from "@jobtrial/core";
 import { daysInMonth, isLeapYear, type IsoWeek } from "@jobtrial/core";
-import { binomialTestTwoSided } from "@jobtrial/survival";
 import { voidedBatchSeqs, type Register } from "./register.ts";
 import { armForBirthDate, ARMS, type Arm } from "./rule.ts";
 
@@ -86,8 +89,11 @@ function yearCalendar(rule: AssignmentRule, year: number): YearCalendar {
   return calendar;
 }
 
-function shareTest(count: number, n: number, expectedShare: number): ShareTest {
-  return { n, count, share: n === 0 ? null : count / n, expectedShare, pValue: binomialTestTwoSided(count, n, expectedShare) };
+/** An exact two-sided binomial test's p-value (survival's `binomialTestTwoSided`). */
+type BinomialTest = (count: number, n: number, expectedShare: number) => number;
+
+function shareTest(binomialTest: BinomialTest, count: number, n: number, expectedShare: number): ShareTest {
+  return { n, count, share: n === 0 ? null : count / n, expectedShare, pValue: binomialTest(count, n, expectedShare) };
 }
 
 function percent(value: number | null): string {
@@ -102,7 +108,8 @@ function danish(text: string): string {
 const ARM_DA: Record<Arm, string> = { intervention: "indsats", control: "kontrol" };
 
 /** Diagnoses an allocation. Empty input gives n = 0, p-values of 1 and no warnings. */
-export function diagnoseAllocation(rows: readonly AllocationRow[], rule: AssignmentRule, options: DiagnoseOptions = {}): AllocationDiagnostics {
+export async function diagnoseAllocation(rows: readonly AllocationRow[], rule: AssignmentRule, options: DiagnoseOptions = {}): Promise<AllocationDiagnostics> {
+  const { binomialTestTwoSided } = await import("@jobtrial/survival");
   const alpha = options.alpha ?? 0.01;
   const calendars = new Map<number, YearCalendar>();
   const calendarFor = (year: number): YearCalendar => {
@@ -141,14 +148,14 @@ export function diagnoseAllocation(rows: readonly AllocationRow[], rule: Assignm
   }
   const n = rows.length;
   const common = yearCalendar(rule, 2017);
-  const cumulative = shareTest(intervention, n, n === 0 ? common.intervention / common.days : expectedSum / n);
-  const weekTests = [...weeks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, entry]) => ({ week, ...shareTest(entry.count, entry.n, entry.expectedSum / entry.n) }));
+  const cumulative = shareTest(binomialTestTwoSided, intervention, n, n === 0 ? common.intervention / common.days : expectedSum / n);
+  const weekTests = [...weeks.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, entry]) => ({ week, ...shareTest(binomialTestTwoSided, entry.count, entry.n, entry.expectedSum / entry.n) }));
   const bornFirstOfMonth = {} as Record<Arm, ShareTest>;
   const bornFirstOfJanuary = {} as Record<Arm, ShareTest>;
   for (const arm of ARMS) {
     const entry = byArm[arm];
-    bornFirstOfMonth[arm] = shareTest(entry.first, entry.n, entry.n === 0 ? 0 : entry.expectedFirst / entry.n);
-    bornFirstOfJanuary[arm] = shareTest(entry.january1, entry.n, entry.n === 0 ? 0 : entry.expectedJanuary1 / entry.n);
+    bornFirstOfMonth[arm] = shareTest(binomialTestTwoSided, entry.first, entry.n, entry.n === 0 ? 0 : entry.expectedFirst / entry.n);
+    bornFirstOfJanuary[arm] = shareTest(binomialTestTwoSided, entry.january1, entry.n, entry.n === 0 ? 0 : entry.expectedJanuary1 / entry.n);
   }
   const warnings: AllocationDiagnostics["warnings"] = [];
   if (n > 0 && cumulative.pValue < alpha) {

@@ -193,17 +193,29 @@ export function batchFileStem(result: Pick<BatchResult, "trialId" | "week" | "ba
 }
 
 /**
- * Writes the list as CSV and XLSX into `outDir` (created when missing); returns the paths.
+ * The most rows a list is also written as XLSX for. exceljs, the one XLSX
+ * writer, takes about 20 µs a row: a 300,000-row backfill's XLSX took longer
+ * than the rest of the batch together (bench/README.md). The CSV holds every
+ * list whole and opens in Excel too; a weekly batch (50-300 rows) and a year
+ * of a jobcentre's intake are far below this.
+ */
+export const STAFF_LIST_XLSX_MAX_ROWS = 50_000;
+
+/**
+ * Writes the list as CSV and XLSX into `outDir` (created when missing); returns
+ * the paths. A list of more than `STAFF_LIST_XLSX_MAX_ROWS` rows is written as
+ * CSV only (`xlsx` is null, and a warning says so).
  *
  * Both files are written straight from the batch result, row by row (the CSV
- * a megabyte at a time), without building the list in memory first: for a
- * backfill of 300,000 citizens that list was most of the time and memory.
+ * a megabyte at a time), without building the list in memory first.
  */
-export async function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): Promise<{ csv: string; xlsx: string; warnings: string[] }> {
+export async function writeStaffList(result: BatchResult, config: TrialConfig, outDir: string): Promise<{ csv: string; xlsx: string | null; warnings: string[] }> {
   mkdirSync(outDir, { recursive: true });
-  const { csv, xlsx } = staffListPaths(result, outDir);
-  const warnings = await writeStaffListFiles(result, config, csv, xlsx);
-  return { csv, xlsx, warnings };
+  const paths = staffListPaths(result, outDir);
+  const xlsx = result.rows.length <= STAFF_LIST_XLSX_MAX_ROWS ? paths.xlsx : null;
+  const warnings = await writeStaffListFiles(result, config, paths.csv, xlsx);
+  if (xlsx === null) warnings.push(`listen har ${danishCount(result.rows.length)} rækker; over ${danishCount(STAFF_LIST_XLSX_MAX_ROWS)} skrives den kun som CSV (den åbner også i Excel)`);
+  return { csv: paths.csv, xlsx, warnings };
 }
 
 /** Where `writeStaffList` puts the list of `result` in `outDir`. */
@@ -212,9 +224,10 @@ export function staffListPaths(result: Pick<BatchResult, "trialId" | "week" | "b
   return { csv: join(outDir, `${stem}-liste.csv`), xlsx: join(outDir, `${stem}-liste.xlsx`) };
 }
 
-/** The two files of `writeStaffList` at the given paths (the directory must exist); returns the warnings. */
-async function writeStaffListFiles(result: BatchResult, config: TrialConfig, csv: string, xlsx: string): Promise<string[]> {
+/** The files of `writeStaffList` at the given paths (the directory must exist; no XLSX when `xlsx` is null); returns the warnings. */
+async function writeStaffListFiles(result: BatchResult, config: TrialConfig, csv: string, xlsx: string | null): Promise<string[]> {
   const { sheets, warnings } = writeCsvAndSheets(result, config, csv);
+  if (xlsx === null) return [];
   await writeXlsxFile(xlsx, sheets);
   return warnings;
 }

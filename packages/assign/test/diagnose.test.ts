@@ -33,8 +33,8 @@ describe("binomialTestTwoSided", () => {
 });
 
 describe("diagnoseAllocation", () => {
-  it("diagnoseAllocation expects 180/365 = 49.3 % for days 1-15, not 50 %, and finds no problem in a full calendar year", () => {
-    const diagnostics = diagnoseAllocation(calendarCohort(2017, "2017-W01"), rule);
+  it("diagnoseAllocation expects 180/365 = 49.3 % for days 1-15, not 50 %, and finds no problem in a full calendar year", async () => {
+    const diagnostics = await diagnoseAllocation(calendarCohort(2017, "2017-W01"), rule);
     expect(expectedInterventionShareForYear(rule, 2017)).toBeCloseTo(180 / 365, 12);
     expect([diagnostics.n, diagnostics.cumulative.count, diagnostics.cumulative.pValue, diagnostics.warnings]).toEqual([365, 180, 1, []]);
     expect(diagnostics.cumulative.expectedShare).toBeCloseTo(180 / 365, 12);
@@ -43,10 +43,10 @@ describe("diagnoseAllocation", () => {
     expect(diagnostics.bornFirstOfJanuary.control).toMatchObject({ count: 0, n: 185, expectedShare: 0 });
   });
 
-  it("diagnoseAllocation warns about heaping on 1 January and on the 1st, and about an intervention share off the expected one", () => {
+  it("diagnoseAllocation warns about heaping on 1 January and on the 1st, and about an intervention share off the expected one", async () => {
     const rows = [...calendarCohort(1980, "2017-W01"), ...calendarCohort(1981, "2017-W02")];
     for (let index = 0; index < 100; index++) rows.push({ birthDate: "1985-01-01", arm: "intervention", week: "2017-W02" });
-    const diagnostics = diagnoseAllocation(rows, rule);
+    const diagnostics = await diagnoseAllocation(rows, rule);
     expect(diagnostics.warnings.map((warning) => warning.code)).toEqual(["share_off", "week_share_off", "heaping_first_of_month", "heaping_first_of_january"]);
     // The Danish wording carries the same figures as the English, with decimal commas.
     const january = diagnostics.warnings.find((warning) => warning.code === "heaping_first_of_january")!;
@@ -58,13 +58,13 @@ describe("diagnoseAllocation", () => {
     ]);
   });
 
-  it("diagnoseAllocation warns when stored arms differ from the configured rule", () => {
-    const diagnostics = diagnoseAllocation([{ birthDate: "1980-01-20", arm: "intervention", week: "2017-W01" }], rule);
+  it("diagnoseAllocation warns when stored arms differ from the configured rule", async () => {
+    const diagnostics = await diagnoseAllocation([{ birthDate: "1980-01-20", arm: "intervention", week: "2017-W01" }], rule);
     expect([diagnostics.armMismatches, diagnostics.warnings.map((warning) => warning.code)]).toEqual([1, ["arm_mismatch"]]);
   });
 
-  it("diagnoseAllocation of no rows gives n = 0, the calendar share and no warnings", () => {
-    const diagnostics = diagnoseAllocation([], rule);
+  it("diagnoseAllocation of no rows gives n = 0, the calendar share and no warnings", async () => {
+    const diagnostics = await diagnoseAllocation([], rule);
     expect([diagnostics.n, diagnostics.cumulative.share, diagnostics.cumulative.expectedShare, diagnostics.warnings]).toEqual([0, null, 180 / 365, []]);
   });
 });

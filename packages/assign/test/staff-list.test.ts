@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assignBatch } from "../src/batch.ts";
 import { readIntakeFile } from "../src/intake.ts";
 import { closeRegister, openRegister } from "../src/register.ts";
-import { PLAN_HEADER, staffListHeader, writeStaffList } from "../src/staff-list.ts";
+import { PLAN_HEADER, STAFF_LIST_XLSX_MAX_ROWS, staffListHeader, writeStaffList } from "../src/staff-list.ts";
 import { danishCount } from "../src/summary.ts";
 import { configHash, formatDanishDate, readTable } from "@jobtrial/core";
 import { citizens, esbjergConfig, intakeCsv, tempDir } from "./helpers.ts";
@@ -44,7 +44,8 @@ describe("staff list", () => {
     assignBatch(register, await readIntakeFile(join(dir, "w01.csv"), config), { ...options, week: "2017-W01" });
     const result = assignBatch(register, await readIntakeFile(join(dir, "w02.csv"), config), { ...options, week: "2017-W02" });
     closeRegister(register);
-    const { csv, xlsx } = await writeStaffList(result, config, join(dir, "lister"));
+    const { csv, xlsx: written } = await writeStaffList(result, config, join(dir, "lister"));
+    const xlsx = written!;
 
     const csvTable = readTable(readFileSync(csv), { file: "liste.csv" });
     const workbook = await sheets(xlsx);
@@ -84,6 +85,21 @@ describe("staff list", () => {
     for (const sheet of typed.worksheets) {
       expect([sheet.views[0], sheet.autoFilter]).toMatchObject([{ state: "frozen", ySplit: 1 }, `A1:${String.fromCharCode(64 + sheet.getRow(1).cellCount)}${sheet.rowCount}`]);
     }
+  });
+});
+
+describe("writeStaffList of a backfill", () => {
+  it("writeStaffList writes a list of more than STAFF_LIST_XLSX_MAX_ROWS rows as CSV only, every row in it, and says so", async () => {
+    const dir = tempDir();
+    const register = openRegister(join(dir, "register.sqlite"), { create: true, trialId: config.id, now });
+    writeFileSync(join(dir, "w01.csv"), intakeCsv(citizens(3, "03-01-2017")));
+    const small = assignBatch(register, await readIntakeFile(join(dir, "w01.csv"), config), { config, configHash: configHash(config), operator: "test", now, toolVersion: "test", week: "2017-W01" });
+    closeRegister(register);
+    // The same three rows over and over, as many as one more than the limit.
+    const rows = Array.from({ length: STAFF_LIST_XLSX_MAX_ROWS + 1 }, (_, index) => ({ ...small.rows[index % 3]!, row: index + 2 }));
+    const { csv, xlsx, warnings } = await writeStaffList({ ...small, rows }, config, join(dir, "lister"));
+    expect([xlsx, warnings, readdirSync(join(dir, "lister"))]).toEqual([null, ["listen har 50.001 rækker; over 50.000 skrives den kun som CSV (den åbner også i Excel)"], ["esbjerg-2017-2017-W01-B0001-liste.csv"]]);
+    expect(readFileSync(csv, "utf8").trimEnd().split("\r\n")).toHaveLength(STAFF_LIST_XLSX_MAX_ROWS + 2);
   });
 });
 

@@ -17,6 +17,7 @@
  */
 import { once } from "node:events";
 import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import type ExcelJS from "exceljs";
@@ -108,9 +109,11 @@ class Styles {
 }
 
 async function writeWorkbook(stream: Writable, sheets: readonly XlsxSheet[]): Promise<void> {
-  // exceljs takes most of a second to load: only commands that write an XLSX pay for it.
-  const { default: excel } = await import("exceljs");
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+  // exceljs takes most of a second to load; its streaming writer alone (without the readers, CSV and
+  // the in-memory workbook) about half of that, which is most of a weekly batch's time (bench/README.md).
+  // Only commands that write an XLSX pay for it.
+  const WorkbookWriter = createRequire(import.meta.url)("exceljs/lib/stream/xlsx/workbook-writer.js") as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+  const workbook = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
   workbook.creator = "jobtrial";
   const styles = new Styles();
   const names = new Set<string>();

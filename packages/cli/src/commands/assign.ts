@@ -186,7 +186,7 @@ Eksempel:
         const lines = formatBatchSummary(result);
         if (list !== undefined) {
           const written = list;
-          lines.push(`  Liste:                 ${written.csv}`, `                         ${written.xlsx}`);
+          lines.push(`  Liste:                 ${written.csv}`, ...(written.xlsx === null ? [] : [`                         ${written.xlsx}`]));
           for (const warning of written.warnings) lines.push(`  Bemærk: ${warning}`);
         }
         summaryOut(lines.join("\n") + "\n");
@@ -233,12 +233,12 @@ Eksempel:
   jobtrial assign diagnose --config data/esbjerg-2017/trial.json --register out/register.sqlite
 `,
   options: { config: { type: "string" }, register: { type: "string" }, json: { type: "boolean" } },
-  run({ io, values }) {
+  async run({ io, values }) {
     const { config } = loadConfigOrFail(io, values);
     const register = openRegisterOrFail(resolvePath(io, stringOption(values, "register", true)), { readonly: true, trialId: config.id });
     let diagnostics;
     try {
-      diagnostics = diagnoseAllocation(registerAllocationRows(register), config.assignment.rule);
+      diagnostics = await diagnoseAllocation(registerAllocationRows(register), config.assignment.rule);
     } finally {
       closeRegister(register);
     }
