@@ -130,6 +130,7 @@ describe("benefitPaths", () => {
         code: "benefit_code_unknown",
         message: "the benefit code is not in the configuration's benefitStates (2 rows have this code; this is the first)",
         fix: "add the code to the codes of a state in benefitStates.states of the trial configuration (or to censorCodes if it means moved away), or set benefitStates.otherCodesState",
+        facts: { foundCount: 2 },
       },
     ]);
     expect(JSON.stringify(problems)).not.toContain("140");
