@@ -9,7 +9,7 @@ export { exportCohort, exportCohortCsv, registerColumns, type CohortExport, type
 export { formatCpr, makeCpr, parseCpr, passesModulus11 } from "./cpr.ts";
 export { diagnoseAllocation, registerAllocationRows } from "./diagnose.ts";
 export { eligibilityCheck, type IneligibleReason } from "./eligibility.ts";
-export { readIntakeFile } from "./intake.ts";
+export { readIntakeBytes, readIntakeFile } from "./intake.ts";
 export {
   loadKey,
   pseudonymFor,
@@ -29,5 +29,5 @@ export {
 } from "./register.ts";
 export { armForBirthDate, compactDayRanges, expectedInterventionShareForYear, type Arm } from "./rule.ts";
 export { screeningCounts } from "./screening.ts";
-export { staffListHeader, writeStaffList } from "./staff-list.ts";
+export { staffListHeader, staffListPaths, writeStaffList } from "./staff-list.ts";
 export { formatBatchSummary, STATUS_LABEL, statusCounts } from "./summary.ts";

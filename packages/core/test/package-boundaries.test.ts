@@ -21,8 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   analyze: ["core", "survival", "assign"],
   "business-case": ["core", "survival"],
   report: ["core", "survival", "assign", "analyze", "business-case"],
-  cli: ["core", "survival", "assign", "analyze", "business-case", "report"],
-  bench: ["core", "survival", "assign", "analyze", "business-case", "report", "cli"],
+  web: ["core", "survival", "assign", "report"],
+  cli: ["core", "survival", "assign", "analyze", "business-case", "report", "web"],
+  bench: ["core", "survival", "assign", "analyze", "business-case", "report", "web", "cli"],
   notebooks: ["core", "survival", "assign", "analyze", "business-case", "report"],
   scripts: [],
 };
