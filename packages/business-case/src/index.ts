@@ -1,6 +1,7 @@
 /**
  * @jobtrial/business-case: what the measured effect is worth in DKK against the budget:
- * net savings per year, break-even and sensitivity.
+ * a year of the programme in operation first, then net savings per calendar year,
+ * break-even and sensitivity.
  *
  * This file is the package's only door: it names what other packages may use.
  */
@@ -18,4 +19,4 @@ export {
   type BusinessCaseIssueCode,
   type BusinessCaseNotice,
 } from "./messages.ts";
-export { BusinessCaseSchema, type BusinessCase } from "./schema.ts";
+export { BusinessCaseSchema, type BusinessCase, type YearlyAnswer } from "./schema.ts";

@@ -59,7 +59,7 @@ export function savingPerParticipant(results: BusinessCaseResultsInput | undefin
       ...interval(expenditure.estimate, expenditure.se * expenditure.se),
       source: "expenditure",
       tau: expenditure.tau,
-      label: `målt: kommunens gennemsnitlige udgift til forsørgelse pr. borger inden for ${expenditure.tau} dage, kontrol - indsats, prissat pr. ydelse og medfinansieringstrin ud fra ydelsespanelet (results.json expenditure)`,
+      label: `målt: kommunens gennemsnitlige udgift til forsørgelse pr. borger inden for ${expenditure.tau} dage, kontrol - indsats, prissat pr. ydelse og medfinansieringstrin ud fra ydelsespanelet (results.json expenditure); A-dagpenge til højeste sats, en øvre grænse`,
     };
   }
   const pricing = { ...configuredPricing(config, basis.priorWeeks), carryForward: true };
@@ -69,10 +69,10 @@ export function savingPerParticipant(results: BusinessCaseResultsInput | undefin
   const why = results?.expenditure === undefined || results.expenditure === null ? "results.json har ingen udgift pr. borger (intet ydelsespanel)" : "results.json's udgift pr. borger er ikke estimeret ved horisonten";
   const label =
     profile.kind === "measured"
-      ? `målt: ${days} sparede dage til første afgang (Kaplan-Meier, kontrol - indsats) op til ${horizon} dage, prissat dag for dag til A-dagpengesatsen ved indtræden i ${entryYear}; ${why}`
+      ? `målt: ${days} sparede dage til første afgang (Kaplan-Meier, kontrol - indsats) op til ${horizon} dage, prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i ${entryYear}; ${why}`
       : profile.kind === "measured-scaled"
-        ? `hvad-nu-hvis: den målte kurveforskel skaleret til ${days} sparede dage (--days-saved), prissat dag for dag til A-dagpengesatsen ved indtræden i ${entryYear}`
-        : `hvad-nu-hvis: ${days} sparede dage fordelt jævnt over ${horizon} dage, prissat dag for dag til A-dagpengesatsen ved indtræden i ${entryYear}`;
+        ? `hvad-nu-hvis: den målte kurveforskel skaleret til ${days} sparede dage (--days-saved), prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i ${entryYear}`
+        : `hvad-nu-hvis: ${days} sparede dage fordelt jævnt over ${horizon} dage, prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i ${entryYear}`;
   return { estimate: priced.value, ...interval(priced.value, priced.variance), source: profile.kind === "measured" ? "days-saved" : "what-if", tau: horizon, label };
 }
 

@@ -20,7 +20,7 @@ describe("savingPerParticipant", () => {
       upper: expect.closeTo(1256 + 1.959963984540054 * 2765, 9),
       source: "expenditure",
       tau: 70,
-      label: "målt: kommunens gennemsnitlige udgift til forsørgelse pr. borger inden for 70 dage, kontrol - indsats, prissat pr. ydelse og medfinansieringstrin ud fra ydelsespanelet (results.json expenditure)",
+      label: "målt: kommunens gennemsnitlige udgift til forsørgelse pr. borger inden for 70 dage, kontrol - indsats, prissat pr. ydelse og medfinansieringstrin ud fra ydelsespanelet (results.json expenditure); A-dagpenge til højeste sats, en øvre grænse",
     });
     expect(savingModel(saving, profile)).toEqual({ kind: "kroner", perParticipant: 1256, se: 2765, horizon: 70 });
   });
@@ -28,7 +28,7 @@ describe("savingPerParticipant", () => {
   it("savingPerParticipant prices the days to the first exit when the expenditure is missing or not estimated, and says which", () => {
     const none = savingPerParticipant(parseBusinessCaseResults(stepResults()), config, { profile, entryYear: 2018, priorWeeks: 0 });
     expect([none.estimate, none.source, none.tau]).toEqual([expect.closeTo(280, 9), "days-saved", 70]);
-    expect(none.label).toBe("målt: 1,40 sparede dage til første afgang (Kaplan-Meier, kontrol - indsats) op til 70 dage, prissat dag for dag til A-dagpengesatsen ved indtræden i 2018; results.json har ingen udgift pr. borger (intet ydelsespanel)");
+    expect(none.label).toBe("målt: 1,40 sparede dage til første afgang (Kaplan-Meier, kontrol - indsats) op til 70 dage, prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i 2018; results.json har ingen udgift pr. borger (intet ydelsespanel)");
     expect(savingModel(none, profile)).toBe(profile);
     const notEstimated = savingPerParticipant(withExpenditure({ estimate: null, se: null }), config, { profile, entryYear: 2018, priorWeeks: 0 });
     expect(notEstimated.source).toBe("days-saved");
