@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readUsers } from "@jobtrial/web";
+import { closeRegister, listBatches, openRegister, verifyRegister } from "@jobtrial/assign";
+import { configHash, loadTrialConfig } from "@jobtrial/core";
+import { addUser, createServer, readUsers } from "@jobtrial/web";
 import { repoRoot } from "./helpers.ts";
 
 const MAIN = join(repoRoot, "packages", "cli", "src", "main.ts");
@@ -63,5 +65,97 @@ describe("jobtrial serve", () => {
     expect(await exited).toBe(0);
     expect(stdout).toContain("jobtrial serve er stoppet.\n");
     expect(stderr).toBe("");
+  });
+});
+
+describe("jobtrial serve beside jobtrial assign on one register", () => {
+  it("a confirmation on the page while a CLI run assigns three weeks in another process leaves one batch per week, a chain that verifies, and the same batches on both sides", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobtrial-serve-cli-"));
+    const loaded = loadTrialConfig(TRIAL);
+    if (!loaded.ok) throw new Error("trial.json does not load");
+    const usersPath = join(dir, "brugere.json");
+    await addUser(usersPath, { name: "tina", role: "tildeler", password: "en lang adgangskode", now: new Date("2017-03-01T12:00:00Z") });
+    const registerPath = join(dir, "register.sqlite");
+    const app = await createServer({
+      config: loaded.config,
+      configHash: configHash(loaded.config),
+      registerPath,
+      usersPath,
+      listsDir: join(dir, "lister"),
+      accessLogPath: join(dir, "adgang.log"),
+      toolVersion: "test",
+      now: () => new Date("2017-03-01T12:00:00Z"),
+    });
+    try {
+      // Sign in and preview week 1 on the page.
+      const cookies = new Map<string, string>();
+      const keep = (headers: Record<string, unknown>) => {
+        for (const line of ([] as string[]).concat((headers["set-cookie"] as string[] | string | undefined) ?? [])) {
+          const [pair] = line.split(";");
+          const [name, ...value] = pair!.split("=");
+          cookies.set(name!, value.join("="));
+        }
+      };
+      const cookie = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      const get = async (url: string) => {
+        const response = await app.inject({ method: "GET", url, headers: { cookie: cookie() } });
+        keep(response.headers);
+        return response;
+      };
+      const form = async (url: string, fields: Record<string, string>) => {
+        const response = await app.inject({ method: "POST", url, headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" }, payload: new URLSearchParams(fields).toString() });
+        keep(response.headers);
+        return response;
+      };
+      const csrf = async (url: string) => /name="_csrf" value="([^"]+)"/.exec((await get(url)).body)![1]!;
+      await form("/login", { _csrf: await csrf("/login"), name: "tina", password: "en lang adgangskode" });
+      const boundary = "----jobtrialcli";
+      const week1 = readFileSync(join(repoRoot, "data", "esbjerg-2017", "intake", "2017-W01.csv"));
+      const token = await csrf("/uge");
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="2017-W01.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+        week1,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const upload = await app.inject({ method: "POST", url: "/uge", headers: { cookie: cookie(), "content-type": `multipart/form-data; boundary=${boundary}` }, payload });
+      expect(upload.statusCode).toBe(303);
+      const previewPage = (await get(String(upload.headers["location"]))).body;
+      const preview = /name="preview" value="([^"]+)"/.exec(previewPage)![1]!;
+      const previewToken = /name="token" value="([^"]+)"/.exec(previewPage)![1]!;
+
+      // The CLI assigns weeks 1-3 in its own process while the page confirms week 1.
+      const intake = (week: string) => join(repoRoot, "data", "esbjerg-2017", "intake", `${week}.csv`);
+      const cli = spawn(process.execPath, ["--import", "tsx", MAIN, "assign", "--config", TRIAL, "--register", registerPath, "--intake", intake("2017-W01"), "--intake", intake("2017-W02"), "--intake", intake("2017-W03"), "--operator", "cli"], { cwd: repoRoot });
+      let cliOut = "";
+      cli.stdout.on("data", (chunk: Buffer) => void (cliOut += chunk.toString()));
+      cli.stderr.on("data", (chunk: Buffer) => void (cliOut += chunk.toString()));
+      const cliDone = new Promise<number | null>((resolve) => cli.on("exit", (code) => resolve(code)));
+      const confirmed = await form("/uge/bekraeft", { _csrf: await csrf("/uge"), preview, token: previewToken });
+      expect(confirmed.statusCode).toBe(303);
+      expect(await cliDone).toBe(0);
+
+      const register = openRegister(registerPath, { readonly: true });
+      let batches;
+      try {
+        expect(verifyRegister(register).ok).toBe(true);
+        batches = listBatches(register);
+        const twice = register.db.prepare("SELECT count(*) AS n FROM (SELECT cpr FROM assignments GROUP BY cpr HAVING count(*) > 1)").get() as { n: number };
+        expect(twice.n).toBe(0);
+      } finally {
+        closeRegister(register);
+      }
+      expect(batches.map((batch) => batch.week).sort()).toEqual(["2017-W01", "2017-W02", "2017-W03"]);
+      const week1Batch = batches.find((batch) => batch.week === "2017-W01")!;
+      // Whoever came second found the first's batch of the same file and wrote nothing.
+      expect(cliOut).toContain(`Uge 2017-W01, batch ${week1Batch.batch_id} (2017-W01.csv): ${week1Batch.operator === "tina" ? "allerede kørt; intet ændret" : "skrevet i registret"}`);
+      const receipt = (await get(`/uge/kvittering/${preview}`)).body;
+      expect(receipt).toContain(`Skrevet: batch ${week1Batch.batch_id}, uge 2017-W01`);
+      const lists = (await get("/lister")).body;
+      expect([...lists.matchAll(/<tr data-batch="(B\d{4})">/g)].map((match) => match[1]).sort()).toEqual(batches.map((batch) => batch.batch_id).sort());
+      const verify = await form("/register/verify", { _csrf: await csrf("/register") });
+      expect(verify.body).toContain('data-verify="ok"');
+    } finally {
+      await app.close();
+    }
   });
 });

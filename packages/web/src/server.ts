@@ -106,8 +106,9 @@ const RATE_LIMITED = "JOBTRIAL_LOGIN_RATE_LIMITED";
 
 const PUBLIC_PATHS = new Set(["/login", "/static/style.css"]);
 
-/** Megabytes as staff read them: "20 MB", "0,5 MB". */
+/** A size as staff read it: "20 MB", "1,5 MB", or under a megabyte "2 kB". */
 export function megabytes(bytes: number, lang: Lang): string {
+  if (bytes < 1024 * 1024) return text(lang, "bytes_kb", { n: Math.ceil(bytes / 1024) });
   const value = Math.round((bytes / (1024 * 1024)) * 10) / 10;
   return text(lang, "bytes_mb", { n: lang === "da" ? String(value).replace(".", ",") : String(value) });
 }

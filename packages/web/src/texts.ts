@@ -237,6 +237,7 @@ const TEXTS = {
   internal_error: ["Der skete en intern fejl; intet er skrevet. Prøv igen, og kontakt administratoren, hvis det sker igen.", "An internal error happened; nothing is written. Try again, and contact the administrator if it happens again."],
   back_home: ["Til forsiden", "To the front page"],
   bytes_mb: ["{n} MB", "{n} MB"],
+  bytes_kb: ["{n} kB", "{n} kB"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof TEXTS;
