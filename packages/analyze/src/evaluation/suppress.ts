@@ -102,43 +102,83 @@ function finiteOrNull(value: number | null | undefined): number | null {
 /**
  * A Kaplan-Meier table with its counts aggregated to steps that meet the minimum cell size,
  * so no published count is from 1 to minCellSize - 1 and none can be had by subtraction
- * within the table: consecutive rows are merged until the step has at least minCellSize
- * exits and either no censoring or at least minCellSize censorings. A step's row carries
- * the time and the curve (surv, standard error, band) at its last time, the number at risk
- * at its first time and the exits and censorings of the whole step, so nRisk of the next
- * step is nRisk - nEvent - nCensor of this one. Rows where fewer than minCellSize are at
- * risk are left out (the tail), and so is a last step that never meets the minimum.
+ * within the table. Rows are used while at least minCellSize are at risk (the tail after
+ * is left out). Consecutive rows are merged until the step has at least minCellSize exits
+ * and either no censoring or at least minCellSize censorings; rows left over at the end
+ * (too few exits to make a step of their own) join the last step, which ends at the last
+ * row used, so the published curve reaches as far as the data do.
+ *
+ * A step's row carries the number at risk at its first row, the exits and censorings of
+ * the whole step (so nRisk of the next step is nRisk - nEvent - nCensor of this one), and
+ * the curve and band at its last row. Its time is where the curve drops: the step's exit
+ * times averaged with the drops of S as weights, rounded to whole days, so the area under
+ * the published step function is the Kaplan-Meier area (the restricted mean) up to the
+ * rounding; placed at the step's last time instead, a curve of steps a few days long would
+ * overstate the restricted mean by about two days (the bundled trial). When the last step's
+ * time is before the last row used, one more row at that row's time repeats the last
+ * step's curve and numbers at risk, with no exits or censorings: it says how far the data
+ * reach (the business case's horizon needs it) and reveals nothing by subtraction.
  *
  * @example
  * // times 1..4, at risk 20, 18, 15, 12; exits 2, 3, 1, 4; censorings 0, 0, 2, 3 (minimum 5):
- * // steps (1-2] 5 exits, 0 censored; (3-4] 5 exits, 5 censored
+ * // step 1 = times 1-2 (5 exits; S drops 0.1 at 1 and 0.15 at 2: time 1.6 -> 2);
+ * // step 2 = times 3-4 (5 exits, 5 censored; S drops 0.05 at 3 and 0.23 at 4: time 3.8 -> 4)
  * aggregatedKmRows(curve, 5).map((row) => [row.time, row.nRisk, row.nEvent, row.nCensor]) // [[2, 20, 5, 0], [4, 15, 5, 5]]
  */
 export function aggregatedKmRows(curve: KmCurveRows, minCellSize: number): KmStep[] {
-  const steps: KmStep[] = [];
+  let end = 0;
+  while (end < curve.time.length && curve.nRisk[end]! >= minCellSize) end++;
+  const steps: { first: number; last: number; events: number; censored: number }[] = [];
   let first = 0;
   let events = 0;
   let censored = 0;
-  for (let index = 0; index < curve.time.length; index++) {
-    if (index === first && curve.nRisk[index]! < minCellSize) break;
+  for (let index = 0; index < end; index++) {
     events += curve.nEvent[index]!;
     censored += curve.nCensor[index]!;
     if (events < minCellSize || isSmall(censored, minCellSize)) continue;
-    steps.push({
-      time: curve.time[index]!,
-      nRisk: curve.nRisk[first]!,
-      nEvent: events,
-      nCensor: censored,
-      surv: curve.surv[index]!,
-      stdErr: finiteOrNull(curve.stdErr[index]),
-      lower: finiteOrNull(curve.lower[index]),
-      upper: finiteOrNull(curve.upper[index]),
-    });
+    steps.push({ first, last: index, events, censored });
     first = index + 1;
     events = 0;
     censored = 0;
   }
-  return steps;
+  if (first < end && steps.length > 0) {
+    // The rows left over join the last step, and the step before while its censorings are too few.
+    const last = steps.pop()!;
+    let merged = { first: last.first, last: end - 1, events: last.events + events, censored: last.censored + censored };
+    while (isSmall(merged.censored, minCellSize) && steps.length > 0) {
+      const before = steps.pop()!;
+      merged = { first: before.first, last: merged.last, events: before.events + merged.events, censored: before.censored + merged.censored };
+    }
+    if (!isSmall(merged.censored, minCellSize)) steps.push(merged);
+  }
+  const rows: KmStep[] = steps.map((step) => ({
+    time: dropWeightedTime(curve, step.first, step.last),
+    nRisk: curve.nRisk[step.first]!,
+    nEvent: step.events,
+    nCensor: step.censored,
+    surv: curve.surv[step.last]!,
+    stdErr: finiteOrNull(curve.stdErr[step.last]),
+    lower: finiteOrNull(curve.lower[step.last]),
+    upper: finiteOrNull(curve.upper[step.last]),
+  }));
+  const final = rows[rows.length - 1];
+  const lastTime = curve.time[end - 1];
+  // How far the data reach: the last step's curve continued to the last row used, with no exits or censorings of its own.
+  if (final !== undefined && lastTime !== undefined && lastTime > final.time) rows.push({ ...final, time: lastTime, nEvent: 0, nCensor: 0 });
+  return rows;
+}
+
+/** The exit times of rows first..last averaged with the drops of S as weights, rounded to whole days. */
+function dropWeightedTime(curve: KmCurveRows, first: number, last: number): number {
+  let weighted = 0;
+  let drop = 0;
+  for (let index = first; index <= last; index++) {
+    const before = index === 0 ? 1 : curve.surv[index - 1]!;
+    const fall = before - curve.surv[index]!;
+    weighted += fall * curve.time[index]!;
+    drop += fall;
+  }
+  return drop > 0 ? Math.round(weighted / drop) : curve.time[last]!;
 }
 
 /**

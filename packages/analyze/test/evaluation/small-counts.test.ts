@@ -33,6 +33,16 @@ describe("aggregatedKmRows", () => {
     ]);
   });
 
+  it("aggregatedKmRows places a step at its exit times weighted by the drops of the curve, and continues the last step to the last row used", () => {
+    // 30 at risk; 4 exits on day 1 (S 1 -> 26/30), 1 on day 9 (-> 25/30): a step; then only censorings on day 10 (5) and
+    // day 12 (2), no exits for a step of their own: they join it. Drop-weighted time (4/30 · 1 + 1/30 · 9) / (5/30) = 2.6 -> 3.
+    const curve = { time: [1, 9, 10, 12], nRisk: [30, 26, 25, 20], nEvent: [4, 1, 0, 0], nCensor: [0, 0, 5, 2], surv: [26 / 30, 25 / 30, 25 / 30, 25 / 30], stdErr: [0.1, 0.1, 0.1, 0.1], lower: [null, null, null, null], upper: [null, null, null, null] };
+    expect(aggregatedKmRows(curve, 5).map((row) => [row.time, row.nRisk, row.nEvent, row.nCensor])).toEqual([
+      [3, 30, 5, 7],
+      [12, 30, 0, 0],
+    ]);
+  });
+
   it("aggregatedKmRows stops where fewer than the minimum are at risk, and drops a last step that never meets it", () => {
     const curve = { time: [1, 2, 3], nRisk: [12, 6, 4], nEvent: [5, 1, 1], nCensor: [1, 0, 3], surv: [0.6, 0.5, 0.4], stdErr: [0.1, 0.1, 0.1], lower: [null, null, null], upper: [null, null, null] };
     // step 1 (time 1): 5 exits but 1 censoring: not yet; times 1-2: 6 exits, 1 censoring: not yet; time 3: 7 exits, 4 censorings: not yet. Nothing.
@@ -69,10 +79,27 @@ describe("no small count in what analyze writes", () => {
     expect(results.definitions["suppression"]).toMatch(/Kaplan-Meier tables publish steps whose exits are at least 5 and whose censorings are 0 or at least 5 \(aggregated, not nulled/);
     expect(results.definitions["km"]).toMatch(/Published as steps that each hold at least the minimum cell size of exits/);
     for (const arm of ["control", "intervention"] as const) {
-      for (const row of results.km[arm]) {
+      const rows = results.km[arm];
+      const last = rows[rows.length - 1]!;
+      // the last row repeats the last step to show how far the data reach
+      expect([last.nEvent, last.nCensor, last.nRisk, last.surv]).toEqual([0, 0, rows[rows.length - 2]!.nRisk, rows[rows.length - 2]!.surv]);
+      for (const row of rows.slice(0, -1)) {
         expect(row.nEvent).toBeGreaterThanOrEqual(5);
         expect(row.nCensor === 0 || row.nCensor >= 5).toBe(true);
       }
+      // the area under the published curve is the restricted mean (the time of a step is its drop-weighted exit time)
+      const rmst = results.duration.rmst.find((entry) => entry.tau === 182)!.byGroup[arm].rmst;
+      let area = 0;
+      let time = 0;
+      let surv = 1;
+      for (const row of rows) {
+        if (row.time >= 182) break;
+        area += (row.time - time) * surv;
+        time = row.time;
+        surv = row.surv;
+      }
+      area += (182 - time) * surv;
+      expect(Math.abs(area - rmst)).toBeLessThan(0.25);
     }
   });
 });
