@@ -218,13 +218,15 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
     horizonShortened:
       horizonShortened === null
         ? null
-        : businessCaseNotice({
-            code: "horizon_shortened",
-            requestedDays: horizonShortened.requestedDays,
-            usedDays: horizon,
-            lastFollowUp: horizonShortened.lastFollowUpDays,
-            expectedDaysSaved: config.expectations.daysSaved,
-          }),
+        : saving.source === "expenditure"
+          ? businessCaseNotice({ code: "curves_shortened", usedDays: horizon, expenditureDays: saving.tau })
+          : businessCaseNotice({
+              code: "horizon_shortened",
+              requestedDays: horizonShortened.requestedDays,
+              usedDays: horizon,
+              lastFollowUp: horizonShortened.lastFollowUpDays,
+              expectedDaysSaved: config.expectations.daysSaved,
+            }),
     notEstimatedYears: base.years.filter((year) => year.notEstimated !== null),
     configHashes: results && options.configHash !== undefined && results.trial.configHash !== options.configHash ? { results: results.trial.configHash, current: options.configHash } : undefined,
     profile,

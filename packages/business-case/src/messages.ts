@@ -40,6 +40,7 @@ export type BusinessCaseIssueCode = BusinessCaseIssue["code"];
 export type BusinessCaseNotice =
   | { code: "horizon_shortened"; requestedDays: number; usedDays: number; lastFollowUp: Record<Arm, number>; expectedDaysSaved: number }
   | { code: "year_not_estimated"; year: number; horizonDays: number }
+  | { code: "curves_shortened"; usedDays: number; expenditureDays: number }
   | { code: "file_written"; file: string };
 
 const ARM: Record<Lang, Record<Arm, string>> = {
@@ -163,6 +164,10 @@ export function businessCaseNotice(notice: BusinessCaseNotice, lang: Lang = "da"
       return da
         ? `ingen sparede dage inden for horisonten på ${n(notice.horizonDays)} dage falder i ${notice.year}`
         : `no saved day within the horizon of ${n(notice.horizonDays)} days falls in ${notice.year}`;
+    case "curves_shortened":
+      return da
+        ? `Kaplan-Meier-kurverne i results.json rækker kun til ${n(notice.usedDays)} dage i begge grupper, så besparelsen uge for uge og den forenklede beregning (dage til første afgang) er beregnet ved ${n(notice.usedDays)} dage; et år i drift og årene bygger på udgiften pr. borger ved ${n(notice.expenditureDays)} dage.`
+        : `The Kaplan-Meier curves in results.json reach only ${n(notice.usedDays)} days in both arms, so the saving week by week and the simple mode (days to the first exit) are computed at ${n(notice.usedDays)} days; the year of operation and the years rest on the expenditure per citizen at ${n(notice.expenditureDays)} days.`;
     case "file_written":
       return da ? `Skrev ${notice.file}` : `Wrote ${notice.file}`;
   }

@@ -28,6 +28,7 @@ const ISSUES: { [Code in BusinessCaseIssueCode]: Extract<BusinessCaseIssue, { co
 const NOTICES: BusinessCaseNotice[] = [
   { code: "horizon_shortened", requestedDays: 364, usedDays: 182, lastFollowUp: { control: 189, intervention: 182 }, expectedDaysSaved: 9 },
   { code: "year_not_estimated", year: 2020, horizonDays: 364 },
+  { code: "curves_shortened", usedDays: 334, expenditureDays: 364 },
   { code: "file_written", file: "business-case.json" },
 ];
 

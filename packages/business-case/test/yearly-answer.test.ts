@@ -120,6 +120,20 @@ describe("businessCase: the year of operation, worked by hand", () => {
     expect(yearly.se).toBeCloseTo(Math.sqrt(312 ** 2 * seSaving ** 2 + 280 ** 2 * 20_997.6), 4);
   });
 
+  it("businessCase with the expenditure and curves that end early says only the days-to-first-exit tables are at the shorter horizon", () => {
+    // the curves end at day 70 in both arms; asked for a 91-day horizon they are answered at 70, the expenditure at its own 91
+    const results = panelResults();
+    results.daysSaved.tau = 91;
+    results.daysToFirstExit = { estimate: null, se: null, tau: 91 };
+    results.expenditure.saving.tau = 91;
+    const result = businessCase(config, { results });
+    expect([result.horizonDays, result.yearly!.savingPerParticipant.tau, result.savingBasis]).toEqual([70, 91, "expenditure"]);
+    expect(result.notes).toContain(
+      "Kaplan-Meier-kurverne i results.json rækker kun til 70 dage i begge grupper, så besparelsen uge for uge og den forenklede beregning (dage til første afgang) er beregnet ved 70 dage; et år i drift og årene bygger på udgiften pr. borger ved 91 dage.",
+    );
+    expect(result.notes.some((note) => note.startsWith("Tidligt kig"))).toBe(false);
+  });
+
   it("businessCase with --days-saved is a what-if on days even when results have the expenditure", () => {
     const yearly = businessCase(config, { results: panelResults(), daysSaved: 2.8 }).yearly!;
     expect(yearly.savingPerParticipant.source).toBe("what-if");

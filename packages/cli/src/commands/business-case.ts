@@ -212,8 +212,9 @@ Eksempler:
       }
       throw error;
     }
-    // An early look answers at a shorter horizon: say so where the user reads it, not only in the notes.
-    if (result.horizonShortened) {
+    // An early look answers at a shorter horizon: say so where the user reads it, not only in the notes
+    // (with the expenditure the answer is at its own horizon; the notes say which tables are shorter).
+    if (result.horizonShortened && result.savingBasis !== "expenditure") {
       const notice: BusinessCaseNotice = {
         code: "horizon_shortened",
         requestedDays: result.horizonShortened.requestedDays,
