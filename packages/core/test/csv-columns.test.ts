@@ -75,6 +75,14 @@ describe("readCsvColumns", () => {
     ]);
   });
 
+  it("readCsvColumns(bytes) reads an old Mac file whose lines end in a lone CR", () => {
+    const result = readCsvColumns(encode("time;group\r1;a\r2,5;b\r007;a\r"), "x.csv", request);
+    expect(result.ok && [Array.from(result.columns.numbers.time!), result.columns.labels.group]).toEqual([
+      [1, 2.5, 7],
+      ["a", "b", "a"],
+    ]);
+  });
+
   it("readCsvColumns(bytes) of a header without rows gives empty columns", () => {
     const result = readCsvColumns(encode("time;group\r\n"), "x.csv", request);
     expect(result.ok && [result.columns.rows, Array.from(result.columns.numbers.time!), result.columns.labels.group]).toEqual([0, [], []]);
