@@ -195,7 +195,7 @@ export function businessCaseNotes(inputs: NoteInputs): string[] {
   if (inputs.savingsAfterPeriod !== 0) {
     const days = inputs.savedDaysAfterPeriod === null ? "Besparelsen" : `${formatNumber(inputs.savedDaysAfterPeriod, "da", { decimals: 0, minus: "-" })} sparede dage`;
     notes.push(
-      `Fortsat drift: ${days} for de sidste deltagere falder efter ${inputs.toYear} og er ikke talt med i årene; prissat er de ${formatKroner(inputs.savingsAfterPeriod)} brutto${inputs.toYear >= inputs.lastRateYear ? ` (til satserne for ${inputs.lastRateYear})` : ""}.`,
+      `Fortsat drift: ${days} for de sidste deltagere falder efter ${inputs.toYear} og er ikke talt med i årene; prissat er de ${formatKroner(inputs.savingsAfterPeriod)} brutto${inputs.savedDaysAfterPeriod !== null && inputs.toYear >= inputs.lastRateYear ? ` (til satserne for ${inputs.lastRateYear})` : ""}.`,
     );
   }
   return notes;
