@@ -7,14 +7,39 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { mapHeader, namesDirectIdentifier, normalizeHeader } from "@jobtrial/core";
+import { JobtrialError, mapHeader, namesDirectIdentifier, normalizeHeader } from "@jobtrial/core";
 import { parseCpr } from "./cpr.ts";
 import { toCsv } from "@jobtrial/core";
 import { problem, type Problem } from "@jobtrial/core";
 import type { Table } from "@jobtrial/core";
 
-export class PseudonymKeyError extends Error {
+export type PseudonymKeyErrorCode = "key_file_exists" | "key_file_unwritable" | "key_file_not_found" | "key_file_unreadable" | "key_file_malformed";
+
+/** A key file that cannot be written or read; `messageIn(lang)` words it, `message` is English. */
+export class PseudonymKeyError extends JobtrialError {
   override name = "PseudonymKeyError";
+  declare readonly code: PseudonymKeyErrorCode;
+  constructor(code: PseudonymKeyErrorCode, fields: { file: string; reason?: string }) {
+    super(code, fields, (lang) => pseudonymKeyMessage(code, fields, lang));
+  }
+}
+
+function pseudonymKeyMessage(code: PseudonymKeyErrorCode, fields: { file: string; reason?: string }, lang: "da" | "en"): string {
+  const da = lang === "da";
+  const { file } = fields;
+  const reason = fields.reason ?? (da ? "ukendt fejl" : "unknown error");
+  switch (code) {
+    case "key_file_exists":
+      return da ? `${file} findes allerede; en nøgle overskrives aldrig (det ville ødelægge alle pseudonymer lavet med den)` : `${file} already exists; a key is never overwritten (it would break every pseudonym made with it)`;
+    case "key_file_unwritable":
+      return da ? `nøglefilen ${file} kan ikke skrives (${reason})` : `cannot write the key file ${file} (${reason})`;
+    case "key_file_not_found":
+      return da ? `nøglefilen findes ikke: ${file}; lav en med "jobtrial register keygen --out <fil>", eller angiv den rigtige sti` : `key file not found: ${file}; create one with "jobtrial register keygen --out <file>" or give the right path`;
+    case "key_file_unreadable":
+      return da ? `nøglefilen ${file} kan ikke læses (${reason})` : `cannot read the key file ${file} (${reason})`;
+    case "key_file_malformed":
+      return da ? `nøglefilen ${file} indeholder ikke en nøgle (64 hexcifre); brug filen, som "jobtrial register keygen" skrev` : `the key file ${file} does not hold a key (64 hex digits); use the file "jobtrial register keygen" wrote`;
+  }
 }
 
 /** A loaded key. Prints as "[KEY]". */
@@ -29,7 +54,7 @@ export function writeNewKey(path: string): void {
     writeFileSync(path, key + "\n", { mode: 0o600, flag: "wx" });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PseudonymKeyError(code === "EEXIST" ? `${path} already exists; a key is never overwritten (it would break every pseudonym made with it)` : `cannot write the key file ${path} (${code ?? "unknown error"})`);
+    throw new PseudonymKeyError(code === "EEXIST" ? "key_file_exists" : "key_file_unwritable", { file: path, ...(code ? { reason: code } : {}) });
   }
 }
 
@@ -40,10 +65,10 @@ export function loadKey(path: string): PseudonymKey {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PseudonymKeyError(code === "ENOENT" ? `key file not found: ${path}; create one with "jobtrial register keygen --out <file>" or give the right path` : `cannot read the key file ${path} (${code ?? "unknown error"})`);
+    throw new PseudonymKeyError(code === "ENOENT" ? "key_file_not_found" : "key_file_unreadable", { file: path, ...(code ? { reason: code } : {}) });
   }
   const hex = text.trim();
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new PseudonymKeyError(`the key file ${path} does not hold a key (64 hex digits); use the file "jobtrial register keygen" wrote`);
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new PseudonymKeyError("key_file_malformed", { file: path });
   const key = { bytes: Buffer.from(hex, "hex") };
   Object.defineProperty(key, "toJSON", { value: () => "[KEY]", enumerable: false });
   return key;

@@ -30,6 +30,7 @@ import type Database from "better-sqlite3";
 import * as crypto from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { JobtrialError } from "@jobtrial/core";
 import type { Arm } from "./rule.ts";
 
 let sqlite: typeof Database | undefined;
@@ -51,14 +52,15 @@ export type RegisterErrorCode =
   | "batch_already_voided"
   | "batch_is_void";
 
-/** A register problem that the user can act on; the CLI shows `message` (in Danish: staff read it). Never carries a CPR. */
-export class RegisterError extends Error {
+/**
+ * A register problem that the user can act on; `message` is the Danish wording (staff read it),
+ * `messageIn("en")` the English one where given (else the Danish). Never carries a CPR.
+ */
+export class RegisterError extends JobtrialError {
   override name = "RegisterError";
-  constructor(
-    public code: RegisterErrorCode,
-    message: string,
-  ) {
-    super(message);
+  declare readonly code: RegisterErrorCode;
+  constructor(code: RegisterErrorCode, danish: string, english: string = danish) {
+    super(code, {}, (lang) => (lang === "da" ? danish : english), danish);
   }
 }
 
@@ -161,7 +163,7 @@ export const REGISTER_TRIGGERS = [
  */
 export function openRegister(path: string, options: OpenRegisterOptions = {}): Register {
   const exists = existsSync(path);
-  if (!exists && !options.create) throw new RegisterError("register_not_found", `registret findes ikke: ${path}; kontroller stien (assign opretter registret første gang)`);
+  if (!exists && !options.create) throw new RegisterError("register_not_found", `registret findes ikke: ${path}; kontroller stien (assign opretter registret første gang)`, `the register does not exist: ${path}; check the path (assign creates the register the first time)`);
   let db: Database.Database;
   try {
     const Sqlite = loadSqlite();
@@ -186,7 +188,7 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
     }
     const trialId = meta["trial_id"] ?? "";
     if (options.trialId !== undefined && trialId !== options.trialId) {
-      throw new RegisterError("register_other_trial", `registret hører til forsøget "${trialId}", ikke "${options.trialId}"; brug dette forsøgs register`);
+      throw new RegisterError("register_other_trial", `registret hører til forsøget "${trialId}", ikke "${options.trialId}"; brug dette forsøgs register`, `the register belongs to the trial "${trialId}", not "${options.trialId}"; use this trial's register`);
     }
     return { db, path, trialId };
   } catch (error) {
@@ -324,7 +326,7 @@ export function writeTransaction<T>(register: Register, work: () => T): T {
     register.db.exec("BEGIN IMMEDIATE");
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new RegisterError("register_busy", "registret bruges af en anden jobtrial-kørsel, som ikke blev færdig i tide; vent, til den er færdig, og kør igen");
+      throw new RegisterError("register_busy", "registret bruges af en anden jobtrial-kørsel, som ikke blev færdig i tide; vent, til den er færdig, og kør igen", "the register is in use by another jobtrial run that did not finish in time; wait until it is done and run again");
     }
     throw error;
   }

@@ -7,7 +7,7 @@
  * carries the issue, so the command line prints the message in the user's language and a
  * program can switch on `issue.code`.
  */
-import { formatNumber, type Lang } from "@jobtrial/core";
+import { formatNumber, JobtrialError, type Lang } from "@jobtrial/core";
 
 export type { Lang };
 
@@ -173,10 +173,10 @@ export function businessCaseNotice(notice: BusinessCaseNotice, lang: Lang = "da"
   }
 }
 
-/** Thrown by the public business-case functions for bad input; `issue` says what, the message is the Danish wording. */
-export class BusinessCaseError extends Error {
+/** Thrown by the public business-case functions for bad input; `issue` says what, `messageIn(lang)` words it, the message is the Danish wording. */
+export class BusinessCaseError extends JobtrialError {
   override name = "BusinessCaseError";
   constructor(readonly issue: BusinessCaseIssue) {
-    super(businessCaseMessage(issue));
+    super(issue.code, issue, (lang) => businessCaseMessage(issue, lang), businessCaseMessage(issue, "da"));
   }
 }

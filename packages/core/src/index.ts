@@ -67,6 +67,7 @@ export {
   type IsoDate,
   type IsoWeek,
 } from "./dates.ts";
+export { isJobtrialError, JobtrialError, type JobtrialErrorShape, type MessageLang } from "./errors.ts";
 export { formatProblem, problem, type NumberRule, type Problem } from "./messages.ts";
 export { decodeText, parseDelimited, readTable, type Table, type TableRow } from "./table.ts";
 export { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";

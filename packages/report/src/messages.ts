@@ -3,6 +3,7 @@
  * `reportMessage` that says in one line, in Danish or English, what is wrong and how to
  * fix it.
  */
+import { JobtrialError } from "@jobtrial/core";
 import type { Lang } from "./format.ts";
 
 export type ReportIssue =
@@ -59,10 +60,10 @@ export function reportMessage(issue: ReportIssue, lang: Lang = "da"): string {
   }
 }
 
-/** Thrown for bad input to the report; `issue` says what, `message` says it in English (`reportMessage` in Danish). */
-export class ReportError extends Error {
+/** Thrown for bad input to the report; `issue` says what, `message` says it in English, `messageIn(lang)` in either language. */
+export class ReportError extends JobtrialError {
   override name = "ReportError";
   constructor(readonly issue: ReportIssue) {
-    super(reportMessage(issue, "en"));
+    super(issue.code, issue, (lang) => reportMessage(issue, lang));
   }
 }

@@ -78,12 +78,26 @@ export function groupSequentialMessage(issue: GroupSequentialIssue, lang: "da" |
   }
 }
 
-/** An error of the group-sequential functions; `issue` holds the code and the values involved. Its message is English; `groupSequentialMessage(error.issue, "da")` gives the Danish. */
+/**
+ * An error of the group-sequential functions; `issue` holds the code and the values involved.
+ * Its message is English; `messageIn("da")` gives the Danish. Survival depends on nothing of
+ * ours, so this does not extend core's `JobtrialError`; it offers the same shape (`code`,
+ * `fields`, `messageIn`), which core's structural `isJobtrialError` accepts.
+ */
 export class GroupSequentialError extends Error {
   readonly issue: GroupSequentialIssue;
+  readonly code: GroupSequentialIssueCode;
+  readonly fields: Readonly<Record<string, unknown>>;
   constructor(issue: GroupSequentialIssue) {
     super(groupSequentialMessage(issue, "en"));
     this.name = "GroupSequentialError";
     this.issue = issue;
+    this.code = issue.code;
+    this.fields = issue;
+  }
+
+  /** The wording in Danish or English. */
+  messageIn(lang: "da" | "en"): string {
+    return groupSequentialMessage(this.issue, lang);
   }
 }

@@ -120,8 +120,12 @@ export function episodeMessage(issue: EpisodeIssue, lang: "da" | "en" = "da"): s
   }
 }
 
-/** One-line wording for an issue: what is wrong, where, and how to fix it. */
-export function analyzeMessage(issue: AnalyzeIssue): string {
+/** One-line wording for an issue: what is wrong, where, and how to fix it; English by default, Danish with "da". */
+export function analyzeMessage(issue: AnalyzeIssue, lang: "da" | "en" = "en"): string {
+  return lang === "da" ? analyzeMessageDa(issue) : analyzeMessageEn(issue);
+}
+
+function analyzeMessageEn(issue: AnalyzeIssue): string {
   switch (issue.code) {
     case "invalid_input":
       return `Invalid input: ${issue.detail}.`;
@@ -177,12 +181,71 @@ export function analyzeMessage(issue: AnalyzeIssue): string {
   }
 }
 
-/** An error of the estimators; `issue` holds the code and the fields involved. */
+function analyzeMessageDa(issue: AnalyzeIssue): string {
+  switch (issue.code) {
+    case "invalid_input":
+      return `Ugyldigt input: ${issue.detail}.`;
+    case "length_mismatch":
+      return `Kolonnen "${issue.column}" har ${issue.actual} værdier, men "time" har ${issue.expected}; giv hver kolonne én værdi pr. række.`;
+    case "invalid_time":
+      return `Række ${issue.row}: tiden ${show(issue.value)} er ikke en varighed; brug et ikke-negativt helt antal dage (lad cellen stå tom, hvis den er ukendt).`;
+    case "invalid_event":
+      return `Række ${issue.row}: hændelsen ${show(issue.value)} er hverken 0 eller 1; brug 1 for en hændelse og 0 for censureret (lad cellen stå tom, hvis den er ukendt).`;
+    case "invalid_state":
+      return `Række ${issue.row}: tilstanden ${show(issue.value)} er ikke et helt tal >= 0; brug 0 for censureret og 1, 2, ... for afgangstilstandene.`;
+    case "invalid_covariate":
+      return `Række ${issue.row}: baggrundsvariablen "${issue.column}" er ${show(issue.value)}; brug et endeligt tal (lad cellen stå tom, hvis den er ukendt).`;
+    case "invalid_value":
+      return `Række ${issue.row}: ${issue.column} er ${show(issue.value)}; brug et endeligt tal (lad cellen stå tom, hvis den er ukendt).`;
+    case "unknown_group":
+      return `Gruppen "${issue.group}" findes ikke i data (grupper i data: ${issue.present.join(", ") || "ingen"}); kontroller stavningen i --groups.`;
+    case "too_few_groups":
+      return `Der skal være ${issue.needed} grupper med data, men der er ${issue.present.length} (${issue.present.join(", ") || "ingen"}); kontroller gruppekolonnen og manglende værdier.`;
+    case "too_many_groups":
+      return `Sammenligningen kræver præcis to grupper, men der er ${issue.present.length} (${issue.present.join(", ")}); vælg to med --groups reference,anden.`;
+    case "no_rows":
+      return `Ingen brugbare rækker (${issue.dropped} udeladt for manglende værdier); kontroller kolonnenavnene og de tomme celler.`;
+    case "no_events":
+      return "Der er ingen hændelser, så modellen kan ikke estimeres; kontroller hændelseskolonnen.";
+    case "tau_beyond_follow_up":
+      return `tau = ${issue.tau} ligger efter den sidste opfølgningstid i gruppen "${issue.group}"; den største gyldige tau er ${issue.largestValidTau} (den mindste gruppes sidste tid).`;
+    case "invalid_tau":
+      return `tau ${show(issue.tau)} er ikke et positivt tal; giv horisonter som 182,364.`;
+    case "cox_not_converged":
+      return `Cox-modellen konvergerede ikke på ${issue.iterations} iterationer (hazard ratio kan være 0 eller uendelig, fx når en gruppe ingen hændelser har).`;
+    case "cox_singular":
+      return `Cox-modellens informationsmatrix er singulær ved leddet "${issue.term}"; fjern den konstante eller kollineære baggrundsvariabel.`;
+    case "too_few_observations":
+      return `Gruppen "${issue.group}" har ${issue.n} observationer; der skal mindst være ${issue.needed}.`;
+    case "block_too_small":
+      return `Blokken "${issue.block}" har ${issue.n} observation(er) i gruppen "${issue.group}"; hver blok skal have mindst 2 pr. gruppe (slå små blokke sammen).`;
+    case "not_binary":
+      return `Række ${issue.row}: værdien ${show(issue.value)} er hverken 0 eller 1; en andel kræver et 0/1-udfald.`;
+    default:
+      return episodeMessage(issue, "da");
+  }
+}
+
+/**
+ * An error of the estimators; `issue` holds the code and the fields involved.
+ * Survival depends on nothing of ours, so this does not extend core's
+ * `JobtrialError`; it offers the same shape (`code`, `fields`, `messageIn`),
+ * which core's structural `isJobtrialError` accepts. `message` is English.
+ */
 export class AnalyzeError extends Error {
   readonly issue: AnalyzeIssue;
+  readonly code: AnalyzeIssueCode;
+  readonly fields: Readonly<Record<string, unknown>>;
   constructor(issue: AnalyzeIssue) {
     super(analyzeMessage(issue));
     this.name = "AnalyzeError";
     this.issue = issue;
+    this.code = issue.code;
+    this.fields = issue;
+  }
+
+  /** The wording in Danish or English. */
+  messageIn(lang: "da" | "en"): string {
+    return analyzeMessage(this.issue, lang);
   }
 }

@@ -17,6 +17,7 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { JobtrialError } from "@jobtrial/core";
 import { z } from "zod";
 
 export const ROLES = ["tildeler", "læser", "administrator"] as const;
@@ -61,9 +62,12 @@ export const UsersFileSchema = z
   });
 export type UsersFile = z.infer<typeof UsersFileSchema>;
 
-/** A users file that cannot be used; `message` is Danish and names the file and what to fix. */
-export class UsersFileError extends Error {
+/** A users file that cannot be used; `message` is Danish and names the file and what to fix; `messageIn("en")` is the English where given (else the Danish). */
+export class UsersFileError extends JobtrialError {
   override name = "UsersFileError";
+  constructor(danish: string, english: string = danish) {
+    super("users_file", {}, (lang) => (lang === "da" ? danish : english), danish);
+  }
 }
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };

@@ -11,7 +11,7 @@
  * subgroups -> precision, monitoring and sensitivity of the primary estimate
  * (primary-checks.ts) -> suppression check -> schema check.
  */
-import { configHash, trialBenefitStates, type TrialConfig } from "@jobtrial/core";
+import { configHash, JobtrialError, trialBenefitStates, type TrialConfig } from "@jobtrial/core";
 import { analyzeNote } from "../messages.ts";
 import { RESULTS_SCHEMA_VERSION, ResultsSchema, type AnalyzeNote, type Results } from "../results-schema.ts";
 import { allocationMeasures, intakeCounts } from "./allocation.ts";
@@ -64,9 +64,32 @@ export interface EvaluateTrialInput {
   readerNotes?: readonly (string | AnalyzeNote)[];
 }
 
-/** A problem with the data that makes an evaluation impossible (for example an arm with nobody analysed). */
-export class EvaluationError extends Error {
+export type EvaluationErrorCode = "arm_too_few_analysed" | "no_exit_yet" | "arm_without_paths";
+
+/** A problem with the data that makes an evaluation impossible (for example an arm with nobody analysed); `messageIn(lang)` words it, `message` is English. */
+export class EvaluationError extends JobtrialError {
   override name = "EvaluationError";
+  declare readonly code: EvaluationErrorCode;
+  constructor(code: EvaluationErrorCode, fields: { arm?: "control" | "intervention"; analysed?: number; asOf: string }) {
+    super(code, fields, (lang) => evaluationErrorMessage(code, fields, lang));
+  }
+}
+
+function evaluationErrorMessage(code: EvaluationErrorCode, fields: { arm?: "control" | "intervention"; analysed?: number; asOf: string }, lang: "da" | "en"): string {
+  const da = lang === "da";
+  const arm = da ? (fields.arm === "control" ? "kontrolgruppen" : "indsatsgruppen") : `the ${fields.arm} arm`;
+  switch (code) {
+    case "arm_too_few_analysed":
+      return da
+        ? `${arm} har ${fields.analysed} analyserede borgere pr. ${fields.asOf}; der skal mindst være 2 (kontroller kohorten, udfaldsfilen og --as-of)`
+        : `${arm} has ${fields.analysed} analysed citizen(s) as of ${fields.asOf}; at least 2 are needed (check the cohort, the outcome file and --as-of)`;
+    case "no_exit_yet":
+      return da ? `intet forløb er afsluttet pr. ${fields.asOf}; der kan ikke estimeres noget endnu` : `no spell has ended by ${fields.asOf}; nothing can be estimated yet`;
+    case "arm_without_paths":
+      return da
+        ? `${arm} har ingen borger med A-dagpenge i ydelsespanelet i ugen for første ledighedsdag eller ugen efter, pr. ${fields.asOf}; kontroller panelet, dets ydelseskoder (benefitStates i konfigurationen) og --as-of`
+        : `${arm} has no citizen with A-dagpenge in the benefit panel in the week of the first unemployment day or the next, as of ${fields.asOf}; check the panel, its benefit codes (benefitStates in the configuration) and --as-of`;
+  }
 }
 
 /** Risk table times: every 4th week up to the primary horizon. */
@@ -90,9 +113,9 @@ export function evaluateTrial(input: EvaluateTrialInput): Results {
   const set = buildAnalysisSet(input.cohort, input.spells, asOf);
   for (const arm of ["control", "intervention"] as const) {
     const inArm = set.rows.filter((row) => row.arm === arm);
-    if (inArm.length < 2) throw new EvaluationError(`the ${arm} arm has ${inArm.length} analysed citizen(s) as of ${asOf}; at least 2 are needed (check the cohort, the outcome file and --as-of)`);
+    if (inArm.length < 2) throw new EvaluationError("arm_too_few_analysed", { arm, analysed: inArm.length, asOf });
   }
-  if (!set.rows.some((row) => row.event)) throw new EvaluationError(`no spell has ended by ${asOf}; nothing can be estimated yet`);
+  if (!set.rows.some((row) => row.event)) throw new EvaluationError("no_exit_yet", { asOf });
 
   const duration = durationMeasures(set.rows, {
     horizons: [...config.evaluation.horizonsDays, 182, 364],
@@ -163,7 +186,7 @@ function pathResults(input: EvaluateTrialInput, asOf: string, taus: readonly num
   const { config } = input;
   const set = benefitPaths(input.benefitWeeks, input.cohort, asOf, trialBenefitStates(config));
   for (const arm of ["control", "intervention"] as const) {
-    if (pathsInArm(set, arm) === 0) throw new EvaluationError(`the ${arm} arm has no citizen with A-dagpenge in the benefit panel in the week of the first unemployment day or the next, as of ${asOf}; check the panel, its benefit codes (benefitStates in the configuration) and --as-of`);
+    if (pathsInArm(set, arm) === 0) throw new EvaluationError("arm_without_paths", { arm, asOf });
   }
   const measures = pathMeasures(set, config, { taus, primaryTau: config.evaluation.primaryHorizonDays, minCellSize: config.disclosure.minCellSize });
   return { daysSaved: measures.daysSaved, paths: measures.paths, expenditure: measures.expenditure, notes: measures.notes };

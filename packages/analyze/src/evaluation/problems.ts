@@ -9,7 +9,7 @@
  * describe the shape of the problem and point at the row and column. Worded in
  * English (kept in the problem) and Danish (`formatEvaluationProblem(item, "da")`).
  */
-import type { Lang } from "@jobtrial/core";
+import { JobtrialError, type Lang } from "@jobtrial/core";
 
 export type EvaluationProblemCode =
   | "file_not_found"
@@ -250,10 +250,14 @@ export function formatEvaluationProblem(item: EvaluationProblem, lang: Lang = "e
   return `${where}: ${text.message}. ${da ? "Ret" : "Fix"}: ${text.fix}`;
 }
 
-/** Thrown by the file readers when inputs have problems; nothing is written then. */
-export class EvaluationInputError extends Error {
+/** Thrown by the file readers when inputs have problems; nothing is written then. `messageIn(lang)` gives the count and the first problem. */
+export class EvaluationInputError extends JobtrialError {
   override name = "EvaluationInputError";
   constructor(readonly problems: EvaluationProblem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the input files`);
+    super("input_problems", { problems: problems.length }, (lang) => {
+      const count = problems.length;
+      const first = problems[0] ? `: ${formatEvaluationProblem(problems[0], lang)}` : "";
+      return lang === "da" ? `${count} ${count === 1 ? "problem" : "problemer"} i inputfilerne; intet blev skrevet${first}` : `${count} problem${count === 1 ? "" : "s"} in the input files; nothing was written${first}`;
+    }, `${problems.length} problem${problems.length === 1 ? "" : "s"} in the input files`);
   }
 }
