@@ -110,7 +110,7 @@ const TEXTS = {
   "flag_no-modulus-11": ["uden modulus 11-kontrol (gyldigt)", "without the modulus 11 check (valid)"],
   arm_intervention: ["Indsats", "Intervention"],
   arm_control: ["Kontrol", "Control"],
-  heaping: ["Født den 1. i en måned: {first}, heraf 1. januar: {january}", "Born on the 1st of a month: {first}, of them 1 January: {january}"],
+  heaping: ["født den 1. i en måned: {first}, heraf 1. januar: {january}", "born on the 1st of a month: {first}, of them 1 January: {january}"],
   flag_replacement: ["erstatningspersonnumre: {n}", "replacement numbers: {n}"],
   flag_restored: ["genskabt foranstillet nul: {n}", "restored leading zero: {n}"],
   flag_no_modulus: ["uden modulus 11: {n}", "without modulus 11: {n}"],

@@ -109,6 +109,8 @@ describe("jobtrial serve in Chromium", () => {
     await expect(week.locator("h1").textContent()).resolves.toBe("Forhåndsvisning: uge 2017-W01");
     expect(await week.locator("tr[data-row]").count()).toBe(71);
     await checkScreen(week, "03-forhaandsvisning");
+    // The first screenful, as the README shows it (packages/web/docs/forhaandsvisning.png is a copy).
+    await week.screenshot({ path: join(SHOTS, "03-forhaandsvisning-skaerm.png") });
     expect(existsSync(space.options.registerPath)).toBe(false);
 
     // The same preview in a second tab; both press Confirm at once.
