@@ -4,9 +4,16 @@
  *
  * Exit codes: 0 success, 1 user error (one-line reason on stderr, no stack
  * trace unless --debug), 2 usage error (reason and the command's usage).
+ *
+ * This is the one place an error becomes the line a user reads: any error of
+ * ours (`isJobtrialError`: every package's `JobtrialError`, and survival's
+ * errors of the same shape) is printed as `messageIn(lang)` in the language
+ * of the command's `--lang` (Danish by default); commands let them through
+ * instead of re-wording them.
  */
 import { parseArgs } from "node:util";
-import { UsageError, UserError, type Command, type Io } from "./command.ts";
+import { isJobtrialError } from "@jobtrial/core";
+import { UsageError, type Command, type Io } from "./command.ts";
 import { commandIndex, type CommandEntry } from "./commands/index.ts";
 import { VERSION } from "./version.ts";
 
@@ -49,6 +56,14 @@ function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | 
   return best;
 }
 
+/** The language of the command's `--lang` ("--lang en" or "--lang=en"); Danish when absent or not "en". */
+function languageOf(args: string[]): "da" | "en" {
+  const index = args.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  if (index < 0) return "da";
+  const value = args[index]!.startsWith("--lang=") ? args[index]!.slice("--lang=".length) : args[index + 1];
+  return value === "en" ? "en" : "da";
+}
+
 /** Runs the program with arguments (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
@@ -68,6 +83,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { rest } = found;
+  const lang = languageOf(rest);
   // Only this command's module (and the packages it uses) is loaded.
   const command = await found.entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
@@ -85,18 +101,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       });
     } catch (error) {
       // Node's wording, in Danish for the common cases.
-      const message = (error as Error).message
-        .replace(/\. To specify a positional argument.*$/s, "")
+      const english = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+      const danish = english
         .replace(/^Unknown option '([^']*)'$/, "ukendt tilvalg '$1'")
-        .replace(/^Option '([^']*)' argument missing$/, "tilvalget '$1' mangler en værdi");
-      throw new UsageError(message);
+        .replace(/^Option '([^']*)' argument missing$/, "tilvalget '$1' mangler en værdi")
+        .replace(/^Option '([^']*)' does not take an argument$/, "tilvalget '$1' tager ingen værdi");
+      throw new UsageError({ da: danish, en: english });
     }
     const [min, max] = command.positionals ?? [0, 0];
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      const missing = min - parsed.positionals.length;
       throw new UsageError(
         parsed.positionals.length < min
-          ? `missing argument${min - parsed.positionals.length > 1 ? "s" : ""}`
-          : `unexpected argument "${parsed.positionals[max]}"`,
+          ? { da: `mangler ${missing > 1 ? `${missing} argumenter` : "et argument"}`, en: `missing argument${missing > 1 ? "s" : ""}` }
+          : { da: `uventet argument "${parsed.positionals[max]}"`, en: `unexpected argument "${parsed.positionals[max]}"` },
       );
     }
     const values = { ...parsed.values };
@@ -104,17 +122,27 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const code = await command.run({ io, values, positionals: parsed.positionals, debug });
     return code ?? 0;
   } catch (error) {
+    const da = lang === "da";
     if (error instanceof UsageError) {
-      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\nBrug: ${PROGRAM} ${command.usage}\nKør "${PROGRAM} ${command.name} --help" for mere.\n`);
+      io.stderr(
+        da
+          ? `${PROGRAM} ${command.name}: ${error.messageIn(lang)}\nBrug: ${PROGRAM} ${command.usage}\nKør "${PROGRAM} ${command.name} --help" for mere.\n`
+          : `${PROGRAM} ${command.name}: ${error.messageIn(lang)}\nUsage: ${PROGRAM} ${command.usage}\nRun "${PROGRAM} ${command.name} --help" for more.\n`,
+      );
       return 2;
     }
-    if (error instanceof UserError) {
-      io.stderr(`${PROGRAM} ${command.name}: ${error.message}\n`);
-      if (debug) io.stderr(`${error.stack}\n`);
+    if (isJobtrialError(error)) {
+      io.stderr(`${PROGRAM} ${command.name}: ${error.messageIn(lang)}\n`);
+      if (debug) io.stderr(`${(error as { stack?: string }).stack}\n`);
       return 1;
     }
     // Our own bug: still one line unless --debug, so no data leaks into a terminal log.
-    io.stderr(`${PROGRAM} ${command.name}: intern fejl: ${(error as Error).message ?? String(error)} (kør med --debug for detaljer, og rapporter fejlen)\n`);
+    const detail = (error as Error).message ?? String(error);
+    io.stderr(
+      da
+        ? `${PROGRAM} ${command.name}: intern fejl: ${detail} (kør med --debug for detaljer, og rapporter fejlen)\n`
+        : `${PROGRAM} ${command.name}: internal error: ${detail} (run with --debug for details, and report the bug)\n`,
+    );
     if (debug) io.stderr(`${(error as Error).stack}\n`);
     return 1;
   }

@@ -7,6 +7,7 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import type { ParseArgsConfig } from "node:util";
+import { JobtrialError } from "@jobtrial/core";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
@@ -47,14 +48,31 @@ export interface Command {
   run(context: CommandContext): Promise<number | void> | number | void;
 }
 
-/** A mistake by the user (bad file, bad value): exit code 1 with a one-line reason. */
-export class UserError extends Error {
+/** A command's own wording: one text already in the command's language, or both. */
+export type CommandWording = string | { da: string; en: string };
+
+function wordingIn(wording: CommandWording, lang: "da" | "en"): string {
+  return typeof wording === "string" ? wording : wording[lang];
+}
+
+/**
+ * A mistake by the user (bad file, bad value): exit code 1 with a one-line reason. A
+ * `JobtrialError` like every package's error; the command words it itself (in the
+ * language of its `--lang`, or both), so `cli.ts` prints it like any other.
+ */
+export class UserError extends JobtrialError {
   override name = "UserError";
+  constructor(wording: CommandWording) {
+    super("user_error", {}, (lang) => wordingIn(wording, lang), wordingIn(wording, "da"));
+  }
 }
 
 /** A mistake in how the command was called: exit code 2 with the usage. */
-export class UsageError extends Error {
+export class UsageError extends JobtrialError {
   override name = "UsageError";
+  constructor(wording: CommandWording) {
+    super("usage_error", {}, (lang) => wordingIn(wording, lang), wordingIn(wording, "da"));
+  }
 }
 
 /** A string option's value, or a usage error naming it when it is required and missing. */
@@ -63,10 +81,10 @@ export function stringOption(values: OptionValues, name: string, required?: fals
 export function stringOption(values: OptionValues, name: string, required = false): string | undefined {
   const value = values[name];
   if (value === undefined || value === false) {
-    if (required) throw new UsageError(`--${name} is required`);
+    if (required) throw new UsageError({ da: `--${name} skal angives`, en: `--${name} is required` });
     return undefined;
   }
-  if (typeof value !== "string") throw new UsageError(`--${name} takes a value`);
+  if (typeof value !== "string") throw new UsageError({ da: `--${name} skal have en værdi`, en: `--${name} takes a value` });
   return value;
 }
 
@@ -75,9 +93,9 @@ export function numberOption(values: OptionValues, name: string, options: { inte
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   const value = Number(raw.replace(",", "."));
-  if (!Number.isFinite(value) || raw.trim() === "") throw new UsageError(`--${name} must be a number, got "${raw}"`);
-  if (options.integer && !Number.isInteger(value)) throw new UsageError(`--${name} must be a whole number, got "${raw}"`);
-  if (options.min !== undefined && value < options.min) throw new UsageError(`--${name} must be at least ${options.min}, got "${raw}"`);
+  if (!Number.isFinite(value) || raw.trim() === "") throw new UsageError({ da: `--${name} skal være et tal, ikke "${raw}"`, en: `--${name} must be a number, got "${raw}"` });
+  if (options.integer && !Number.isInteger(value)) throw new UsageError({ da: `--${name} skal være et helt tal, ikke "${raw}"`, en: `--${name} must be a whole number, got "${raw}"` });
+  if (options.min !== undefined && value < options.min) throw new UsageError({ da: `--${name} skal være mindst ${options.min}, ikke "${raw}"`, en: `--${name} must be at least ${options.min}, got "${raw}"` });
   return value;
 }
 

@@ -3,7 +3,7 @@
  * Defaults that depend on the trial (intake weeks, extraction date, horizon)
  * are filled in by `resolveSimulationOptions` from the trial configuration.
  */
-import { addDays, isIsoDate, isIsoWeek, isoWeekOf, isoWeekStart, toDayNumber, type TrialConfig } from "@jobtrial/core";
+import { addDays, isIsoDate, isIsoWeek, isoWeekOf, isoWeekStart, JobtrialError, toDayNumber, type TrialConfig } from "@jobtrial/core";
 import { z } from "zod";
 
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date "YYYY-MM-DD"' });
@@ -117,8 +117,12 @@ export type ResolvedSimulationOptions = Omit<z.infer<typeof SimulationOptionsSch
 };
 
 /** A problem with the options, worded for the command line. */
-export class SimulationOptionsError extends Error {
+export class SimulationOptionsError extends JobtrialError {
   override name = "SimulationOptionsError";
+  /** The wording names the option; a Danish one where given (else the English, which names the option as written). */
+  constructor(english: string, danish: string = english) {
+    super("simulation_options", {}, (lang) => (lang === "da" ? danish : english), english);
+  }
 }
 
 /**

@@ -3,7 +3,6 @@ import { basename, dirname, extname, join } from "node:path";
 import { isIsoDate } from "@jobtrial/core";
 import {
   evaluateTrial,
-  EvaluationError,
   formatEvaluationProblem,
   loadEvaluationInputs,
   analyzeNoteText,
@@ -162,28 +161,23 @@ Example (the bundled data, after "register export"):
     const inputs = loaded.value;
     const unknownSubgroups = subgroups.filter((name) => !inputs.cohort.some((member) => name in member.covariates));
     if (unknownSubgroups.length > 0) throw new UsageError(`--subgroup ${unknownSubgroups.join(", ")}: no such column in the cohort`);
-    let results;
-    try {
-      results = evaluateTrial({
-        config: inputs.config,
-        cohort: inputs.cohort,
-        spells: inputs.spells,
-        benefitWeeks: inputs.benefitWeeks,
-        conversations: inputs.conversations,
-        secondary: inputs.secondary,
-        screening: inputs.screening,
-        ...(asOf === undefined ? {} : { asOf }),
-        seed,
-        now: io.now(),
-        toolVersion: VERSION,
-        inputs: inputs.inputs,
-        subgroupCovariates: subgroups,
-        readerNotes: inputs.notes,
-      });
-    } catch (error) {
-      if (error instanceof EvaluationError) throw new UserError(error.message);
-      throw error;
-    }
+    // An EvaluationError reaches cli.ts, which words it in --lang.
+    const results = evaluateTrial({
+      config: inputs.config,
+      cohort: inputs.cohort,
+      spells: inputs.spells,
+      benefitWeeks: inputs.benefitWeeks,
+      conversations: inputs.conversations,
+      secondary: inputs.secondary,
+      screening: inputs.screening,
+      ...(asOf === undefined ? {} : { asOf }),
+      seed,
+      now: io.now(),
+      toolVersion: VERSION,
+      inputs: inputs.inputs,
+      subgroupCovariates: subgroups,
+      readerNotes: inputs.notes,
+    });
 
     // Write everything to temporary names first, then rename: all files or none.
     const outPath = resolvePath(io, out);

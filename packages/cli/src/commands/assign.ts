@@ -7,7 +7,6 @@ import {
   openRegister,
   readIntakeFile,
   registerAllocationRows,
-  RegisterError,
   writeStaffList,
   type BatchResult,
   type Register,
@@ -30,14 +29,9 @@ export function loadConfigOrFail(io: Io, values: OptionValues): { config: TrialC
   return { config: result.config, hash: result.hash };
 }
 
-/** Opens a register, turning register errors into user errors. */
+/** Opens a register; its errors reach cli.ts, which words them in the command's language. */
 export function openRegisterOrFail(path: string, options: Parameters<typeof openRegister>[1]): Register {
-  try {
-    return openRegister(path, options);
-  } catch (error) {
-    if (error instanceof RegisterError) throw new UserError(error.message);
-    throw error;
-  }
+  return openRegister(path, options);
 }
 
 const WEEK_IN_NAME = /(\d{4}-W\d{2})/;
@@ -152,23 +146,17 @@ Eksempel:
       for (let index = 0; index < files.length; index++) {
         const file = files[index]!;
         const intake = await readIntakeFile(file, config);
-        let result: BatchResult;
-        try {
-          // One transaction; the staff list is written after the commit (a rerun of the same file writes the same list).
-          result = assignBatch(register, intake, {
-            config,
-            configHash: hash,
-            week: weeks[index]!,
-            operator,
-            now: io.now(),
-            toolVersion: VERSION,
-            acceptValid: Boolean(values["accept-valid"]),
-            dryRun,
-          });
-        } catch (error) {
-          if (error instanceof RegisterError) throw new UserError(error.message);
-          throw error;
-        }
+        // One transaction; the staff list is written after the commit (a rerun of the same file writes the same list).
+        const result: BatchResult = assignBatch(register, intake, {
+          config,
+          configHash: hash,
+          week: weeks[index]!,
+          operator,
+          now: io.now(),
+          toolVersion: VERSION,
+          acceptValid: Boolean(values["accept-valid"]),
+          dryRun,
+        });
         const list = result.outcome === "written" || result.outcome === "unchanged" ? await writeStaffList(result, config, outDir) : undefined;
         for (const line of result.problems.map((item) => formatProblem(item))) io.stderr(line + "\n");
         if (result.outcome === "refused") {

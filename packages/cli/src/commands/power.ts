@@ -1,5 +1,5 @@
 import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/core";
-import { diagnoseDesign, SimulationOptionsError, type SimulationOptions } from "@jobtrial/analyze";
+import { diagnoseDesign, type SimulationOptions } from "@jobtrial/analyze";
 import { formatNumber, formatPercent } from "@jobtrial/report";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 
@@ -86,13 +86,8 @@ Example:
         io.stderr(lang === "da" ? `power: ${done}/${total} forsøg simuleret\n` : `power: ${done}/${total} trials simulated\n`);
       }
     };
-    let diagnosis;
-    try {
-      diagnosis = diagnoseDesign({ config, simulation, trials, seed, onProgress });
-    } catch (error) {
-      if (error instanceof SimulationOptionsError) throw new UserError(error.message);
-      throw error;
-    }
+    // A SimulationOptionsError reaches cli.ts, which words it.
+    const diagnosis = diagnoseDesign({ config, simulation, trials, seed, onProgress });
     if (values["json"]) {
       io.stdout(JSON.stringify(diagnosis, null, 2) + "\n");
       return 0;

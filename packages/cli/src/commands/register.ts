@@ -4,7 +4,6 @@ import {
   screeningCounts,
   listBatches,
   loadKey,
-  PseudonymKeyError,
   registerColumns,
   RegisterError,
   verifyRegister,
@@ -99,24 +98,16 @@ Eksempel:
   options: { out: { type: "string" } },
   run({ io, values }) {
     const path = resolvePath(io, stringOption(values, "out", true));
-    try {
-      writeNewKey(path);
-    } catch (error) {
-      if (error instanceof PseudonymKeyError) throw new UserError(error.message);
-      throw error;
-    }
+    // A PseudonymKeyError reaches cli.ts, which words it in the command's language.
+    writeNewKey(path);
     io.stdout(`Ny nøgle skrevet: ${path} (kun læsbar for dig)\n`);
     return 0;
   },
 };
 
+/** Loads the key; a PseudonymKeyError reaches cli.ts, which words it in the command's language. */
 export function loadKeyOrFail(path: string): PseudonymKey {
-  try {
-    return loadKey(path);
-  } catch (error) {
-    if (error instanceof PseudonymKeyError) throw new UserError(error.message);
-    throw error;
-  }
+  return loadKey(path);
 }
 
 export const registerExport: Command = {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { formatProblem, readCsvColumns, type CsvColumnRequest, type CsvColumns, type Lang } from "@jobtrial/core";
-import { AnalyzeError, survivalSummary, type SurvivalSummary } from "@jobtrial/survival";
+import { survivalSummary, type SurvivalSummary } from "@jobtrial/survival";
 import { resolvePath, stringOption, UsageError, UserError, type Command, type Io } from "../command.ts";
 
 // Helpers shared with `jobtrial compare` (compare.ts imports them from here).
@@ -32,12 +32,8 @@ export function readCommandCsv(io: Io, path: string, requests: CsvColumnRequest[
 
 /** Run `compute`, turning an estimator error (bad data, tau too large, ...) into a user error. */
 export function asUserError<T>(compute: () => T): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof AnalyzeError) throw new UserError(error.message);
-    throw error;
-  }
+  // The estimators' AnalyzeError reaches cli.ts, which words it (isJobtrialError accepts its shape).
+  return compute();
 }
 
 /** "a,b" -> ["a", "b"] (trimmed, empty parts are a usage error). */
