@@ -6,8 +6,8 @@
  * with the same figures.
  *
  * 1. Intervention share per week: the observed share (points), the share the
- *    rule and the calendar predict for the week's citizens (dashed step) and a
- *    95 % band around it, expected +- 1.959964 * sqrt(p (1 - p) / n) (normal
+ *    rule and the calendar predict for the week's citizens (a tick) and a
+ *    95 % band around it (a grey bar), expected +- 1.959964 * sqrt(p (1 - p) / n) (normal
  *    approximation of the binomial, as the report's allocation chart).
  * 2. Heaping: the share born on the 1st of a month and on 1 January in each
  *    group, observed (bars) against the calendar's expectation (ticks).
@@ -65,8 +65,9 @@ export function weekShareSpec(diagnostics: AllocationDiagnostics, lang: Lang): R
     width: 560,
     height: 200,
     layer: [
-      { transform: [{ filter: "isValid(datum.bandLower)" }], mark: { type: "area", color: COLORS.band, opacity: 0.7, interpolate: "step" }, encoding: { x, y: { field: "bandLower", type: "quantitative" }, y2: { field: "bandUpper" } } },
-      { mark: { type: "line", color: COLORS.expected, strokeDash: [5, 3], interpolate: "step" }, encoding: { x, y: { field: "expectedShare", type: "quantitative" } } },
+      // Per week a grey bar for the band and a tick for the expected share: readable from the first week on (a line needs two).
+      { transform: [{ filter: "isValid(datum.bandLower)" }], mark: { type: "rule", color: COLORS.band, strokeWidth: 10 }, encoding: { x, y: { field: "bandLower", type: "quantitative" }, y2: { field: "bandUpper" } } },
+      { mark: { type: "tick", color: COLORS.expected, thickness: 2, size: 14, orient: "horizontal" }, encoding: { x, y: { field: "expectedShare", type: "quantitative" } } },
       {
         transform: [{ filter: "isValid(datum.share)" }],
         mark: { type: "point", filled: true, size: 40, color: COLORS.intervention },

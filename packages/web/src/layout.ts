@@ -131,3 +131,13 @@ figure { margin: 1rem 0; max-width: 100%; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 0.9rem; }
 `;
+
+/**
+ * A time stored as ISO 8601 (UTC) shown as staff read it: the jobcentre's local
+ * time (Europe/Copenhagen), "01.03.2017 13.00" in Danish, "01/03/2017, 13:00" in English.
+ */
+export function localTime(iso: string, lang: "da" | "en"): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { timeZone: "Europe/Copenhagen", dateStyle: "short", timeStyle: "short" }).format(date);
+}

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { html, type Html } from "./html.ts";
-import { notice, scrollTable } from "./layout.ts";
+import { notice, scrollTable, localTime } from "./layout.ts";
 import type { AppContext } from "./server.ts";
 import { downloadLinks } from "./week.ts";
 
@@ -49,7 +49,7 @@ export function registerListRoutes(app: FastifyInstance, context: AppContext): v
     const files = listFiles(context, batch);
     const voided = voids.get(batch.batch_seq);
     return html`<tr data-batch="${batch.batch_id}">
-<td><a href="/lister/${batch.batch_id}">${batch.batch_id}</a></td><td>${batch.week}</td><td>${batch.operator}</td><td>${batch.created_at}</td>
+<td><a href="/lister/${batch.batch_id}">${batch.batch_id}</a></td><td>${batch.week}</td><td>${batch.operator}</td><td>${localTime(batch.created_at, context.lang)}</td>
 <td>${voided ? t("voided_by", { batch: voided.batch_id, reason: voided.reason ?? "" }) : ""}</td>
 <td>${existsSync(files.csv) ? downloadLinks(context, batch.batch_id) : t("lists_missing")}</td></tr>`;
   };
@@ -92,7 +92,7 @@ export function registerListRoutes(app: FastifyInstance, context: AppContext): v
       body: html`${voided ? notice("info", t("voided_by", { batch: voided.batch_id, reason: voided.reason ?? "" })) : ""}
 <p>${t("lists_intro")}</p>
 ${existsSync(files.csv) ? downloadLinks(context, batch.batch_id) : notice("info", t("lists_missing"))}
-<dl class="facts"><dt>${t("col_operator")}</dt><dd>${batch.operator}</dd><dt>${t("col_time")}</dt><dd>${batch.created_at}</dd><dt>${t("preview_file")}</dt><dd>${batch.input_name}</dd><dt>${t("preview_hash")}</dt><dd><code>${batch.input_sha256}</code></dd></dl>`,
+<dl class="facts"><dt>${t("col_operator")}</dt><dd>${batch.operator}</dd><dt>${t("col_time")}</dt><dd>${localTime(batch.created_at, context.lang)}</dd><dt>${t("preview_file")}</dt><dd>${batch.input_name}</dd><dt>${t("preview_hash")}</dt><dd><code>${batch.input_sha256}</code></dd></dl>`,
     });
   });
 

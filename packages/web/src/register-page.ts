@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { existsSync } from "node:fs";
 import { diagnosticChartSvg, type AllocationDiagnostics, type DiagnosticChartId } from "./charts.ts";
 import { html, type Html } from "./html.ts";
-import { csrfField, notice, scrollTable } from "./layout.ts";
+import { csrfField, notice, scrollTable, localTime } from "./layout.ts";
 import { readBatches, voidsByTarget, type BatchRecord } from "./lists.ts";
 import type { AppContext } from "./server.ts";
 import { ROLE_RIGHTS } from "./users.ts";
@@ -74,7 +74,7 @@ export function registerRegisterRoutes(app: FastifyInstance, context: AppContext
 <thead><tr><th scope="col">${t("col_batch")}</th><th scope="col">${t("col_kind")}</th><th scope="col">${t("col_week")}</th><th scope="col">${t("col_operator")}</th><th scope="col">${t("col_time")}</th><th scope="col">${t("col_counts")}</th><th scope="col">${t("col_hash")}</th><th scope="col">${t("col_action")}</th></tr></thead>
 <tbody>${[...batches].reverse().map(
         (batch) =>
-          html`<tr data-batch="${batch.batch_id}" data-kind="${batch.kind}"><td>${batch.kind === "assign" ? html`<a href="/lister/${batch.batch_id}">${batch.batch_id}</a>` : batch.batch_id}</td><td>${t(batch.kind === "assign" ? "kind_assign" : "kind_void")}${batch.reason ? `: ${batch.reason}` : ""}</td><td>${batch.week}</td><td>${batch.operator}</td><td>${batch.created_at}</td><td>${countsText(batch)}</td><td><code>${batch.input_sha256 ?? ""}</code></td><td>${action(batch)}</td></tr>`,
+          html`<tr data-batch="${batch.batch_id}" data-kind="${batch.kind}"><td>${batch.kind === "assign" ? html`<a href="/lister/${batch.batch_id}">${batch.batch_id}</a>` : batch.batch_id}</td><td>${t(batch.kind === "assign" ? "kind_assign" : "kind_void")}${batch.reason ? `: ${batch.reason}` : ""}</td><td>${batch.week}</td><td>${batch.operator}</td><td>${localTime(batch.created_at, context.lang)}</td><td>${countsText(batch)}</td><td><code>${batch.input_sha256 ?? ""}</code></td><td>${action(batch)}</td></tr>`,
       )}</tbody></table>`,
     );
   };
@@ -173,7 +173,7 @@ ${diagnosticsView(await diagnose(context))}`
       screen: "register",
       status,
       body: html`${message}<p>${t("void_intro", { n: count(found.rows) })}</p>
-<dl class="facts"><dt>${t("col_week")}</dt><dd>${found.batch.week}</dd><dt>${t("col_operator")}</dt><dd>${found.batch.operator}</dd><dt>${t("col_time")}</dt><dd>${found.batch.created_at}</dd><dt>${t("col_counts")}</dt><dd>${countsText(found.batch)}</dd></dl>
+<dl class="facts"><dt>${t("col_week")}</dt><dd>${found.batch.week}</dd><dt>${t("col_operator")}</dt><dd>${found.batch.operator}</dd><dt>${t("col_time")}</dt><dd>${localTime(found.batch.created_at, context.lang)}</dd><dt>${t("col_counts")}</dt><dd>${countsText(found.batch)}</dd></dl>
 <form method="post" action="/register/annuller/${found.batch.batch_id}" class="stack">
 ${csrfField(context.csrf(request, reply))}
 <div><label for="reason">${t("void_reason")}</label><textarea id="reason" name="reason" rows="3" required maxlength="500"></textarea></div>

@@ -182,7 +182,7 @@ const TEXTS = {
   diagnose_warnings: ["Advarsler", "Warnings"],
   chart_week_title: ["Andel i indsats pr. uge, med reglens forventede andel og 95 %-bånd", "Intervention share per week, with the rule's expected share and 95 % band"],
   chart_heaping_title: ["Født den 1. i en måned og 1. januar, pr. gruppe: observeret og forventet", "Born on the 1st of a month and on 1 January, per group: observed and expected"],
-  chart_week_desc: ["Uge for uge: observeret andel (punkter), forventet andel (stiplet) og 95 %-bånd. Tallene står i tabellen under.", "Week by week: observed share (points), expected share (dashed) and 95 % band. The figures are in the table below."],
+  chart_week_desc: ["Uge for uge: observeret andel (punkter), forventet andel (streg) og 95 %-bånd (grå). Tallene står i tabellen under.", "Week by week: observed share (points), expected share (tick) and 95 % band (grey). The figures are in the table below."],
   chart_heaping_desc: ["Andel født den 1. i en måned og 1. januar pr. gruppe mod kalenderens forventning. Tallene står i tabellen under.", "Share born on the 1st of a month and on 1 January per group against the calendar. The figures are in the table below."],
   axis_week: ["Uge", "Week"],
   axis_share: ["Andel i indsats", "Intervention share"],

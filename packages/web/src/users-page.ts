@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { html, type Html } from "./html.ts";
-import { csrfField, notice, scrollTable } from "./layout.ts";
+import { csrfField, notice, scrollTable, localTime } from "./layout.ts";
 import type { AppContext } from "./server.ts";
 import { addUser, MIN_PASSWORD_LENGTH, ROLES, UsersFileError, type Role } from "./users.ts";
 
@@ -16,7 +16,7 @@ export function registerUserRoutes(app: FastifyInstance, context: AppContext): v
     const users = context.users().users;
     const table = html`<table><caption>${t("users_caption")}</caption>
 <thead><tr><th scope="col">${t("col_user")}</th><th scope="col">${t("col_role")}</th><th scope="col">${t("col_changed")}</th></tr></thead>
-<tbody>${users.map((user) => html`<tr><td>${user.name}</td><td>${t(`role_${user.role}`)}</td><td>${user.changedAt}</td></tr>`)}</tbody></table>`;
+<tbody>${users.map((user) => html`<tr><td>${user.name}</td><td>${t(`role_${user.role}`)}</td><td>${localTime(user.changedAt, context.lang)}</td></tr>`)}</tbody></table>`;
     return context.render(request, reply, {
       title: t("users_title"),
       screen: "users",

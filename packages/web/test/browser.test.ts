@@ -32,7 +32,9 @@ const screens: string[] = [];
 async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axe.source });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
+    // Runs in the page: its window is globalThis (this package's TypeScript has no DOM types).
+    const inPage = globalThis as unknown as { axe: typeof axe; document: Parameters<typeof axe.run>[0] };
+    const result = await inPage.axe.run(inPage.document, { resultTypes: ["violations"] });
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact ?? null, targets: violation.nodes.map((node) => String(node.target)) }));
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.targets.join(", ")}`);
@@ -45,7 +47,10 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await accessibilityProblems(page), name).toEqual([]);
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 640, height: 900 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(() => {
+    const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
   await page.setViewportSize(size);
   expect(overflow, `${name} at 200 % zoom`).toBeLessThanOrEqual(0);
 }
@@ -169,7 +174,7 @@ describe("jobtrial serve in Chromium", () => {
     await page.getByRole("link", { name: "Registret" }).click();
     await page.getByRole("button", { name: "Kontroller kæden nu" }).click();
     await expect(page.locator("[data-verify]").getAttribute("data-verify")).resolves.toBe("ok");
-    const images = await page.locator("figure img").evaluateAll((nodes) => nodes.map((node) => (node as HTMLImageElement).naturalWidth));
+    const images = await page.locator("figure img").evaluateAll((nodes) => nodes.map((node) => (node as unknown as { naturalWidth: number }).naturalWidth));
     expect(images).toHaveLength(2);
     for (const width of images) expect(width).toBeGreaterThan(100);
     await checkScreen(page, "07-registret");
