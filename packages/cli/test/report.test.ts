@@ -13,7 +13,7 @@ describe("jobtrial report", () => {
     const out = outDir();
     const result = await run(["report", "--results", results, "--business-case", businessCase, "--out", out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`Rapport: ${join(out, "index.html")} (14 figurer; specifikationer og data i ${join(out, "charts")})\n`);
+    expect(result.stdout).toBe(`Rapport: ${join(out, "index.html")} (16 figurer; specifikationer og data i ${join(out, "charts")})\n`);
     const html = readFileSync(join(out, "index.html"), "utf8");
     expect(html).toContain('<html lang="da">');
     expect(html).toContain("rapporten er dannet 01.03.2018");
@@ -25,8 +25,25 @@ describe("jobtrial report", () => {
     const out = outDir();
     const result = await run(["report", "--results", results, "--out", out, "--lang", "en"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`Report: ${join(out, "index.html")} (11 charts; specs and data in ${join(out, "charts")})\n`);
+    expect(result.stdout).toBe(`Report: ${join(out, "index.html")} (13 charts; specs and data in ${join(out, "charts")})\n`);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<html lang="en">');
+  });
+
+  it("--quarterly writes the quarterly note for the committee with its boundary chart, in Danish, and in English with --lang en", async () => {
+    const out = outDir();
+    const result = await run(["report", "--quarterly", "--results", results, "--business-case", businessCase, "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`Kvartalsnotat: ${join(out, "quarterly-note.html")} (1 figur; specifikationer og data i ${join(out, "charts")})\n`);
+    const html = readFileSync(join(out, "quarterly-note.html"), "utf8");
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain("<h1>Kvartalsnotat: ");
+    expect(html).toContain("Til Social- og Arbejdsmarkedsudvalget");
+    expect(existsSync(join(out, "index.html"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, "charts", "boundary.vl.json"), "utf8")).title).toBe("Grænser og z-værdier ved hvert kig");
+    const english = outDir();
+    const inEnglish = await run(["report", "--quarterly", "--results", results, "--out", english, "--lang", "en"]);
+    expect(inEnglish.stdout).toBe(`Quarterly note: ${join(english, "quarterly-note.html")} (1 chart; specs and data in ${join(english, "charts")})\n`);
+    expect(readFileSync(join(english, "quarterly-note.html"), "utf8")).toContain("The business case is not included");
   });
 
   it("an unknown --lang is a usage error (exit 2)", async () => {

@@ -21,8 +21,36 @@ export interface BusinessCaseYearView {
   upper: number | null;
 }
 
+/**
+ * Finance's headline: a year of the programme in operation (the business case's
+ * `yearly`): intake x saving per participant - the year's cost, with its 95 % interval
+ * (delta method) and P(net > 0) (normal approximation).
+ */
+export interface YearlyAnswerView {
+  year: number;
+  /** Intervention participants in the year: counted, projected with the seasonal pattern, or given; null when not estimated. */
+  participants: number | null;
+  /** How the intake was found ("observed", "seasonal", "given", "mean", "implied"). */
+  intakeMethod: string | null;
+  /** Participants counted in the weeks seen, and projected for the weeks not yet seen (null when none). */
+  observedParticipants: number | null;
+  projectedParticipants: number | null;
+  savingPerParticipant: { estimate: number; lower: number | null; upper: number | null; source: string; tau: number };
+  cost: number;
+  grossSavings: number | null;
+  netSavings: number | null;
+  lower: number | null;
+  upper: number | null;
+  probabilityPositive: number | null;
+  breakEvenParticipants: number | null;
+  /** The business case's reason (Danish) when the year is not estimated; null when it is. */
+  notEstimated: string | null;
+}
+
 export interface BusinessCase {
   trialId: string;
+  /** A year of operation; null when the business case has no yearly answer (files written before it). */
+  yearly: YearlyAnswerView | null;
   years: BusinessCaseYearView[];
   total: Omit<BusinessCaseYearView, "year">;
   breakEvenDaysSaved: number | null;
@@ -43,8 +71,33 @@ export function businessCaseView(file: BusinessCaseFile): BusinessCase {
     if (year.grossSavings === null || year.netSavings === null) continue;
     years.push({ year: year.year, cost: year.cost, grossSavings: year.grossSavings, netSavings: year.netSavings, lower: year.lower, upper: year.upper });
   }
+  const yearly = file.yearly;
   return {
     trialId: file.trial.id,
+    yearly: yearly
+      ? {
+          year: yearly.year,
+          participants: yearly.intake.value,
+          intakeMethod: yearly.intake.method,
+          observedParticipants: yearly.intake.observed,
+          projectedParticipants: yearly.intake.projected,
+          savingPerParticipant: {
+            estimate: yearly.savingPerParticipant.estimate,
+            lower: yearly.savingPerParticipant.lower,
+            upper: yearly.savingPerParticipant.upper,
+            source: yearly.savingPerParticipant.source,
+            tau: yearly.savingPerParticipant.tau,
+          },
+          cost: yearly.cost,
+          grossSavings: yearly.grossSavings,
+          netSavings: yearly.netSavings,
+          lower: yearly.lower,
+          upper: yearly.upper,
+          probabilityPositive: yearly.probabilityPositive,
+          breakEvenParticipants: yearly.breakEvenParticipants,
+          notEstimated: yearly.notEstimated,
+        }
+      : null,
     years,
     total: { cost: file.total.cost, grossSavings: file.total.grossSavings, netSavings: file.total.netSavings, lower: file.total.lower, upper: file.total.upper },
     breakEvenDaysSaved: file.breakEvenDaysSaved,

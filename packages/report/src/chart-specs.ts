@@ -23,6 +23,7 @@ import {
   type ChartTables,
   type Row,
 } from "./chart-data.ts";
+import { boundaryChart } from "./boundary-chart.ts";
 import type { Lang } from "./format.ts";
 import { text, textOr, type TextKey } from "./texts.ts";
 import { armColor, COLORS, FULL_WIDTH, topLevel, Y_AXIS_EXTENT, type VegaLiteSpec } from "./theme.ts";
@@ -30,6 +31,7 @@ import { armColor, COLORS, FULL_WIDTH, topLevel, Y_AXIS_EXTENT, type VegaLiteSpe
 export type ChartId =
   | "summary-days"
   | "where-days-went"
+  | "boundary"
   | "flow"
   | "intake"
   | "allocation"
@@ -408,13 +410,14 @@ export function businessCaseCharts(businessCase: BusinessCase, results: Results,
 /**
  * Phases 2 and 3 for the whole report: the chart data and the Vega-Lite spec of every
  * chart the results support (where the saved days went only with the benefit panel's
- * paths, process charts only with process data, business-case charts only with a
- * business case), in report order.
+ * paths, the monitoring boundary only when a look has one, process charts only with
+ * process data, business-case charts only with a business case), in report order.
  */
 export function buildCharts(results: Results, businessCase: BusinessCase | null, lang: Lang, minCellSize: number): Chart[] {
   const charts = [
     summaryDaysChart(results, lang),
     ...(whereDaysWentData(results, lang).states!.length > 0 ? [whereDaysWentChart(results, lang)] : []),
+    ...optional(boundaryChart(results, lang)),
     flowChart(results, lang, minCellSize),
     intakeChart(results, lang),
     allocationChart(results, lang),
@@ -427,4 +430,9 @@ export function buildCharts(results: Results, businessCase: BusinessCase | null,
   if (results.subgroups.length > 0) charts.push(forestChart(results, lang, minCellSize));
   if (businessCase) charts.push(...businessCaseCharts(businessCase, results, lang));
   return charts;
+}
+
+/** A chart the results may not support, as a list of zero or one. */
+function optional(chart: Chart | null): Chart[] {
+  return chart === null ? [] : [chart];
 }

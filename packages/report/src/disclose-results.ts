@@ -11,11 +11,17 @@
  *   still running when no reasons are given);
  * - intake per arm: the weeks, and the years, add up to the arm's total (shown in the
  *   report), and each week's control + intervention add up to the week's n;
- * - subgroups per arm: the levels add up to the arm's analysed total.
+ * - subgroups per arm: the levels add up to the arm's analysed total;
+ * - sensitivity analyses on a subset (without those born on the 1st of a month, without
+ *   those born 1 January) per arm: analysed + left out = the primary analysis's analysed.
+ * Counts of citizens still at risk at a horizon, and the path counts (analysed, excluded,
+ * moved away, returned, prior support) are suppressed on their own; a share at risk that
+ * rests on a suppressed count is hidden with it.
  * A count the input did not carry (results' `unknown`, see `isUnknown`) is no cell: it
  * stays null, is not counted as suppressed and takes no part in a constraint.
- * Kaplan-Meier and cumulative incidence curves stop where fewer than minCellSize are
- * at risk; a binary covariate's share is hidden when fewer than minCellSize citizens
+ * Kaplan-Meier curves stop where fewer than minCellSize are at risk, and cumulative
+ * incidence curves (which carry no number at risk) with the last Kaplan-Meier row shown;
+ * a binary covariate's share is hidden when fewer than minCellSize citizens
  * have (or lack) it; an advisor's figures are hidden when fewer than minCellSize
  * conversations were planned or held.
  */
@@ -105,6 +111,18 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
     }
   }
 
+  // ---- sensitivity analyses ----
+  const sensitivityRows = results.sensitivity?.rows ?? [];
+  const sensitivityIds = sensitivityRows.map((row, index) => ({
+    analysed: byArm((arm) => register(`sensitivity.${index}.analysed.${arm}`, row.analysed[arm], (v) => (row.analysed[arm] = v))),
+    leftOut: row.leftOut === null ? null : byArm((arm) => register(`sensitivity.${index}.leftOut.${arm}`, row.leftOut![arm], (v) => (row.leftOut![arm] = v))),
+  }));
+  const primaryIndex = sensitivityRows.findIndex((row) => row.key === "primary");
+  for (const ids of sensitivityIds) {
+    if (primaryIndex < 0 || ids.leftOut === null) continue;
+    for (const arm of ARMS) constraints.push({ total: sensitivityIds[primaryIndex]!.analysed[arm], parts: [ids.analysed[arm], ids.leftOut[arm]] });
+  }
+
   // ---- counts that are not linked: primary suppression only ----
   const plain = (id: string, value: number | null, set: (value: number | null) => void) => register(id, value, set);
   for (const [index, row] of results.duration.riskTable.entries()) {
@@ -144,6 +162,20 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
       plain(`advisor.${index}.held`, row.held, (v) => (row.held = v));
     }
   }
+  for (const [index, row] of sensitivityRows.entries()) {
+    const atRisk = row.atRisk;
+    if (atRisk) for (const arm of ARMS) plain(`sensitivity.${index}.atRisk.${arm}`, atRisk[arm].n, (v) => (atRisk[arm].n = v));
+  }
+  const paths = results.paths;
+  if (paths) {
+    for (const arm of ARMS) {
+      plain(`paths.analysed.${arm}`, paths.analysed[arm], (v) => (paths.analysed[arm] = v));
+      plain(`paths.movedAway.${arm}`, paths.movedAway[arm], (v) => (paths.movedAway[arm] = v));
+      plain(`paths.returned.${arm}`, paths.returned[arm], (v) => (paths.returned[arm] = v));
+      plain(`paths.priorSupport.${arm}`, paths.priorSupport[arm], (v) => (paths.priorSupport[arm] = v));
+      for (const [index, entry] of paths.excluded.entries()) plain(`paths.excluded.${index}.${arm}`, entry[arm], (v) => (entry[arm] = v));
+    }
+  }
   const secondaryOutcomes = results.secondary;
   if (secondaryOutcomes) {
     for (const key of ["applications", "selfFoundJob", "rating"] as const) {
@@ -169,6 +201,10 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
   }
   for (const row of results.selfSupport.monthly) {
     for (const arm of ARMS) if (row[arm].exits === null || row[arm].stock === null) row[arm].share = null;
+  }
+  for (const row of sensitivityRows) {
+    const atRisk = row.atRisk;
+    if (atRisk) for (const arm of ARMS) if (atRisk[arm].n === null) atRisk[arm].share = null;
   }
   for (const row of results.balance) {
     let hidden = false;
@@ -207,15 +243,15 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
   }
 
   // ---- curves: stop where fewer than minCellSize are at risk ----
+  // The incidence curves carry no number at risk: they end with the last Kaplan-Meier row
+  // shown (analyze may already have aggregated or cut the Kaplan-Meier rows).
   for (const arm of ARMS) {
     const rows = results.km[arm];
     const cut = rows.findIndex((row) => row.nRisk < minCellSize);
-    if (cut >= 0) {
-      const lastTime = cut > 0 ? rows[cut - 1]!.time : 0;
-      results.km[arm] = rows.slice(0, cut);
-      const curves = results.selfSupport.cif[arm];
-      for (const state of Object.keys(curves)) curves[state] = curves[state]!.filter((row) => row.time <= lastTime);
-    }
+    if (cut >= 0) results.km[arm] = rows.slice(0, cut);
+    const lastTime = results.km[arm].at(-1)?.time ?? 0;
+    const curves = results.selfSupport.cif[arm];
+    for (const state of Object.keys(curves)) curves[state] = curves[state]!.filter((row) => row.time <= lastTime);
   }
 
   return { results, disclosure: { minCellSize, primary: outcome.primary.size, secondary: outcome.secondary.size } };

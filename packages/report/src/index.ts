@@ -1,9 +1,9 @@
 /**
- * @jobtrial/report: Vega-Lite charts built from results.json, server-side SVG and the
- * static HTML evaluation report.
+ * @jobtrial/report: Vega-Lite charts built from results.json, server-side SVG, the
+ * static HTML evaluation report and the quarterly note.
  */
-export { buildReport, writeReport, parseResults, parseBusinessCase, readJsonFile, type Report, type ReportFile, type ReportOptions } from "./report.ts";
-export { businessCaseView, type BusinessCase, type BusinessCaseYearView } from "./business-case.ts";
+export { buildReport, buildQuarterlyNote, QUARTERLY_NOTE_FILE, writeReport, parseResults, parseBusinessCase, readJsonFile, type Report, type ReportFile, type ReportOptions } from "./report.ts";
+export { businessCaseView, type BusinessCase, type BusinessCaseYearView, type YearlyAnswerView } from "./business-case.ts";
 export { buildCharts, type Chart, type ChartId } from "./chart-specs.ts";
 export { discloseResults, effectiveMinCellSize, type DisclosedResults, type DisclosureSummary } from "./disclose-results.ts";
 export { suppressCells, isSmallCount, type Constraint, type SuppressionOutcome } from "./suppression.ts";

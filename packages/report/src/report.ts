@@ -1,17 +1,18 @@
 /**
- * The evaluation report: results.json (and optionally the business case) to one
- * static HTML file plus the charts' Vega-Lite specs and CSV data.
+ * The evaluation report and the quarterly note: results.json (and optionally the
+ * business case) to one static HTML file plus the charts' Vega-Lite specs and CSV data.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ResultsSchema, type Results } from "@jobtrial/analyze";
 import { jsonPath } from "@jobtrial/core";
 import { BusinessCaseSchema, businessCaseView, type BusinessCase } from "./business-case.ts";
-import { buildCharts, type Chart } from "./chart-specs.ts";
+import { buildCharts, type Chart, type ChartId } from "./chart-specs.ts";
 import { toCsv } from "./csv.ts";
 import { discloseResults, type DisclosureSummary } from "./disclose-results.ts";
 import type { Lang } from "./format.ts";
 import { assembleHtml } from "./html.ts";
+import { assembleQuarterlyNote } from "./quarterly-note.ts";
 import { ReportError } from "./messages.ts";
 import { findPersonalData } from "./personal-data.ts";
 import { renderSvg } from "./render-svg.ts";
@@ -41,7 +42,7 @@ export interface ReportFile {
 }
 
 export interface Report {
-  /** index.html first, then charts/<id>.vl.json and charts/<id>.<table>.csv. */
+  /** The document first (index.html, or quarterly-note.html for the note), then charts/<id>.vl.json and charts/<id>.<table>.csv. */
   files: ReportFile[];
   html: string;
   charts: Chart[];
@@ -91,7 +92,7 @@ export function readJsonFile(path: string, name: string): unknown {
  * 1. results: validate results.json (and the business case) against their schemas, and
  *    apply the disclosure rules (`discloseResults`: small counts suppressed, with
  *    secondary suppression; everything later sees only the disclosed results);
- * 2. chart data: one flat table (or a few) per chart (`chart-data.ts`);
+ * 2. chart data: one flat table (or a few) per chart (`chart-data.ts`, `boundary-chart.ts`);
  * 3. Vega-Lite specs: one self-contained spec per chart, data inline (`chart-specs.ts`);
  * 4. validate: against the Vega-Lite JSON schema when `validateSpecs` is set;
  * 5. render SVG: Vega View with renderer "none", `toSVG()`, no canvas, pinned font
@@ -103,6 +104,25 @@ export function readJsonFile(path: string, name: string): unknown {
  * another trial, and any generated text that looks like a CPR number or birth date.
  */
 export async function buildReport(resultsInput: unknown, businessCaseInput: unknown | null, options: ReportOptions): Promise<Report> {
+  return buildDocument("report", resultsInput, businessCaseInput, options);
+}
+
+/** The quarterly note's file name beside its charts/ folder (the report's is index.html). */
+export const QUARTERLY_NOTE_FILE = "quarterly-note.html";
+
+/**
+ * Builds the quarterly note for the committee (`quarterly-note.ts`): the same phases
+ * as `buildReport`, with only the monitoring boundary chart, assembled as one or two A4
+ * pages into quarterly-note.html.
+ */
+export async function buildQuarterlyNote(resultsInput: unknown, businessCaseInput: unknown | null, options: ReportOptions): Promise<Report> {
+  return buildDocument("quarterly", resultsInput, businessCaseInput, options);
+}
+
+/** The charts of the quarterly note. */
+const QUARTERLY_CHARTS: readonly ChartId[] = ["boundary"];
+
+async function buildDocument(kind: "report" | "quarterly", resultsInput: unknown, businessCaseInput: unknown | null, options: ReportOptions): Promise<Report> {
   const lang = options.lang ?? "da";
   // 1. results
   const results = parseResults(resultsInput, options.inputNames?.results);
@@ -112,7 +132,8 @@ export async function buildReport(resultsInput: unknown, businessCaseInput: unkn
   }
   const disclosed = discloseResults(results);
   // 2 + 3. chart data and specs
-  const charts = buildCharts(disclosed.results, businessCase, lang, disclosed.disclosure.minCellSize);
+  const allCharts = buildCharts(disclosed.results, businessCase, lang, disclosed.disclosure.minCellSize);
+  const charts = kind === "report" ? allCharts : allCharts.filter((chart) => QUARTERLY_CHARTS.includes(chart.id));
   // 4. validate
   if (options.validateSpecs) {
     for (const chart of charts) {
@@ -125,7 +146,7 @@ export async function buildReport(resultsInput: unknown, businessCaseInput: unkn
   const rendered = [];
   for (const chart of charts) rendered.push({ id: chart.id, title: chart.title, svg: await renderSvg(chart.spec, warnings) });
   // 6. assemble HTML
-  const html = assembleHtml({
+  const input = {
     results: disclosed.results,
     businessCase,
     charts: rendered,
@@ -133,8 +154,9 @@ export async function buildReport(resultsInput: unknown, businessCaseInput: unkn
     lang,
     now: options.now,
     toolVersion: options.toolVersion ?? results.tool.version,
-  });
-  const files: ReportFile[] = [{ path: "index.html", content: html }];
+  };
+  const html = kind === "report" ? assembleHtml(input) : assembleQuarterlyNote(input);
+  const files: ReportFile[] = [{ path: kind === "report" ? "index.html" : QUARTERLY_NOTE_FILE, content: html }];
   for (const chart of charts) {
     files.push({ path: `charts/${chart.id}.vl.json`, content: JSON.stringify(chart.spec, null, 2) + "\n" });
     for (const [name, rows] of Object.entries(chart.tables)) files.push({ path: `charts/${chart.id}.${name}.csv`, content: toCsv(rows) });
@@ -147,7 +169,7 @@ export async function buildReport(resultsInput: unknown, businessCaseInput: unkn
   return { files, html, charts, disclosure: disclosed.disclosure, warnings };
 }
 
-/** Writes the report's files under `outDir` (created if needed); returns the paths written. */
+/** Writes the report's (or the note's) files under `outDir` (created if needed); returns the paths written. */
 export function writeReport(report: Report, outDir: string): string[] {
   const written: string[] = [];
   mkdirSync(join(outDir, "charts"), { recursive: true });

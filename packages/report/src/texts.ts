@@ -127,8 +127,8 @@ export const texts = {
     en: "With data as of {asOf} the minimum detectable effect (significance level {alpha}, power {power}) is {mde} days. The expectation is {expected} days.",
   },
   "precision_method_expected-information": {
-    da: "Mindste påviselige effekt = (z_0,975 + z_0,80) × SE(sparede dage) = 2,80 × SE. Fremskrivning efter forventet information: variansen af forskellen i restricted mean (summen over afgangstidspunkter af A(t)² h(t) / (n(t)(1 − h(t)))) regnes igen for kommende datoer med antal i risiko n(t) = N(t) · S(t−) fra borgerne i forsøget plus et fremskrevet indtag (hver gruppes gennemsnitlige ugentlige indtag de seneste 13 uger, indtil indtaget slutter); hazard og S tages fra de nuværende Kaplan-Meier-kurver (flade efter den længste opfølgning). Den observerede SE skaleres med kvadratroden af forholdet mellem fremskreven og nuværende varians. Datoen er den første uge, hvor den fremskrevne mindste påviselige effekt når den forventede effekt.",
-    en: "Minimum detectable days saved = (z_0.975 + z_0.80) × SE(days saved) = 2.80 × SE. Projection by expected information: the restricted-mean variance sum over exit times, Σ A(t)² h(t) / (n(t)(1 − h(t))), is recomputed for future dates with the numbers at risk n(t) = N(t) · S(t−) from the citizens already in the trial plus the intake projected at each arm's mean weekly intake of the last 13 weeks until the end of intake, the hazards and S taken from the current Kaplan-Meier curves (flat beyond the longest follow-up); the observed SE is scaled by the square root of the ratio of projected to current variance. The date is the first week at which the projected minimum detectable effect reaches the expected effect.",
+    da: "Mindste påviselige effekt = (z_0,975 + z_0,80) × SE(sparede dage) = 2,80 × SE. Fremskrivning efter forventet information: variansen af forskellen i restricted mean (summen over afgangstidspunkter af A(t)² h(t) / (n(t)(1 − h(t)))) regnes igen for kommende datoer med antal i risiko n(t) = N(t) · S(t−) fra borgerne i forsøget plus det fremskrevne indtag (sæsonmønsteret i de uger, der allerede er set), indtil indtaget slutter; hazard og S tages fra de nuværende Kaplan-Meier-kurver for første afgang (efter den længste opfølgning fortsætter hazarden fra de sidste 8 uger). Den observerede SE af sparede dage skaleres med kvadratroden af forholdet mellem fremskreven og nuværende varians (før den primære horisont kan estimeres, bruges modellens egen varians). Fremskrivningen løber til slutanalysen; datoen er den første uge, hvor den fremskrevne mindste påviselige effekt når den forventede effekt, eller 'ikke før' slutanalysen, når den ikke gør.",
+    en: "Minimum detectable days saved = (z_0.975 + z_0.80) x SE(days saved) = 2.80 x SE. Projection by expected information: the restricted-mean variance sum over exit times, Σ A(t)² h(t) / (n(t)(1 - h(t))), is recomputed for future dates with the numbers at risk n(t) = N(t) · S(t-) from the citizens already in the trial plus the projected intake (the seasonal pattern of the weeks already seen) until the end of intake, the hazards and S taken from the current Kaplan-Meier curves of the first exit (beyond the longest follow-up the hazard of the last 8 weeks continues); the observed SE of days saved is scaled by the square root of the ratio of projected to current variance (before the primary horizon is estimable the model's own variance is used). The projection runs to the final analysis; the date is the first week at which the projected minimum detectable effect reaches the expected effect, or 'not before' the final analysis when it does not.",
   },
   section_methods: { da: "Metode og dokumentation", en: "Methods and provenance" },
 
@@ -264,14 +264,17 @@ export const texts = {
   th_level: { da: "Niveau", en: "Level" },
   m_median: { da: "Median varighed (dage)", en: "Median duration (days)" },
   m_rmst: { da: "Gennemsnitlig varighed op til {tau} dage (RMST)", en: "Restricted mean duration up to {tau} days (RMST)" },
-  m_rmstDifference: { da: "Forskel i RMST op til {tau} dage (indsats − kontrol)", en: "Difference in RMST up to {tau} days (intervention − control)" },
+  m_rmstDifference: { da: "Forskel i RMST op til {tau} dage (kontrol − indsats)", en: "Difference in RMST up to {tau} days (control − intervention)" },
   m_daysSaved: { da: "Færre dage ledig op til {tau} dage (kontrol − indsats)", en: "Days saved up to {tau} days (control − intervention)" },
   m_daysToFirstExit: { da: "Færre dage til første afgang op til {tau} dage (kontrol − indsats)", en: "Days to the first exit saved up to {tau} days (control − intervention)" },
   m_logrank: { da: "Log-rank-test (χ² = {chisq}, df = {df})", en: "Log-rank test (χ² = {chisq}, df = {df})" },
   m_logrankStratified: { da: "Log-rank-test stratificeret på branchegruppe (χ² = {chisq})", en: "Log-rank test stratified by industry group (χ² = {chisq})" },
   m_cox: { da: "Hazard ratio for afgang (Cox, {ties})", en: "Hazard ratio of exit (Cox, {ties})" },
   m_completed: { da: "Gennemsnit af afsluttede forløb (dage)", en: "Mean of completed spells (days)" },
-  m_completedDifference: { da: "Forskel i afsluttede forløb (kontrol − indsats)", en: "Difference in completed spells (control − intervention)" },
+  m_completedDifference: {
+    da: "Forskel i afsluttede forløb (kontrol − indsats): skævt mod korte forløb, derfor uden interval og test",
+    en: "Difference in completed spells (control − intervention): biased towards short spells, so without interval or test",
+  },
   m_selfSupportAt: { da: "Selvforsørgende efter {weeks} uger", en: "Self-supporting after {weeks} weeks" },
   m_perCitizenInProgramme: { da: "Samtaler pr. borger i forløbet", en: "Conversations per citizen in the programme" },
   m_onTimeShare: { da: "Andel afholdt til tiden (±{tolerance})", en: "Share held on time (±{tolerance})" },
@@ -358,6 +361,7 @@ export const texts = {
   ref_smd: { da: "Standardiseret middelforskel (Austin 2009).", en: "Standardized mean difference (Austin 2009)." },
   ref_welch: { da: "Welch' t-interval for afsluttede forløb.", en: "Welch t interval for completed spells." },
   ref_precision: { da: "Præcision: {method}", en: "Precision: {method}" },
+  publicSupportMark: { da: "offentlig forsørgelse", en: "public support" },
   methods_resultsDefinitions: { da: "Definitioner fra resultatfilen", en: "Definitions from the results file" },
 
   // ---- the results file's definitions (analyze's `measureDefinitions`), key "resultDef_" + the file's key ----
@@ -391,8 +395,8 @@ export const texts = {
     en: "Standardized mean difference (intervention minus control, divided by the square root of the mean of the two variances) of every intake covariate; categorical covariates as one indicator per level. Absolute values above 0.1 are usually taken as a sign of imbalance.",
   },
   resultDef_km: {
-    da: "Kaplan-Meier-estimat af andelen, der stadig er ledige (ingen afgang af nogen art), efter dage siden første ledighedsdag, pr. gruppe, med et 95 %-konfidensbånd på log-log-skala (Greenwood). Rækker med færre borgere i risiko end den mindste cellestørrelse er udeladt.",
-    en: "Kaplan-Meier estimate of the share still unemployed (no exit of any kind) by days since the first unemployment day, per arm, with a 95 % log-log confidence band (Greenwood). Rows with fewer citizens at risk than the minimum cell size are left out.",
+    da: "Kaplan-Meier-estimat af andelen, der stadig er ledige (ingen afgang af nogen art), efter dage siden første ledighedsdag, pr. gruppe, med et 95 %-konfidensbånd på log-log-skala (Greenwood). Offentliggjort som trin, der hver rummer mindst den mindste cellestørrelse af afgange og enten ingen censureringer eller mindst lige så mange censureringer (på hinanden følgende afgangstidspunkter lagt sammen): antallet i risiko ved trinnets første tidspunkt, afgange og censureringer for hele trinnet, kurve og bånd ved dets sidste tidspunkt, og som tid trinnets afgangstidspunkter i gennemsnit vægtet med kurvens fald (hele dage), så arealet under den offentliggjorte kurve er Kaplan-Meier-estimatets restricted mean. Rækker fra det sted, hvor færre borgere end minimum er i risiko, er udeladt; en sidste række uden afgange og censureringer gentager det sidste trin for at vise, hvor langt data rækker.",
+    en: "Kaplan-Meier estimate of the share still unemployed (no exit of any kind) by days since the first unemployment day, per arm, with a 95 % log-log confidence band (Greenwood). Published as steps that each hold at least the minimum cell size of exits and either no censoring or at least that many censorings (consecutive exit times merged): the number at risk at the step's first time, the exits and censorings of the whole step, the curve and band at its last time, and as time the step's exit times averaged with the drops of the curve as weights (whole days), so the area under the published curve is the Kaplan-Meier restricted mean. Rows from where fewer citizens than the minimum are at risk are left out; a last row with no exits or censorings repeats the last step to show how far the data reach.",
   },
   "resultDef_duration.median": {
     da: "Median varighed: den første dag, hvor Kaplan-Meier-kurven er på eller under 50 %, med Brookmeyer-Crowleys 95 %-interval (tomt, når kurven eller et bånd aldrig når 50 %).",
@@ -403,8 +407,8 @@ export const texts = {
     en: "Restricted mean duration at tau: the area under the Kaplan-Meier curve from 0 to tau days, the expected number of days unemployed within the first tau days; standard error as R's survfit. A horizon beyond an arm's longest follow-up is not estimable and left out.",
   },
   resultDef_daysSaved: {
-    da: "Færre dage ledig: kontrolgruppens gennemsnitlige varighed op til {tau} dage (restricted mean) minus indsatsgruppens, med standardfejlen sqrt(se_k² + se_i²) og et 95 %-interval efter normalfordelingen. En positiv værdi betyder kortere ledighed i indsatsen. Det er det primære effektmål.",
-    en: "Days saved: the control arm's restricted mean duration at {tau} days minus the intervention arm's, with the standard error sqrt(se_c² + se_i²) and a 95 % normal interval. A positive value means shorter unemployment in the intervention. This is the primary effect measure.",
+    da: "Sparede dage: kontrolgruppens forventede dage på A-dagpenge inden for de første {tau} dage fra første ledighedsdag minus indsatsgruppens, hvor hver dag på A-dagpenge tæller (tilbagevenden til A-dagpenge medregnet), ud fra hver borgers forløb gennem ydelser i det ugentlige ydelsespanel. For hver gruppe Aalen-Johansen-estimatet af sandsynligheden for at være på A-dagpenge hver dag, integreret til {tau} (restricted mean time in state), med infinitesimal jackknife-standardfejl (som R's survfit); forskellen har SE sqrt(se_k² + se_i²) og et 95 %-interval efter normalfordelingen. Opfølgningen slutter på opgørelsesdatoen, eller når en borger flytter (censurering). En positiv værdi betyder færre dage på A-dagpenge i indsatsen. Det er det primære effektmål.",
+    en: "Days saved: the control arm's expected days on A-dagpenge within the first {tau} days from the first unemployment day minus the intervention arm's, every day on A-dagpenge counted (returns to A-dagpenge included), from each citizen's path through benefit states in the weekly benefit panel. Per arm the Aalen-Johansen estimate of the probability of being on A-dagpenge on each day, integrated to {tau} (restricted mean time in state), with infinitesimal-jackknife standard errors (as R's survfit); the difference has SE sqrt(se_c² + se_i²) and a 95 % normal interval. Follow-up ends at the as-of date or when a citizen moves away (censoring). A positive value means fewer days on A-dagpenge in the intervention. This is the primary effect measure.",
   },
   "resultDef_duration.logrank": {
     da: "Log-rank-test af ens afgangsrater i de to grupper; den stratificerede test sammenligner inden for branchegrupper og lægger sammen over dem.",
@@ -419,12 +423,12 @@ export const texts = {
     en: "Citizens still at risk and cumulative exits by arm at every 4th week, under the Kaplan-Meier chart.",
   },
   resultDef_completedSpells: {
-    da: "Projektets egen formulering: den gennemsnitlige varighed af de forløb, der er afsluttet på opgørelsesdatoen. Mens mange forløb stadig kører, er de afsluttede de korte (et forløb, der begyndte for et år siden, tælles kun med, hvis det er slut), og den gruppe, hvis borgere kommer hurtigere ud, får flere af sine forløb talt med. Gennemsnittet er derfor skævt mod korte forløb og er ikke effekten; effekten er færre dage ledig (forskellen i restricted mean), som også bruger de forløb, der stadig kører. Forskellen er kontrol minus indsats med et Welch-interval.",
-    en: "The project's own wording: the average duration of spells that have ended by the as-of date. While many spells are still running, the completed ones are the short ones (a spell that began a year ago can only be counted if it ended), and the arm whose citizens leave faster has more of its spells counted. This average is therefore biased towards short spells and is not the effect; the effect is days saved (the restricted mean difference), which uses the running spells too. The difference is control minus intervention with a Welch interval.",
+    da: "Projektets egen formulering: den gennemsnitlige varighed af de forløb, der er afsluttet på opgørelsesdatoen. Mens mange forløb stadig kører, er de afsluttede de korte (et forløb, der begyndte for et år siden, tælles kun med, hvis det er slut), og den gruppe, hvis borgere kommer hurtigere ud, får flere af sine forløb talt med. Gennemsnittet er derfor skævt mod korte forløb og er ikke effekten; effekten er sparede dage (forskellen i restricted mean), som også bruger de forløb, der stadig kører. Forskellen er kontrol minus indsats og vises kun som et tal: ingen standardfejl, intet interval og ingen p-værdi, fordi en test af den ville teste skævheden lige så meget som effekten (mærkat: biased-towards-short-spells).",
+    en: "The project's own wording: the average duration of spells that have ended by the as-of date. While many spells are still running, the completed ones are the short ones (a spell that began a year ago can only be counted if it ended), and the arm whose citizens leave faster has more of its spells counted. This average is therefore biased towards short spells and is not the effect; the effect is days saved (the restricted mean difference), which uses the running spells too. The difference is control minus intervention, shown as a number only: no standard error, interval or p-value, because a test of it would test the bias as much as the effect (label: biased-towards-short-spells).",
   },
   resultDef_selfSupport: {
-    da: "Afgang til selvforsørgelse: kumuleret incidens (Aalen-Johansen) af afgang fra ydelse til selvforsørgelse med de andre afgange (uddannelse, sygedagpenge, anden offentlig ydelse, fraflytning, opbrugt dagpengeret) som konkurrerende hændelser, pr. gruppe efter 13, 26 og 52 uger; forskellen er indsats minus kontrol. Månedligt: for hver hel måned før opgørelsesdatoen borgerne på ydelse den 1. (bestanden), og hvor mange af dem der gik til selvforsørgelse i måneden, i % af bestanden, som projektet formulerede det.",
-    en: "Exit to self-support: cumulative incidence (Aalen-Johansen) of leaving benefit to self-support, with the other exits (education, sickness benefit, other public benefit, moving away, benefit period used up) as competing events, per arm at 13, 26 and 52 weeks; the difference is intervention minus control. Monthly: for each whole month before the as-of date, citizens on benefit on the 1st (the stock) and how many of them left to self-support in the month, in % of the stock, as the project phrased it.",
+    da: "Afgang til selvforsørgelse: kumuleret incidens (Aalen-Johansen) af afgang fra ydelse til selvforsørgelse med de andre afgange (uddannelse, sygedagpenge, anden offentlig ydelse, fraflytning, opbrugt dagpengeret) som konkurrerende hændelser, pr. gruppe efter 13, 26 og 52 uger; forskellen er indsats minus kontrol (positiv: flere afgange til selvforsørgelse, en gevinst for indsatsen, som signConvention siger). Månedligt: for hver hel måned før opgørelsesdatoen borgerne på ydelse den 1. (bestanden), og hvor mange af dem der gik til selvforsørgelse i måneden, i % af bestanden, som projektet formulerede det.",
+    en: "Exit to self-support: cumulative incidence (Aalen-Johansen) of leaving benefit to self-support, with the other exits (education, sickness benefit, other public benefit, moving away, benefit period used up) as competing events, per arm at 13, 26 and 52 weeks; the difference is intervention minus control (positive: more exits to self-support, a gain for the intervention, as signConvention says). Monthly: for each whole month before the as-of date, citizens on benefit on the 1st (the stock) and how many of them left to self-support in the month, in % of the stock, as the project phrased it.",
   },
   resultDef_process: {
     da: "Samtaler efter uge i forløbet (uge 1 = de første 7 dage fra første ledighedsdag) blandt borgere, der stadig er på ydelse ved ugens start; afholdte samtaler og breve (en borger i tilbud får et brev) tæller med, aflyste og udeblevne gør ikke. Pr. borger i forløbet: samtaler i de første {weeks} uger pr. borger, der var på ydelse hele den tid, mod protokollen ({intervention} mod {control}). Til tiden: en planlagt samtale holdt senest {tolerance} efter den planlagte uge, blandt de planlagte samtaler, der var forfaldne (borgeren stadig på ydelse da). Pr. rådgiver: rådgiveren på samtalens registrering, ellers borgerens hyppigste rådgiver; id'er som i loggen (pseudonyme).",
@@ -439,8 +443,36 @@ export const texts = {
     en: "Days saved at {tau} days within each level of industry group, sex, born 1 January and configured covariates. A level where an arm has fewer than {minCell} citizens is suppressed. Interaction: Cochran's Q test that days saved is the same in all shown levels.",
   },
   resultDef_suppression: {
-    da: "Antal fra 1 til {max} (under den konfigurerede mindste cellestørrelse) er tomme i resultatfilen, og det samme er gennemsnit og andele, der bygger på dem; nuller vises, da de ikke beskriver nogen. Inden for en gruppe af antal, hvis total offentliggøres (et års uger, en gruppes årsager til udelukkelse og censurering), skjules endnu en celle, der ikke er nul, når én er skjult, så den første ikke kan regnes ud ved at trække fra. Rækkerne for Kaplan-Meier og kumuleret incidens slutter, hvor færre end {minCell} er i risiko.",
-    en: "Counts from 1 to {max} (below the configured minimum cell size) are null in this file, and so are means and shares that rest on them; zero counts are shown, since they describe no one. Within a group of counts whose total is published (weeks of a year, exclusion and censoring reasons of an arm) a second, non-zero cell is suppressed when one is, so the first cannot be recovered by subtraction. Kaplan-Meier and cumulative-incidence rows end where fewer than {minCell} are at risk.",
+    da: "Antal fra 1 til {max} (under den konfigurerede mindste cellestørrelse) er tomme i resultatfilen, og det samme er gennemsnit og andele, der bygger på dem; nuller vises, da de ikke beskriver nogen. Inden for en gruppe af antal, hvis total offentliggøres (et års uger, en gruppes årsager til udelukkelse og censurering), skjules endnu en celle, der ikke er nul, når én er skjult, så den første ikke kan regnes ud ved at trække fra. Kaplan-Meier-tabeller offentliggør trin med mindst {minCell} afgange og 0 eller mindst {minCell} censureringer (lagt sammen, ikke tomme: se km); kurver for kumuleret incidens offentliggør først et punkt efter mindst {minCell} afgange til tilstanden siden det forrige punkt; begge slutter, hvor færre end {minCell} er i risiko. Bemærkninger skriver aldrig et lille antal (de siger \"færre end {minCell}\"). Forskelle mellem antal offentliggjort på forskellige tidspunkter (risikotabellens 4-ugers trin) er ikke beskyttet.",
+    en: "Counts from 1 to {max} (below the configured minimum cell size) are null in this file, and so are means and shares that rest on them; zero counts are shown, since they describe no one. Within a group of counts whose total is published (weeks of a year, exclusion and censoring reasons of an arm) a second, non-zero cell is suppressed when one is, so the first cannot be recovered by subtraction. Kaplan-Meier tables publish steps whose exits are at least {minCell} and whose censorings are 0 or at least {minCell} (aggregated, not nulled: see km); cumulative-incidence curves publish a point only after at least {minCell} exits to the state since the last point; both end where fewer than {minCell} are at risk. Notes never write a small count (they say \"fewer than {minCell}\"). Differences between counts published at different times (the risk table's 4-week steps) are not protected.",
+  },
+  resultDef_daysToFirstExit: {
+    da: "Dage til første afgang: kontrolgruppens gennemsnitlige varighed af det første forløb på A-dagpenge op til {tau} dage (restricted mean) minus indsatsgruppens (arealet under Kaplan-Meier-kurven for første afgang af enhver art), med standardfejlen sqrt(se_k² + se_i²) og et 95 %-interval efter normalfordelingen. Et sekundært mål: en borger, der går fra A-dagpenge til sygedagpenge eller vender tilbage, tæller som en afgang.",
+    en: "Days to first exit: the control arm's restricted mean duration of the first spell on A-dagpenge at {tau} days minus the intervention arm's (the area under the Kaplan-Meier curve of the first exit of any kind), with the standard error sqrt(se_c² + se_i²) and a 95 % normal interval. A secondary measure: a citizen who leaves A-dagpenge for sickness benefit, or comes back, counts as an exit.",
+  },
+  "resultDef_daysSaved|noPanel": {
+    da: "Dage til første afgang: kontrolgruppens gennemsnitlige varighed af det første forløb på A-dagpenge op til {tau} dage (restricted mean) minus indsatsgruppens (arealet under Kaplan-Meier-kurven for første afgang af enhver art), med standardfejlen sqrt(se_k² + se_i²) og et 95 %-interval efter normalfordelingen. Et sekundært mål: en borger, der går fra A-dagpenge til sygedagpenge eller vender tilbage, tæller som en afgang. Uden det ugentlige ydelsespanel er det dette, sparede dage måler; dage på A-dagpenge med tilbagevenden, dage på offentlig forsørgelse og udgiften kræver panelet.",
+    en: "Days to first exit: the control arm's restricted mean duration of the first spell on A-dagpenge at {tau} days minus the intervention arm's (the area under the Kaplan-Meier curve of the first exit of any kind), with the standard error sqrt(se_c² + se_i²) and a 95 % normal interval. A secondary measure: a citizen who leaves A-dagpenge for sickness benefit, or comes back, counts as an exit. Without the weekly benefit panel this is what days saved measures; days on A-dagpenge with re-entries, days on public support and expenditure need the panel.",
+  },
+  resultDef_signConvention: {
+    da: "Hver effekt i denne fil er vendt, så et positivt tal er en gevinst for indsatsen: sparede dage og sparede dage på offentlig forsørgelse er kontrol minus indsats i dage (færre dage i indsatsen er positivt), udgiftsbesparelsen er kontrol minus indsats i kroner, afgang til selvforsørgelse og de sekundære udfald er indsats minus kontrol (flere afgange, ansøgninger, selvfundne praktikker, en højere vurdering er positivt), hazard ratio er indsats over kontrol (over 1: hurtigere afgang). Det samme gælder følsomheds-, undergruppe- og overvågningsestimaterne, deres z-værdier og intervaller. To beskrivende forskelle beholder R's rækkefølge indsats minus kontrol og er ikke effekter: de gennemsnitlige varigheder (duration.rmst) og dagene i hver ydelsestilstand (paths.byHorizon); deres negative værdier er sparede dage.",
+    en: "Every effect in this file is oriented so that a positive number is a gain for the intervention: days saved and days on public support saved are control minus intervention days (fewer days in the intervention is positive), the expenditure saving is control minus intervention kroner, exit to self-support and the secondary outcomes are intervention minus control (more exits, applications, self-found placements, a higher rating is positive), the hazard ratio is intervention over control (above 1: faster exit). The same holds for the sensitivity, subgroup and monitoring estimates, their z statistics and intervals. Two descriptive differences keep R's order intervention minus control and are not effects: the restricted mean durations (duration.rmst) and the days in each benefit state (paths.byHorizon); their negatives are days saved.",
+  },
+  resultDef_monitoring: {
+    da: "Lan-DeMets' alfaforbrug (O'Brien-Fleming- eller Pocock-type, tosidet) over de planlagte kig. Ved hvert kig beregnes sparede dage igen med data pr. kiggets dato; informationsandelen er den observerede information 1/SE² over den information, der ventes ved slutanalysen (1/SE² af den standardfejl, præcisionsfremskrivningen venter da); slutanalysen bruger andelen 1, et mellemliggende kig, hvis information når den ventede slutinformation, behandles som slutanalysen, og kig, hvor sparede dage endnu ikke kan estimeres, bruger ingen alfa. Grænsen c regnes igen for de observerede andele; grænsen er krydset, når |z| >= c, z = sparede dage / SE; det gentagne konfidensinterval er sparede dage ± c x SE (Jennison & Turnbull 1989) og dækker den sande effekt ved alle kig samtidig med sandsynligheden 1 - alfa. Tidligere kig er genberegnet ud fra det nuværende udtræk pr. deres dato.",
+    en: "Lan-DeMets alpha spending (O'Brien-Fleming or Pocock type, two-sided) over the planned looks. At each look days saved is recomputed from the data as of the look's date; the information fraction is the observed information 1/SE² over the information expected at the final analysis (1/SE² of the standard error the precision projection expects then); the final analysis uses fraction 1, an interim look whose information reaches the expected final information is treated as the final analysis, and looks where days saved is not yet estimable spend no alpha. The boundary c is recomputed for the observed fractions; the boundary is crossed when |z| >= c, z = days saved / SE; the repeated confidence interval is days saved ± c x SE (Jennison & Turnbull 1989), jointly covering the true effect at all looks with probability 1 - alpha. Earlier looks are recomputed from the current extract as of their dates.",
+  },
+  resultDef_sensitivity: {
+    da: "Det primære estimat (sparede dage ved den primære horisont, som daysSaved) ved siden af de analyser, en bedømmer beder om, hver beregnet på samme måde: uden borgere registreret som født den 1. i en måned og uden dem født 1. januar (ophobning af fødselsdatoer sender dem alle i gruppen for dag 1; en borger, hvis markering er ukendt, bliver med); horisonten tau ved 182, 273 og 364 dage med antal og andel af hver gruppe, der stadig er i risiko ved tau (fulgt så længe, og for dage til første afgang stadig i det første forløb), og fewAtRisk, når en gruppe er under atRiskThreshold (10 %); og det kovariatjusterede estimat, hvis metode er nævnt i rækken, med den andel af variansen, baggrundsvariablene fjerner (precisionGain).",
+    en: "The primary estimate (days saved at the primary horizon, as daysSaved) beside analyses a referee asks for, each recomputed the same way: without the citizens registered as born on the 1st of a month, and without those born 1 January (birth-date heaping puts them all in the arm of day 1; a citizen whose flag is unknown stays in); the horizon tau at 182, 273 and 364 days, with the number and share of each arm still at risk at tau (followed that long, and for days to the first exit still in the first spell) and fewAtRisk when an arm is below atRiskThreshold (10 %); and the covariate-adjusted estimate, whose method is named in the row, with the share of the variance the baseline variables remove (precisionGain).",
+  },
+  resultDef_paths: {
+    da: "Hver borgers forløb fra første ledighedsdag: tilstanden i hver ISO-uge ud fra panelets koder (konfigurationens benefitStates: {states}; en uge uden kode er {noCodeState}; koderne {censorCodes} afslutter opfølgningen). Forventede dage i hver tilstand og på offentlig forsørgelse i alt ({publicStates}) inden for hver horisont pr. gruppe, med forskellene indsats minus kontrol; sparede dage på offentlig forsørgelse = kontrol minus indsats. Hvor de sparede dage gik hen: indsats minus kontrol i dage i hver tilstand ud over A-dagpenge ved {tau} dage; de summer til de sparede dage.",
+    en: "Each citizen's path from the first unemployment day: the state of every ISO week from the panel's codes (configuration benefitStates: {states}; a week without a code is {noCodeState}; codes {censorCodes} end follow-up). Expected days in each state and on any public support ({publicStates}) within each horizon per arm, with the differences intervention minus control; days on public support saved = control minus intervention. Where the saved days went: intervention minus control days in each state other than A-dagpenge at {tau} days; they sum to days saved.",
+  },
+  resultDef_expenditure: {
+    da: "Kommunens gennemsnitlige udgift pr. borger inden for hver horisont pr. gruppe og besparelsen kontrol minus indsats (positiv: indsatsen koster kommunen mindre). Opdelt middelværdi vægtet med den inverse sandsynlighed for ikke at være censureret (Bang & Tsiatis 2000; Lin m.fl. 1997) med intervaller på én dag og censureringsfordelingen ved Kaplan-Meier: summen over dage d < tau af gennemsnitsprisen for dag d blandt gruppens borgere, der stadig følges den dag. En dag på en offentlig ydelse koster ydelsens dagssats (maxDailyBenefit eller kodens benefitDailyRates) x benefitDaysPerWeek / 7 x kommunens medfinansieringsandel for ugen på offentlig forsørgelse i alt (på tværs af ydelser, med historikken før første ledighedsdag), gennemsnit over de kalenderår, dagen falder i for forsøgets tilgang. Standardfejl fra influensfunktionen, inklusive den estimerede censureringsfordeling (docs/evaluation.md).",
+    en: "Mean municipal expenditure per citizen within each horizon per arm, and the saving control minus intervention (positive: the intervention costs the municipality less). Partitioned inverse-probability-of-censoring-weighted mean (Bang & Tsiatis 2000; Lin et al. 1997) with one-day intervals and the censoring distribution by Kaplan-Meier: the sum over days d < tau of the mean price of day d among the arm's citizens still followed on it. A day on a public benefit costs the benefit's daily rate (maxDailyBenefit, or benefitDailyRates of its code) x benefitDaysPerWeek / 7 x the municipality's co-financing share for the week of total time on public support (across benefits, with the history before the first unemployment day), averaged over the calendar years the day falls in for the trial's intake. Standard error from the influence function including the estimated censoring distribution (docs/evaluation.md).",
   },
   resultDef_privacy: {
     da: "Resultatfilen indeholder intet CPR-nummer, ingen fødselsdato og intet pseudonym; input er kun nævnt ved filnavn og SHA-256.",
@@ -471,6 +503,213 @@ export const texts = {
   days: { da: "dage", en: "days" },
   week: { da: "uge", en: "week" },
   weeksUnit: { da: "uger", en: "weeks" },
+
+  // ---- the first table: the primary estimate beside its sensitivity analyses (primary-section.ts) ----
+  section_primary: { da: "Hovedresultat og følsomhedsanalyser", en: "Primary result and sensitivity analyses" },
+  section_primary_intro: {
+    da: "Det primære effektmål står øverst; under det de samme dage beregnet på andre måder, så man kan se, om konklusionen afhænger af valgene: uden borgere med en fødselsdato, der ofte er registreret i stedet for den rigtige, ved andre horisonter end {tau} dage og justeret for borgernes baggrund. Til sidst de sekundære mål.",
+    en: "The primary effect measure comes first; below it the same days computed in other ways, to show whether the conclusion depends on the choices: without citizens whose birth date is often registered in place of the real one, at horizons other than {tau} days, and adjusted for the citizens' background. The secondary measures follow.",
+  },
+  th_analysis: { da: "Analyse", en: "Analysis" },
+  th_note: { da: "Borgere og bemærkninger", en: "Citizens and remarks" },
+  primaryGroup_primary: { da: "Primært effektmål", en: "Primary effect measure" },
+  primaryGroup_sensitivity: { da: "Følsomhedsanalyser", en: "Sensitivity analyses" },
+  primaryGroup_secondary: { da: "Sekundære mål", en: "Secondary measures" },
+  primaryRow_onBenefit: { da: "Færre dage på A-dagpenge inden for {tau} dage (genindtræden talt med)", en: "Fewer days on A-dagpenge within {tau} days (re-entries counted)" },
+  primaryRow_firstExit: { da: "Færre dage til første afgang inden for {tau} dage", en: "Fewer days to the first exit within {tau} days" },
+  primaryRow_withoutFirstOfMonth: { da: "Uden borgere registreret som født den 1. i en måned", en: "Without citizens registered as born on the 1st of a month" },
+  primaryRow_withoutJanuary1: { da: "Uden borgere registreret som født 1. januar", en: "Without citizens registered as born on 1 January" },
+  primaryRow_horizon: { da: "Horisont {tau} dage", en: "Horizon {tau} days" },
+  primaryRow_adjusted: { da: "Justeret for baggrundsvariable", en: "Adjusted for baseline variables" },
+  primaryRow_publicSupport: { da: "Færre dage på offentlig forsørgelse inden for {tau} dage", en: "Fewer days on public support within {tau} days" },
+  primaryRow_expenditure: { da: "Lavere udgift til forsørgelse pr. borger inden for {tau} dage", en: "Lower support expenditure per citizen within {tau} days" },
+  primaryRow_completed: {
+    da: "Gennemsnit af afsluttede forløb, kontrol − indsats: skævt mod korte forløb, mens forløb stadig kører",
+    en: "Mean of completed spells, control − intervention: biased towards short spells while spells still run",
+  },
+  primaryNote_perArm: { da: "analyseret: kontrol {control}, indsats {intervention}", en: "analysed: control {control}, intervention {intervention}" },
+  primaryNote_atRisk: { da: "stadig fulgt ved {tau} dage: kontrol {control}, indsats {intervention}", en: "still at risk at {tau} days: control {control}, intervention {intervention}" },
+  primaryNote_leftOut: { da: "udeladt: kontrol {control}, indsats {intervention}", en: "left out: control {control}, intervention {intervention}" },
+  primaryNote_adjusted: { da: "{method}; {covariates} baggrundsvariable; præcisionsgevinst {gain}", en: "{method}; {covariates} baseline variables; precision gain {gain}" },
+  primaryNote_publicSupport: { da: "A-dagpenge og andre offentlige ydelser tilsammen", en: "A-dagpenge and other public benefits together" },
+  primaryNote_expenditure: { da: "kommunens andel, prissat pr. ydelse og medfinansieringstrin", en: "the municipality's share, priced per benefit and co-financing step" },
+  primaryNote_firstExitSecondary: {
+    da: "sekundært mål: en afgang til sygedagpenge eller en tilbagevenden til A-dagpenge tæller som afgang",
+    en: "secondary measure: an exit to sickness benefit or a return to A-dagpenge counts as an exit",
+  },
+  primaryNote_completed: { da: "projektets eget mål; ikke en effekt og derfor uden interval og test", en: "the project's own measure; not an effect, so shown without interval or test" },
+  "primaryUnavailable_not-estimable": { da: "kan ikke beregnes endnu: horisonten ligger ud over opfølgningen", en: "not estimable yet: the horizon lies beyond the follow-up" },
+  "primaryUnavailable_flag-unknown": { da: "kan ikke beregnes: kohorten har ikke markeringen", en: "not estimable: the cohort does not carry the flag" },
+  "primaryUnavailable_no-covariates": { da: "kan ikke beregnes: ingen baggrundsvariable med variation", en: "not estimable: no baseline variable varies" },
+  primaryUnavailable_singular: { da: "kan ikke beregnes: baggrundsvariablene er lineært afhængige", en: "not estimable: the baseline variables are linearly dependent" },
+  "adjustmentMethod_pseudo-observation-regression": {
+    da: "regression på pseudo-observationer pr. gruppe (Andersen, Hansen & Klein 2004)",
+    en: "regression of pseudo-observations within each arm (Andersen, Hansen & Klein 2004)",
+  },
+  adjustmentCovariates: { da: "Justeret for: {covariates}.", en: "Adjusted for: {covariates}." },
+  primaryWarning_fewAtRisk: {
+    da: "{label}: under {threshold} af en gruppe er stadig fulgt ved horisonten, så estimatet hviler på få borgere og kan ændre sig meget, når flere følges så længe.",
+    en: "{label}: fewer than {threshold} of an arm are still at risk at the horizon, so the estimate rests on few citizens and can change a lot as more are followed that long.",
+  },
+  signConvention: {
+    da: "Fortegn: et positivt tal er en gevinst for indsatsen (færre dage på ydelse eller en lavere udgift end i kontrolgruppen, dvs. kontrol minus indsats); et negativt tal er et tab.",
+    en: "Sign: a positive number is a gain for the intervention (fewer days on benefit or a lower expenditure than in the control group, that is control minus intervention); a negative number is a loss.",
+  },
+
+  // ---- quarterly monitoring (monitoring-section.ts, boundary-chart.ts) ----
+  section_monitoring: { da: "Overvågning hvert kvartal", en: "Quarterly monitoring" },
+  monitoringWhy: {
+    da: "Udvalget får resultaterne hvert kvartal. Kigger man på resultatet otte gange og bruger den almindelige 5 %-grænse hver gang, er risikoen for at finde en effekt, der ikke er der, tæt på 20 %. Derfor har hvert kig sin egen grænse: tidligt, når der er få data, er den høj, og den falder mod den almindelige grænse ved slutanalysen. Et resultat tæller først som påvist, når det krydser grænsen.",
+    en: "The committee sees the results every quarter. Looking at the result eight times with the usual 5 % threshold each time gives close to a 20 % risk of finding an effect that is not there. So each look has its own boundary: high early on, when there are few data, and falling towards the usual threshold at the final analysis. A result only counts as shown when it crosses the boundary.",
+  },
+  monitoringDesign: {
+    da: "Grænserne følger en {spending} alfaforbrugsfunktion (Lan-DeMets) med en samlet tosidet alfa på {alpha} over {looks} planlagte kig; slutanalysen er {final}. Indtil nu er der brugt {spent} af alfa.",
+    en: "The boundaries follow an {spending} alpha-spending function (Lan-DeMets) with a total two-sided alpha of {alpha} over {looks} planned looks; the final analysis is {final}. So far {spent} of alpha has been spent.",
+  },
+  spending_obrienFleming: { da: "O'Brien-Fleming-lignende", en: "O'Brien-Fleming-type" },
+  spending_pocock: { da: "Pocock-lignende", en: "Pocock-type" },
+  monitoringNow_none: { da: "Sparede dage inden for {tau} dage kan endnu ikke beregnes ved noget kig.", en: "Days saved within {tau} days cannot yet be estimated at any look." },
+  monitoringNow_notCrossed: {
+    da: "Ved kigget {date} er de sparede dage {estimate} (gentaget 95 %-interval {lower} til {upper}); z = {z} ligger inden for grænsen ±{boundary}, så der er endnu ingen påvist effekt.",
+    en: "At the look of {date} the days saved are {estimate} (repeated 95 % interval {lower} to {upper}); z = {z} lies within the boundary ±{boundary}, so no effect is shown yet.",
+  },
+  monitoringNow_crossed: {
+    da: "Ved kigget {date} er de sparede dage {estimate} (gentaget 95 %-interval {lower} til {upper}); z = {z} krydser grænsen ±{boundary}, så forskellen er påvist, også når man tager højde for de mange kig.",
+    en: "At the look of {date} the days saved are {estimate} (repeated 95 % interval {lower} to {upper}); z = {z} crosses the boundary ±{boundary}, so the difference is shown, allowing for the many looks.",
+  },
+  monitoringNext: {
+    da: "Ved næste kig, {kind} {date}, ventes omkring {fraction} af den endelige information; grænsen bliver da omkring ±{boundary}, og indsatsen skal spare mindst {days} dage pr. borger (eller koste lige så mange) for at krydse den.",
+    en: "At the next look, {kind} on {date}, about {fraction} of the final information is expected; the boundary will then be about ±{boundary}, and the intervention must save at least {days} days per citizen (or cost as many) to cross it.",
+  },
+  monitoringNext_unknown: { da: "Næste kig er {kind} {date}; grænsen der kan endnu ikke fremskrives.", en: "The next look is {kind} on {date}; its boundary cannot be projected yet." },
+  monitoringNext_none: { da: "Der er ikke flere planlagte kig.", en: "There are no more planned looks." },
+  monitoringHowToRead: {
+    da: "De røde linjer er grænserne ved hvert kig (stiplet: fremskrevet til de kommende kig), de blå punkter z-værdien af de sparede dage (sparede dage delt med standardfejlen). Et punkt uden for linjerne betyder en påvist forskel.",
+    en: "The red lines are the boundaries at each look (dashed: projected for the looks to come), the blue points the z value of days saved (days saved divided by the standard error). A point outside the lines means a difference shown.",
+  },
+  monitoringTableNote: {
+    da: "Informationsandel: den observerede information (1/SE²) i forhold til den, der ventes ved slutanalysen; i parentes fremskrevet. Det gentagne 95 %-interval er sparede dage ± grænsen × SE og dækker den sande effekt ved alle kig samtidig med 95 % sikkerhed. Tidligere kig er genberegnet ud fra det nuværende udtræk pr. deres dato.",
+    en: "Information fraction: the observed information (1/SE²) relative to that expected at the final analysis; in brackets when projected. The repeated 95 % interval is days saved ± the boundary × SE and covers the true effect at all looks at once with 95 % confidence. Earlier looks are recomputed from the current extract as of their dates.",
+  },
+  monitoringUnplannedNote: { da: "* Et kig, der ikke var planlagt; det bruger også alfa.", en: "* A look that was not planned; it spends alpha too." },
+  chart_boundary: { da: "Grænser og z-værdier ved hvert kig", en: "Boundaries and z values at each look" },
+  axis_lookDate: { da: "Kig (dato for dataudtræk)", en: "Look (data extraction date)" },
+  axis_z: { da: "z (sparede dage / SE)", en: "z (days saved / SE)" },
+  series_boundary: { da: "Grænse", en: "Boundary" },
+  series_boundaryProjected: { da: "Grænse, fremskrevet", en: "Boundary, projected" },
+  series_z: { da: "z ved kigget", en: "z at the look" },
+  lookKind_committee: { da: "Udvalgsmøde", en: "Committee meeting" },
+  lookKind_evaluation: { da: "Evaluering", en: "Evaluation" },
+  lookKind_final: { da: "Slutanalyse", en: "Final analysis" },
+  lookKind_asOf: { da: "Udtræksdato (ikke planlagt)", en: "Extraction date (not planned)" },
+  lookOutcome_crossed: { da: "Grænsen krydset", en: "Boundary crossed" },
+  lookOutcome_notCrossed: { da: "Inden for grænsen", en: "Within the boundary" },
+  lookOutcome_notEstimable: { da: "Kan ikke beregnes endnu", en: "Not estimable yet" },
+  lookOutcome_noNewInformation: { da: "Ingen ny information", en: "No new information" },
+  lookOutcome_afterFinal: { da: "Efter den endelige information", en: "After the final information" },
+  lookOutcome_future: { da: "Kommende kig", en: "Look to come" },
+  lookOutcome_futureToCross: { da: "Kommende: kræver ±{days} dage", en: "To come: needs ±{days} days" },
+  th_lookDate: { da: "Dato", en: "Date" },
+  th_lookKind: { da: "Kig", en: "Look" },
+  th_informationFraction: { da: "Informationsandel", en: "Information fraction" },
+  th_daysSaved: { da: "Sparede dage", en: "Days saved" },
+  th_z: { da: "z", en: "z" },
+  th_boundary: { da: "Grænse", en: "Boundary" },
+  th_repeatedCi: { da: "Gentaget 95 %-interval", en: "Repeated 95 % interval" },
+  th_outcome: { da: "Resultat", en: "Outcome" },
+
+  // ---- page one and the business case: a year of operation; precision's "not before" ----
+  verdictDetectableNotBefore: {
+    da: "Med det forventede indtag kan en effekt på {expected} dage ikke påvises før slutanalysen {date}.",
+    en: "At the expected intake, an effect of {expected} days cannot be detected before the final analysis on {date}.",
+  },
+  verdictMoneyYearly_positive: { da: "Et år med programmet i drift ({year}) giver med den målte effekt en nettobesparelse på {net}.", en: "A year of the programme in operation ({year}) yields a net saving of {net} with the measured effect." },
+  verdictMoneyYearly_negative: { da: "Et år med programmet i drift ({year}) koster med den målte effekt {net} mere, end det sparer.", en: "A year of the programme in operation ({year}) costs {net} more than it saves with the measured effect." },
+  verdictMoneyYearly_notEstimated: { da: "Et år med programmet i drift ({year}) kan ikke beregnes endnu: {reason}.", en: "A year of the programme in operation ({year}) cannot be estimated yet: {reason}." },
+  notEstimatedReason: { da: "indtaget er ikke estimeret", en: "the business case has no estimate for it" },
+  headYearlyNet: { da: "Nettobesparelse pr. år i drift ({year})", en: "Net saving per year in operation ({year})" },
+  headYearlyDetail: {
+    da: "95 %-interval {lower} til {upper} · sandsynlighed for overskud {probability} (normalapproksimation) · forventet {expected} pr. år",
+    en: "95 % interval {lower} to {upper} · probability of a surplus {probability} (normal approximation) · expected {expected} a year",
+  },
+  headYearlyNotEstimated: { da: "Ikke estimeret: {reason}.", en: "Not estimated: {reason}." },
+  businessCaseYearly: { da: "Et år med programmet i drift ({year})", en: "A year of the programme in operation ({year})" },
+  businessCaseCalendarYears: { da: "Pengestrømmen efter kalenderår", en: "The cash flow by calendar year" },
+  yearlyIntakeProjected: { da: "{total} ({observed} talt, {projected} fremskrevet med sæsonmønsteret)", en: "{total} ({observed} counted, {projected} projected with the seasonal pattern)" },
+  yearlyRow_participants: { da: "Deltagere i indsatsen i året", en: "Intervention participants in the year" },
+  yearlyRow_savingExpenditure: { da: "Besparelse pr. deltager (udgift til forsørgelse inden for {tau} dage)", en: "Saving per participant (support expenditure within {tau} days)" },
+  yearlyRow_savingDays: { da: "Besparelse pr. deltager (sparede dage inden for {tau} dage, prissat)", en: "Saving per participant (days saved within {tau} days, priced)" },
+  yearlyRow_gross: { da: "Bruttobesparelse", en: "Gross saving" },
+  yearlyRow_cost: { da: "Årets udgift til programmet", en: "The programme's cost of the year" },
+  yearlyRow_net: { da: "Nettobesparelse", en: "Net saving" },
+  yearlyRow_probability: { da: "Sandsynlighed for overskud (normalapproksimation)", en: "Probability of a surplus (normal approximation)" },
+  yearlyRow_breakEven: { da: "Break-even: deltagere pr. år ved den målte besparelse", en: "Break-even: participants a year at the measured saving" },
+  yearlyMethod: {
+    da: "Nettobesparelse = deltagere × besparelse pr. deltager − årets udgift. Intervallet er 95 % efter deltametoden med usikkerheden på besparelsen og, når indtaget er fremskrevet, på indtaget.",
+    en: "Net saving = participants × saving per participant − the year's cost. The interval is 95 % by the delta method, with the uncertainty of the saving and, when the intake is projected, of the intake.",
+  },
+  precisionAtEnd: { da: "Ved slutanalysen {date} ventes den mindste påviselige effekt at være {mde} dage.", en: "At the final analysis on {date} the minimum detectable effect is expected to be {mde} days." },
+  "intakeAssumption_seasonal-same-weeks": {
+    da: "Antagelse om indtaget: efter udtræksdatoen fremskrives hver gruppes indtag uge for uge som gennemsnittet af de samme uger i året (± 2 uger), der allerede er set; en uge, der ikke er set endnu, får gennemsnittet af alle sete uger. Der er ingen trend, og indtaget slutter ved indtagsperiodens udløb.",
+    en: "Intake assumption: after the extraction date each arm's intake is projected week by week as the mean of the same weeks of the year (± 2 weeks) already seen; a week not yet seen gets the mean of all weeks seen. There is no trend, and intake ends when the intake period ends.",
+  },
+  def_daysSavedOnBenefit: {
+    da: "Færre dage på A-dagpenge (primært effektmål): forskellen i forventede dage på A-dagpenge inden for de første {tau} dage fra første ledighedsdag, kontrol minus indsats, hvor hver dag på A-dagpenge tæller, også efter en tilbagevenden. Beregnet ud fra hver borgers forløb gennem ydelser i det ugentlige ydelsespanel (Aalen-Johansen, restricted mean time in state). Alle fordelte borgere analyseres i den gruppe, reglen gav dem (intention to treat).",
+    en: "Fewer days on A-dagpenge (primary effect measure): the difference in expected days on A-dagpenge within the first {tau} days from the first unemployment day, control minus intervention, every day on A-dagpenge counted, also after a return. Computed from each citizen's path through benefits in the weekly benefit panel (Aalen-Johansen, restricted mean time in state). Every assigned citizen is analysed in the arm the rule gave them (intention to treat).",
+  },
+  def_daysToFirstExit: {
+    da: "Færre dage til første afgang (sekundært mål): forskellen i gennemsnitlig varighed af det første forløb op til {tau} dage (arealet under Kaplan-Meier-kurven), kontrol minus indsats; en afgang til sygedagpenge eller en tilbagevenden tæller som afgang.",
+    en: "Fewer days to the first exit (secondary measure): the difference in restricted mean duration of the first spell up to {tau} days (the area under the Kaplan-Meier curve), control minus intervention; an exit to sickness benefit or a return counts as an exit.",
+  },
+  def_sensitivity: {
+    da: "Følsomhedsanalyser: det primære effektmål beregnet igen uden borgere registreret som født den 1. i en måned og uden dem født 1. januar (fødselsdatoer, der ofte står i stedet for en ukendt, og som reglen sender til samme gruppe), ved horisonterne 182, 273 og 364 dage med andelen, der stadig følges, og justeret for baggrundsvariable som en præcisionsgevinst. En advarsel markerer en horisont, hvor under 10 % af en gruppe stadig følges.",
+    en: "Sensitivity analyses: the primary effect measure recomputed without citizens registered as born on the 1st of a month and without those born 1 January (birth dates often standing in for an unknown one, which the rule sends to one arm), at the horizons 182, 273 and 364 days with the share still followed, and adjusted for baseline variables as a precision gain. A warning marks a horizon where fewer than 10 % of an arm are still followed.",
+  },
+  def_monitoring: {
+    da: "Overvågning: ved hvert planlagt kig beregnes de sparede dage med data pr. kiggets dato; informationsandelen er den observerede information (1/SE²) over den, der ventes ved slutanalysen, og grænsen følger Lan-DeMets' alfaforbrug for de observerede andele. Grænsen er krydset, når |z| ≥ grænsen; det gentagne konfidensinterval er sparede dage ± grænsen × SE.",
+    en: "Monitoring: at each planned look days saved is computed with the data as of the look's date; the information fraction is the observed information (1/SE²) over that expected at the final analysis, and the boundary follows Lan-DeMets alpha spending for the observed fractions. The boundary is crossed when |z| ≥ the boundary; the repeated confidence interval is days saved ± the boundary × SE.",
+  },
+  def_signConvention: {
+    da: "Fortegn: i hele rapporten er et positivt tal en gevinst for indsatsen: færre dage (kontrol minus indsats), lavere udgift (kontrol minus indsats), flere selvforsørgende (indsats minus kontrol). Undtagelsen er figuren over, hvor de sparede dage gik hen, der viser indsats minus kontrol i hver tilstand.",
+    en: "Sign: throughout the report a positive number is a gain for the intervention: fewer days (control minus intervention), lower expenditure (control minus intervention), more self-supporting (intervention minus control). The exception is the chart of where the saved days went, which shows intervention minus control in each state.",
+  },
+  ref_multistate: {
+    da: "Forløb gennem ydelser: Aalen-Johansen-estimat af sandsynligheden for at være i hver tilstand, restricted mean time in state og infinitesimal jackknife-standardfejl (Aalen & Johansen 1978; R survival::survfit med istate og id).",
+    en: "Paths through benefits: Aalen-Johansen estimate of the probability of being in each state, restricted mean time in state and infinitesimal-jackknife standard errors (Aalen & Johansen 1978; R survival::survfit with istate and id).",
+  },
+  ref_adjustment: {
+    da: "Justering for baggrundsvariable: regression på pseudo-observationer (Andersen, Hansen & Klein 2004) med vekselvirkninger med gruppen (Tsiatis m.fl. 2008; Lin 2013).",
+    en: "Covariate adjustment: regression of pseudo-observations (Andersen, Hansen & Klein 2004) with interactions with the arm (Tsiatis et al. 2008; Lin 2013).",
+  },
+  ref_groupSequential: {
+    da: "Gruppesekventiel overvågning: Lan-DeMets' alfaforbrugsfunktioner (Lan & DeMets 1983) og gentagne konfidensintervaller (Jennison & Turnbull 1989; R rpact).",
+    en: "Group-sequential monitoring: Lan-DeMets alpha-spending functions (Lan & DeMets 1983) and repeated confidence intervals (Jennison & Turnbull 1989; R rpact).",
+  },
+
+  // ---- the quarterly note (quarterly-note.ts) ----
+  noteTitle: { da: "Kvartalsnotat: {name}", en: "Quarterly note: {name}" },
+  noteSubtitle: { da: "Til Social- og Arbejdsmarkedsudvalget · {municipality} · data pr. {asOf} · notatet er dannet {date}", en: "For the Social and Labour Market Committee · {municipality} · data as of {asOf} · note made {date}" },
+  noteLookOf: { da: "kig {look} af {looks} planlagte", en: "look {look} of {looks} planned" },
+  noteNoMonitoring: {
+    da: "Resultatfilen har ingen overvågning af de planlagte kig; kør jobtrial analyze igen med denne version.",
+    en: "The results file has no monitoring of the planned looks; run jobtrial analyze again with this version.",
+  },
+  noteIntake: { da: "Tilgang indtil nu", en: "Intake so far" },
+  noteIntakeText: {
+    da: "Fra {from} til dataudtrækket {asOf} er {total} borgere fordelt efter fødselsdag; {analysed} af dem indgår i analysen.",
+    en: "From {from} to the data extraction on {asOf}, {total} citizens have been assigned by birthday; {analysed} of them are analysed.",
+  },
+  notePrimaryHeading: { da: "Hovedresultat og grænsen for en påvist effekt", en: "Primary result and the boundary for a shown effect" },
+  notePrimary: {
+    da: "{measure}: {estimate} dage. Det gentagne 95 %-interval, der tager højde for, at udvalget ser resultatet hvert kvartal, går fra {repeatedLower} til {repeatedUpper} dage (det almindelige 95 %-interval: {interval}).",
+    en: "{measure}: {estimate} days. The repeated 95 % interval, which allows for the committee seeing the result every quarter, runs from {repeatedLower} to {repeatedUpper} days (the ordinary 95 % interval: {interval}).",
+  },
+  notePrimaryNoRepeated: {
+    da: "{measure}: {estimate} dage (95 %-interval {interval}); et gentaget interval kan endnu ikke beregnes.",
+    en: "{measure}: {estimate} days (95 % interval {interval}); a repeated interval cannot be computed yet.",
+  },
+  noteMoney: { da: "Penge pr. år", en: "Money per year" },
+  noteNext: { da: "Ved næste kig", en: "At the next look" },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type TextKey = keyof typeof texts;

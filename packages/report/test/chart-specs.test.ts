@@ -21,7 +21,7 @@ const charts = buildCharts(disclosed.results, businessCase, "da", disclosed.disc
 
 describe("buildCharts", () => {
   it("makes every chart of the report for complete results and a business case", () => {
-    expect(charts.map((chart) => chart.id)).toEqual(["summary-days", "flow", "intake", "allocation", "balance", "km", "cif", "monthly", "process", "advisors", "forest", "net-savings", "cumulative", "tornado"]);
+    expect(charts.map((chart) => chart.id)).toEqual(["summary-days", "where-days-went", "boundary", "flow", "intake", "allocation", "balance", "km", "cif", "monthly", "process", "advisors", "forest", "net-savings", "cumulative", "tornado"]);
   });
 
   it("makes specs that are valid against the Vega-Lite JSON schema", () => {

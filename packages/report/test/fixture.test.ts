@@ -27,4 +27,23 @@ describe("the report's fixture", () => {
     expect(subgroups.some((subgroup) => subgroup.groups.some((group) => group.daysSaved === null))).toBe(true);
     expect(process?.perAdvisor.length).toBeGreaterThan(10);
   });
+
+  it("exercises the paths, monitoring and sensitivity the report leads with: days on A-dagpenge from the benefit panel, analysed and future looks, every sensitivity row, a year of operation", () => {
+    const { daysSaved, paths, expenditure, monitoring, sensitivity, daysToFirstExit } = made.results;
+    expect(daysSaved.measure).toBe("days-on-benefit");
+    expect(daysToFirstExit?.estimate).not.toBeNull();
+    expect(paths?.whereTheDaysWent.map((entry) => entry.state)).toEqual(["sickness", "cash", "education", "job"]);
+    expect(expenditure?.saving.estimate).not.toBeNull();
+    expect(new Set(monitoring?.looks.map((look) => look.status))).toEqual(new Set(["not-estimable", "analysed", "future"]));
+    expect(sensitivity?.rows.map((row) => (row.key === "horizon" ? `horizon-${row.tau}` : row.key))).toEqual([
+      "primary",
+      "without-born-first-of-month",
+      "without-born-january-1",
+      "horizon-182",
+      "horizon-273",
+      "horizon-364",
+      "covariate-adjusted",
+    ]);
+    expect(made.businessCase.yearly?.netSavings).not.toBeNull();
+  });
 });

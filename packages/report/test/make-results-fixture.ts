@@ -1,17 +1,21 @@
 /**
  * Writes the report's test fixtures, results.json and business-case.json, with the
- * packages themselves: a small seeded trial simulated by `simulateTrial`, evaluated by
- * `evaluateTrial` (both @jobtrial/analyze, the same code `jobtrial analyze` runs) and
- * priced by `businessCase` (@jobtrial/business-case). Nothing here estimates anything,
- * so the fixture's Kaplan-Meier curves, restricted means, log-rank test and cumulative
- * incidences are the packages' own, checked against R in their tests.
+ * packages themselves: a small seeded trial simulated by `simulateTrial` with paths
+ * through benefit states (re-entries, other benefits, education, a prior benefit history,
+ * seasonal intake) and the weekly benefit panel they give, evaluated by `evaluateTrial`
+ * (both @jobtrial/analyze, the same code `jobtrial analyze` runs) and priced by
+ * `businessCase` (@jobtrial/business-case). Nothing here estimates anything, so the
+ * fixture's Kaplan-Meier curves, restricted means, log-rank test, cumulative incidences,
+ * days on A-dagpenge, expenditure, monitoring and sensitivity analyses are the packages'
+ * own, checked against R (and rpact) in their tests.
  *
  * What the fixture adds to the simulation, so the report meets what a real extract
  * brings (each is an input, never an output):
  * - the screening counts of the intake rows the simulator drew (as the register's
  *   batch records give them to `jobtrial analyze --screening`);
- * - a few voided assignments and a few citizens without outcome data, small enough to
- *   be suppressed, so the flow shows primary and secondary suppression;
+ * - a few voided assignments and a few citizens without outcome data (no spell and no
+ *   week in the benefit panel), small enough to be suppressed, so the flow shows primary
+ *   and secondary suppression;
  * - the inputs' names, row counts and SHA-256 of their content, as `analyze` records
  *   the files it read.
  *
@@ -51,7 +55,7 @@ export function makeReportFixtures(): { results: Results; businessCase: Business
   const loaded = loadTrialConfig(fileURLToPath(new URL("../../../data/esbjerg-2017/trial.json", import.meta.url)));
   if (!loaded.ok) throw new Error("data/esbjerg-2017/trial.json does not parse");
   const config = loaded.config;
-  const simulation = simulateTrial(config, { weeklyIntake: WEEKLY_INTAKE }, randomSource(FIXTURE_SEED));
+  const simulation = simulateTrial(config, { weeklyIntake: WEEKLY_INTAKE, paths: true }, randomSource(FIXTURE_SEED));
   const data = evaluationDataFromSimulation(simulation);
 
   const voided = new Set<string>();
@@ -65,6 +69,7 @@ export function makeReportFixtures(): { results: Results; businessCase: Business
   }
   const cohort = data.cohort.map((member) => (voided.has(member.pseudonym) ? { ...member, voided: true } : member));
   const spells = data.spells.filter((spell) => !withoutOutcome.has(spell.pseudonym));
+  const benefitWeeks = data.benefitWeeks.filter((row) => !withoutOutcome.has(row.pseudonym));
 
   const ineligible = new Map<string, number>();
   for (const citizen of simulation.citizens) if (citizen.ineligibleReason !== null) ineligible.set(citizen.ineligibleReason, (ineligible.get(citizen.ineligibleReason) ?? 0) + 1);
@@ -75,6 +80,7 @@ export function makeReportFixtures(): { results: Results; businessCase: Business
       config,
       cohort,
       spells,
+      benefitWeeks,
       conversations: data.conversations,
       secondary: data.secondary,
       screening,
@@ -85,6 +91,7 @@ export function makeReportFixtures(): { results: Results; businessCase: Business
         { role: "config", name: "trial.json", sha256: loaded.hash, rows: null },
         { role: "cohort", name: "kohorte.csv", sha256: sha256(cohort), rows: cohort.length },
         { role: "spells", name: "spells.csv", sha256: sha256(spells), rows: spells.length },
+        { role: "benefitWeeks", name: "benefit-weeks.csv", sha256: sha256(benefitWeeks), rows: benefitWeeks.length },
         { role: "conversations", name: "conversations.csv", sha256: sha256(data.conversations), rows: data.conversations.length },
         { role: "secondary", name: "secondary.csv", sha256: sha256(data.secondary), rows: data.secondary.length },
       ],
@@ -101,6 +108,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(here("business-case.json"), JSON.stringify(priced, null, 2) + "\n");
   const { daysSaved, precision, flow } = results;
   console.log(
-    `results.json: ${flow.analysed.control} + ${flow.analysed.intervention} analysed, days saved ${daysSaved.estimate?.toFixed(2)} (${daysSaved.lower?.toFixed(2)}; ${daysSaved.upper?.toFixed(2)}), MDE ${precision.minimumDetectableDaysSaved?.toFixed(2)}`,
+    `results.json: ${flow.analysed.control} + ${flow.analysed.intervention} analysed, days saved (${daysSaved.measure}) ${daysSaved.estimate?.toFixed(2)} (${daysSaved.lower?.toFixed(2)}; ${daysSaved.upper?.toFixed(2)}), MDE ${precision.minimumDetectableDaysSaved?.toFixed(2)}; yearly net ${priced.yearly?.netSavings?.toFixed(0)}`,
   );
 }

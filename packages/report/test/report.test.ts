@@ -142,7 +142,8 @@ describe("buildReport", () => {
     const built = await buildReport(rawResults(), rawBusinessCase(), { now: NOW, lang: "en" });
     expect(built.html).toContain("lower bound");
     expect(built.html).toContain("182 days");
-    expect(built.html).toContain("\u221210 percentage points");
+    expect(built.html).toContain("<td class=\"num\">\u221210%</td>");
+    expect(built.html).toContain("<td class=\"num\">+20%</td>");
     expect(built.html).not.toMatch(/nedre grænse|procentpoint|\d dage|\d uger/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The "where the saved days went" chart and the days-on-A-dagpenge wording of the summary
- * chart, on the fixture's results with a paths block written by hand (the fixture itself
- * has no weekly benefit panel, so the report leaves the chart out there). The spec is kept
+ * chart, on the fixture's results with a paths block written by hand (hand-worked
+ * values; the fixture's own paths, from the simulated benefit panel, are in the goldens of
+ * chart-specs.test.ts), and without a paths block (the report leaves the chart out). The spec is kept
  * as golden JSON beside the others' (UPDATE_GOLDEN=1 writes it; a missing golden fails).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -62,7 +63,7 @@ describe("where the saved days went", () => {
       ["Job og selvforsørgelse", "Ikke offentlig forsørgelse", 3],
     ]);
     expect(rows.reduce((sum, row) => sum + (row["estimate"] as number), 0)).toBe(0);
-    expect(whereDaysWentData(fixtureResults(), "da")).toEqual({ states: [] });
+    expect(whereDaysWentData({ ...fixtureResults(), paths: null }, "da")).toEqual({ states: [] });
   });
 
   it("buildCharts(results with paths) puts the chart after the summary, says A-dagpenge in the summary chart, and both specs are valid Vega-Lite", () => {
@@ -71,7 +72,7 @@ describe("where the saved days went", () => {
       ["summary-days", "Færre dage på A-dagpenge pr. borger"],
       ["where-days-went", "Hvor de sparede dage gik hen"],
     ]);
-    expect(buildCharts(fixtureResults(), null, "da", 5).map((chart) => chart.id)).not.toContain("where-days-went");
+    expect(buildCharts({ ...fixtureResults(), paths: null }, null, "da", 5).map((chart) => chart.id)).not.toContain("where-days-went");
     const problems = charts.slice(0, 2).flatMap((chart) => specProblems(chart.spec));
     expect(problems).toEqual([]);
   });

@@ -7,7 +7,7 @@
  *   jobcentre  make a key, export the pseudonymized cohort, pseudonymize the outcome extracts
  *   evaluator  analyze as of the evaluation date
  *   finance    the business case
- *   committee  the report
+ *   committee  the report, and the quarterly note
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -46,6 +46,7 @@ samme kommandoer, som en bruger skriver, og viser hver kommando, mens den kører
   4. analyser pr. forsøgets evalueringsdato (results.json og CSV-tabeller)
   5. business casen (business-case.json og .xlsx)
   6. rapporten (report/index.html)
+  7. kvartalsnotatet til udvalget (kvartal/quarterly-note.html)
 
 og slutter med nøgletallene og stien til rapporten. Outputmappen laves på ny
 hver gang; en mappe, demoen ikke selv har lavet, slettes aldrig.
@@ -101,6 +102,7 @@ Eksempel:
       { label: "Beregner business case", command: businessCaseCommand, values: { config, results: file("results.json"), format: "json", out: file("business-case.json") } },
       { label: "Beregner business case (XLSX til økonomi)", command: businessCaseCommand, values: { config, results: file("results.json"), format: "xlsx", out: file("business-case.xlsx") } },
       { label: "Skriver rapporten", command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("rapport"), lang } },
+      { label: "Skriver kvartalsnotatet til udvalget", command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("kvartal"), lang, quarterly: true } },
     ];
 
     mkdirSync(file("udtraek"), { recursive: true });

@@ -1,18 +1,23 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { buildReport, printPdf, readJsonFile, ReportError, reportMessage, writeReport, type Lang } from "@jobtrial/report";
+import { buildQuarterlyNote, buildReport, printPdf, QUARTERLY_NOTE_FILE, readJsonFile, ReportError, reportMessage, writeReport, type Lang } from "@jobtrial/report";
 import { resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 import { VERSION } from "../version.ts";
 
 export const report: Command = {
   name: "report",
-  summary: "Evalueringsrapporten (HTML, som standard på dansk)",
-  usage: "report --results <results.json> --out <mappe> [--business-case <bc.json>] [--lang da|en] [--pdf]",
+  summary: "Evalueringsrapporten eller kvartalsnotatet (HTML, som standard på dansk)",
+  usage: "report --results <results.json> --out <mappe> [--business-case <bc.json>] [--quarterly] [--lang da|en] [--pdf]",
   help: `
 Skriver evalueringsrapporten til et udvalg og en statistiker ud fra resultaterne
 fra "jobtrial analyze": én statisk HTML-fil, der kan åbnes fra disken uden net
 (figurer indlejret som SVG, udskriftslayout til A4), og ved siden af den hver
 figurs Vega-Lite-specifikation (JSON) og data (CSV) i charts/.
+
+Med --quarterly skrives i stedet kvartalsnotatet til Social- og
+Arbejdsmarkedsudvalget (quarterly-note.html, en eller to A4-sider): tilgangen
+indtil nu, hovedresultatet med dets gentagne konfidensinterval og grænserne ved
+hvert kig, pengene pr. år og hvad man kan vente ved næste kig.
 
 Antal under den konfigurerede mindste cellestørrelse skjules i alle tabeller og
 figurer, med sekundær diskretionering, så de ikke kan regnes ud fra totaler.
@@ -22,17 +27,21 @@ Tilvalg:
   --results <fil>         results.json fra "jobtrial analyze" (skal gives)
   --out <mappe>           mappen, der skrives i; oprettes om nødvendigt (skal gives)
   --business-case <fil>   business casens JSON ("jobtrial business-case")
+  --quarterly             skriv kvartalsnotatet (quarterly-note.html) i stedet for rapporten
   --lang da|en            sprog for tekster, tal og datoer (standard: da)
-  --pdf                   udskriv også report.pdf med Debians Chromium (/usr/bin/chromium)
+  --pdf                   udskriv også report.pdf (quarterly-note.pdf med --quarterly) med
+                          Debians Chromium (/usr/bin/chromium)
 
-Eksempel:
+Eksempler:
   jobtrial report --results out/results.json --business-case out/business-case.json --out out/report
+  jobtrial report --quarterly --results out/results.json --business-case out/business-case.json --out out/kvartal --pdf
 `,
   options: {
     results: { type: "string" },
     out: { type: "string" },
     "business-case": { type: "string" },
     lang: { type: "string" },
+    quarterly: { type: "boolean" },
     pdf: { type: "boolean" },
   },
   async run({ io, values }) {
@@ -52,12 +61,14 @@ Eksempel:
       const results = read(resultsFile);
       const businessCase = businessCaseFile === undefined ? null : read(businessCaseFile);
       const inputNames = { results: resultsFile, ...(businessCaseFile === undefined ? {} : { businessCase: businessCaseFile }) };
-      const built = await buildReport(results, businessCase, { lang, now: io.now(), toolVersion: VERSION, inputNames });
+      const quarterly = values["quarterly"] === true;
+      const options = { lang, now: io.now(), toolVersion: VERSION, inputNames };
+      const built = quarterly ? await buildQuarterlyNote(results, businessCase, options) : await buildReport(results, businessCase, options);
       writeReport(built, outDir);
-      const html = join(outDir, "index.html");
-      io.stdout(say.written(html, built.charts.length, join(outDir, "charts")) + "\n");
+      const html = join(outDir, quarterly ? QUARTERLY_NOTE_FILE : "index.html");
+      io.stdout((quarterly ? say.writtenNote : say.written)(html, built.charts.length, join(outDir, "charts")) + "\n");
       if (values["pdf"]) {
-        const pdf = join(outDir, "report.pdf");
+        const pdf = join(outDir, quarterly ? "quarterly-note.pdf" : "report.pdf");
         await printPdf(html, pdf);
         io.stdout(`PDF: ${pdf}\n`);
       }
@@ -70,13 +81,16 @@ Eksempel:
 };
 
 /** What the command itself prints, in the report's language (Danish unless --lang en). */
-const SAY: Record<Lang, { notFound: (file: string) => string; written: (html: string, charts: number, chartsDir: string) => string }> = {
+type Written = (html: string, charts: number, chartsDir: string) => string;
+const SAY: Record<Lang, { notFound: (file: string) => string; written: Written; writtenNote: Written }> = {
   da: {
     notFound: (file) => `${file}: filen findes ikke; kontroller stien`,
     written: (html, charts, chartsDir) => `Rapport: ${html} (${charts} ${charts === 1 ? "figur" : "figurer"}; specifikationer og data i ${chartsDir})`,
+    writtenNote: (html, charts, chartsDir) => `Kvartalsnotat: ${html} (${charts} ${charts === 1 ? "figur" : "figurer"}; specifikationer og data i ${chartsDir})`,
   },
   en: {
     notFound: (file) => `${file}: file not found; check the path`,
     written: (html, charts, chartsDir) => `Report: ${html} (${charts} ${charts === 1 ? "chart" : "charts"}; specs and data in ${chartsDir})`,
+    writtenNote: (html, charts, chartsDir) => `Quarterly note: ${html} (${charts} ${charts === 1 ? "chart" : "charts"}; specs and data in ${chartsDir})`,
   },
 };
