@@ -159,14 +159,14 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   // 2. profile of saved days
   const profile = results ? measuredProfile(results, horizon, options.daysSaved) : flatProfile(options.daysSaved ?? config.expectations.daysSaved, horizon);
   // The area between the curves must be the days to the first exit results.json reports beside them. analyze
-  // publishes the curves with their steps merged to the minimum cell size, which moves the area a little (a
-  // small part of its SE); a larger difference means the file mixes analyses.
+  // publishes the curves with their steps merged to the minimum cell size, which moves the area a little (up to
+  // about a seventh of its SE in 200 simulated trials); more than a quarter of the SE means the file mixes analyses.
   const firstExit = results ? reportedFirstExitDays(results) : null;
   const reported = firstExit?.estimate ?? null;
   let curvesAggregated: { computed: number; reported: number } | null = null;
   if (firstExit && reported !== null && profile.kind === "measured" && firstExit.tau === horizon) {
     const difference = Math.abs(profile.daysSaved - reported);
-    if (difference > Math.max(1e-6 * Math.max(1, Math.abs(reported)), 0.1 * (firstExit.se ?? 0))) {
+    if (difference > Math.max(1e-6 * Math.max(1, Math.abs(reported)), 0.25 * (firstExit.se ?? 0))) {
       throw new BusinessCaseError({ code: "results_inconsistent", computed: profile.daysSaved, reported, tau: horizon });
     }
     if (difference > 1e-6 * Math.max(1, Math.abs(reported))) curvesAggregated = { computed: profile.daysSaved, reported };
