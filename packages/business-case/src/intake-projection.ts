@@ -136,8 +136,9 @@ export function seasonalProjection(observed: number, referenceSeen: number, refe
  * A suppressed (null) count is read as 0 and listed.
  *
  * @example
- * // bundled data as of 2018-03-01: 1,305 entries in the 52 weeks of 2017; 249 in 2018-W01..W08
- * observedIntake(results).years.get(2018) // { method: "seasonal", observed: 249, value: 249 x B / A, ... }
+ * // bundled data as of 2018-03-01: 1,305 intervention entries in the 52 weeks of 2017 (2,582 in both arms,
+ * // 498 of them in weeks 1-8); 249 in 2018-W01..W08
+ * observedIntake(results).years.get(2018) // { method: "seasonal", observed: 249, value: 249 x 2582 / 498 = 1,291, se: 96.93, ... }
  */
 export function observedIntake(results: BusinessCaseResultsInput): ObservedIntake {
   const window = intakeWindow(results);
