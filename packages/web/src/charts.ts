@@ -13,7 +13,6 @@
  *    group, observed (bars) against the calendar's expectation (ticks).
  */
 import type { diagnoseAllocation } from "@jobtrial/assign";
-import { isoWeekStart, type IsoWeek } from "@jobtrial/core";
 import { renderSvg, specProblems } from "@jobtrial/report";
 import { text, type Lang } from "./texts.ts";
 
@@ -47,7 +46,6 @@ export function weekShareSpec(diagnostics: AllocationDiagnostics, lang: Lang): R
     const spread = week.n > 0 ? bandHalfWidth(week.expectedShare, week.n) : null;
     return {
       week: week.week,
-      monday: isoWeekStart(week.week as IsoWeek),
       n: week.n,
       share: week.share,
       expectedShare: week.expectedShare,
@@ -55,7 +53,8 @@ export function weekShareSpec(diagnostics: AllocationDiagnostics, lang: Lang): R
       bandUpper: spread === null ? null : Math.min(1, week.expectedShare + spread),
     };
   });
-  const x = { field: "monday", type: "temporal", timeUnit: "utcyearweek", title: text(lang, "axis_week"), axis: { format: "%d.%m.%Y", labelAngle: 0, tickCount: 6, grid: false } };
+  // Weeks as ordered categories: every layer sits in the middle of its week's band, also when there is one week.
+  const x = { field: "week", type: "ordinal", sort: "ascending", title: text(lang, "axis_week"), axis: { labelAngle: -90, labelOverlap: "greedy", grid: false } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: text(lang, "chart_week_desc"),
