@@ -76,7 +76,7 @@ describe("jobtrial config check", () => {
       '$.assignment.rule.kind: unknown rule kind: use "day-of-month", "parity" or "birthday-list"',
       "$.money.years[0].cofinancing[1].share: must be at most 1 (100 %); write 60 % as 0.6",
     ]);
-    expect(lines.at(-1)).toMatch(/^jobtrial config check: 2 problems in .*; fix them and run again$/);
+    expect(lines.at(-1)).toMatch(/^jobtrial config check: 2 problemer i .*; ret dem og kør igen$/);
   });
 
   it("reports an overlapping day set and a budget year outside the project with their paths", async () => {
@@ -98,7 +98,7 @@ describe("jobtrial config check", () => {
   it("a missing file is a user error with one line (exit 1)", async () => {
     const result = await run(["config", "check", "no/such/trial.json"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("no/such/trial.json: $: file not found; check the path\njobtrial config check: 1 problem in no/such/trial.json; fix it and run again\n");
+    expect(result.stderr).toBe("no/such/trial.json: $: filen findes ikke; kontroller stien\njobtrial config check: 1 problem i no/such/trial.json; ret det og kør igen\n");
   });
 
   it("a missing argument or unknown option is a usage error (exit 2)", async () => {

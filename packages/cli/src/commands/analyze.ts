@@ -196,7 +196,7 @@ Example (the bundled data, after "register export"):
       for (const [file] of files) renameSync(`${file}.${process.pid}.part`, file);
     } catch (error) {
       for (const part of temporary) rmSync(part, { force: true });
-      throw new UserError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`);
+      throw new UserError({ da: `kan ikke skrive ${out}: ${(error as NodeJS.ErrnoException).code ?? "ukendt fejl"}`, en: `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}` });
     }
 
     io.stdout(analyzeSummary(results, out, files.size - 1, lang));

@@ -21,7 +21,7 @@ import { VERSION } from "../version.ts";
 /** Loads the configuration or raises a user error listing its problems. */
 export function loadConfigOrFail(io: Io, values: OptionValues): { config: TrialConfig; hash: string } {
   const path = stringOption(values, "config", true);
-  const result = loadTrialConfig(resolvePath(io, path));
+  const result = loadTrialConfig(resolvePath(io, path), "da");
   if (!result.ok) {
     for (const item of result.problems) io.stderr(`${path}: ${item.path}: ${item.message}\n`);
     throw new UserError(`konfigurationen ${path} har ${result.problems.length === 1 ? "1 problem" : `${result.problems.length} problemer`}; kontroller den med "jobtrial config check ${path}"`);

@@ -165,7 +165,7 @@ Eksempler:
     if (format !== "table" && format !== "json" && format !== "xlsx") throw new UsageError(message({ code: "format_invalid", format }));
     if (format === "xlsx" && out === undefined) throw new UsageError(message({ code: "xlsx_needs_out" }));
 
-    const loaded = loadTrialConfig(resolvePath(io, configArgument));
+    const loaded = loadTrialConfig(resolvePath(io, configArgument), lang);
     if (!loaded.ok) {
       for (const problem of loaded.problems) io.stderr(`${configArgument}: ${problem.path}: ${problem.message}\n`);
       throw new UserError(message({ code: "config_invalid", file: configArgument, problems: loaded.problems.length }));

@@ -26,14 +26,17 @@ Eksempel:
   positionals: [1, 1],
   run({ io, values, positionals }) {
     const file = resolvePath(io, positionals[0]!);
-    const result = loadTrialConfig(file);
+    const result = loadTrialConfig(file, "da");
     if (values["json"]) {
       io.stdout(JSON.stringify(result.ok ? { ok: true, id: result.config.id, hash: result.hash } : { ok: false, problems: result.problems }, null, 2) + "\n");
       return result.ok ? 0 : 1;
     }
     if (!result.ok) {
       for (const problem of result.problems) io.stderr(`${positionals[0]}: ${problem.path}: ${problem.message}\n`);
-      throw new UserError(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${positionals[0]}; fix ${result.problems.length === 1 ? "it" : "them"} and run again`);
+      throw new UserError({
+        da: `${result.problems.length === 1 ? "1 problem" : `${result.problems.length} problemer`} i ${positionals[0]}; ret ${result.problems.length === 1 ? "det" : "dem"} og kør igen`,
+        en: `${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${positionals[0]}; fix ${result.problems.length === 1 ? "it" : "them"} and run again`,
+      });
     }
     const { config } = result;
     io.stdout(

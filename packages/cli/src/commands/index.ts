@@ -35,8 +35,8 @@ export const commandIndex: CommandEntry[] = [
   { name: "analyze", summary: "Evaluer forsøget til results.json", load: async () => (await import("./analyze.ts")).analyze },
   { name: "power", summary: "Designdiagnose ved simulation", load: async () => (await import("./power.ts")).power },
   { name: "monitor boundaries", summary: "Grænser for løbende overvågning med alfaforbrug", load: async () => (await import("./monitor.ts")).monitorBoundaries },
-  { name: "business-case", summary: "Nettobesparelse over for budgettet", load: async () => (await import("./business-case.ts")).businessCaseCommand },
-  { name: "report", summary: "Evalueringsrapporten (HTML, som standard på dansk)", load: async () => (await import("./report.ts")).report },
+  { name: "business-case", summary: "Nettobesparelse over for budgettet: et år i drift, og pr. kalenderår", load: async () => (await import("./business-case.ts")).businessCaseCommand },
+  { name: "report", summary: "Evalueringsrapporten eller kvartalsnotatet (HTML, som standard på dansk)", load: async () => (await import("./report.ts")).report },
   { name: "serve", summary: "Websiden til ugens tildeling (Denne uge, Listen, Registret)", load: async () => (await import("./serve.ts")).serve },
   { name: "demo", summary: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data", load: async () => (await import("./demo.ts")).demo },
 ];

@@ -49,8 +49,11 @@ Example:
   },
   run({ io, values }) {
     const configArg = stringOption(values, "config", true);
-    const loaded = loadTrialConfig(resolvePath(io, configArg));
-    if (!loaded.ok) throw new UserError(`${configArg}: ${loaded.problems[0]!.path}: ${loaded.problems[0]!.message} (run "jobtrial config check ${configArg}")`);
+    const loaded = loadTrialConfig(resolvePath(io, configArg), stringOption(values, "lang") === "en" ? "en" : "da");
+    if (!loaded.ok) {
+      const first = `${configArg}: ${loaded.problems[0]!.path}: ${loaded.problems[0]!.message}`;
+      throw new UserError({ da: `${first} (kør "jobtrial config check ${configArg}")`, en: `${first} (run "jobtrial config check ${configArg}")` });
+    }
     const config = loaded.config;
     const simulation: SimulationOptions = {};
     const daysSaved = numberOption(values, "days-saved");
