@@ -98,6 +98,21 @@ footer { margin-top: 18pt; font-size: 8.5pt; color: var(--muted); border-top: 0.
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   nav.toc { display: none; }
+  /* page one on one A4 page: the verdict, four cards and the two summary charts */
+  #summary h1 { font-size: 18pt; }
+  #summary .subtitle { margin-bottom: 6pt; }
+  .verdict { padding: 5pt 10pt; margin: 4pt 0 6pt; }
+  .verdict p { font-size: 11pt; line-height: 1.35; }
+  .verdict p.secondary { font-size: 9pt; margin: 2pt 0; }
+  .headlines { gap: 5pt; margin: 5pt 0; }
+  .headline { padding: 4pt 8pt; }
+  .headline .label { font-size: 9pt; }
+  .headline .value { font-size: 19pt; }
+  .headline .detail { font-size: 8.5pt; line-height: 1.3; }
+  #summary figure.chart { margin: 3pt 0; }
+  #summary figure.chart svg { max-height: 36mm; width: auto; }
+  #summary #chart-where-days-went svg { max-height: 46mm; }
+  #summary .note { font-size: 8pt; margin: 1pt 0 3pt; }
 }
 `;
 

@@ -733,9 +733,12 @@ export function text(lang: Lang, key: TextKey, params: Readonly<Record<string, s
  * The text for `key` in `lang` as its pieces: the catalogue's wording between the
  * placeholders, and each placeholder's value as given (not turned into a string), so
  * the HTML can put markup in a sentence while the wording itself stays text.
- * A placeholder without a value throws, as in `text`.
+ * A placeholder without a value throws, as in `text`. A value that ends in an
+ * abbreviation's full stop ("1,5 mio. kr.") also ends the sentence: the wording's own
+ * full stop right after it is left out, so no sentence ends in "kr..".
  *
  * @example textParts("en", "flow_screened", { n: 3380 }) // ["Screened: ", 3380]
+ * @example textParts("da", "verdictMoneyInterval", { lower: "1,0 mio. kr.", upper: "5,0 mio. kr." }) // ["95 %-interval: ", "1,0 mio. kr.", " til ", "5,0 mio. kr."]
  */
 export function textParts<V>(lang: Lang, key: TextKey, params: Readonly<Record<string, V>> = {}): (string | V)[] {
   const parts: (string | V)[] = [];
@@ -750,7 +753,11 @@ export function textParts<V>(lang: Lang, key: TextKey, params: Readonly<Record<s
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
-  return parts;
+  return parts.flatMap((part, index) => {
+    const before = parts[index - 1];
+    if (typeof part !== "string" || typeof before !== "string" || !before.endsWith(".") || !part.startsWith(".")) return [part];
+    return part.length > 1 ? [part.slice(1)] : [];
+  });
 }
 
 /** The text for a key built at run time, or `fallback` when the table has no such key. */

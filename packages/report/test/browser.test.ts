@@ -22,6 +22,7 @@ describe("the report in Chromium", () => {
   let chartBoxes: Record<string, { width: number; height: number } | null> = {};
   let figures: { key: string; value: string; text: string }[] = [];
   let chartIds: string[] = [];
+  let pageOnePages = 0;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium); .ci/run does`);
@@ -37,6 +38,10 @@ describe("the report in Chromium", () => {
     for (const id of chartIds) chartBoxes[id] = await page.locator(`#chart-${id} svg`).boundingBox();
     figures = await page.$$eval("[data-figure]", (nodes) => nodes.map((node) => ({ key: node.getAttribute("data-figure")!, value: node.getAttribute("data-value")!, text: node.textContent! })));
     await page.locator("#summary").screenshot({ path: join(outDir, "first-page.png") });
+    // Page one alone, printed: everything but the summary hidden.
+    await page.addStyleTag({ content: "main > :not(#summary) { display: none !important; }" });
+    const pageOne = (await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true })).toString("latin1");
+    pageOnePages = [...pageOne.matchAll(/\/Type\s*\/Page(?![s\w])/g)].length;
   });
 
   afterAll(async () => {
@@ -67,6 +72,10 @@ describe("the report in Chromium", () => {
     expect(Number(byKey["netSavings.yearly"]!.value)).toBe(net);
     expect(Number(byKey["netSavings.yearly.table"]!.value)).toBe(net);
     expect(Number(byKey["first-table.primary"]!.value)).toBe(results.daysSaved.estimate);
+  });
+
+  it("prints page one (verdict, four cards, days saved and where the saved days went) on one A4 page", () => {
+    expect(pageOnePages).toBe(1);
   });
 
   it("saves a screenshot of the first page outside the repository", () => {

@@ -26,4 +26,10 @@ describe("texts", () => {
     expect(textParts("da", "headDaysSavedDetail", { lower: marker, upper: "3,1", expected: "9,0" })).toEqual(["Kan ligge mellem ", marker, " og ", "3,1", " dage. Forventet: ", "9,0", " dage."]);
     expect(() => textParts("da", "flow_screened", {})).toThrow(/needs \{n\}/);
   });
+
+  it("textParts(lang, key, params) lets a value's abbreviation end the sentence: no \"kr..\"", () => {
+    expect(text("da", "verdictMoneyInterval", { lower: "1,0 mio. kr.", upper: "5,0 mio. kr." })).toBe("95 %-interval: 1,0 mio. kr. til 5,0 mio. kr.");
+    expect(text("en", "verdictMoneyInterval", { lower: "DKK 1.0m", upper: "DKK 5.0m" })).toBe("95 % interval: DKK 1.0m to DKK 5.0m.");
+    expect(text("da", "verdictMoneyYearly_negative", { year: 2018, net: "0,4 mio. kr." })).toBe("Et år med programmet i drift (2018) koster med den målte effekt 0,4 mio. kr. mere, end det sparer.");
+  });
 });
