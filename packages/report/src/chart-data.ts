@@ -105,7 +105,10 @@ export function flowData(results: Results, lang: Lang, minCellSize: number): Cha
   const link = (x: number, y: number, x2: number, y2: number) => links.push({ x, y, x2, y2 });
 
   const total = (values: (number | null)[]) => (values.every((value) => value !== null) ? values.reduce<number>((a, b) => a + b!, 0) : null);
-  const assignedTotal = total([flow.assigned.control, flow.assigned.intervention]);
+  // Both arms, or (when an arm's count is hidden) what the screening gives: a sum of shown cells, so it reveals nothing the diagram does not.
+  const assignedTotal =
+    total([flow.assigned.control, flow.assigned.intervention]) ??
+    (flow.screened === null || flow.ineligible.length === 0 ? null : total([flow.screened, ...flow.ineligible.map((entry) => (entry.n === null ? null : -entry.n)), flow.invalid === null ? null : -flow.invalid]));
   box("screened", 20, 60, 1, 8, [text(lang, "flow_screened", { n: n(flow.screened, "flow.screened") })], true);
   const ineligibleLines = isUnknown(results, "flow.ineligible") && flow.ineligible.length === 0 ? [text(lang, "unknownMark")] : flow.ineligible.map((entry) => `${reasonLabel(lang, entry, "ineligible")}: ${n(entry.n)}`);
   box(

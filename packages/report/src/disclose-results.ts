@@ -8,7 +8,8 @@
  * What is linked (secondary suppression):
  * - flow: screened = ineligible reasons + invalid + assigned per arm; assigned (per arm) =
  *   voided + excluded reasons + analysed; analysed = exited + censoring reasons (or
- *   still running when no reasons are given);
+ *   still running when no reasons are given); assigned - voided = the arm's intake (the
+ *   intake leaves voided assignments out), whose sum is shown;
  * - intake per arm: the weeks, and the years, add up to the arm's total (shown in the
  *   report), and each week's control + intervention add up to the week's n;
  * - subgroups per arm: the levels add up to the arm's analysed total;
@@ -81,6 +82,11 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
     const voided = register(`flow.voided.${arm}`, flow.voided[arm], (v) => (flow.voided[arm] = v));
     const excluded = flow.excluded.map((entry, index) => register(`flow.excluded.${index}.${arm}`, entry[arm], (v) => (entry[arm] = v)));
     const analysed = register(`flow.analysed.${arm}`, flow.analysed[arm], (v) => (flow.analysed[arm] = v));
+    // The intake counts leave voided assignments out, so their sum (shown: the years, the
+    // weeks) is assigned - voided: a hidden voided count would be given away by a shown
+    // assigned count. Linked first, so a small voided count takes the assigned count with
+    // it rather than a reason in the flow (which the intake's sum would give away in turn).
+    if (intakeLeavesOutVoided(input, arm)) constraints.push({ parts: [voided, assigned[arm]] });
     constraints.push({ total: assigned[arm], parts: [voided, ...excluded, analysed] });
     const exited = register(`flow.exited.${arm}`, flow.exited[arm], (v) => (flow.exited[arm] = v));
     const running = register(`flow.stillRunning.${arm}`, flow.stillRunning[arm], (v) => (flow.stillRunning[arm] = v));
@@ -255,6 +261,22 @@ export function discloseResults(input: Results, minCellSize = effectiveMinCellSi
   }
 
   return { results, disclosure: { minCellSize, primary: outcome.primary.size, secondary: outcome.secondary.size } };
+}
+
+/**
+ * True when the arm's intake can be assigned - voided: analyze counts the intake without
+ * voided assignments, so this holds unless the input says otherwise (a voided count that
+ * is known and does not match, or intake years that exceed the assigned count). A voided
+ * count that arrived suppressed (null) is taken as linked: it is exactly the count the
+ * link protects.
+ */
+function intakeLeavesOutVoided(input: Results, arm: Arm): boolean {
+  const years = input.intake.byYear.map((row) => row[arm]);
+  const assigned = input.flow.assigned[arm];
+  if (assigned === null || years.some((count) => count === null)) return false;
+  const intake = years.reduce<number>((sum, count) => sum + count!, 0);
+  const voided = input.flow.voided[arm];
+  return voided === null ? intake <= assigned : intake === assigned - voided;
 }
 
 function byArm<T>(make: (arm: Arm) => T): Record<Arm, T> {

@@ -76,21 +76,25 @@ ${joinHtml(sections, html`\n`)}
 `);
 }
 
-/** Intake so far: citizens assigned per year and arm (disclosed counts), and how many are analysed. */
+/**
+ * Intake so far: citizens assigned per year and arm (disclosed counts, voided assignments
+ * left out as in the intake), their totals, and how many are analysed.
+ */
 function intakePart(input: HtmlInput, t: T): Html {
   const { results, lang } = input;
   const min = input.disclosure.minCellSize;
   const count = (value: number | null) => countLabel(value, lang, min);
   const sum = (values: (number | null)[]) => (values.every((value) => value !== null) ? values.reduce<number>((total, value) => total + value!, 0) : null);
-  const assigned = results.flow.assigned;
+  const years = results.intake.byYear;
+  const intake = { control: sum(years.map((row) => row.control)), intervention: sum(years.map((row) => row.intervention)) };
   const analysed = results.flow.analysed;
-  const rows: Cell[][] = results.intake.byYear.map((row) => [String(row.year), ...ARMS.map((arm) => count(row[arm])), count(sum([row.control, row.intervention]))]);
-  rows.push([html`<strong>${t("th_total")}</strong>`, ...ARMS.map((arm) => html`<strong>${count(assigned[arm])}</strong>`), html`<strong>${count(sum([assigned.control, assigned.intervention]))}</strong>`]);
+  const rows: Cell[][] = years.map((row) => [String(row.year), ...ARMS.map((arm) => count(row[arm])), count(sum([row.control, row.intervention]))]);
+  rows.push([html`<strong>${t("th_total")}</strong>`, ...ARMS.map((arm) => html`<strong>${count(intake[arm])}</strong>`), html`<strong>${count(sum([intake.control, intake.intervention]))}</strong>`]);
   return html`<section id="note-intake"><h2>${t("noteIntake")}</h2>
 <p>${t("noteIntakeText", {
     from: formatDate(results.config.intake.firstUnemploymentDayFrom, lang),
     asOf: formatDate(results.asOf, lang),
-    total: count(sum([assigned.control, assigned.intervention])),
+    total: count(sum([intake.control, intake.intervention])),
     analysed: count(sum([analysed.control, analysed.intervention])),
   })}</p>
 ${table([t("th_year"), t("arm_control"), t("arm_intervention"), t("th_total")], rows, [false, true, true, true], { id: "note-intake-table" })}</section>`;

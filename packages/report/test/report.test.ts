@@ -73,10 +73,12 @@ describe("buildReport", () => {
     await expect(buildReport(rawResults(), businessCase, { now: NOW })).rejects.toMatchObject({ issue: { code: "business_case_other_trial" } });
   });
 
-  it("shows no suppressed count: secondary-suppressed flow cells read as hidden in the flow chart's data", () => {
+  it("shows no suppressed count: small voided counts read as hidden in the flow chart's data, and so do the arms' assigned counts, which the intake (voided left out) would give them away from", () => {
     const text = flowText(report);
     expect(text).toMatch(/Annulleret: skjult/);
-    expect(text).toMatch(/Ingen ledighedsdata: skjult/);
+    expect(text).toMatch(/\nIndsats: skjult\n|^Indsats: skjult$/m);
+    expect(text).toMatch(/^Kontrolgruppe: skjult$/m);
+    expect(text).toMatch(/Ingen ledighedsdata: 7/);
   });
 
   it("shows a zero count as 0, a count from 1 to the minimum - 1 as hidden, and the minimum as itself", async () => {

@@ -84,6 +84,28 @@ describe("discloseResults", () => {
     expect(disclosure.secondary).toBeGreaterThan(0);
   });
 
+  it("hides the assigned count with a small voided count: the intake leaves voided assignments out, so assigned minus the intake's sum would give it away", () => {
+    const raw = rawResults();
+    const years = (arm: "control" | "intervention") => raw.intake.byYear.reduce((sum: number, row: Record<string, number>) => sum + row[arm]!, 0);
+    raw.flow.voided = { control: 3, intervention: 0 };
+    raw.flow.assigned = { control: years("control") + 3, intervention: years("intervention") };
+    const { results } = discloseResults(parseResults(raw));
+    expect(results.flow.voided).toEqual({ control: null, intervention: 0 });
+    expect(results.flow.assigned).toEqual({ control: null, intervention: years("intervention") });
+    // the reason for exclusion stays shown: with assigned hidden, nothing gives the voided count away
+    expect(results.flow.excluded.find((entry) => entry.code === "no-outcome-data")).toMatchObject({ control: 7, intervention: 6 });
+    expect(results.intake.byYear).toEqual(raw.intake.byYear);
+  });
+
+  it("does not link assigned and intake when the input's numbers say the intake is something else", () => {
+    const raw = rawResults();
+    raw.flow.voided = { control: 3, intervention: 0 };
+    raw.flow.assigned.control += 10; // 10 more assigned than intake + voided: no such link
+    raw.flow.excluded.find((entry: { code?: string }) => entry.code === "no-outcome-data").control += 7;
+    const { results } = discloseResults(parseResults(raw));
+    expect(results.flow.assigned.control).toBe(raw.flow.assigned.control);
+  });
+
   it("hides a week's count when the other arm's count in that week is small, since the week's n is shown", () => {
     const raw = rawResults();
     const week = raw.intake.byWeek[10];
