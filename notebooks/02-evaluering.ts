@@ -1,15 +1,18 @@
 /**
- * Walk-through for evaluators: why "days saved" is a restricted mean, and why
- * the project's own "average of completed spells" misleads at the March
- * evaluation. Runs on a simulated trial whose truth we know.
+ * Walk-through for evaluators: why "days saved" is a restricted mean (of the
+ * time on A-dagpenge, re-entries counted), and why the project's own "average
+ * of completed spells" misleads at the March evaluation. Runs on a simulated
+ * trial whose truth we know.
  *
  *   pnpm tsx notebooks/02-evaluering.ts
  *
  * Steps:
  *  1. Load the trial configuration.
- *  2. Simulate a trial with a known effect (9 days at 364 days), in memory.
- *  3. Evaluate it as of the evaluation date, exactly as `jobtrial analyze` does.
- *  4. Compare the estimate with the truth, and the naive completed-spell average with both.
+ *  2. Simulate a trial with a known effect (9 days on A-dagpenge at 364 days), in memory,
+ *     with each citizen's path through benefit states (the simulator's default).
+ *  3. Evaluate it as of the evaluation date with the weekly benefit panel, exactly as
+ *     `jobtrial analyze --benefit-weeks` does.
+ *  4. Compare the estimates with the truth, and the naive completed-spell average with both.
  *  5. Ask what precision we have: the minimum detectable effect, and when 9 days becomes detectable.
  */
 import { fileURLToPath } from "node:url";
@@ -25,20 +28,24 @@ if (!loaded.ok) throw new Error(loaded.problems.map((problem) => `${problem.path
 const config = loaded.config;
 console.log(`Trial ${config.id}: evaluation on ${config.evaluation.date}, primary horizon ${config.evaluation.primaryHorizonDays} days`);
 
-// 2. A simulated trial: 60 weeks of intake, about 50 a week, a true effect of 9 days.
-const simulation = simulateTrial(
-  config,
-  { fromWeek: "2017-W01", toWeek: "2018-W08", effect: { kind: "days-saved", days: 9 }, include: { conversations: true, benefitWeeks: false, secondary: true } },
-  randomSource(2018),
+// 2. A simulated trial: 60 weeks of intake, about 50 a week, a true effect of 9 days on A-dagpenge.
+const simulation = simulateTrial(config, { fromWeek: "2017-W01", toWeek: "2018-W08", effect: { kind: "days-saved", days: 9 } }, randomSource(2018));
+const truth = simulation.truth.paths!;
+const trueSaved = truth.armContrast.days[String(config.evaluation.primaryHorizonDays)]!.adp.difference;
+console.log(
+  `Simulated ${simulation.citizens.length} citizens; true days on A-dagpenge saved ${truth.daysSaved.toFixed(2)}, the arm contrast under the rule ${trueSaved.toFixed(2)}; ` +
+    `days to the first exit ${simulation.truth.daysSaved.toFixed(2)} (arm contrast ${simulation.truth.armContrast.daysSaved.toFixed(2)})`,
 );
-console.log(`Simulated ${simulation.citizens.length} citizens; true days saved ${simulation.truth.daysSaved.toFixed(2)}, the arm contrast under the rule ${simulation.truth.armContrast.daysSaved.toFixed(2)}`);
 
 // 3. Evaluate as of the evaluation date: running spells are censored there.
 const data = evaluationDataFromSimulation(simulation);
 const results = evaluateTrial({ config, ...data, asOf: config.evaluation.date, seed: 1, now: new Date("2018-03-01T12:00:00Z"), toolVersion: "notebook" });
 const saved = results.daysSaved;
-console.log(`Days saved (restricted mean, control - intervention, ${saved.tau} days): ${one(saved.estimate)} (95 % CI ${one(saved.lower)} to ${one(saved.upper)})`);
-console.log(`  the interval ${saved.lower! <= simulation.truth.daysSaved && simulation.truth.daysSaved <= saved.upper! ? "covers" : "misses"} the truth`);
+const covers = (estimate: { lower: number | null; upper: number | null }, value: number) => (estimate.lower! <= value && value <= estimate.upper! ? "covers" : "misses");
+console.log(`Days saved (restricted mean time on A-dagpenge, re-entries counted, control - intervention, ${saved.tau} days): ${one(saved.estimate)} (95 % CI ${one(saved.lower)} to ${one(saved.upper)})`);
+console.log(`  the interval ${covers(saved, trueSaved)} the arm contrast ${trueSaved.toFixed(2)}`);
+const firstExit = results.daysToFirstExit!;
+console.log(`Days to the first exit (secondary): ${one(firstExit.estimate)} (95 % CI ${one(firstExit.lower)} to ${one(firstExit.upper)}); the interval ${covers(firstExit, simulation.truth.armContrast.daysSaved)} its truth`);
 
 // 4. The project's own wording: the average duration of completed spells.
 const completed = results.completedSpells;

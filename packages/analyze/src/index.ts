@@ -21,3 +21,5 @@ export { prepareSimulation } from "./simulate/model.ts";
 export { SimulationOptionsError, type SimulationOptions } from "./simulate/options.ts";
 export { simulateTrial, simulateWithModel } from "./simulate/simulate-trial.ts";
 export { writeSimulation } from "./simulate/write-simulation.ts";
+export { SimulationTruthSchema, type SimulationTruth } from "./simulate/truth.ts";
+export { type PathContrastTruth } from "./simulate/path-truth.ts";

@@ -1,12 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ResultsSchema } from "@jobtrial/analyze";
+import { ResultsSchema, SimulationTruthSchema } from "@jobtrial/analyze";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeSummary } from "../src/commands/analyze.ts";
 import { repoRoot, run } from "./helpers.ts";
 
 const data = join(repoRoot, "data/esbjerg-2017");
+/** The bundled data's exact truth; an unadjusted estimate converges to the arms' contrast as the rule forms them. */
+const truth = SimulationTruthSchema.parse(JSON.parse(readFileSync(join(data, "truth.json"), "utf8")));
 let dir: string;
 
 beforeAll(async () => {
@@ -19,7 +21,7 @@ beforeAll(async () => {
 }, 300_000);
 
 describe("jobtrial analyze", () => {
-  it("jobtrial analyze (bundled data) writes results that parse, cover truth.json and hold no CPR number", async () => {
+  it("jobtrial analyze (bundled data, spells only) writes results that parse, agree with truth.json's first spell and hold no CPR number", async () => {
     const out = join(dir, "out", "results.json");
     const result = await run([
       "analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--screening", join(dir, "cohort.screening.json"),
@@ -30,9 +32,11 @@ describe("jobtrial analyze", () => {
     expect(result.code).toBe(0);
     const text = readFileSync(out, "utf8");
     const results = ResultsSchema.parse(JSON.parse(text));
-    const truth = JSON.parse(readFileSync(join(data, "truth.json"), "utf8")) as { daysSaved: number; armContrast: { daysSaved: number } };
-    expect(results.daysSaved.lower!).toBeLessThanOrEqual(truth.daysSaved);
-    expect(results.daysSaved.upper!).toBeGreaterThanOrEqual(truth.daysSaved);
+    // Without the panel days saved is the days to the first exit: the first spell's arm contrast, 9.84 days.
+    expect(truth.armContrast.daysSaved).toBeCloseTo(9.844615, 6);
+    expect(results.daysSaved.lower!).toBeLessThanOrEqual(truth.armContrast.daysSaved);
+    expect(results.daysSaved.upper!).toBeGreaterThanOrEqual(truth.armContrast.daysSaved);
+    expect(Math.abs(results.daysSaved.estimate! - truth.armContrast.daysSaved)).toBeLessThan(2 * results.daysSaved.se!);
     expect(results.generatedAt).toBe("2018-03-01T10:00:00.000Z");
     expect(results.inputs.map((input) => input.role)).toEqual(["config", "cohort", "spells", "conversations", "secondary"]);
     // The screening counts travel beside the cohort: rows read = analysed + ineligible + invalid (nothing excluded here).
@@ -77,6 +81,19 @@ describe("jobtrial analyze", () => {
     expect(results.paths!.whereTheDaysWent.reduce((sum, entry) => sum + entry.estimate!, 0)).toBeCloseTo(results.daysSaved.estimate!, 9);
     expect(results.expenditure!.saving.se).toBeGreaterThan(0);
     expect(results.daysToFirstExit!.estimate).not.toBeNull();
+    // Each estimate within two standard errors of the arms' true contrast at 364 days (truth.json's paths.armContrast):
+    // 8.79 days on A-dagpenge, 8.39 days on public support, 3,341 kr. expenditure; 9.84 days to the first exit.
+    const armContrast = truth.paths!.armContrast;
+    const within = (estimate: { estimate: number | null; se: number | null }, value: number) => Math.abs(estimate.estimate! - value) / estimate.se!;
+    expect([armContrast.days["364"]!.adp.difference, armContrast.days["364"]!.public.difference, armContrast.expenditure["364"]!.difference]).toEqual([8.792822, 8.389022, 3340.616462]);
+    expect(within(results.daysSaved, armContrast.days["364"]!.adp.difference)).toBeLessThan(2);
+    expect(within(results.paths!.publicSupportDaysSaved, armContrast.days["364"]!.public.difference)).toBeLessThan(2);
+    expect(within(results.expenditure!.saving, armContrast.expenditure["364"]!.difference)).toBeLessThan(2);
+    expect(within(results.daysToFirstExit!, truth.armContrast.daysSaved)).toBeLessThan(2);
+    for (const went of results.paths!.whereTheDaysWent) {
+      const state = went.state as "sickness" | "cash" | "education" | "job";
+      expect(within(went, -armContrast.days["364"]![state].difference), state).toBeLessThan(2);
+    }
     expect(result.stdout).toMatch(/\n  sparede dage  −?\d+,\d \(95 % KI −?\d+,\d til −?\d+,\d\) på A-dagpenge ved 364 dage\n  forsørgelse   −?\d+,\d færre dage på offentlig forsørgelse \(95 % KI .+\)\n  udgift        −?[\d.]+ kr\. sparet pr\. borger inden for 364 dage \(95 % KI .+\)\n  første afgang −?\d+,\d dage tidligere \(95 % KI .+\), sekundært mål\n/);
     const english = analyzeSummary(results, "results.json", 12, "en");
     expect(english).toMatch(/\n  days saved   −?\d+\.\d \(95 % CI .+\) on A-dagpenge at 364 days\n  support      −?\d+\.\d fewer days on public support \(95 % CI .+\)\n  expenditure  DKK −?[\d,]+ saved per citizen within 364 days \(95 % CI .+\)\n  first exit   −?\d+\.\d days sooner \(95 % CI .+\), a secondary measure\n/);

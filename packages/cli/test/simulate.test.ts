@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SimulationTruthSchema } from "@jobtrial/analyze";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers.ts";
 
@@ -17,10 +18,28 @@ describe("jobtrial simulate", () => {
     expect(summary.weeks).toEqual({ from: "2017-W01", to: "2017-W04" });
     expect(readdirSync(join(out, "intake")).sort()).toEqual(["2017-W01.csv", "2017-W02.csv", "2017-W03.csv", "2017-W04.csv"]);
     for (const file of ["spells.csv", "benefit-weeks.csv", "conversations.csv", "secondary.csv"]) expect(existsSync(join(out, "outcomes", file))).toBe(true);
-    const truth = JSON.parse(readFileSync(join(out, "truth.json"), "utf8"));
-    expect(truth.daysSaved).toBeCloseTo(9, 6);
+    const truth = SimulationTruthSchema.parse(JSON.parse(readFileSync(join(out, "truth.json"), "utf8")));
+    // The path model is the default: the trial's 9 days are days on A-dagpenge, re-entries counted.
+    expect(truth.paths!.daysSaved).toBeCloseTo(9, 6);
+    expect(summary.truth.paths.causal.daysOnADagpengeSaved).toBe(truth.paths!.causal.days["364"]!.adp.difference);
+    expect(summary.truth.paths.armContrast.expenditureSaving).toBe(truth.paths!.armContrast.expenditure["364"]!.difference);
+    expect(summary.truth.daysSaved).toBe(truth.daysSaved);
     expect(truth.generatedBy).toBe(`jobtrial simulate --config ${trial} --seed 7 --out ${out} --weeks 2017-W01:2017-W04 --weekly-intake 20`);
     expect(readFileSync(join(out, "trial.json"), "utf8")).toBe("keep me");
+  });
+
+  it("--paths false gives the first-spell model: no paths in truth.json, the 9 days are the first spell's, and the command line says so", async () => {
+    const out = mkdtempSync(join(tmpdir(), "jobtrial-simulate-"));
+    const result = await run(["simulate", "--config", trial, "--seed", "7", "--out", out, "--weeks", "2017-W01:2017-W02", "--weekly-intake", "20", "--paths", "false"]);
+    expect(result.code).toBe(0);
+    const truth = SimulationTruthSchema.parse(JSON.parse(readFileSync(join(out, "truth.json"), "utf8")));
+    expect(truth.paths).toBeUndefined();
+    expect(truth.daysSaved).toBeCloseTo(9, 6);
+    expect(truth.generatedBy).toBe(`jobtrial simulate --config ${trial} --seed 7 --out ${out} --weeks 2017-W01:2017-W02 --weekly-intake 20 --paths false`);
+    expect(result.stdout).toContain(`  truth        ${truth.daysSaved} days saved at 364 days (arm contrast ${truth.armContrast.daysSaved}), hazard ratio ${truth.hazardRatio}\n`);
+    const bad = await run(["simulate", "--config", trial, "--seed", "7", "--out", out, "--paths", "yes"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--paths must be "true" or "false", got "yes"');
   });
 
   it("--hazard-ratio sets the effect as a hazard ratio", async () => {
@@ -28,7 +47,10 @@ describe("jobtrial simulate", () => {
     const result = await run(["simulate", "--config", trial, "--seed", "1", "--out", out, "--intake-end", "2017-W02", "--hazard-ratio", "1.2"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("SYNTHETIC data written");
-    expect(JSON.parse(readFileSync(join(out, "truth.json"), "utf8")).hazardRatio).toBe(1.2);
+    const truth = SimulationTruthSchema.parse(JSON.parse(readFileSync(join(out, "truth.json"), "utf8")));
+    // With paths the hazard ratio is the job-rate ratio in the programme weeks.
+    expect([truth.hazardRatio, truth.paths!.jobRateRatio]).toEqual([1.2, 1.2]);
+    expect(result.stdout).toContain(`  truth        ${truth.paths!.causal.days["364"]!.adp.difference} days on A-dagpenge saved at 364 days, re-entries counted (arm contrast ${truth.paths!.armContrast.days["364"]!.adp.difference})\n`);
   });
 
   it("is a usage error (exit 2) with both --hazard-ratio and --days-saved, or without --seed", async () => {
@@ -38,7 +60,7 @@ describe("jobtrial simulate", () => {
     expect(both.stderr).toContain("not both");
     const noSeed = await run(["simulate", "--config", trial, "--out", out]);
     expect(noSeed.code).toBe(2);
-    expect(noSeed.stderr).toContain("--seed is required");
+    expect(noSeed.stderr).toContain("--seed skal angives");
   });
 
   it("is a user error (exit 1) when the intake does not end before the extraction date", async () => {

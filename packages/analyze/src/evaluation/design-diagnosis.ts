@@ -26,7 +26,12 @@ import { evaluationDataFromSimulation } from "./from-simulation.ts";
 
 export interface DesignDiagnosisOptions {
   config: TrialConfig;
-  /** The simulator's options (effect, weekly intake, weeks, extraction date, ...). */
+  /**
+   * The simulator's options (effect, weekly intake, weeks, extraction date, ...). Paths
+   * default to false here: the diagnosis is of the days to the first exit from spells, so
+   * the effect is the first spell's restricted mean difference and the simulation stays
+   * as fast as before the path model became the simulator's default. Default paths: false
+   */
   simulation: SimulationOptions;
   /** Simulated trials. Default: 500 */
   trials?: number;
@@ -81,7 +86,7 @@ function sdOf(values: readonly number[]): number {
 
 export function diagnoseDesign(options: DesignDiagnosisOptions): DesignDiagnosis {
   const trials = options.trials ?? 500;
-  const model = prepareSimulation(options.config, { ...options.simulation, include: { conversations: false, benefitWeeks: false, secondary: false } });
+  const model = prepareSimulation(options.config, { paths: false, ...options.simulation, include: { conversations: false, benefitWeeks: false, secondary: false } });
   const root = randomSource(options.seed);
   const tau = model.options.effect.kind === "days-saved" ? model.options.effect.horizonDays : options.config.evaluation.primaryHorizonDays;
   const extractionDate = model.options.extractionDate;

@@ -10,11 +10,15 @@ const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date
 const isoWeek = z.string().refine(isIsoWeek, { message: 'must be an ISO week "YYYY-Www", for example "2017-W01"' });
 const share = z.number().min(0).max(1);
 
-/** The true effect: days saved at a horizon (the model's hazard ratio is solved for it) or a hazard ratio. */
+/** The true effect: days saved at a horizon (the model's hazard ratio, or with paths its job-rate ratio, is solved for it) or a hazard ratio. */
 export const SimulationEffectSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("days-saved"),
-    /** Control minus intervention restricted mean duration at `horizonDays`, whole trial population. */
+    /**
+     * Control minus intervention days within `horizonDays`, whole trial population: expected
+     * days on A-dagpenge, re-entries counted, with paths (the default); the restricted mean
+     * of the one spell without.
+     */
     days: z.number().min(-200).max(200),
     /** Horizon in days. Default: the trial's primary horizon */
     horizonDays: z.number().int().positive().optional(),
@@ -89,10 +93,11 @@ export const SimulationOptionsSchema = z.strictObject({
    * Simulate each citizen's path through benefit states from the first unemployment day to
    * the extraction date, with re-entry, other benefits, education and a prior benefit
    * history (docs/simulation.md, "Paths"); `true` for the path model's defaults. With paths
-   * the effect in days saved is the difference in days on A-dagpenge with re-entries.
-   * Default: false (one spell per citizen)
+   * the effect in days saved is the difference in days on A-dagpenge with re-entries;
+   * `false` for the first-spell model (one spell per citizen, no re-entry, no prior history).
+   * Default: true (the path model with its defaults)
    */
-  paths: z.union([z.boolean(), PathOptionsSchema]).default(false),
+  paths: z.union([z.boolean(), PathOptionsSchema]).default(true),
   /** Which outcome tables to generate (skip them for speed in power simulations). Default: all true */
   include: z
     .strictObject({

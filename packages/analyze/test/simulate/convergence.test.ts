@@ -37,7 +37,8 @@ describe("simulateWithModel on about 100,000 citizens", () => {
   let sim: Simulation;
   let eligible: SimulatedCitizen[];
   beforeAll(() => {
-    const model = prepareSimulation(config, { weeklyIntake: 1700, include: { conversations: false, benefitWeeks: false, secondary: false } });
+    // The first-spell model (paths: false); the path model's convergence is path-convergence.test.ts.
+    const model = prepareSimulation(config, { weeklyIntake: 1700, paths: false, include: { conversations: false, benefitWeeks: false, secondary: false } });
     sim = simulateWithModel(model, randomSource(1_000_003));
     eligible = sim.citizens.filter((citizen) => citizen.eligible);
   });

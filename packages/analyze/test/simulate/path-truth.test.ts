@@ -225,7 +225,9 @@ describe("computeTruth with paths on the bundled configuration", () => {
       for (const expenditure of Object.values(contrast.expenditure)) expect(expenditure.difference).toBeGreaterThan(0);
     }
     expect(truth.causal.median.control).toBe(98);
-    expect(computeTruth(config).paths).toBeUndefined();
+    // The path model is the default; paths: false is the first-spell model without a paths block.
+    expect(computeTruth(config)).toEqual(truth);
+    expect(computeTruth(config, { paths: false }).paths).toBeUndefined();
   });
 
   it("computeTruth with paths and no effect (ratio 1 everywhere) gives no difference in any state or in expenditure", () => {

@@ -13,7 +13,8 @@ import { simulationFiles, writeSimulation } from "../../src/simulate/write-simul
 import { esbjergConfig } from "./helpers.ts";
 
 const config = esbjergConfig();
-const options = { fromWeek: "2017-W01", toWeek: "2018-W08" } as const;
+/** The first-spell model (one spell per citizen); the path model, the default, is checked in simulate-paths.test.ts. */
+const options = { fromWeek: "2017-W01", toWeek: "2018-W08", paths: false } as const;
 
 function filesIn(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();

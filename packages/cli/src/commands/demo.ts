@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadTrialConfig } from "@jobtrial/core";
+import { formatNumber as formatCoreNumber, loadTrialConfig, MINUS_SIGN } from "@jobtrial/core";
 import { formatDate, formatDkk, formatInterval, formatNumber, formatPercent } from "@jobtrial/report";
 import { resolvePath, stringOption, UserError, type Command, type Io, type OptionValues } from "../command.ts";
 import { analyze } from "./analyze.ts";
@@ -23,7 +23,7 @@ import { report } from "./report.ts";
 
 /** A file in the output folder that says the demo made it, so a rerun may replace the folder. */
 const MARKER = ".jobtrial-demo";
-const OUTCOME_FILES = ["spells", "conversations", "secondary"] as const;
+const OUTCOME_FILES = ["spells", "benefit-weeks", "conversations", "secondary"] as const;
 
 interface Step {
   label: string;
@@ -43,7 +43,8 @@ samme kommandoer, som en bruger skriver, og viser hver kommando, mens den kører
   1. tildel hver uges tilgangsfil i et nyt register (medarbejderlister i lister/)
   2. kontroller registrets hashkæde
   3. lav en pseudonymiseringsnøgle, eksporter kohorten, pseudonymiser udfaldsudtrækkene
-  4. analyser pr. forsøgets evalueringsdato (results.json og CSV-tabeller)
+  4. analyser pr. forsøgets evalueringsdato med det ugentlige ydelsespanel
+     (results.json og CSV-tabeller)
   5. business casen (business-case.json og .xlsx)
   6. rapporten (report/index.html)
   7. kvartalsnotatet til udvalget (kvartal/quarterly-note.html)
@@ -93,6 +94,7 @@ Eksempel:
           cohort: file("kohorte.csv"),
           screening: file("kohorte.screening.json"),
           outcomes: file("udtraek", "spells.csv"),
+          "benefit-weeks": file("udtraek", "benefit-weeks.csv"),
           conversations: file("udtraek", "conversations.csv"),
           secondary: file("udtraek", "secondary.csv"),
           "as-of": loaded.config.evaluation.date,
@@ -194,20 +196,69 @@ function yearlyLines(yearly: YearlyFigures | null): string[] {
   ];
 }
 
+/** The part of results.json the days lines show (paths and daysToFirstExit are absent in older files). */
+interface Estimate {
+  estimate: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+interface DaysFigures {
+  daysSaved: Estimate & { tau: number; measure?: string };
+  daysToFirstExit?: Estimate;
+  paths?: {
+    states: { name: string; label: { da: string } }[];
+    publicSupportDaysSaved: Estimate;
+    whereTheDaysWent: (Estimate & { state: string })[];
+  } | null;
+  config: { expectations: { daysSaved: number } };
+}
+
+/**
+ * The key figures about days, first: days on A-dagpenge saved (re-entries counted) with the
+ * 95 % interval, days on public support saved, and where the saved days went (intervention
+ * minus control days in each other state; they sum to the days saved). Without the weekly
+ * benefit panel the days saved are the days to the first exit, and only that line is shown.
+ */
+function daysLines(results: DaysFigures): string[] {
+  const days = (value: number | null) => formatNumber(value, "da", 1);
+  const saved = results.daysSaved;
+  const expected = `forventet ${days(results.config.expectations.daysSaved)}`;
+  const paths = results.paths;
+  if (!paths || saved.measure !== "days-on-benefit") {
+    return [`  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage, til første afgang; ${expected}`];
+  }
+  const signed = (value: number | null) => formatCoreNumber(value, "da", { decimals: 1, minus: MINUS_SIGN, signed: true, rounding: "exact" });
+  const label = (state: string) => paths.states.find((entry) => entry.name === state)?.label.da.toLowerCase() ?? state;
+  const support = paths.publicSupportDaysSaved;
+  return [
+    `  Sparede dage          ${days(saved.estimate)} dage på A-dagpenge (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage, genindtræden talt med; ${expected}`,
+    `  Offentlig forsørgelse ${days(support.estimate)} færre dage (95 % KI ${formatInterval(support.lower, support.upper, "da")})`,
+    `  Hvor dagene gik hen   ${paths.whereTheDaysWent.map((entry) => `${label(entry.state)} ${signed(entry.estimate)}`).join(", ")} dage (indsats minus kontrol)`,
+  ];
+}
+
+/** Days to the first exit from A-dagpenge, the secondary measure, when days saved are days on A-dagpenge. */
+function firstExitLines(results: DaysFigures): string[] {
+  const firstExit = results.daysToFirstExit;
+  if (!firstExit || results.daysSaved.measure !== "days-on-benefit") return [];
+  const days = (value: number | null) => formatNumber(value, "da", 1);
+  return [`  Første afgang         ${days(firstExit.estimate)} dage tidligere (95 % KI ${formatInterval(firstExit.lower, firstExit.upper, "da")}), sekundært mål`];
+}
+
 /** The key figures, in Danish, from the files the steps wrote (numbers formatted as in the report). */
 function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number): string {
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   const businessCase = JSON.parse(readFileSync(businessCaseFile, "utf8"));
   const count = (value: number | null) => (value === null ? "skjult" : formatNumber(value, "da"));
   const days = (value: number | null) => formatNumber(value, "da", 1);
-  const saved = results.daysSaved;
   const selfSupport = results.selfSupport.at.find((entry: { weeks: number }) => entry.weeks === 26);
   const lines = [
     "",
     `Nøgletal for ${results.trial.name} (syntetiske data), pr. ${formatDate(results.asOf, "da")}`,
+    ...daysLines(results),
     ...yearlyLines(businessCase.yearly ?? null),
     `  Deltagere             indsats ${count(results.flow.analysed.intervention)}, kontrol ${count(results.flow.analysed.control)}`,
-    `  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage; forventet ${days(results.config.expectations.daysSaved)}`,
+    ...firstExitLines(results),
     `  Mindste påviselige    ${days(results.precision.minimumDetectableDaysSaved)} dage nu${results.precision.detectableFrom ? `; ${days(results.config.expectations.daysSaved)} dage påviselig fra ${formatDate(results.precision.detectableFrom, "da")}` : ""}`,
     selfSupport
       ? `  Selvforsørgelse 26 u. indsats ${formatPercent(selfSupport.intervention.estimate, "da")}, kontrol ${formatPercent(selfSupport.control.estimate, "da")}`

@@ -1,5 +1,5 @@
 import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/core";
-import { simulateTrial, SimulationOptionsError, writeSimulation, type SimulationOptions } from "@jobtrial/analyze";
+import { simulateTrial, SimulationOptionsError, writeSimulation, type PathContrastTruth, type SimulationOptions, type SimulationTruth } from "@jobtrial/analyze";
 import { randomSource } from "@jobtrial/survival";
 import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
 
@@ -12,15 +12,22 @@ Simulates the trial described by the configuration and writes what the real
 sources would deliver, in their real shapes (all SYNTHETIC):
 
   <dir>/intake/<ISO week>.csv         one weekly intake list per week (case system)
-  <dir>/outcomes/spells.csv           one row per benefit spell, cut at the extraction date
-  <dir>/outcomes/benefit-weeks.csv    the same history as a weekly benefit panel
+  <dir>/outcomes/spells.csv           the first A-dagpenge spell per citizen, cut at the
+                                      extraction date
+  <dir>/outcomes/benefit-weeks.csv    the weekly benefit panel: each citizen's path through
+                                      benefit states (returns to A-dagpenge, sickness and
+                                      cash benefit, education, moving away) and the weeks on
+                                      public support before the first unemployment day
   <dir>/outcomes/conversations.csv    every planned and held conversation
   <dir>/outcomes/secondary.csv        applications, self-found placements, ratings
   <dir>/truth.json                    the model's parameters and true values
 
-Arms follow the configuration's rule from each birth date. Only these files are
-written; trial.json and other files in <dir> are left alone. The same
-configuration, options and seed give byte-identical files.
+Arms follow the configuration's rule from each birth date. truth.json holds the
+true days on A-dagpenge saved (re-entries counted), days on public support saved
+and the municipality's expenditure saving per citizen at each horizon (paths),
+beside the first spell's. Only these files are written; trial.json and other
+files in <dir> are left alone. The same configuration, options and seed give
+byte-identical files.
 
 Options:
   --config <file>          the trial configuration (required)
@@ -31,11 +38,15 @@ Options:
                            that ends before the extraction date)
   --intake-end <week>      last intake week (the end of intake) instead of --weeks' end
   --weekly-intake <n>      expected intake per week, seasonally varied (default 50)
-  --days-saved <d>         true effect: control minus intervention restricted
-                           mean at the horizon (default: the trial's expectation, 9)
+  --days-saved <d>         true effect: control minus intervention expected days
+                           on A-dagpenge within the horizon, re-entries counted
+                           (with --paths false: the first spell's restricted mean)
+                           (default: the trial's expectation, 9)
   --horizon <days>         horizon for --days-saved (default: primary horizon, 364)
-  --hazard-ratio <r>       true effect as the hazard ratio of leaving benefit
-                           (intervention / control; > 1 shortens spells) instead
+  --hazard-ratio <r>       true effect as the hazard ratio of leaving benefit for a
+                           job (intervention / control; > 1 shortens spells) instead
+  --paths true|false       paths through benefit states with re-entry (default true);
+                           false: the first-spell model, one spell per citizen
   --extraction-date <date> date of the outcome extract (default: evaluation date)
   --foreign-born-share <s>           share born abroad (default 0.12)
   --january-first-share <s>          share of them registered on 1 January (default 0.3)
@@ -57,6 +68,7 @@ Example (the bundled data set):
     "extraction-date": { type: "string" },
     "foreign-born-share": { type: "string" },
     "january-first-share": { type: "string" },
+    paths: { type: "string" },
     json: { type: "boolean" },
   },
   run({ io, values }) {
@@ -118,6 +130,13 @@ Example (the bundled data set):
       generatedBy.push(`--${flag} ${share}`);
     }
 
+    const paths = stringOption(values, "paths");
+    if (paths !== undefined) {
+      if (paths !== "true" && paths !== "false") throw new UsageError(`--paths must be "true" or "false", got "${paths}"`);
+      options.paths = paths === "true";
+      if (paths === "false") generatedBy.push("--paths false");
+    }
+
     const config = loadConfigOrThrow(resolvePath(io, configArg), configArg);
     let simulation;
     try {
@@ -145,7 +164,7 @@ Example (the bundled data set):
             intervention,
             control: eligible - intervention,
             files: written,
-            truth: { daysSaved: truth.daysSaved, hazardRatio: truth.hazardRatio, armContrastDaysSaved: truth.armContrast.daysSaved },
+            truth: { paths: pathHeadline(truth), daysSaved: truth.daysSaved, hazardRatio: truth.hazardRatio, armContrastDaysSaved: truth.armContrast.daysSaved },
           },
           null,
           2,
@@ -159,12 +178,42 @@ Example (the bundled data set):
         `  intake       ${simulation.options.fromWeek} to ${simulation.options.toWeek}: ${simulation.citizens.length} rows, ${eligible} eligible`,
         `  arms         ${intervention} intervention, ${eligible - intervention} control`,
         `  extraction   ${simulation.options.extractionDate}: ${simulation.spells.filter((spell) => spell.end === null).length} spells still running`,
-        `  truth        ${truth.daysSaved} days saved at ${truth.horizonDays} days (arm contrast ${truth.armContrast.daysSaved}), hazard ratio ${truth.hazardRatio}`,
+        ...truthLines(truth),
       ].join("\n") + "\n",
     );
     return 0;
   },
 };
+
+/**
+ * The path truth's headline at the primary horizon: days on A-dagpenge saved (re-entries
+ * counted), days on public support saved and the expenditure saved per citizen, for the
+ * whole population (causal) and for the arms as the rule forms them; null without paths.
+ */
+function pathHeadline(truth: SimulationTruth) {
+  const paths = truth.paths;
+  if (paths === undefined) return null;
+  const tau = String(truth.horizonDays);
+  const at = (contrast: PathContrastTruth) => ({
+    daysOnADagpengeSaved: contrast.days[tau]!.adp.difference,
+    publicSupportDaysSaved: contrast.days[tau]!.public.difference,
+    expenditureSaving: contrast.expenditure[tau]!.difference,
+  });
+  return { horizonDays: Number(tau), jobRateRatio: paths.jobRateRatio, causal: at(paths.causal), armContrast: at(paths.armContrast) };
+}
+
+function truthLines(truth: SimulationTruth): string[] {
+  const headline = pathHeadline(truth);
+  const firstSpell = `${truth.daysSaved} days saved at ${truth.horizonDays} days (arm contrast ${truth.armContrast.daysSaved})`;
+  if (headline === null) return [`  truth        ${firstSpell}, hazard ratio ${truth.hazardRatio}`];
+  const { causal, armContrast } = headline;
+  return [
+    `  truth        ${causal.daysOnADagpengeSaved} days on A-dagpenge saved at ${headline.horizonDays} days, re-entries counted (arm contrast ${armContrast.daysOnADagpengeSaved})`,
+    `               ${causal.publicSupportDaysSaved} days on public support saved (arm contrast ${armContrast.publicSupportDaysSaved})`,
+    `               ${causal.expenditureSaving} DKK municipal expenditure saved per citizen (arm contrast ${armContrast.expenditureSaving})`,
+    `               first spell: ${firstSpell}; job-rate ratio ${headline.jobRateRatio}`,
+  ];
+}
 
 function loadConfigOrThrow(file: string, shown: string) {
   const result = loadTrialConfig(file);
