@@ -32,7 +32,11 @@ const { values } = parseArgs({ options: { base: { type: "string", default: "HEAD
 const pnpm = ["--yes", `pnpm@${JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1]}`];
 
 function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  // pnpm and npx set INIT_CWD, which the CLI takes as its working folder: drop it, so each
+  // demo reads the data of its own tree.
+  const env = { ...process.env };
+  delete env["INIT_CWD"];
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28, env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
