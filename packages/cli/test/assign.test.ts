@@ -142,7 +142,7 @@ describe("jobtrial register", () => {
     expect((await run(["register", "keygen", "--out", key])).code).toBe(0);
     expect([statSync(key).mode & 0o777, /^[0-9a-f]{64}\n$/.test(readFileSync(key, "utf8"))]).toEqual([0o600, true]);
     const again = await run(["register", "keygen", "--out", key]);
-    expect([again.code, again.stderr]).toEqual([1, `jobtrial register keygen: ${key} already exists; a key is never overwritten (it would break every pseudonym made with it)\n`]);
+    expect([again.code, again.stderr]).toEqual([1, `jobtrial register keygen: ${key} findes allerede; en nøgle overskrives aldrig (det ville ødelægge alle pseudonymer lavet med den)\n`]);
   });
 
   it("register export writes the cohort with pseudonyms and covariates but no CPR number or birth date; pseudonymize gives the same pseudonyms", async () => {
@@ -177,7 +177,7 @@ describe("jobtrial register", () => {
     await run(["assign", "--config", trial, "--register", register, "--intake", join(dir, "intake")], { now });
     const missing = join(dir, "none.key");
     const exported = await run(["register", "export", "--register", register, "--key-file", missing, "--out", join(dir, "cohort.csv")]);
-    expect([exported.code, exported.stderr]).toEqual([1, `jobtrial register export: key file not found: ${missing}; create one with "jobtrial register keygen --out <file>" or give the right path\n`]);
+    expect([exported.code, exported.stderr]).toEqual([1, `jobtrial register export: nøglefilen findes ikke: ${missing}; lav en med "jobtrial register keygen --out <fil>", eller angiv den rigtige sti\n`]);
     writeFileSync(join(dir, "bad.key"), "not a key\n");
     const pseudo = await run(["pseudonymize", join(dir, "intake", "2017-W01.csv"), "--column", "CPR-nummer", "--key-file", join(dir, "bad.key"), "--out", join(dir, "p.csv")]);
     expect(pseudo.code).toBe(1);

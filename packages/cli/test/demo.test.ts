@@ -51,13 +51,13 @@ describe("jobtrial demo", () => {
     writeFileSync(join(foreign, "x", "keep.txt"), "mine");
     const result = await run(["demo", "--out", join(foreign, "x")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/exists and was not made by the demo; give another folder with --out\n$/);
+    expect(result.stderr).toMatch(/findes og er ikke lavet af demoen; angiv en anden mappe med --out\n$/);
     expect(readFileSync(join(foreign, "x", "keep.txt"), "utf8")).toBe("mine");
   });
 
   it("names a missing trial folder", async () => {
     const result = await run(["demo", "--data", "no/such/folder", "--out", join(mkdtempSync(join(tmpdir(), "jobtrial-demo-")), "d")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/trial\.json is missing; give the trial folder with --data/);
+    expect(result.stderr).toMatch(/trial\.json mangler; angiv forsøgsmappen med --data/);
   });
 });

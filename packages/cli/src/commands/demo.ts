@@ -67,10 +67,13 @@ Eksempel:
     const lang = stringOption(values, "lang") ?? "da";
     const config = join(data, "trial.json");
     for (const needed of [config, join(data, "intake"), ...OUTCOME_FILES.map((name) => join(data, "outcomes", `${name}.csv`))]) {
-      if (!existsSync(needed)) throw new UserError(`${relative(io.cwd, needed)} is missing; give the trial folder with --data`);
+      if (!existsSync(needed)) throw new UserError({ da: `${relative(io.cwd, needed)} mangler; angiv forsøgsmappen med --data`, en: `${relative(io.cwd, needed)} is missing; give the trial folder with --data` });
     }
-    const loaded = loadTrialConfig(config);
-    if (!loaded.ok) throw new UserError(`${relative(io.cwd, config)} is not a valid configuration; run "jobtrial config check ${relative(io.cwd, config)}"`);
+    const loaded = loadTrialConfig(config, lang === "en" ? "en" : "da");
+    if (!loaded.ok) throw new UserError({
+        da: `${relative(io.cwd, config)} er ikke en gyldig konfiguration; kør "jobtrial config check ${relative(io.cwd, config)}"`,
+        en: `${relative(io.cwd, config)} is not a valid configuration; run "jobtrial config check ${relative(io.cwd, config)}"`,
+      });
     freshFolder(out, io);
 
     const file = (...parts: string[]) => join(out, ...parts);
@@ -123,7 +126,10 @@ Eksempel:
 function freshFolder(out: string, io: Io): void {
   if (existsSync(out)) {
     if (!existsSync(join(out, MARKER))) {
-      throw new UserError(`${relative(io.cwd, out) || out} exists and was not made by the demo; give another folder with --out`);
+      throw new UserError({
+      da: `${relative(io.cwd, out) || out} findes og er ikke lavet af demoen; angiv en anden mappe med --out`,
+      en: `${relative(io.cwd, out) || out} exists and was not made by the demo; give another folder with --out`,
+    });
     }
     rmSync(out, { recursive: true, force: true });
   }
@@ -141,11 +147,11 @@ async function runStep(step: Step, io: Io, debug: boolean): Promise<void> {
     code = await step.command.run({ io: captured, values: step.values, positionals: step.positionals ?? [], debug });
   } catch (error) {
     io.stderr(stderr);
-    throw new UserError(`step "${step.label}" failed: ${(error as Error).message}`);
+    throw new UserError({ da: `trinnet "${step.label}" fejlede: ${(error as Error).message}`, en: `step "${step.label}" failed: ${(error as Error).message}` });
   }
   if ((code ?? 0) !== 0) {
     io.stderr(stderr);
-    throw new UserError(`step "${step.label}" failed (exit ${code})`);
+    throw new UserError({ da: `trinnet "${step.label}" fejlede (slutkode ${code})`, en: `step "${step.label}" failed (exit ${code})` });
   }
 }
 

@@ -216,9 +216,14 @@ function truthLines(truth: SimulationTruth): string[] {
 }
 
 function loadConfigOrThrow(file: string, shown: string) {
-  const result = loadTrialConfig(file);
+  const result = loadTrialConfig(file, "da");
   if (!result.ok) {
-    throw new UserError(`${shown}: ${result.problems[0]!.path}: ${result.problems[0]!.message}${result.problems.length > 1 ? ` (and ${result.problems.length - 1} more; run "jobtrial config check ${shown}")` : ""}`);
+    const first = `${shown}: ${result.problems[0]!.path}: ${result.problems[0]!.message}`;
+    const more = result.problems.length - 1;
+    throw new UserError({
+      da: `${first}${more > 0 ? ` (og ${more} mere; kør "jobtrial config check ${shown}")` : ""}`,
+      en: `${first}${more > 0 ? ` (and ${more} more; run "jobtrial config check ${shown}")` : ""}`,
+    });
   }
   return result.config;
 }
