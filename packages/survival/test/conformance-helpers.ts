@@ -1,8 +1,8 @@
 /**
  * Shared helpers of the conformance tests: reading a case and comparing with R's numbers
- * under the tolerances of /work/shared/conformance/README.md.
+ * under the tolerances of ../shared/conformance/README.md.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
@@ -78,5 +78,5 @@ export function readCase(name: string, numberColumns: string[], labelColumns: st
   return { expected, numbers: read.columns.numbers, labels: read.columns.labels };
 }
 
-export const PENN_DIRECTORY = "/work/shared/conformance/penn";
-export const pennAvailable = existsSync(join(PENN_DIRECTORY, "data.csv"));
+/** The penn case's data is copied into the fixtures like every other case's, so the test never depends on a path outside the repository. */
+export const PENN_DIRECTORY = join(FIXTURES, "penn");

@@ -1,6 +1,6 @@
 /**
  * Agreement with R on the shared conformance cases (test/fixtures/conformance/<case>/,
- * copied from /work/shared/conformance; each case's script.R holds the exact R calls).
+ * copied from ../shared/conformance; each case's script.R holds the exact R calls).
  * Tolerances as the conformance README: relative 1e-8 for estimates, standard errors,
  * statistics and limits (absolute 1e-12 near zero), 1e-6 for p-values, exact for counts,
  * times, df and medians; Cox compared with R's fully converged fit at 1e-8.
@@ -23,7 +23,6 @@ import {
   expectRArray,
   P_TOLERANCE as P,
   PENN_DIRECTORY,
-  pennAvailable,
   readCase,
   type CaseData,
 } from "./conformance-helpers.ts";
@@ -434,7 +433,7 @@ describe("conformance: competing_shared", () => {
   }
 });
 
-describe.skipIf(!pennAvailable)("conformance: penn (reads /work/shared/conformance/penn/data.csv; skipped when that path is absent)", () => {
+describe("conformance: penn (the fixture's copy of ../shared/conformance/penn/data.csv; a missing file fails)", () => {
   const data = readCase("penn", ["time", "event", "event_exhaustion_censored", "inuidur1"], ["group"], PENN_DIRECTORY);
   const expected = data.expected;
   const groups = expected.meta.group_levels as [string, string];
