@@ -70,8 +70,9 @@ interface Draw {
   se: number;
   lower: number;
   upper: number;
-  /** The intake the answer used. */
+  /** The intake the answer used, and its SE (null: taken as known). */
   intake: number;
+  intakeSe: number | null;
 }
 const draws: { y2017: Draw[]; y2018: Draw[] } = { y2017: [], y2018: [] };
 let trueSaving = Number.NaN;
@@ -97,8 +98,8 @@ for (let trial = 0; trial < trials; trial++) {
     process.stderr.write(`trial ${trial}: not the expenditure or not a projection (${y2017.savingPerParticipant.source}, ${y2018.intake.method})\n`);
     continue;
   }
-  draws.y2017.push({ net: y2017.netSavings!, se: y2017.se, lower: y2017.lower!, upper: y2017.upper!, intake: y2017.intake.value! });
-  draws.y2018.push({ net: y2018.netSavings!, se: y2018.se, lower: y2018.lower!, upper: y2018.upper!, intake: y2018.intake.value! });
+  draws.y2017.push({ net: y2017.netSavings!, se: y2017.se, lower: y2017.lower!, upper: y2017.upper!, intake: y2017.intake.value!, intakeSe: y2017.intake.se });
+  draws.y2018.push({ net: y2018.netSavings!, se: y2018.se, lower: y2018.lower!, upper: y2018.upper!, intake: y2018.intake.value!, intakeSe: y2018.intake.se });
   if (Date.now() - lastReport > 15_000 || trial === trials - 1) {
     lastReport = Date.now();
     process.stderr.write(`${trial + 1}/${trials} trials, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
@@ -136,10 +137,14 @@ const kr = (value: number) => `${Math.round(value).toLocaleString("en-GB")} kr.`
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 const row = (label: string, f: (summary: Summary) => string) => `| ${label} | ${f(s2017)} | ${f(s2018)} |`;
 const meanIntake2018 = draws.y2018.reduce((sum, draw) => sum + draw.intake, 0) / draws.y2018.length;
+// the projection on its own: its spread against its Poisson SE, and how often N +- 1.96 SE covers the expected intake
+const intakeEmpiricalSe = Math.sqrt(draws.y2018.reduce((sum, draw) => sum + (draw.intake - meanIntake2018) ** 2, 0) / (draws.y2018.length - 1));
+const intakeMeanSe = draws.y2018.reduce((sum, draw) => sum + draw.intakeSe!, 0) / draws.y2018.length;
+const intakeCoverage = draws.y2018.filter((draw) => Math.abs(draw.intake - expectedIntake2018) <= 1.959963984540054 * draw.intakeSe!).length / draws.y2018.length;
 console.log(`### Business case: a year of operation, validated by simulation
 
 ${trials} simulated trials (seed ${seed}) of the bundled configuration with the path model, intake about ${weeklyIntake} a week from 2017-W01 (seasonality ${model.options.seasonality}), data extracted ${model.options.extractionDate}; ${draws.y2017.length} trials answered (${failures} not); ${seconds.toFixed(0)} s.
-True expenditure saved per citizen within 364 days (control - intervention, arm contrast): ${kr(trueSaving)}. Expected 2018 intervention intake: ${expectedIntake2018.toFixed(1)} (Monte Carlo SE ${expectedIntakeMcSe.toFixed(1)}, ${intakeDraws} draws of the whole year); mean projection from 8 weeks ${meanIntake2018.toFixed(1)}.
+True expenditure saved per citizen within 364 days (control - intervention, arm contrast): ${kr(trueSaving)}. Expected 2018 intervention intake: ${expectedIntake2018.toFixed(1)} (Monte Carlo SE ${expectedIntakeMcSe.toFixed(1)}, ${intakeDraws} draws of the whole year); projection from 8 weeks: mean ${meanIntake2018.toFixed(1)}, empirical SE ${intakeEmpiricalSe.toFixed(1)}, mean estimated SE ${intakeMeanSe.toFixed(1)}, 95 % coverage of the expected intake ${pct(intakeCoverage)}.
 
 | | 2017 (counted, intake known) | 2018 (8 weeks seen, projected) |
 |---|---|---|
