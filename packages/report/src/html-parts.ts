@@ -43,6 +43,22 @@ export function scopeSvgIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
 }
 
+/**
+ * The document head the report and the quarterly note share: charset, viewport, a
+ * Content-Security-Policy that allows no request at all (inline styles and data: images
+ * only), the generator, the title and the style sheet.
+ */
+export function documentHead(toolVersion: string, title: HtmlValue, css: HtmlValue): Html {
+  return html`<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="jobtrial ${toolVersion}">
+<title>${title}</title>
+<style>${css}</style>
+</head>`;
+}
+
 export const CSS = html`
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
 :root { --ink: #1d1d1d; --muted: #555; --rule: #d6d6d6; --control: #c4681c; --intervention: #1f5f99; --accent: #eaf1f8; }

@@ -14,7 +14,7 @@ import { sensitivityValueLabel, type BusinessCase } from "./business-case.ts";
 import { isSmallCount } from "./suppression.ts";
 import { ARMS, countLabel, covariateLabel, isUnknown, subgroupLevelLabel, type Arm } from "./chart-data.ts";
 import { formatDate, formatDkk, formatInterval, formatMillionDkk, formatNumber, formatP, formatPercent, formatSigned, type Lang } from "./format.ts";
-import { armHeaders, armLower, CSS, figures, figureSpan, table, textMarkup, type Cell, type Figure, type HtmlInput, type RenderedChart, type T } from "./html-parts.ts";
+import { armHeaders, armLower, CSS, documentHead, figures, figureSpan, table, textMarkup, type Cell, type Figure, type HtmlInput, type RenderedChart, type T } from "./html-parts.ts";
 import { html, joinHtml, type Html } from "./html-template.ts";
 import { monitoringSection } from "./monitoring-section.ts";
 import { primarySection } from "./primary-section.ts";
@@ -50,14 +50,7 @@ export function assembleHtml(input: HtmlInput): string {
   ].filter((section): section is Html => section !== null);
   return String(html`<!DOCTYPE html>
 <html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="jobtrial ${input.toolVersion}">
-<title>${t("documentTitle", { name: results.trial.name })}</title>
-<style>${CSS}</style>
-</head>
+${documentHead(input.toolVersion, t("documentTitle", { name: results.trial.name }), CSS)}
 <body>
 <main>
 ${joinHtml(sections, html`\n`)}

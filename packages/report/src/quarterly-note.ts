@@ -16,7 +16,7 @@
 import { ARMS, countLabel } from "./chart-data.ts";
 import { formatDate, formatInterval, formatNumber, formatSigned } from "./format.ts";
 import { detectabilityText, moneyText, pathsText, verdictSentence } from "./html.ts";
-import { CSS, figures, table, textMarkup, type Cell, type HtmlInput, type T } from "./html-parts.ts";
+import { CSS, documentHead, figures, table, textMarkup, type Cell, type HtmlInput, type T } from "./html-parts.ts";
 import { html, joinHtml, type Html } from "./html-template.ts";
 import { currentLook, currentLookSentence, looksTable, nextLookSentence } from "./monitoring-section.ts";
 import { municipalityLabel, text } from "./texts.ts";
@@ -56,14 +56,7 @@ export function assembleQuarterlyNote(input: HtmlInput): string {
   ];
   return String(html`<!DOCTYPE html>
 <html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="generator" content="jobtrial ${input.toolVersion}">
-<title>${t("noteTitle", { name: results.trial.name })}</title>
-<style>${CSS}${NOTE_CSS}</style>
-</head>
+${documentHead(input.toolVersion, t("noteTitle", { name: results.trial.name }), html`${CSS}${NOTE_CSS}`)}
 <body>
 <main class="quarterly">
 <h1>${t("noteTitle", { name: results.trial.name })}</h1>
