@@ -15,7 +15,8 @@
  * the chain's transition. The first spell is the first run of A-dagpenge weeks; it ends at
  * the first week start with a move or another state.
  */
-import { fromDayNumber, isoWeekOf, isoWeekStart, addDays, toDayNumber } from "@jobtrial/core";
+import { isoWeekNamer } from "./week-names.ts";
+import { isoWeekOf, isoWeekStart, addDays, toDayNumber } from "@jobtrial/core";
 import type { BenefitCode } from "./formats.ts";
 import { ageBandOf, cellIndex, EDUCATIONS, type ExitState, type SimulationModel } from "./model.ts";
 import {
@@ -200,15 +201,7 @@ export function pathBenefitPanel(
 ): { citizen: number; cpr: string; week: string; code: BenefitCode }[] {
   const lastObservedMonday = toDayNumber(isoWeekStart(isoWeekOf(addDays(extractionDate, -1))));
   const rows: { citizen: number; cpr: string; week: string; code: BenefitCode }[] = [];
-  const weekName = new Map<number, string>();
-  const nameOf = (monday: number) => {
-    let name = weekName.get(monday);
-    if (name === undefined) {
-      name = isoWeekOf(fromDayNumber(monday));
-      weekName.set(monday, name);
-    }
-    return name;
-  };
+  const nameOf = isoWeekNamer();
   for (const citizen of citizens) {
     const path = citizen.path;
     if (!citizen.eligible || !path) continue;

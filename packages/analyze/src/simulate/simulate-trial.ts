@@ -15,6 +15,7 @@
  * states (simulate-paths.ts): the spell is the path's first A-dagpenge spell and the panel
  * is the path's weeks.
  */
+import { isoWeekNamer } from "./week-names.ts";
 import { armForBirthDate, eligibilityCheck, makeCpr, passesModulus11, type Arm, type IneligibleReason } from "@jobtrial/assign";
 import { addDays, fromDayNumber, isoWeekOf, isoWeekStart, toDayNumber, TrialConfigSchema, type TrialConfig } from "@jobtrial/core";
 import { intakeWeeks, seasonalFactor, WEEKDAY_WEIGHTS } from "./intake-calendar.ts";
@@ -397,15 +398,7 @@ function drawDurations(model: SimulationModel, citizens: SimulatedCitizen[], ran
 function benefitPanel(spells: SimulatedSpell[], extractionDate: string): SimulatedBenefitWeek[] {
   const lastObservedWeekStart = toDayNumber(isoWeekStart(isoWeekOf(addDays(extractionDate, -1))));
   const rows: SimulatedBenefitWeek[] = [];
-  const weekName = new Map<number, string>();
-  const nameOf = (monday: number) => {
-    let name = weekName.get(monday);
-    if (name === undefined) {
-      name = isoWeekOf(fromDayNumber(monday));
-      weekName.set(monday, name);
-    }
-    return name;
-  };
+  const nameOf = isoWeekNamer();
   for (const spell of spells) {
     const start = toDayNumber(spell.start);
     const lastDay = start + spell.observedDays - 1;
