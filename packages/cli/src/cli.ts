@@ -156,5 +156,6 @@ export function processIo(): Io {
     cwd: process.env["INIT_CWD"] ?? process.cwd(),
     now: () => new Date(),
     isTty: Boolean(process.stderr.isTTY),
+    stdin: { stream: process.stdin, isTty: Boolean(process.stdin.isTTY) },
   };
 }

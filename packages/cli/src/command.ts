@@ -23,6 +23,8 @@ export interface Io {
   now(): Date;
   /** Whether stderr is a terminal (progress bars only then). */
   isTty: boolean;
+  /** The input a command that asks questions reads (`jobtrial init`), and whether it is a terminal. Absent: no questions can be asked. */
+  stdin?: { stream: NodeJS.ReadableStream; isTty: boolean };
 }
 
 export interface CommandContext {
