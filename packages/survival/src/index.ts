@@ -12,7 +12,7 @@ export {
   cumulativeIncidenceAt,
   type CumulativeIncidenceCurve,
 } from "./cumulative-incidence.ts";
-export { meanAndStandardError } from "./descriptive.ts";
+export { meanAndStandardError, meanAndVariance } from "./descriptive.ts";
 export { chiSquareSurvival, normalCdf, normalQuantile, normalTwoSidedP } from "./distributions.ts";
 export {
   boundaryCrossingProbabilities,
@@ -50,6 +50,6 @@ export {
 export { restrictedMeanSurvival } from "./restricted-mean.ts";
 export { survivalSummary, type SurvivalSummary } from "./survival-summary.ts";
 export { twoProportionsFromCounts } from "./two-proportions.ts";
-export { meanAndVariance } from "./two-sample-input.ts";
 export { twoSampleSummary, type TwoSampleSummary } from "./two-sample-summary.ts";
 export { welchTTest } from "./welch-t-test.ts";
+export { newcombeDifferenceInterval, wilsonInterval, type ProportionInterval } from "./wilson-interval.ts";
