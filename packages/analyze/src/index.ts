@@ -12,6 +12,8 @@ export { loadEvaluationInputs } from "./evaluation/load-inputs.ts";
 export { estimatePathMeasures, type PathEstimates } from "./evaluation/path-measures.ts";
 export { pathNoteText } from "./evaluation/path-messages.ts";
 export { outcomeExtractColumns, type OutcomeExtract } from "./evaluation/read-inputs.ts";
+export { readBenefitWeekTable } from "./evaluation/read-inputs.ts";
+export { parseDateValue, parseWeekValue, readInputTable } from "./evaluation/table.ts";
 export { formatEvaluationProblem } from "./evaluation/problems.ts";
 export { resultsTables } from "./evaluation/results-tables.ts";
 export { ResultsSchema, type PathNote, type Results } from "./results-schema.ts";
