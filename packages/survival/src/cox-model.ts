@@ -116,7 +116,7 @@ function evaluateCox(
   const deathSum2 = new Float64Array(squareSize);
   const deathX = new Float64Array(nTerms);
   const mean = new Float64Array(nTerms);
-  const { time, status } = prepared;
+  const { time, status, count } = prepared;
   for (let stratum = 0; stratum + 1 < blockStart.length; stratum++) {
     const start = blockStart[stratum]!;
     let riskSum0 = 0;
@@ -134,7 +134,9 @@ function evaluateCox(
       // Everyone with this time joins the risk set (censored after events).
       while (position >= start && time[order[position]!] === currentTime) {
         const row = order[position]!;
-        const weight = riskScore[row]!;
+        // A counted row is `persons` identical rows: every sum takes it that many times.
+        const persons = count[row]!;
+        const weight = persons * riskScore[row]!;
         const offset = row * nTerms;
         riskSum0 += weight;
         for (let j = 0; j < nTerms; j++) {
@@ -143,12 +145,12 @@ function evaluateCox(
           for (let k = 0; k <= j; k++) riskSum2[j * nTerms + k]! += weight * xj * design[offset + k]!;
         }
         if (status[row]! > 0) {
-          deaths++;
+          deaths += persons;
           deathSum0 += weight;
-          deathEta += linearPredictor[row]!;
+          deathEta += persons * linearPredictor[row]!;
           for (let j = 0; j < nTerms; j++) {
             const xj = design[offset + j]!;
-            deathX[j]! += xj;
+            deathX[j]! += persons * xj;
             deathSum1[j]! += weight * xj;
             for (let k = 0; k <= j; k++) deathSum2[j * nTerms + k]! += weight * xj * design[offset + k]!;
           }
@@ -201,17 +203,18 @@ export function coxPrepared(
   }
   const nTerms = 1 + covariateNames.length;
   const size = prepared.size;
+  const { count } = prepared;
   let nEvents = 0;
-  for (let row = 0; row < size; row++) if (prepared.status[row]! > 0) nEvents++;
+  for (let row = 0; row < size; row++) if (prepared.status[row]! > 0) nEvents += count[row]!;
   if (nEvents === 0) throw new AnalyzeError({ code: "no_events" });
   // Centered design (centering changes nothing but the rounding, as in R's coxph).
   const design = new Float64Array(size * nTerms);
   const means = new Float64Array(nTerms);
   for (let row = 0; row < size; row++) {
-    means[0]! += prepared.group[row]! === 1 ? 1 : 0;
-    for (let k = 1; k < nTerms; k++) means[k]! += prepared.covariates[k - 1]![row]!;
+    means[0]! += prepared.group[row]! === 1 ? count[row]! : 0;
+    for (let k = 1; k < nTerms; k++) means[k]! += count[row]! * prepared.covariates[k - 1]![row]!;
   }
-  for (let k = 0; k < nTerms; k++) means[k]! /= size;
+  for (let k = 0; k < nTerms; k++) means[k]! /= prepared.total;
   for (let row = 0; row < size; row++) {
     design[row * nTerms] = (prepared.group[row]! === 1 ? 1 : 0) - means[0]!;
     for (let k = 1; k < nTerms; k++) design[row * nTerms + k] = prepared.covariates[k - 1]![row]! - means[k]!;
@@ -269,7 +272,7 @@ export function coxPrepared(
     ...terms[0]!,
     ties,
     stratified,
-    n: size,
+    n: prepared.total,
     nEvents,
     nDropped: prepared.nDropped,
     nExcluded: prepared.nExcluded,
@@ -302,6 +305,13 @@ export function coxPrepared(
  * Missing data: rows with a missing time, event, group or covariate are dropped
  * (`nDropped`); stratified, rows with a missing stratum are left out (`nMissingStratum`).
  *
+ * Counted rows (`data.count`): a row standing for c persons enters every sum c times and
+ * the Efron correction runs over all tied persons, so the fit is exactly the fit of the
+ * expanded rows. That holds with covariates too, but counts only shrink the data when
+ * persons share every covariate value: with a continuous covariate nearly every row is
+ * its own count, so such a model takes the per-person rows (a database GROUP BY over
+ * arm, stratum, time and event, as `jobtrial sql` prints, carries no covariates).
+ *
  * Reference: Cox (1972); Efron (1977), JASA 72, 557-565; Therneau & Grambsch (2000),
  * chapter 3; R survival 3.5-3 `coxph`. Derivation in docs/methods.md.
  *
@@ -319,6 +329,7 @@ export function coxProportionalHazards(data: CoxData, options: CoxOptions = {}):
     groups: parsed.groups,
     useStrata: parsed.stratified,
     covariates: input.covariates,
+    count: input.count,
   });
   return coxPrepared(prepared, Object.keys(input.covariates ?? {}), parsed.ties, parsed.stratified, parsed.confLevel, parsed.maxIterations);
 }

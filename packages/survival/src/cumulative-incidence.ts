@@ -167,7 +167,7 @@ export function cumulativeIncidencePrepared(prepared: PreparedSurvival, confLeve
     curves[group] = aalenJohansenCurve(group, tables[code]!, nStates, zValue);
   });
   return {
-    n: prepared.size,
+    n: prepared.total,
     nDropped: prepared.nDropped,
     nExcluded: prepared.nExcluded,
     confLevel,
@@ -202,7 +202,7 @@ export function cumulativeIncidencePrepared(prepared: PreparedSurvival, confLeve
 export function cumulativeIncidence(data: CompetingRisksData, options: CumulativeIncidenceOptions = {}): CumulativeIncidenceResult {
   const input = parseOrThrow(CompetingRisksDataSchema, data, "cumulativeIncidence data");
   const parsed = parseOrThrow(CumulativeIncidenceOptionsSchema, options, "cumulativeIncidence options");
-  const prepared = prepareSurvival(input.time, input.state, input.group, undefined, { groups: parsed.groups, multiState: true });
+  const prepared = prepareSurvival(input.time, input.state, input.group, undefined, { groups: parsed.groups, multiState: true, count: input.count });
   return cumulativeIncidencePrepared(prepared, parsed.confLevel);
 }
 

@@ -129,7 +129,7 @@ export function kaplanMeierCurve(group: string, table: RiskTable, confType: Conf
 export function kaplanMeier(data: SurvivalData, options: KaplanMeierOptions = {}): KaplanMeierResult {
   const input = parseOrThrow(SurvivalDataSchema, data, "kaplanMeier data");
   const parsed = parseOrThrow(KaplanMeierOptionsSchema, options, "kaplanMeier options");
-  const prepared = prepareSurvival(input.time, input.event, input.group, undefined, { groups: parsed.groups });
+  const prepared = prepareSurvival(input.time, input.event, input.group, undefined, { groups: parsed.groups, count: input.count });
   const zValue = normalQuantile(1 - (1 - parsed.confLevel) / 2);
   const tables = riskTablesByGroup(prepared);
   const curves: Record<string, KaplanMeierCurve> = {};
@@ -139,7 +139,7 @@ export function kaplanMeier(data: SurvivalData, options: KaplanMeierOptions = {}
   return {
     confType: parsed.confType,
     confLevel: parsed.confLevel,
-    n: prepared.size,
+    n: prepared.total,
     nDropped: prepared.nDropped,
     nExcluded: prepared.nExcluded,
     groups: prepared.groups,

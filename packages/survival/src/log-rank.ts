@@ -61,11 +61,15 @@ export function logRankPrepared(prepared: PreparedSurvival, stratified: boolean)
   for (let stratum = 0; stratum < nStrata; stratum++) {
     const start = blockStart[stratum]!;
     const end = blockStart[stratum + 1]!;
-    stratumSize[stratum] = end - start;
     atRisk.fill(0);
-    for (let position = start; position < end; position++) atRisk[prepared.group[order[position]!]!]!++;
+    let totalAtRisk = 0;
+    for (let position = start; position < end; position++) {
+      const row = order[position]!;
+      atRisk[prepared.group[row]!]! += prepared.count[row]!;
+      totalAtRisk += prepared.count[row]!;
+    }
+    stratumSize[stratum] = totalAtRisk;
     for (let group = 0; group < nGroups; group++) nByGroup[group]! += atRisk[group]!;
-    let totalAtRisk = end - start;
     let position = start;
     while (position < end) {
       const currentTime = prepared.time[order[position]!]!;
@@ -76,11 +80,12 @@ export function logRankPrepared(prepared: PreparedSurvival, stratified: boolean)
       while (position < end && prepared.time[order[position]!] === currentTime) {
         const row = order[position]!;
         const group = prepared.group[row]!;
-        leavingByGroup[group]!++;
-        leaving++;
+        const persons = prepared.count[row]!;
+        leavingByGroup[group]! += persons;
+        leaving += persons;
         if (prepared.status[row]! > 0) {
-          deathsByGroup[group]!++;
-          deaths++;
+          deathsByGroup[group]! += persons;
+          deaths += persons;
         }
         position++;
       }
@@ -127,7 +132,7 @@ export function logRankPrepared(prepared: PreparedSurvival, stratified: boolean)
     df,
     p: df > 0 ? chiSquareSurvival(chisq, df) : Number.NaN,
     stratified,
-    n: prepared.size,
+    n: prepared.total,
     nDropped: prepared.nDropped,
     nExcluded: prepared.nExcluded,
     nMissingStratum: prepared.nMissingStratum,
@@ -176,6 +181,7 @@ export function logRank(data: SurvivalData, options: LogRankOptions = {}): LogRa
   const prepared = prepareSurvival(input.time, input.event, input.group, input.strata, {
     groups: parsed.groups,
     useStrata: parsed.stratified,
+    count: input.count,
   });
   return logRankPrepared(prepared, parsed.stratified);
 }

@@ -13,6 +13,7 @@ export type AnalyzeIssue =
   | { code: "invalid_state"; row: number; value: unknown }
   | { code: "invalid_covariate"; column: string; row: number; value: unknown }
   | { code: "invalid_value"; column: string; row: number; value: unknown }
+  | { code: "invalid_count"; row: number; value: unknown }
   | { code: "unknown_group"; group: string; present: string[] }
   | { code: "too_few_groups"; needed: number; present: string[] }
   | { code: "too_many_groups"; present: string[] }
@@ -141,6 +142,8 @@ function analyzeMessageEn(issue: AnalyzeIssue): string {
       return `Row ${issue.row}: covariate "${issue.column}" is ${show(issue.value)}; use a finite number (leave the cell empty if unknown).`;
     case "invalid_value":
       return `Row ${issue.row}: ${issue.column} is ${show(issue.value)}; use a finite number (leave the cell empty if unknown).`;
+    case "invalid_count":
+      return `Row ${issue.row}: count ${show(issue.value)} is not a number of persons; use a whole number >= 1 (or leave the column out: one person per row).`;
     case "unknown_group":
       return `Group "${issue.group}" does not occur in the data (groups present: ${issue.present.join(", ") || "none"}); check the spelling in --groups.`;
     case "too_few_groups":
@@ -197,6 +200,8 @@ function analyzeMessageDa(issue: AnalyzeIssue): string {
       return `Række ${issue.row}: baggrundsvariablen "${issue.column}" er ${show(issue.value)}; brug et endeligt tal (lad cellen stå tom, hvis den er ukendt).`;
     case "invalid_value":
       return `Række ${issue.row}: ${issue.column} er ${show(issue.value)}; brug et endeligt tal (lad cellen stå tom, hvis den er ukendt).`;
+    case "invalid_count":
+      return `Række ${issue.row}: antallet ${show(issue.value)} er ikke et antal personer; brug et helt tal >= 1 (eller udelad kolonnen: én person pr. række).`;
     case "unknown_group":
       return `Gruppen "${issue.group}" findes ikke i data (grupper i data: ${issue.present.join(", ") || "ingen"}); kontroller stavningen i --groups.`;
     case "too_few_groups":

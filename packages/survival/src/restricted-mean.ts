@@ -139,7 +139,7 @@ export function restrictedMeanPrepared(
     }
     return { tau, byGroup, difference };
   });
-  return { n: prepared.size, nDropped: prepared.nDropped, nExcluded: prepared.nExcluded, groups: prepared.groups, results };
+  return { n: prepared.total, nDropped: prepared.nDropped, nExcluded: prepared.nExcluded, groups: prepared.groups, results };
 }
 
 /**
@@ -168,6 +168,6 @@ export function restrictedMeanPrepared(
 export function restrictedMeanSurvival(data: SurvivalData, options: RestrictedMeanOptions): RestrictedMeanResult {
   const input = parseOrThrow(SurvivalDataSchema, data, "restrictedMeanSurvival data");
   const parsed = parseOrThrow(RestrictedMeanOptionsSchema, options, "restrictedMeanSurvival options");
-  const prepared = prepareSurvival(input.time, input.event, input.group, undefined, { groups: parsed.groups });
+  const prepared = prepareSurvival(input.time, input.event, input.group, undefined, { groups: parsed.groups, count: input.count });
   return restrictedMeanPrepared(prepared, parsed.taus, parsed.beyondFollowUp, parsed.confLevel);
 }

@@ -1,13 +1,14 @@
 /**
  * Risk table (internal): for each group, at every distinct time with an event or a
  * censoring, the number at risk just before the time, the events (by state) and the
- * censorings. Built in one pass over the time-sorted rows; everything in Kaplan-Meier,
+ * censorings, all in persons (a counted row adds its count). Built in one pass over the
+ * time-sorted rows; everything in Kaplan-Meier,
  * the median, the restricted mean and the Aalen-Johansen estimator derives from it.
  */
 import type { PreparedSurvival } from "./survival-input.ts";
 
 export interface RiskTable {
-  /** Rows in the group. */
+  /** Persons in the group. */
   n: number;
   /** Distinct times, ascending. */
   time: number[];
@@ -27,7 +28,7 @@ export function riskTablesByGroup(prepared: PreparedSurvival): RiskTable[] {
   const nStates = prepared.maxStatus;
   const tables: RiskTable[] = [];
   const groupSize = new Float64Array(nGroups);
-  for (let position = 0; position < prepared.size; position++) groupSize[prepared.group[position]!]!++;
+  for (let position = 0; position < prepared.size; position++) groupSize[prepared.group[position]!]! += prepared.count[position]!;
   for (let group = 0; group < nGroups; group++) {
     tables.push({
       n: groupSize[group]!,
@@ -40,7 +41,7 @@ export function riskTablesByGroup(prepared: PreparedSurvival): RiskTable[] {
   }
   const lastTime = new Float64Array(nGroups).fill(Number.NaN);
   const leftBefore = new Float64Array(nGroups); // rows of the group with time < current time
-  const { time, status, group } = prepared;
+  const { time, status, group, count } = prepared;
   for (let position = 0; position < prepared.size; position++) {
     const rowGroup = group[position]!;
     const table = tables[rowGroup]!;
@@ -58,10 +59,11 @@ export function riskTablesByGroup(prepared: PreparedSurvival): RiskTable[] {
     }
     const last = table.time.length - 1;
     const rowStatus = status[position]!;
-    if (rowStatus === 0) table.nCensor[last]!++;
+    const persons = count[position]!;
+    if (rowStatus === 0) table.nCensor[last]! += persons;
     else {
-      table.nEvent[last]!++;
-      table.nEventByState[rowStatus - 1]![last]!++;
+      table.nEvent[last]! += persons;
+      table.nEventByState[rowStatus - 1]![last]! += persons;
     }
   }
   return tables;

@@ -13,6 +13,12 @@
  *
  * Times are compared exactly (no rounding, no jitter); they should be whole days, which
  * also lets the sort run as a counting sort in O(n).
+ *
+ * Counted rows: an optional `count` column says how many persons a row stands for (a
+ * frequency weight, a whole number >= 1), so a GROUP BY over (group, stratum, time,
+ * event) in a database gives rows every estimator takes and gets exactly the numbers the
+ * expanded rows give. Row counts in results (`n`, `nDropped`, ...) are then persons; a
+ * row with a missing count is dropped and counted as one.
  */
 import { z } from "zod";
 import { AnalyzeError } from "./messages.ts";
@@ -44,6 +50,8 @@ export const SurvivalDataSchema = z.object({
   group: LabelColumnSchema,
   /** Stratum of each row (for stratified log-rank and Cox); optional. */
   strata: LabelColumnSchema.optional(),
+  /** Persons each row stands for (counted rows; a whole number >= 1). Default: 1 per row */
+  count: NumericColumnSchema.optional(),
 });
 export type SurvivalData = z.infer<typeof SurvivalDataSchema>;
 
@@ -55,6 +63,8 @@ export const CompetingRisksDataSchema = z.object({
   state: NumericColumnSchema,
   /** Randomized group of each row. */
   group: LabelColumnSchema,
+  /** Persons each row stands for (counted rows; a whole number >= 1). Default: 1 per row */
+  count: NumericColumnSchema.optional(),
 });
 export type CompetingRisksData = z.infer<typeof CompetingRisksDataSchema>;
 
@@ -121,6 +131,10 @@ export interface PreparedSurvival {
   strata: string[];
   /** Rows kept. */
   size: number;
+  /** Persons the kept rows stand for (the sum of `count`; equals `size` without counts). */
+  total: number;
+  /** Persons per row (1 without a count column), in the same (sorted) row order. */
+  count: Float64Array;
   /** Times, ascending. */
   time: Float64Array;
   /** 0 = censored, k >= 1 = event (state k). */
@@ -142,6 +156,8 @@ export interface PrepareOptions {
   /** Status column holds states 0..K instead of 0/1 events. */
   multiState?: boolean;
   covariates?: Record<string, ArrayLike<number | null | undefined>> | undefined;
+  /** Persons per row (counted rows); missing: one per row. */
+  count?: ArrayLike<number | null | undefined> | undefined;
 }
 
 /**
@@ -166,6 +182,8 @@ export function prepareSurvival(
   const covariateNames = Object.keys(options.covariates ?? {});
   const covariateColumns = covariateNames.map((name) => options.covariates![name]!);
   covariateNames.forEach((name, index) => checkLength(name, covariateColumns[index]!));
+  const countColumn = options.count;
+  if (countColumn !== undefined) checkLength("count", countColumn);
 
   // Pass 1: group labels present among complete rows (for the default order).
   const groupCodeOf = new Map<string, number>();
@@ -205,12 +223,25 @@ export function prepareSurvival(
   let maxStatus = 0;
   let allWholeNumbers = true;
   let maxTime = 0;
+  let total = 0;
   for (let row = 0; row < nInput; row++) {
     const rowTime = time[row];
     const rowStatus = status[row];
     const rawCode = rawGroupCode[row]!;
+    let persons = 1;
+    if (countColumn !== undefined) {
+      const rowCount = countColumn[row];
+      if (isMissingNumber(rowCount)) {
+        nDropped++;
+        continue;
+      }
+      if (typeof rowCount !== "number" || !Number.isInteger(rowCount) || rowCount < 1) {
+        throw new AnalyzeError({ code: "invalid_count", row: row + 1, value: rowCount });
+      }
+      persons = rowCount;
+    }
     if (isMissingNumber(rowTime) || isMissingNumber(rowStatus) || rawCode < 0) {
-      nDropped++;
+      nDropped += persons;
       continue;
     }
     if (typeof rowTime !== "number" || !(rowTime >= 0) || rowTime === Number.POSITIVE_INFINITY) {
@@ -236,19 +267,19 @@ export function prepareSurvival(
       }
     }
     if (missingCovariate) {
-      nDropped++;
+      nDropped += persons;
       continue;
     }
     const groupCode = remap[rawCode]!;
     if (groupCode < 0) {
-      nExcluded++;
+      nExcluded += persons;
       continue;
     }
     let stratumCode = 0;
     if (useStrata) {
       const label = labelOf(strataColumn![row]);
       if (label === undefined) {
-        nMissingStratum++;
+        nMissingStratum += persons;
         continue;
       }
       let code = stratumCodeOf.get(label);
@@ -264,6 +295,7 @@ export function prepareSurvival(
     if (rowTime > maxTime) maxTime = rowTime;
     keptRows[size] = row;
     keptStratum[size] = stratumCode;
+    total += persons;
     size++;
   }
 
@@ -285,6 +317,7 @@ export function prepareSurvival(
   const sortedStatus = new Int32Array(size);
   const sortedGroup = new Int32Array(size);
   const sortedStratum = new Int32Array(size);
+  const sortedCount = new Float64Array(size).fill(1);
   const sortedCovariates = covariateColumns.map(() => new Float64Array(size));
   for (let position = 0; position < size; position++) {
     const kept = order[position]!;
@@ -294,6 +327,7 @@ export function prepareSurvival(
     sortedStatus[position] = typeof rowStatus === "boolean" ? (rowStatus ? 1 : 0) : (rowStatus as number);
     sortedGroup[position] = remap[rawGroupCode[row]!]!;
     sortedStratum[position] = useStrata ? stratumRemap[keptStratum[kept]!]! : 0;
+    if (countColumn !== undefined) sortedCount[position] = countColumn[row] as number;
     for (let k = 0; k < covariateColumns.length; k++) sortedCovariates[k]![position] = covariateColumns[k]![row] as number;
   }
   return {
@@ -304,6 +338,8 @@ export function prepareSurvival(
     groups,
     strata,
     size,
+    total,
+    count: sortedCount,
     time: sortedTime,
     status: sortedStatus,
     group: sortedGroup,

@@ -11,7 +11,7 @@ import { cumulativeIncidenceAt, cumulativeIncidencePrepared } from "./cumulative
 import { normalQuantile } from "./distributions.ts";
 import { kaplanMeierCurve } from "./kaplan-meier.ts";
 import { logRankPrepared } from "./log-rank.ts";
-import { AnalyzeError } from "./messages.ts";
+import { AnalyzeError, type AnalyzeIssue } from "./messages.ts";
 import { restrictedMeanPrepared } from "./restricted-mean.ts";
 import { riskTablesByGroup } from "./risk-table.ts";
 import {
@@ -34,6 +34,8 @@ export const SurvivalSummaryDataSchema = z
     group: LabelColumnSchema,
     /** Stratum for the stratified log-rank and Cox; optional. */
     strata: LabelColumnSchema.optional(),
+    /** Persons each row stands for (counted rows, a whole number >= 1). Default: 1 per row */
+    count: NumericColumnSchema.optional(),
   })
   .refine((data) => (data.event === undefined) !== (data.state === undefined), { message: "give exactly one of event and state" });
 export type SurvivalSummaryData = z.infer<typeof SurvivalSummaryDataSchema>;
@@ -89,8 +91,8 @@ export interface SurvivalSummaryReport {
   nDropped: number;
   nExcluded: number;
   nMissingStratum: number;
-  /** Things the reader should know (a Cox model that could not be fitted, ...). */
-  warnings: string[];
+  /** Why the Cox model is not reported (`cox: null`), as an issue to word with `analyzeMessage` in the reader's language; null when it is. */
+  coxNotReported: AnalyzeIssue | null;
 }
 
 /**
@@ -99,18 +101,18 @@ export interface SurvivalSummaryReport {
  * shape of `jobtrial survival --format json` (differences are other minus reference;
  * missing and non-finite values are null). With strata, the log-rank test and the Cox
  * model are stratified (rows without a stratum left out of those two only). A Cox model
- * that cannot be fitted (for example no events in one group) gives `cox: null` and a
- * warning rather than failing the rest.
+ * that cannot be fitted (for example no events in one group) gives `cox: null` and the
+ * reason (`coxNotReported`) rather than failing the rest.
  *
  * @example survivalSummary({ time, event, group }, { taus: [182, 364] }).summary.rmst[0].difference.estimate
  */
 export function survivalSummary(data: SurvivalSummaryData, options: SurvivalSummaryOptions = {}): SurvivalSummaryReport {
   const input = parseOrThrow(SurvivalSummaryDataSchema, data, "survivalSummary data");
   const parsed = parseOrThrow(SurvivalSummaryOptionsSchema, options, "survivalSummary options");
-  const warnings: string[] = [];
+  let coxNotReported: AnalyzeIssue | null = null;
   const zValue = normalQuantile(0.975);
   if (input.state !== undefined) {
-    const prepared = prepareSurvival(input.time, input.state, input.group, undefined, { groups: parsed.groups, multiState: true });
+    const prepared = prepareSurvival(input.time, input.state, input.group, undefined, { groups: parsed.groups, multiState: true, count: input.count });
     const result = cumulativeIncidencePrepared(prepared, 0.95);
     const cif: NonNullable<SurvivalSummary["cif"]> = {};
     const cifAt: NonNullable<SurvivalSummary["cifAt"]> = {};
@@ -125,15 +127,15 @@ export function survivalSummary(data: SurvivalSummaryData, options: SurvivalSumm
       }
     }
     return {
-      summary: { n: prepared.size, groups: prepared.groups, confType: parsed.confType, cif, cifAt },
+      summary: { n: prepared.total, groups: prepared.groups, confType: parsed.confType, cif, cifAt },
       nDropped: prepared.nDropped,
       nExcluded: prepared.nExcluded,
       nMissingStratum: 0,
-      warnings,
+      coxNotReported,
     };
   }
   const event = input.event!;
-  const prepared = prepareSurvival(input.time, event, input.group, undefined, { groups: parsed.groups });
+  const prepared = prepareSurvival(input.time, event, input.group, undefined, { groups: parsed.groups, count: input.count });
   const tables = riskTablesByGroup(prepared);
   const km: NonNullable<SurvivalSummary["km"]> = {};
   const median: NonNullable<SurvivalSummary["median"]> = {};
@@ -152,7 +154,7 @@ export function survivalSummary(data: SurvivalSummaryData, options: SurvivalSumm
     median[group] = curve.median;
   });
   const stratified = input.strata !== undefined;
-  const stratifiedPrepared = stratified ? prepareSurvival(input.time, event, input.group, input.strata, { groups: parsed.groups, useStrata: true }) : prepared;
+  const stratifiedPrepared = stratified ? prepareSurvival(input.time, event, input.group, input.strata, { groups: parsed.groups, useStrata: true, count: input.count }) : prepared;
   const logrankResult = logRankPrepared(stratifiedPrepared, stratified);
   let taus = parsed.taus;
   if (taus === undefined) {
@@ -179,11 +181,11 @@ export function survivalSummary(data: SurvivalSummaryData, options: SurvivalSumm
     };
   } catch (error) {
     if (!(error instanceof AnalyzeError)) throw error;
-    warnings.push(`Cox model not reported: ${error.message}`);
+    coxNotReported = error.issue;
   }
   return {
     summary: {
-      n: prepared.size,
+      n: prepared.total,
       groups: prepared.groups,
       confType: parsed.confType,
       km,
@@ -206,6 +208,6 @@ export function survivalSummary(data: SurvivalSummaryData, options: SurvivalSumm
     nDropped: prepared.nDropped,
     nExcluded: prepared.nExcluded,
     nMissingStratum: stratifiedPrepared.nMissingStratum,
-    warnings,
+    coxNotReported,
   };
 }
