@@ -68,6 +68,22 @@ export interface ReadTableOptions {
 
 const windows1252 = new TextDecoder("windows-1252");
 
+/**
+ * Windows-1252's characters for the bytes 0x80-0x9F (euro sign, curly quotes,
+ * dashes, Š, Ž, Ÿ ...); the five bytes it leaves undefined stay as they are.
+ * Node 20's TextDecoder("windows-1252") decodes these bytes as ISO-8859-1's
+ * control characters U+0080-U+009F (found by the property tests: "€" came
+ * back as U+0080), so the decoded text is mapped once more here.
+ */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
+function windows1252Text(bytes: Uint8Array): string {
+  const text = windows1252.decode(bytes);
+  C1_CONTROLS.lastIndex = 0;
+  return C1_CONTROLS.test(text) ? text.replace(C1_CONTROLS, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!) : text;
+}
+
 /** UTF-8 bytes as text (invalid sequences as U+FFFD). */
 function utf8Text(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
@@ -90,7 +106,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
   // node:buffer's isUtf8 validates without decoding (a third of the time of a fatal TextDecoder on a large file).
   if (isUtf8(bytes)) return { text: utf8Text(bytes), encoding: "utf-8" };
-  return { text: windows1252.decode(bytes), encoding: "windows-1252" };
+  return { text: windows1252Text(bytes), encoding: "windows-1252" };
 }
 
 /**
