@@ -19,12 +19,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   survival: [],
   assign: ["core", "survival"],
   analyze: ["core", "survival", "assign"],
+  indicators: ["core", "survival", "assign", "analyze"],
   "business-case": ["core", "survival"],
-  report: ["core", "survival", "assign", "analyze", "business-case"],
+  report: ["core", "survival", "assign", "analyze", "business-case", "indicators"],
   web: ["core", "survival", "assign", "report"],
-  cli: ["core", "survival", "assign", "analyze", "business-case", "report", "web"],
-  bench: ["core", "survival", "assign", "analyze", "business-case", "report", "web", "cli"],
-  notebooks: ["core", "survival", "assign", "analyze", "business-case", "report"],
+  cli: ["core", "survival", "assign", "analyze", "business-case", "indicators", "report", "web"],
+  bench: ["core", "survival", "assign", "analyze", "business-case", "indicators", "report", "web", "cli"],
+  notebooks: ["core", "survival", "assign", "analyze", "business-case", "indicators", "report"],
   scripts: [],
 };
 

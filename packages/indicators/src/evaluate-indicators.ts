@@ -1,0 +1,262 @@
+/**
+ * From definitions and data to results, per indicator in named steps:
+ *
+ * 1. counted rows: the measure's weekly (or monthly) numerators and denominators from the
+ *    first week of data to the as-of date (`measures.ts`; the engine path's seam);
+ * 2. the period's value so far, with its interval: Wilson for shares (n = full-time
+ *    persons for stock shares, spells for the status after end), the weekly counts' mean
+ *    ± z·sd/√weeks for events per week, and for stocks and full-time persons a Poisson
+ *    interval (the whole population is counted; the interval is the process variation
+ *    of a count of that size, not sampling error);
+ * 3. the baseline (over a period of the data, or stated) and the change from it with its
+ *    interval (Newcombe's hybrid score interval for two shares with counts, otherwise the
+ *    two standard errors combined);
+ * 4. the target's threshold, the projection to the period's end (`projection.ts`) and the
+ *    verdict (`target.ts`).
+ *
+ * The results are not yet disclosed: small counts are still in them. The report package's
+ * `discloseIndicatorResults` applies the minimum cell size before anything is written.
+ */
+import { fromDayNumber, isoWeekOf, toDayNumber, type IsoDate } from "@jobtrial/core";
+import { newcombeDifferenceInterval, normalQuantile, wilsonInterval } from "@jobtrial/survival";
+import { isShareMeasure, type Indicator, type IndicatorSpec, type Period } from "./definition.ts";
+import { addMonths, countMeasure, fullTimePersons, mondaysBetween, type CountedPoint, type MeasureCounts } from "./measures.ts";
+import { membership } from "./population.ts";
+import { projectToPeriodEnd } from "./projection.ts";
+import type { IndicatorData } from "./read-data.ts";
+import { mondayOf } from "./read-data.ts";
+import type { IndicatorResult, IndicatorResults } from "./results-schema.ts";
+import { targetStatement, thresholdOf, verdictOf } from "./target.ts";
+
+const Z95 = normalQuantile(0.975);
+
+export interface EvaluateOptions {
+  /** The last day counted: the last complete week up to it. Default: the last week with data */
+  asOf?: IsoDate;
+  /** Written into the results. */
+  toolVersion: string;
+}
+
+interface Aggregate {
+  value: number | null;
+  interval: { lower: number; upper: number } | null;
+  numerator: number | null;
+  denominator: number | null;
+  persons: number | null;
+  /** Points observed in the period. */
+  observed: number;
+}
+
+/** The Mondays of the weeks of a period: the weeks whose Thursday lies in it (ISO's rule for a week's year). */
+export function periodMondays(period: Period): number[] {
+  const fromMonday = mondayOf(isoWeekOf(period.from));
+  const first = toDayNumber(period.from) <= fromMonday + 3 ? fromMonday : fromMonday + 7;
+  const toMonday = mondayOf(isoWeekOf(period.to));
+  const last = toDayNumber(period.to) >= toMonday + 3 ? toMonday : toMonday - 7;
+  return mondaysBetween(first, last);
+}
+
+function periodMonths(period: Period): string[] {
+  const months: string[] = [];
+  for (let month = period.from.slice(0, 7); month <= period.to.slice(0, 7); month = addMonths(`${month}-01`, 1).slice(0, 7)) months.push(month);
+  return months;
+}
+
+function isMonthly(indicator: Indicator): boolean {
+  return indicator.measure.kind === "statusAfterEnd";
+}
+
+/** The labels of a period's points: its weeks, or its months for the status after end. */
+function periodLabels(indicator: Indicator, period: Period): string[] {
+  return isMonthly(indicator) ? periodMonths(period) : periodMondays(period).map((monday) => isoWeekOf(fromDayNumber(monday)));
+}
+
+function unitOf(indicator: Indicator): IndicatorResult["unit"] {
+  if (isShareMeasure(indicator.measure.kind)) return "percent";
+  return indicator.measure.kind === "weeklyEvents" ? "perWeek" : "persons";
+}
+
+function pointValue(point: CountedPoint): number | null {
+  if (point.denominator === null) return point.numerator;
+  return point.denominator === 0 ? null : (100 * point.numerator) / point.denominator;
+}
+
+/** The value of a period from its observed points (steps 2 and 3). */
+function aggregate(indicator: Indicator, data: IndicatorData, points: readonly CountedPoint[]): Aggregate {
+  const observed = points.length;
+  const none: Aggregate = { value: null, interval: null, numerator: null, denominator: null, persons: null, observed };
+  if (observed === 0) return none;
+  const measure = indicator.measure;
+  const numerator = points.reduce((sum, point) => sum + point.numerator, 0);
+  const denominator = points.reduce((sum, point) => sum + (point.denominator ?? 0), 0);
+  const mondays = isMonthly(indicator) ? [] : points.map((point) => toDayNumber(point.start));
+  switch (measure.kind) {
+    case "fullTimePersons":
+    case "averageStock": {
+      const counted = fullTimePersons(data, membership(data, measure.population), mondays);
+      const value = measure.kind === "fullTimePersons" ? counted.fullTimePersons : numerator / observed;
+      const half = Z95 * Math.sqrt(value);
+      return { value, interval: { lower: Math.max(0, value - half), upper: value + half }, numerator: null, denominator: null, persons: counted.persons, observed };
+    }
+    case "stockShare":
+    case "eventShare":
+    case "statusAfterEnd": {
+      // Stock shares pool person-weeks into full-time persons; the status after end counts spells.
+      const scale = measure.kind === "statusAfterEnd" ? 1 : observed;
+      const persons = measure.kind === "statusAfterEnd" ? denominator : fullTimePersons(data, membership(data, measure.population), mondays).persons;
+      if (denominator === 0) return { ...none, numerator: 0, denominator: 0, persons };
+      const interval = wilsonInterval(numerator / scale, denominator / scale);
+      return {
+        value: (100 * numerator) / denominator,
+        interval: interval === null ? null : { lower: 100 * interval.lower, upper: 100 * interval.upper },
+        numerator: numerator / scale,
+        denominator: denominator / scale,
+        persons,
+        observed,
+      };
+    }
+    case "weeklyEvents": {
+      const value = numerator / observed;
+      const variance = observed < 2 ? 0 : points.reduce((sum, point) => sum + (point.numerator - value) ** 2, 0) / (observed - 1);
+      const half = Z95 * Math.sqrt(variance / observed);
+      return { value, interval: { lower: Math.max(0, value - half), upper: value + half }, numerator: null, denominator: null, persons: numerator, observed };
+    }
+  }
+}
+
+function standardError(aggregate: { interval: { lower: number; upper: number } | null }): number {
+  return aggregate.interval === null ? 0 : (aggregate.interval.upper - aggregate.interval.lower) / (2 * Z95);
+}
+
+function changeOf(current: Aggregate, baseline: IndicatorResult["baseline"], share: boolean): IndicatorResult["change"] {
+  if (current.value === null || baseline === null || baseline.value === null) return null;
+  const value = current.value - baseline.value;
+  if (share && current.numerator !== null && current.denominator !== null && baseline.numerator !== null && baseline.denominator !== null) {
+    const interval = newcombeDifferenceInterval(current.numerator, current.denominator, baseline.numerator, baseline.denominator);
+    return { value, interval: interval === null ? null : { lower: 100 * interval.lower, upper: 100 * interval.upper } };
+  }
+  const half = Z95 * Math.sqrt(standardError(current) ** 2 + standardError(baseline) ** 2);
+  return { value, interval: { lower: value - half, upper: value + half } };
+}
+
+function baselineOf(indicator: Indicator, data: IndicatorData, counts: MeasureCounts): IndicatorResult["baseline"] {
+  const baseline = indicator.baseline;
+  if (baseline === undefined) return null;
+  if ("value" in baseline) {
+    const withCounts = baseline.numerator !== undefined && baseline.denominator !== undefined;
+    const interval = withCounts ? wilsonInterval(baseline.numerator!, baseline.denominator!) : null;
+    return {
+      value: baseline.value,
+      interval: interval === null ? null : { lower: 100 * interval.lower, upper: 100 * interval.upper },
+      source: "stated",
+      period: null,
+      label: baseline.label ?? null,
+      numerator: baseline.numerator ?? null,
+      denominator: baseline.denominator ?? null,
+    };
+  }
+  const labels = new Set(periodLabels(indicator, baseline.period));
+  const found = aggregate(indicator, data, counts.points.filter((point) => labels.has(point.label)));
+  return { value: found.value, interval: found.interval, source: "data", period: baseline.period, label: null, numerator: found.numerator, denominator: found.denominator };
+}
+
+function distributionOf(indicator: Indicator, counts: MeasureCounts, labels: ReadonlySet<string>): IndicatorResult["distribution"] {
+  const measure = indicator.measure;
+  if (measure.kind !== "statusAfterEnd" || counts.statusCounts === null) return null;
+  const totals: Record<string, number> = {};
+  for (const { month, counts: byStatus } of counts.statusCounts) {
+    if (!labels.has(month)) continue;
+    for (const [status, count] of Object.entries(byStatus)) totals[status] = (totals[status] ?? 0) + count;
+  }
+  const all = Object.values(totals).reduce((sum, count) => sum + count, 0);
+  const statuses = [...measure.statuses.map((status) => ({ name: status.name, label: status.label }))];
+  if (!statuses.some((status) => status.name === "other")) statuses.push({ name: "other", label: { da: "Andet", en: "Other" } });
+  return statuses.map((status) => ({
+    status: status.name,
+    label: status.label,
+    count: totals[status.name] ?? 0,
+    percent: all === 0 ? null : (100 * (totals[status.name] ?? 0)) / all,
+    reference: measure.reference?.[status.name] ?? null,
+  }));
+}
+
+function evaluateIndicator(indicator: Indicator, data: IndicatorData, firstMonday: number, lastMonday: number, asOf: IsoDate): IndicatorResult {
+  // 1. counted rows
+  const counts = countMeasure(data, indicator.measure, firstMonday, lastMonday);
+  // 2. the period's value so far
+  const labels = periodLabels(indicator, indicator.period);
+  const labelSet = new Set(labels);
+  const inPeriod = counts.points.filter((point) => labelSet.has(point.label));
+  const current = aggregate(indicator, data, inPeriod);
+  const measure = indicator.measure;
+  const lastDay = fromDayNumber(lastMonday + 6);
+  const complete = measure.kind === "statusAfterEnd" ? addMonths(indicator.period.to, measure.months) <= asOf : lastDay >= indicator.period.to;
+  // 3. the baseline and the change
+  const baseline = baselineOf(indicator, data, counts);
+  const share = isShareMeasure(measure.kind);
+  // 4. the target, the projection and the verdict
+  const threshold = thresholdOf(indicator.target, baseline?.value ?? null);
+  const lastInPeriod = inPeriod.at(-1);
+  const runUp = lastInPeriod === undefined ? [] : counts.points.filter((point) => point.start <= lastInPeriod.start);
+  const projection =
+    complete || current.value === null
+      ? null
+      : projectToPeriodEnd({
+          values: runUp.map(pointValue).filter((value): value is number => value !== null),
+          observedInPeriod: current.observed,
+          observedValue: current.value,
+          periodPoints: labels.length,
+          threshold,
+        });
+  const firstShown = indicator.baseline !== undefined && "period" in indicator.baseline && indicator.baseline.period.from < indicator.period.from ? indicator.baseline.period.from : indicator.period.from;
+  const series = counts.points
+    .filter((point) => point.start >= firstShown.slice(0, isMonthly(indicator) ? 7 : 10) || labelSet.has(point.label))
+    .map((point) => ({ label: point.label, start: point.start, value: pointValue(point), numerator: point.numerator, denominator: point.denominator, inPeriod: labelSet.has(point.label) }));
+  return {
+    id: indicator.id,
+    title: indicator.title,
+    kind: measure.kind,
+    unit: unitOf(indicator),
+    period: indicator.period,
+    observedThrough: current.observed === 0 ? null : lastDay < indicator.period.to ? lastDay : indicator.period.to,
+    complete,
+    value: current.value,
+    interval: current.interval,
+    numerator: current.numerator,
+    denominator: current.denominator,
+    persons: current.persons,
+    baseline,
+    target: { ...threshold, statement: { da: targetStatement(indicator.target, unitOf(indicator), "da"), en: targetStatement(indicator.target, unitOf(indicator), "en") } },
+    change: changeOf(current, baseline, share),
+    projection,
+    verdict: verdictOf({ value: current.value, complete, projected: projection?.value ?? null, threshold }),
+    series,
+    distribution: distributionOf(indicator, counts, labelSet),
+  };
+}
+
+/**
+ * Every indicator of `spec` on `data` as of `options.asOf` (not yet disclosed: see the
+ * file's comment). With no data at all every indicator has the verdict "no_data".
+ */
+export function evaluateIndicators(spec: IndicatorSpec, data: IndicatorData, options: EvaluateOptions): IndicatorResults {
+  const asOfMonday = options.asOf === undefined ? null : mondayOf(isoWeekOf(options.asOf));
+  // The last complete week: the as-of date's week when it is its Sunday, else the week before.
+  const lastComplete = asOfMonday === null ? null : toDayNumber(options.asOf!) === asOfMonday + 6 ? asOfMonday : asOfMonday - 7;
+  const lastMonday = data.lastMonday === null ? lastComplete : lastComplete === null ? data.lastMonday : Math.min(data.lastMonday, lastComplete);
+  const asOf = options.asOf ?? (lastMonday === null ? "1970-01-01" : fromDayNumber(lastMonday + 6));
+  const firstMonday = data.firstMonday ?? lastMonday;
+  const indicators =
+    firstMonday === null || lastMonday === null || firstMonday > lastMonday
+      ? spec.indicators.map((indicator) => evaluateIndicator(indicator, data, 0, -7, asOf))
+      : spec.indicators.map((indicator) => evaluateIndicator(indicator, data, firstMonday, lastMonday, asOf));
+  return {
+    kind: "jobtrial-indicators",
+    project: { id: spec.project.id, title: spec.project.title, municipality: spec.project.municipality ?? null },
+    asOf,
+    minCellSize: spec.minCellSize,
+    suppressedCells: 0,
+    tool: { name: "jobtrial", version: options.toolVersion },
+    indicators,
+  };
+}
