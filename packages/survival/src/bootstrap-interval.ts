@@ -1,6 +1,7 @@
 /**
  * Percentile bootstrap interval for the difference in means, with seeded randomness.
  */
+import { mean as sampleMean, quantileSorted } from "simple-statistics";
 import { z } from "zod";
 import { AnalyzeError } from "./messages.ts";
 import { uniformInt, type RandomSource } from "./random-source.ts";
@@ -33,13 +34,10 @@ export interface BootstrapIntervalResult {
   nExcluded: number;
 }
 
-/** Quantile of sorted values, R's default type 7 (linear interpolation). */
+/** Quantile of sorted values, R's default type 7 (linear interpolation): simple-statistics' `quantileSorted`. */
 export function quantileType7(sorted: ArrayLike<number>, probability: number): number {
-  const position = (sorted.length - 1) * probability;
-  const below = Math.floor(position);
-  const fraction = position - below;
-  const low = sorted[below]!;
-  return fraction === 0 ? low : low + fraction * (sorted[below + 1]! - low);
+  // simple-statistics reads by index only, so a typed array serves as well as an array.
+  return quantileSorted(sorted as number[], probability);
 }
 
 /**
@@ -61,7 +59,7 @@ export function bootstrapInterval(data: TwoSampleData, options: BootstrapOptions
   for (const [label, values] of [[prepared.groups[0], prepared.reference], [prepared.groups[1], prepared.other]] as const) {
     if (values.length < 1) throw new AnalyzeError({ code: "too_few_observations", group: label, n: 0, needed: 1 });
   }
-  const mean = (values: Float64Array) => values.reduce((total, value) => total + value, 0) / values.length;
+  const mean = (values: Float64Array) => sampleMean(values as unknown as number[]);
   const resampledMean = (values: Float64Array) => {
     let sum = 0;
     for (let draw = 0; draw < values.length; draw++) sum += values[uniformInt(parsed.randomSource, 0, values.length - 1)]!;

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { studentTQuantile, studentTTwoSidedP } from "./distributions.ts";
 import { AnalyzeError } from "./messages.ts";
 import { GroupOptionSchema, parseOrThrow } from "./survival-input.ts";
-import { meanAndVariance, prepareTwoSample, TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
+import { meanAndVariance } from "./descriptive.ts";
+import { prepareTwoSample, TwoSampleDataSchema, type TwoSampleData } from "./two-sample-input.ts";
 import { welchFromSamples } from "./welch-t-test.ts";
 
 export const DifferenceInMeansOptionsSchema = z.object({

@@ -106,21 +106,3 @@ export function prepareTwoSample(data: TwoSampleData, groups: readonly string[] 
     nExcluded,
   };
 }
-
-/** Mean and sample variance (n - 1), two-pass. */
-export function meanAndVariance(values: ArrayLike<number>): { mean: number; variance: number; n: number } {
-  const n = values.length;
-  let sum = 0;
-  for (let index = 0; index < n; index++) sum += values[index]!;
-  const mean = sum / n;
-  let squares = 0;
-  let residualSum = 0;
-  for (let index = 0; index < n; index++) {
-    const deviation = values[index]! - mean;
-    squares += deviation * deviation;
-    residualSum += deviation;
-  }
-  // corrected two-pass (Chan, Golub & LeVeque) removes the rounding of the mean
-  const variance = (squares - (residualSum * residualSum) / n) / (n - 1);
-  return { mean: mean + residualSum / n, variance, n };
-}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { studentTQuantile, studentTTwoSidedP } from "./distributions.ts";
 import { AnalyzeError } from "./messages.ts";
 import { NumericColumnSchema, parseOrThrow } from "./survival-input.ts";
-import { meanAndVariance } from "./two-sample-input.ts";
+import { meanAndVariance } from "./descriptive.ts";
 
 export const WelchOptionsSchema = z.object({
   /** Confidence level of the interval. Default: 0.95 */
