@@ -18,7 +18,6 @@
  * naming the other row.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { mapHeader, normalizeHeader, type ColumnSpec } from "@jobtrial/core";
 import { trialCovariates, type TrialConfig } from "@jobtrial/core";
@@ -26,7 +25,7 @@ import { parseCpr, type Cpr } from "./cpr.ts";
 import { parseDateCell, type DateCellResult } from "@jobtrial/core";
 import type { IsoDate } from "@jobtrial/core";
 import { problem, type Problem } from "@jobtrial/core";
-import { readTable, type Table, type TableRow } from "@jobtrial/core";
+import { readInputBytes, readTable, type Table, type TableRow } from "@jobtrial/core";
 import { looksLikeXlsx, readXlsxTable } from "@jobtrial/core";
 
 export type IntakeColumn = "cpr" | "firstUnemploymentDay" | "industryGroup";
@@ -124,15 +123,10 @@ function columnSpecs(config: TrialConfig): ColumnSpec<IntakeColumn | CovariateKe
 /** Reads an intake file from disk. Never throws for bad input. */
 export async function readIntakeFile(path: string, config: TrialConfig): Promise<IntakeRead> {
   const file = basename(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const item = code === "ENOENT" ? problem("file_not_found", { file }) : problem("file_unreadable", { file }, { reason: code ?? "unknown error" });
-    return { file, sha256: "", format: "csv", header: [], passThroughColumns: [], records: [], invalid: [], duplicates: [], fileProblems: [item], duplicatesCollapsed: 0, rowsRead: 0 };
-  }
-  return readIntakeBytes(bytes, { file, config });
+  // A file over core's MAX_INPUT_BYTES (100 MB) is refused before it is read.
+  const read = readInputBytes(path, file);
+  if (!read.ok) return { file, sha256: "", format: "csv", header: [], passThroughColumns: [], records: [], invalid: [], duplicates: [], fileProblems: [read.problem], duplicatesCollapsed: 0, rowsRead: 0 };
+  return readIntakeBytes(read.bytes, { file, config });
 }
 
 /** Reads an intake from bytes (CSV or XLSX, told apart by content). Never throws for bad input. */

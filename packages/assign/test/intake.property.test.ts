@@ -20,7 +20,6 @@ import { join } from "node:path";
 
 const RUNS = 300;
 const config = esbjergConfig();
-const GROUP = config.targetGroup.industryGroups[0]!;
 
 /** A real birth date CPR numbers can carry (1858-2057). */
 const birthDate = fc

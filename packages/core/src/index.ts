@@ -69,6 +69,6 @@ export {
 } from "./dates.ts";
 export { isJobtrialError, JobtrialError, type JobtrialErrorShape, type MessageLang } from "./errors.ts";
 export { formatProblem, problem, type NumberRule, type Problem } from "./messages.ts";
-export { decodeText, parseDelimited, readTable, type Table, type TableRow } from "./table.ts";
+export { decodeText, MAX_INPUT_BYTES, parseDelimited, readInputBytes, readTable, type Table, type TableRow } from "./table.ts";
 export { looksLikeXlsx, readXlsxTable } from "./xlsx-table.ts";
 export { DANISH_DATE_FORMAT, writeXlsxFile, xlsxBytes, type XlsxCell, type XlsxColumn, type XlsxNumber, type XlsxSheet } from "./xlsx-write.ts";

@@ -13,6 +13,7 @@ export type ProblemCode =
   | "file_not_found"
   | "file_unreadable"
   | "file_empty"
+  | "file_too_large"
   | "xlsx_unreadable"
   | "header_missing_column"
   | "header_duplicate_column"
@@ -58,6 +59,9 @@ export interface ProblemDetails {
   differing?: readonly string[];
   /** Free-form reason from the system, never a cell value (file_unreadable). */
   reason?: string;
+  /** The file's size and the largest size read, in megabytes (file_too_large). */
+  sizeMegabytes?: number;
+  limitMegabytes?: number;
   /** What the number must be (value_not_number): any finite number, at least 0, 0 or 1, or a whole number of at least 0. Default: any */
   numberRule?: NumberRule;
 }
@@ -81,6 +85,11 @@ export function problemText(code: ProblemCode, details: ProblemDetails = {}): { 
       return { message: `cannot read the file${details.reason ? ` (${details.reason})` : ""}`, fix: "check that the file exists, is not open with a lock in another program, and that you may read it" };
     case "file_empty":
       return { message: "the file has no header row", fix: "export the list again with its header row (column names) in the first line" };
+    case "file_too_large":
+      return {
+        message: `the file is too large (${details.sizeMegabytes ?? "?"} MB); jobtrial reads files of at most ${details.limitMegabytes ?? "?"} MB`,
+        fix: "check that it is the right file; split a backfill into several files (one per week or month) and give them one at a time or as a folder",
+      };
     case "xlsx_unreadable":
       return { message: "the file is not a readable XLSX workbook", fix: "open it in Excel and save it again as .xlsx, or save it as CSV (semicolon separated)" };
     case "header_missing_column":
@@ -95,7 +104,7 @@ export function problemText(code: ProblemCode, details: ProblemDetails = {}): { 
       };
     case "row_field_count":
       return {
-        message: `the row has ${details.foundCount ?? "?"} fields but the header has ${details.expectedCount ?? "?"}`,
+        message: `the row has ${details.foundCount ?? "?"} field${details.foundCount === 1 ? "" : "s"} but the header has ${details.expectedCount ?? "?"}`,
         fix: "check the row for an extra or missing separator; a value containing the separator must be in double quotes",
       };
     case "row_unterminated_quote":
@@ -156,6 +165,11 @@ export function problemTextDa(code: ProblemCode, details: ProblemDetails = {}): 
       return { message: `filen kan ikke læses${details.reason ? ` (${details.reason})` : ""}`, fix: "kontroller at filen findes, ikke er låst af et andet program, og at du har adgang til at læse den" };
     case "file_empty":
       return { message: "filen har ingen overskriftsrække", fix: "dan listen igen med kolonnenavnene i første linje" };
+    case "file_too_large":
+      return {
+        message: `filen er for stor (${details.sizeMegabytes ?? "?"} MB); jobtrial læser filer på højst ${details.limitMegabytes ?? "?"} MB`,
+        fix: "kontroller, at det er den rigtige fil; del en efterregistrering op i flere filer (én pr. uge eller måned), og giv dem én ad gangen eller som en mappe",
+      };
     case "xlsx_unreadable":
       return { message: "filen er ikke en XLSX-projektmappe, der kan læses", fix: "åbn den i Excel og gem den igen som .xlsx, eller gem den som CSV (semikolonsepareret)" };
     case "header_missing_column":
@@ -170,7 +184,7 @@ export function problemTextDa(code: ProblemCode, details: ProblemDetails = {}): 
       };
     case "row_field_count":
       return {
-        message: `rækken har ${details.foundCount ?? "?"} felter, men overskriften har ${details.expectedCount ?? "?"}`,
+        message: `rækken har ${details.foundCount ?? "?"} ${details.foundCount === 1 ? "felt" : "felter"}, men overskriften har ${details.expectedCount ?? "?"}`,
         fix: "se efter et skilletegn for meget eller for lidt i rækken; en værdi, der indeholder skilletegnet, skal stå i anførselstegn",
       };
     case "row_unterminated_quote":

@@ -28,6 +28,7 @@
  * rows. A quote inside an unquoted value (`ab"c`) is kept as written.
  */
 import { isUtf8 } from "node:buffer";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import Papa from "papaparse";
 import { problem, type Problem } from "./messages.ts";
 
@@ -266,4 +267,49 @@ export function parseDelimited(text: string, options: ReadTableOptions & { encod
 export function readTable(bytes: Uint8Array, options: ReadTableOptions): Table {
   const { text, encoding } = decodeText(bytes);
   return parseDelimited(text, { ...options, encoding });
+}
+
+/**
+ * The largest input file read, in bytes: 100 MB. A weekly intake is a few
+ * kilobytes and a backfill of 300,000 citizens about 30 MB; a larger file is
+ * refused with a problem that says so before a byte of it is read, so a wrong
+ * file (a whole database dump, a 200 MB export) never fills the memory.
+ */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+export type InputBytesResult = { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem };
+
+/**
+ * Reads an input file's bytes, refusing one larger than `limit` (checked on
+ * the open file, and again while reading, in case it grows). Never throws: a
+ * missing, unreadable or too large file is a problem naming `file`.
+ */
+export function readInputBytes(path: string, file: string, limit = MAX_INPUT_BYTES): InputBytesResult {
+  const tooLarge = (size: number): InputBytesResult => ({
+    ok: false,
+    problem: problem("file_too_large", { file }, { sizeMegabytes: Math.ceil(size / (1024 * 1024)), limitMegabytes: Math.floor(limit / (1024 * 1024)) }),
+  });
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, problem: code === "ENOENT" ? problem("file_not_found", { file }) : problem("file_unreadable", { file }, { reason: code ?? "I/O" }) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, problem: problem("file_unreadable", { file }, { reason: "EISDIR" }) };
+    if (stat.size > limit) return tooLarge(stat.size);
+    // One byte more than fstat gave (and than the limit) is asked for: a file that grows while it is read is caught.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (let read = 1; read > 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > limit) return tooLarge(length);
+    if (length > stat.size) return { ok: false, problem: problem("file_unreadable", { file }, { reason: "EBUSY" }) };
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { ok: false, problem: problem("file_unreadable", { file }, { reason: (error as NodeJS.ErrnoException).code ?? "I/O" }) };
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -54,7 +54,7 @@ describe("readCsvColumns", () => {
       ["value_not_number", 4, "time", "the value is not a number of 0 or more"],
     ]);
     expect(badCell.ok ? "" : badCell.problems[0]!.messageDa).toBe("værdien er ikke et tal på 0 eller mere");
-    expect(problemsOf(readCsvColumns(encode("time,group\n5\n"), "data.csv", request))).toEqual([["row_field_count", 2, null, "the row has 1 fields but the header has 2"]]);
+    expect(problemsOf(readCsvColumns(encode("time,group\n5\n"), "data.csv", request))).toEqual([["row_field_count", 2, null, "the row has 1 field but the header has 2"]]);
     expect(problemsOf(readCsvColumns(encode("tid,group\n5,a\n"), "data.csv", request))).toEqual([
       ["header_missing_column", 1, "time", 'required column is missing; looked for "time"'],
     ]);

@@ -121,7 +121,9 @@ describe("package boundaries", () => {
       const external = sourceFiles(unit)
         .flatMap((file) => importsOf(file).map((specifier) => ({ file, name: packageName(specifier), specifier })))
         .filter(({ specifier }) => !specifier.startsWith(".") && !specifier.startsWith("node:"));
-      const used = [...new Set(external.filter(({ file, name }) => !isTestOnlyImport(file, name)).map(({ name }) => name))]
+      // A test-only library (fast-check) is a devDependency, imported by tests alone.
+      const testLibrary = ({ file, name }: { file: string; name: string }) => isTestFile(file) && !name.startsWith("@jobtrial/") && name in (manifest.devDependencies ?? {});
+      const used = [...new Set(external.filter((item) => !isTestOnlyImport(item.file, item.name) && !testLibrary(item)).map(({ name }) => name))]
         .filter((name) => name !== `@jobtrial/${unitOf(unit + sep + "x")}` && name !== "vitest")
         .sort();
       if (JSON.stringify(declared) !== JSON.stringify(used)) mismatches.push(`${relative(root, unit)}: declares ${declared.join(", ")}; imports ${used.join(", ")}`);
