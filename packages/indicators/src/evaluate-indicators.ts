@@ -197,7 +197,9 @@ function evaluateIndicator(indicator: Indicator, data: IndicatorData, firstMonda
   // 4. the target, the projection and the verdict
   const threshold = thresholdOf(indicator.target, baseline?.value ?? null);
   const lastInPeriod = inPeriod.at(-1);
-  const runUp = lastInPeriod === undefined ? [] : counts.points.filter((point) => point.start <= lastInPeriod.start);
+  // The line is fitted to the period's own points once there are 8 of them (a count that starts with the period, such as
+  // a new conversation log, would otherwise bend it), before that to the run-up as well.
+  const runUp = lastInPeriod === undefined ? [] : inPeriod.length >= 8 ? inPeriod : counts.points.filter((point) => point.start <= lastInPeriod.start);
   const projection =
     complete || current.value === null
       ? null

@@ -1,7 +1,7 @@
 /**
  * The projection of a period's value to its end from the series so far: a straight line
- * fitted by least squares to the points so far (the run-up before the period included,
- * at most `maxPoints` of the latest), extended over the period's remaining weeks or
+ * fitted by least squares to the points so far (the caller chooses them: the period's own,
+ * or with the run-up before it; at most `maxPoints` of the latest), extended over the period's remaining weeks or
  * months. The period's value is the mean of its points, so the projection is
  *
  *   projected = (observed mean × observed points + Σ fitted remaining points) / all points
