@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   survival: [],
+  engine: ["core"],
   assign: ["core", "survival"],
   analyze: ["core", "survival", "assign"],
   indicators: ["core", "survival", "assign", "analyze"],
@@ -32,6 +33,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** What a package's test files (under its test/ folder) may import besides ALLOWED; declared in devDependencies. */
 const ALLOWED_IN_TESTS: Record<string, readonly string[]> = {
   survival: ["core"],
+  engine: ["survival"],
 };
 
 function sourceFiles(folder: string): string[] {

@@ -1,0 +1,148 @@
+/**
+ * The queries, written once in a portable subset of SQL (plain SELECT, joins, GROUP BY,
+ * CASE, CAST to INTEGER and ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...); no engine's
+ * own functions), that turn person-level data into counted rows: one row per distinct
+ * (arm, stratum, time, status) with the number of persons it stands for. Every survival
+ * estimator of @jobtrial/survival takes such rows (`count`) and gives exactly the
+ * numbers of the per-person rows, so the heavy part runs where the data lives.
+ *
+ * The dialects differ only in how an identifier is quoted ("x" in DuckDB, PostgreSQL
+ * and Trino, `x` in Spark SQL); the text is otherwise the same, which is what lets a
+ * test run the PostgreSQL print on a real server and parse the Spark SQL and Trino
+ * prints with their grammars.
+ */
+
+export const DIALECTS = ["duckdb", "postgres", "spark", "trino"] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+/** The columns of counted rows, in this order; `stratum` only when a stratum column is given. */
+export const COUNTED_COLUMNS = ["arm", "stratum", "time", "status", "count"] as const;
+
+/** Counted rows from a table of spells, one row per person. */
+export interface SpellsQuery {
+  /** The table (or, in DuckDB, the view over the file). Default: "spells" */
+  table?: string;
+  /** Follow-up time in whole days. */
+  time: string;
+  /** 1 = event, 0 = censored; or 0 = censored, 1, 2, ... = exit state. */
+  status: string;
+  /** The randomized arm. */
+  group: string;
+  /** Stratum column. Default: none */
+  strata?: string | undefined;
+}
+
+/**
+ * Counted first spells derived from the weekly benefit panel: the run of consecutive
+ * weeks in `spellStates` that holds the person's entry week, joined to the pseudonymized
+ * cohort. time = 7 × the weeks from the entry week to the run's last week (capped at the
+ * cohort's last observed week); status = 1 when the run ends before that week, else 0
+ * (censored at extraction).
+ */
+export interface PanelQuery {
+  /** Panel table: one row per person and week on a benefit. Default: "panel" */
+  panel?: string;
+  /** Cohort table: one row per person. Default: "cohort" */
+  cohort?: string;
+  /** Pseudonym column in both tables. Default: "person" */
+  person?: string;
+  /** Running week number (consecutive weeks differ by 1) in the panel. Default: "week" */
+  week?: string;
+  /** Benefit state (code) in the panel. Default: "state" */
+  state?: string;
+  /** The states that make up the spell, e.g. A-dagpenge's codes. */
+  spellStates: readonly (string | number)[];
+  /** Arm in the cohort. Default: "arm" */
+  group?: string;
+  /** Stratum in the cohort. Default: none */
+  strata?: string | undefined;
+  /** Running week number of the person's first unemployment week, in the cohort. Default: "entry_week" */
+  entryWeek?: string;
+  /** Last week the person is observed (the extraction week), in the cohort. Default: "last_week" */
+  lastWeek?: string;
+}
+
+/** Quote an identifier for the dialect (a name with the quote character in it is refused). */
+export function quoteIdentifier(name: string, dialect: Dialect): string {
+  const quote = dialect === "spark" ? "`" : '"';
+  if (name.includes(quote) || name.length === 0) throw new RangeError(`column or table name ${JSON.stringify(name)} cannot be quoted`);
+  return `${quote}${name}${quote}`;
+}
+
+/** A table name, possibly qualified (schema.table): each part quoted. */
+function quoteTable(name: string, dialect: Dialect): string {
+  return name.split(".").map((part) => quoteIdentifier(part, dialect)).join(".");
+}
+
+function literal(value: string | number): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError("a state code must be finite");
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** The outer GROUP BY shared by both queries, over a subquery that names arm, stratum, time and status. */
+function countedRows(inner: string, withStratum: boolean, dialect: Dialect): string {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const keys = withStratum ? [q("arm"), q("stratum"), q("time"), q("status")] : [q("arm"), q("time"), q("status")];
+  return [
+    `SELECT ${keys.join(", ")}, CAST(COUNT(*) AS INTEGER) AS ${q("count")}`,
+    `FROM (`,
+    inner,
+    `) AS ${q("person_rows")}`,
+    `GROUP BY ${keys.join(", ")}`,
+    `ORDER BY ${keys.join(", ")}`,
+  ].join("\n");
+}
+
+/**
+ * Counted rows from a spells table.
+ *
+ * @example spellsCountsSql({ time: "days", status: "exit", group: "arm" }, "spark") // "SELECT `arm`, `time`, `status`, CAST(COUNT(*) AS INTEGER) AS `count`\nFROM (..."
+ */
+export function spellsCountsSql(query: SpellsQuery, dialect: Dialect): string {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const withStratum = query.strata !== undefined;
+  const inner = [
+    `  SELECT ${q(query.group)} AS ${q("arm")},` + (withStratum ? ` ${q(query.strata!)} AS ${q("stratum")},` : ""),
+    `    ${q(query.time)} AS ${q("time")}, ${q(query.status)} AS ${q("status")}`,
+    `  FROM ${quoteTable(query.table ?? "spells", dialect)}`,
+  ].join("\n");
+  return countedRows(inner, withStratum, dialect);
+}
+
+/**
+ * Counted first spells from the weekly panel and the cohort (runs of consecutive weeks:
+ * week - ROW_NUMBER() is constant within a run).
+ */
+export function panelCountsSql(query: PanelQuery, dialect: Dialect): string {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  if (query.spellStates.length === 0) throw new RangeError("spellStates needs at least one state");
+  const person = q(query.person ?? "person");
+  const week = q(query.week ?? "week");
+  const withStratum = query.strata !== undefined;
+  const inner = [
+    `  SELECT ${q("c")}.${q("arm")} AS ${q("arm")},` + (withStratum ? ` ${q("c")}.${q("stratum")} AS ${q("stratum")},` : ""),
+    `    7 * (CASE WHEN ${q("s")}.${q("run_last")} < ${q("c")}.${q("last_week")} THEN ${q("s")}.${q("run_last")} ELSE ${q("c")}.${q("last_week")} END - ${q("c")}.${q("entry_week")} + 1) AS ${q("time")},`,
+    `    CASE WHEN ${q("s")}.${q("run_last")} < ${q("c")}.${q("last_week")} THEN 1 ELSE 0 END AS ${q("status")}`,
+    `  FROM (`,
+    `    SELECT ${person} AS ${q("person")}, ${q(query.group ?? "arm")} AS ${q("arm")},` + (withStratum ? ` ${q(query.strata!)} AS ${q("stratum")},` : ""),
+    `      ${q(query.entryWeek ?? "entry_week")} AS ${q("entry_week")}, ${q(query.lastWeek ?? "last_week")} AS ${q("last_week")}`,
+    `    FROM ${quoteTable(query.cohort ?? "cohort", dialect)}`,
+    `  ) AS ${q("c")}`,
+    `  JOIN (`,
+    `    SELECT ${q("person")}, MIN(${q("week")}) AS ${q("run_first")}, MAX(${q("week")}) AS ${q("run_last")}`,
+    `    FROM (`,
+    `      SELECT ${person} AS ${q("person")}, ${week} AS ${q("week")},`,
+    `        ${week} - ROW_NUMBER() OVER (PARTITION BY ${person} ORDER BY ${week}) AS ${q("run")}`,
+    `      FROM ${quoteTable(query.panel ?? "panel", dialect)}`,
+    `      WHERE ${q(query.state ?? "state")} IN (${query.spellStates.map(literal).join(", ")})`,
+    `    ) AS ${q("weeks")}`,
+    `    GROUP BY ${q("person")}, ${q("run")}`,
+    `  ) AS ${q("s")}`,
+    `    ON ${q("s")}.${q("person")} = ${q("c")}.${q("person")}`,
+    `    AND ${q("s")}.${q("run_first")} <= ${q("c")}.${q("entry_week")} AND ${q("c")}.${q("entry_week")} <= ${q("s")}.${q("run_last")}`,
+  ].join("\n");
+  return countedRows(inner, withStratum, dialect);
+}

@@ -1,0 +1,83 @@
+/**
+ * DuckDB embedded gives the memory path's numbers: the trial_days persons as a Danish CSV
+ * (BOM, semicolons, decimal comma) and as Parquet, and as a weekly panel with its cohort,
+ * turned into counted rows by the printed DuckDB queries and handed to survivalSummary,
+ * agree with survivalSummary on the per-person rows within 1e-10. Bad input names the
+ * file and the column.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { survivalSummary } from "@jobtrial/survival";
+import { afterAll, describe, expect, it } from "vitest";
+import { chooseEngine, EngineError, panelCountsSql, runDuckDbCounts, sniffFile, spellsCountsSql } from "../src/index.ts";
+import { expectSameNumbers, trialDays, writeDanishSpellsCsv, writePanel } from "./helpers.ts";
+
+const directory = mkdtempSync(join(tmpdir(), "jobtrial-engine-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+const persons = trialDays();
+const options = { groups: ["control", "intervention"], taus: [182, 364] };
+const perPerson = survivalSummary({ time: persons.time, event: persons.event, group: persons.arm, strata: persons.stratum }, options);
+const spellsQuery = { time: "dage", status: "afgang", group: "arm", strata: "branche" };
+
+describe("runDuckDbCounts", () => {
+  const csv = join(directory, "forloeb.csv");
+  writeDanishSpellsCsv(persons, csv);
+
+  it("reads the Danish CSV (BOM, semicolon, decimal comma) and gives counted rows with the per-person estimates", async () => {
+    expect(sniffFile(csv)).toEqual({ kind: "csv", delimiter: ";", decimal: "," });
+    const counted = await runDuckDbCounts(spellsCountsSql(spellsQuery, "duckdb"), { spells: csv });
+    expect(counted.persons).toBe(persons.time.length);
+    expect(counted.count.length).toBeLessThan(persons.time.length / 2);
+    const fromCounts = survivalSummary({ time: counted.time, event: counted.status, group: counted.arm, strata: counted.stratum!, count: counted.count }, options);
+    expectSameNumbers(fromCounts, perPerson);
+  });
+
+  it("reads Parquet and gives the same counted rows as the CSV", async () => {
+    const parquet = join(directory, "spells.parquet");
+    const fromCsv = await runDuckDbCounts(spellsCountsSql(spellsQuery, "duckdb"), { spells: csv });
+    // Write the Parquet file with DuckDB itself (COPY), then read it back through the engine.
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${csv}', delim = ';', decimal_separator = ',', header = true)) TO '${parquet}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    expect(sniffFile(parquet).kind).toBe("parquet");
+    const fromParquet = await runDuckDbCounts(spellsCountsSql(spellsQuery, "duckdb"), { spells: parquet });
+    expect(fromParquet).toEqual(fromCsv);
+  });
+
+  it("derives first spells from the weekly panel (runs of consecutive weeks) joined to the cohort, as worked out person by person", async () => {
+    const { panel, cohort, expected } = writePanel(persons, directory);
+    const counted = await runDuckDbCounts(panelCountsSql({ spellStates: [111], strata: "branche" }, "duckdb"), { panel, cohort });
+    expect(counted.persons).toBe(persons.time.length);
+    const fromCounts = survivalSummary({ time: counted.time, event: counted.status, group: counted.arm, strata: counted.stratum!, count: counted.count }, options);
+    const fromPersons = survivalSummary({ time: expected.time, event: expected.event, group: expected.arm, strata: expected.stratum }, options);
+    expectSameNumbers(fromCounts, fromPersons);
+  });
+
+  it("names the file and the column when a column is missing, without quoting any cell", async () => {
+    const call = runDuckDbCounts(spellsCountsSql({ ...spellsQuery, time: "varighed" }, "duckdb"), { spells: csv });
+    await expect(call).rejects.toThrowError(EngineError);
+    await expect(call).rejects.toThrowError(/forloeb\.csv: there is no column "varighed" \(columns in the file: arm, branche, dage, afgang\)/);
+  });
+
+  it("says in Danish that a file cannot be read", async () => {
+    const error = await runDuckDbCounts(spellsCountsSql(spellsQuery, "duckdb"), { spells: join(directory, "findes-ikke.csv") }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).messageIn("da")).toMatch(/findes-ikke\.csv: DuckDB kan ikke læse filen \(ENOENT\)/);
+  });
+});
+
+describe("chooseEngine", () => {
+  it("takes the engine asked for, otherwise DuckDB from the threshold on", () => {
+    const small = join(directory, "small.csv");
+    writeFileSync(small, "a;b\n1;2\n");
+    expect(chooseEngine(undefined, [small])).toBe("memory");
+    expect(chooseEngine(undefined, [small], 8)).toBe("duckdb");
+    expect(chooseEngine("duckdb", [small])).toBe("duckdb");
+    expect(chooseEngine("memory", [small], 1)).toBe("memory");
+  });
+});

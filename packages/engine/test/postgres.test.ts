@@ -1,0 +1,104 @@
+/**
+ * The printed PostgreSQL queries on a real server give the memory path's numbers. The
+ * setup starts PostgreSQL (Debian's, installed by .ci/run) on loopback in a temporary
+ * folder — initdb and pg_ctl as the postgres user when run as root — loads the trial_days
+ * persons as a spells table and as a weekly panel with its cohort, runs the queries that
+ * `jobtrial sql --dialect postgres` prints, and compares survivalSummary on the counted
+ * rows with survivalSummary on the per-person rows within 1e-10. The server is stopped
+ * and its folder removed afterwards. In CI (CI=true) a missing PostgreSQL fails the test.
+ */
+import { execFileSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { survivalSummary } from "@jobtrial/survival";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { panelCountsSql, spellsCountsSql } from "../src/index.ts";
+import { expectSameNumbers, panelRows, trialDays } from "./helpers.ts";
+
+/** The folder with initdb and pg_ctl: Debian's /usr/lib/postgresql/<version>/bin, newest first. */
+function postgresBin(): string | undefined {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? join(root, versions[0]!, "bin") : undefined;
+}
+
+const bin = postgresBin();
+if (bin === undefined && process.env.CI === "true") {
+  throw new Error("PostgreSQL is missing: .ci/run installs Debian's postgresql; install it with apt-get install postgresql");
+}
+
+const persons = trialDays();
+const options = { groups: ["control", "intervention"], taus: [182, 364] };
+const port = 54000 + (process.pid % 1000);
+const directory = mkdtempSync(join(tmpdir(), "jobtrial-postgres-"));
+const dataDirectory = join(directory, "data");
+const asRoot = process.getuid?.() === 0;
+
+/** Run a PostgreSQL program, as the postgres user when we are root (initdb refuses root). */
+function runPostgres(program: string, args: string[]): void {
+  const command = join(bin!, program);
+  if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", command, ...args], { stdio: "pipe" });
+  else execFileSync(command, args, { stdio: "pipe" });
+}
+
+async function insertRows(client: pg.Client, table: string, columns: string[], rows: (string | number)[][]): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000) {
+    const batch = rows.slice(start, start + 1000);
+    const placeholders = batch.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(", ")})`);
+    await client.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${placeholders.join(", ")}`, batch.flat());
+  }
+}
+
+describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real server", () => {
+  let client: pg.Client;
+  beforeAll(async () => {
+    if (asRoot) chownSync(directory, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
+    runPostgres("initdb", ["-D", dataDirectory, "-A", "trust", "-U", "jobtrial", "--no-sync"]);
+    runPostgres("pg_ctl", ["-D", dataDirectory, "-l", join(directory, "server.log"), "-w", "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${directory} -c fsync=off`, "start"]);
+    client = new pg.Client({ host: "127.0.0.1", port, user: "jobtrial", database: "postgres" });
+    await client.connect();
+    await client.query("CREATE TABLE spells (arm text, branche text, dage integer, afgang integer)");
+    await insertRows(client, "spells", ["arm", "branche", "dage", "afgang"], persons.time.map((time, index) => [persons.arm[index]!, persons.stratum[index]!, time, persons.event[index]!]));
+    const { panel, cohort } = panelRows(persons);
+    await client.query("CREATE TABLE panel (person text, week integer, state integer)");
+    await client.query("CREATE TABLE cohort (person text, arm text, branche text, entry_week integer, last_week integer)");
+    await insertRows(client, "panel", ["person", "week", "state"], panel);
+    await insertRows(client, "cohort", ["person", "arm", "branche", "entry_week", "last_week"], cohort);
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    try {
+      runPostgres("pg_ctl", ["-D", dataDirectory, "-w", "-m", "fast", "stop"]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  async function countedRows(sql: string) {
+    const result = await client.query(sql);
+    return {
+      time: result.rows.map((row) => row.time as number),
+      event: result.rows.map((row) => row.status as number),
+      group: result.rows.map((row) => row.arm as string),
+      strata: result.rows.map((row) => row.stratum as string),
+      count: result.rows.map((row) => row.count as number),
+    };
+  }
+
+  it("spellsCountsSql(..., 'postgres') gives counted rows whose estimates equal the per-person ones", async () => {
+    const counted = await countedRows(spellsCountsSql({ time: "dage", status: "afgang", group: "arm", strata: "branche" }, "postgres"));
+    expect(counted.count.reduce((sum, value) => sum + value, 0)).toBe(persons.time.length);
+    const perPerson = survivalSummary({ time: persons.time, event: persons.event, group: persons.arm, strata: persons.stratum }, options);
+    expectSameNumbers(survivalSummary(counted, options), perPerson);
+  });
+
+  it("panelCountsSql(..., 'postgres') derives the first spells from the panel as worked out person by person", async () => {
+    const counted = await countedRows(panelCountsSql({ spellStates: [111], strata: "branche" }, "postgres"));
+    const { expected } = panelRows(persons);
+    const perPerson = survivalSummary({ time: expected.time, event: expected.event, group: expected.arm, strata: expected.stratum }, options);
+    expectSameNumbers(survivalSummary(counted, options), perPerson);
+  });
+});

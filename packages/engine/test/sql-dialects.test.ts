@@ -1,0 +1,40 @@
+/**
+ * The printed queries parse in the dialects they are printed for: Spark SQL and Trino
+ * with dt-sql-parser's ANTLR grammars of those dialects (DuckDB and PostgreSQL run them:
+ * duckdb-engine.test.ts and postgres.test.ts). A broken print fails here, and so does a
+ * parser that accepts anything (the last test feeds it broken SQL).
+ */
+import { SparkSQL, TrinoSQL } from "dt-sql-parser";
+import { describe, expect, it } from "vitest";
+import { panelCountsSql, spellsCountsSql, type Dialect } from "../src/index.ts";
+
+const parsers = { spark: new SparkSQL(), trino: new TrinoSQL() } as const;
+
+const prints = (dialect: Dialect) => ({
+  spells: spellsCountsSql({ time: "days", status: "exit", group: "arm" }, dialect),
+  "spells with strata": spellsCountsSql({ table: "register.spells", time: "days", status: "exit", group: "arm", strata: "branch" }, dialect),
+  panel: panelCountsSql({ spellStates: [111, 112] }, dialect),
+  "panel with strata and text states": panelCountsSql({ spellStates: ["adp", "o'brien"], strata: "branch", panel: "dream.weeks" }, dialect),
+});
+
+describe("the prints parse in their dialect", () => {
+  for (const dialect of ["spark", "trino"] as const) {
+    for (const [name, sql] of Object.entries(prints(dialect))) {
+      it(`${name} (${dialect}) has no syntax errors in dt-sql-parser's ${dialect} grammar`, () => {
+        expect(parsers[dialect].validate(sql)).toEqual([]);
+      });
+    }
+  }
+  it("the parsers reject broken SQL, so an empty error list means something", () => {
+    expect(parsers.spark.validate("SELECT `a` FROM ((( `t`").length).toBeGreaterThan(0);
+    expect(parsers.trino.validate('SELECT "a" FROM ((( "t"').length).toBeGreaterThan(0);
+  });
+  it("Spark quotes identifiers with backticks, the others with double quotes; otherwise the text is the same", () => {
+    const spark = spellsCountsSql({ time: "days", status: "exit", group: "arm" }, "spark");
+    const postgres = spellsCountsSql({ time: "days", status: "exit", group: "arm" }, "postgres");
+    expect(spark).toContain("`days` AS `time`");
+    expect(postgres).toContain('"days" AS "time"');
+    expect(spark.replaceAll("`", '"')).toBe(postgres);
+    expect(spellsCountsSql({ time: "days", status: "exit", group: "arm" }, "duckdb")).toBe(postgres);
+  });
+});
