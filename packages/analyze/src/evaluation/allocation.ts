@@ -18,6 +18,7 @@ import { armForBirthDate, expectedInterventionShareForYear } from "@jobtrial/ass
 import { daysInMonth, type AssignmentRule } from "@jobtrial/core";
 import { binomialTestTwoSided } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
+import { armCountsBy } from "./arm-counts.ts";
 import type { CohortMember } from "./model.ts";
 import { cell, isSmall, suppressGroup } from "./suppress.ts";
 
@@ -51,12 +52,7 @@ function calendarHeaping(rule: AssignmentRule): Record<(typeof ARMS)[number], { 
 
 export function intakeCounts(members: readonly CohortMember[], minCellSize: number): Results["intake"] {
   const active = members.filter((member) => !member.voided);
-  const weeks = new Map<string, { control: number; intervention: number }>();
-  for (const member of active) {
-    const entry = weeks.get(member.intakeWeek) ?? { control: 0, intervention: 0 };
-    entry[member.arm]++;
-    weeks.set(member.intakeWeek, entry);
-  }
+  const weeks = armCountsBy(active, (member) => member.intakeWeek);
   const weekKeys = [...weeks.keys()].sort();
   const years = [...new Set(weekKeys.map((week) => Number(week.slice(0, 4))))].sort((a, b) => a - b);
   const byWeek: Results["intake"]["byWeek"] = weekKeys.map((week) => ({ week, control: 0, intervention: 0 }));
@@ -68,11 +64,8 @@ export function intakeCounts(members: readonly CohortMember[], minCellSize: numb
       indices.forEach((index, position) => (byWeek[index]![arm] = suppressed[position]!));
     }
   }
-  const yearCounts = years.map((year) => {
-    const counts = { control: 0, intervention: 0 };
-    for (const member of active) if (Number(member.intakeWeek.slice(0, 4)) === year) counts[member.arm]++;
-    return counts;
-  });
+  const byYearKey = armCountsBy(active, (member) => member.intakeWeek.slice(0, 4));
+  const yearCounts = years.map((year) => byYearKey.get(String(year))!);
   const byYear: Results["intake"]["byYear"] = years.map((year) => ({ year, control: 0, intervention: 0 }));
   for (const arm of ARMS) {
     const suppressed = suppressGroup(yearCounts.map((counts) => counts[arm]), minCellSize);

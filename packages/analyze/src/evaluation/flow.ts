@@ -11,25 +11,17 @@
  */
 import type { Results } from "../results-schema.ts";
 import { AS_OF_CENSORING, REASON_CODES, type AnalysisSet } from "./analysis-set.ts";
+import { armCounts, armCountsBy } from "./arm-counts.ts";
 import type { ScreeningCounts } from "./model.ts";
 import { cell, suppressGroup } from "./suppress.ts";
 
 const ARMS = ["control", "intervention"] as const;
 
 export function flowCounts(set: AnalysisSet, screening: ScreeningCounts | null, minCellSize: number): Results["flow"] {
-  const analysed = { control: 0, intervention: 0 };
-  const exited = { control: 0, intervention: 0 };
-  const censoredBy = new Map<string, { control: number; intervention: number }>([[AS_OF_CENSORING, { control: 0, intervention: 0 }]]);
-  for (const row of set.rows) {
-    analysed[row.arm]++;
-    if (row.event) exited[row.arm]++;
-    else {
-      const reason = row.censorReason ?? AS_OF_CENSORING;
-      const entry = censoredBy.get(reason) ?? { control: 0, intervention: 0 };
-      entry[row.arm]++;
-      censoredBy.set(reason, entry);
-    }
-  }
+  const analysed = armCounts(set.rows);
+  const exited = armCounts(set.rows.filter((row) => row.event));
+  // The as-of date first, even when nobody is censored by it; then the reasons in the order they occur.
+  const censoredBy = new Map([[AS_OF_CENSORING, { control: 0, intervention: 0 }], ...armCountsBy(set.rows, (row) => (row.event ? null : (row.censorReason ?? AS_OF_CENSORING)))]);
   const censorReasons = [...censoredBy.keys()];
   const withCode = (reason: string) => (REASON_CODES[reason] === undefined ? { reason } : { reason, code: REASON_CODES[reason] });
   const excluded = set.excluded.map((entry) => ({ ...withCode(entry.reason), control: 0 as number | null, intervention: 0 as number | null }));

@@ -15,6 +15,7 @@
  */
 import { chiSquareSurvival } from "@jobtrial/survival";
 import type { Results } from "../results-schema.ts";
+import { armCountsBy } from "./arm-counts.ts";
 import type { CohortMember } from "./model.ts";
 import { primaryEstimate, primaryUnits, type PrimaryData } from "./primary-estimate.ts";
 import { suppressGroup } from "./suppress.ts";
@@ -43,17 +44,15 @@ export function subgroupAnalyses(data: PrimaryData, variables: readonly string[]
   const result: Results["subgroups"] = [];
   const rows = primaryUnits(data);
   for (const variable of variables) {
-    const levels = [...new Set(rows.map((row) => subgroupLevel(row.member, variable)).filter((level): level is string => level !== null))].sort();
+    const counts = armCountsBy(rows, (row) => subgroupLevel(row.member, variable));
+    const levels = [...counts.keys()].sort();
     if (levels.length === 0) continue;
-    const byLevel = levels.map((level) => rows.filter((row) => subgroupLevel(row.member, variable) === level));
-    const countsOf = (arm: "control" | "intervention") => byLevel.map((inLevel) => inLevel.filter((row) => row.arm === arm).length);
+    const countsOf = (arm: "control" | "intervention") => levels.map((level) => counts.get(level)![arm]);
     // The levels of an arm add up to the arm's analysed total: complementary suppression.
     const shownControl = suppressGroup(countsOf("control"), minCellSize);
     const shownIntervention = suppressGroup(countsOf("intervention"), minCellSize);
     const groups = levels.map((level, index) => {
-      const inLevel = byLevel[index]!;
-      const control = inLevel.filter((row) => row.arm === "control").length;
-      const intervention = inLevel.length - control;
+      const { control, intervention } = counts.get(level)!;
       if (control < minCellSize || intervention < minCellSize) {
         return { level, n: { control: shownControl[index]!, intervention: shownIntervention[index]! }, daysSaved: null, suppressed: true };
       }
