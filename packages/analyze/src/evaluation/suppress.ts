@@ -14,6 +14,8 @@
  * smallest non-zero cell that brings the hidden sum to at least the minimum,
  * else the largest non-zero cell, and a zero only when no other cell is left.
  */
+import type { KaplanMeierCurve } from "@jobtrial/survival";
+import type { KmRow } from "../results-schema.ts";
 
 /** True when a count must not be shown: 1 to minCellSize - 1. Zero is shown. */
 export function isSmall(count: number, minCellSize: number): boolean {
@@ -71,29 +73,11 @@ export function guarded<T>(value: T, count: number, minCellSize: number): T | nu
   return count < minCellSize ? null : value;
 }
 
-/** One published step of a Kaplan-Meier table (results' KmRowSchema). */
-export interface KmStep {
-  time: number;
-  nRisk: number;
-  nEvent: number;
-  nCensor: number;
-  surv: number;
-  stdErr: number | null;
-  lower: number | null;
-  upper: number | null;
-}
-
-/** The rows of a Kaplan-Meier curve (R survfit's table): one per time with an exit or a censoring. */
-export interface KmCurveRows {
-  time: readonly number[];
-  nRisk: readonly number[];
-  nEvent: readonly number[];
-  nCensor: readonly number[];
-  surv: readonly number[];
-  stdErr: readonly number[];
-  lower: readonly (number | null)[];
-  upper: readonly (number | null)[];
-}
+/**
+ * The rows of a Kaplan-Meier curve (R survfit's table) that `aggregatedKmRows` reads: one per time
+ * with an exit or a censoring.
+ */
+export type KmCurveRows = Readonly<Pick<KaplanMeierCurve, "time" | "nRisk" | "nEvent" | "nCensor" | "surv" | "stdErr" | "lower" | "upper">>;
 
 function finiteOrNull(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : value;
@@ -125,7 +109,7 @@ function finiteOrNull(value: number | null | undefined): number | null {
  * // step 2 = times 3-4 (5 exits, 5 censored; S drops 0.05 at 3 and 0.23 at 4: time 3.8 -> 4)
  * aggregatedKmRows(curve, 5).map((row) => [row.time, row.nRisk, row.nEvent, row.nCensor]) // [[2, 20, 5, 0], [4, 15, 5, 5]]
  */
-export function aggregatedKmRows(curve: KmCurveRows, minCellSize: number): KmStep[] {
+export function aggregatedKmRows(curve: KmCurveRows, minCellSize: number): KmRow[] {
   let end = 0;
   while (end < curve.time.length && curve.nRisk[end]! >= minCellSize) end++;
   const steps: { first: number; last: number; events: number; censored: number }[] = [];
@@ -151,7 +135,7 @@ export function aggregatedKmRows(curve: KmCurveRows, minCellSize: number): KmSte
     }
     if (!isSmall(merged.censored, minCellSize)) steps.push(merged);
   }
-  const rows: KmStep[] = steps.map((step) => ({
+  const rows: KmRow[] = steps.map((step) => ({
     time: dropWeightedTime(curve, step.first, step.last),
     nRisk: curve.nRisk[step.first]!,
     nEvent: step.events,
