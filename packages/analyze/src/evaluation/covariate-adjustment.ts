@@ -36,6 +36,7 @@
  * rows without those citizens show that instead. A variable constant in an arm, or
  * linearly dependent on the others there, gets slope 0 in that arm.
  */
+import { mean } from "simple-statistics";
 import type { Results } from "../results-schema.ts";
 import type { CohortMember, TrialArm } from "./model.ts";
 import { normalEstimate } from "./normal-estimate.ts";
@@ -63,8 +64,8 @@ export function baselineDesign(members: readonly CohortMember[]): DesignMatrix {
     const values = members.map(pick);
     const known = values.filter((value): value is number => value !== null && Number.isFinite(value));
     if (known.length === 0) return;
-    const mean = known.reduce((sum, value) => sum + value, 0) / known.length;
-    columns.push({ name, values: values.map((value) => (value !== null && Number.isFinite(value) ? value : mean)) });
+    const imputed = mean(known);
+    columns.push({ name, values: values.map((value) => (value !== null && Number.isFinite(value) ? value : imputed)) });
     if (known.length < values.length) columns.push({ name: `${name}: missing`, values: values.map((value) => (value !== null && Number.isFinite(value) ? 0 : 1)) });
   };
   const categorical = (name: string, pick: (member: CohortMember) => string | null) => {

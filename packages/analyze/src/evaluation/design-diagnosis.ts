@@ -15,6 +15,7 @@
  * detected in the expected direction). MDE: (z_0.975 + z_0.80) x the mean
  * standard error over the trials.
  */
+import { mean, sampleStandardDeviation } from "simple-statistics";
 import type { TrialConfig } from "@jobtrial/core";
 import { normalQuantile } from "@jobtrial/survival";
 import { prepareSimulation } from "../simulate/model.ts";
@@ -75,13 +76,14 @@ export interface DesignDiagnosis {
   coverageMonteCarloSe: number;
 }
 
+/** simple-statistics' mean; NaN for no values (no trial was estimable). */
 function meanOf(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
+  return values.length === 0 ? Number.NaN : mean(values as number[]);
 }
 
+/** simple-statistics' sample standard deviation (n - 1); 0 for fewer than two values. */
 function sdOf(values: readonly number[]): number {
-  const mean = meanOf(values);
-  return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(values.length - 1, 1));
+  return values.length < 2 ? 0 : sampleStandardDeviation(values as number[]);
 }
 
 export function diagnoseDesign(options: DesignDiagnosisOptions): DesignDiagnosis {

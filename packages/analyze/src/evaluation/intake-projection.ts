@@ -12,6 +12,7 @@
  * of the weeks seen. With no complete week seen, the intake so far per week. Intake ends
  * after the last entry day (`intakeEndDay`).
  */
+import { mean } from "simple-statistics";
 import { fromDayNumber, isoWeekday, toDayNumber } from "@jobtrial/core";
 
 /** The assumption in words, for results.precision.intakeAssumption. */
@@ -65,7 +66,7 @@ export function seasonalIntake(entries: readonly number[], asOfDay: number, inta
   }
   const overall =
     seen.length > 0
-      ? seen.reduce((sum, week) => sum + week.count, 0) / seen.length
+      ? mean(seen.map((week) => week.count))
       : entries.length === 0
         ? 0
         : entries.length / Math.max(1, (asOfDay - Math.min(...entries)) / 7);
@@ -75,7 +76,7 @@ export function seasonalIntake(entries: readonly number[], asOfDay: number, inta
     if (known !== undefined) return known;
     const season = dayOfYear(monday);
     const same = seen.filter((week) => seasonDistance(dayOfYear(week.monday), season) <= SEASON_WINDOW_DAYS);
-    const value = same.length > 0 ? same.reduce((sum, week) => sum + week.count, 0) / same.length : overall;
+    const value = same.length > 0 ? mean(same.map((week) => week.count)) : overall;
     cache.set(monday, value);
     return value;
   };

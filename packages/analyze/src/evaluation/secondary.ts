@@ -6,6 +6,7 @@
  * means, HC2). Differences are intervention minus control. A measure nobody
  * has a value for is null; so is the whole block without a secondary file.
  */
+import { mean, sum } from "simple-statistics";
 import type { Results } from "../results-schema.ts";
 import type { AnalysisRow } from "./analysis-set.ts";
 import type { SecondaryRecord } from "./model.ts";
@@ -28,16 +29,15 @@ export function secondaryMeasures(rows: readonly AnalysisRow[], records: readonl
   const meanBlock = (pick: (record: SecondaryRecord) => number | null) => {
     const byArm = values(pick);
     if (byArm.control.length + byArm.intervention.length === 0) return null;
-    const arm = (list: number[]) => ({ n: cell(list.length, minCellSize), mean: list.length === 0 ? null : guarded(list.reduce((a, b) => a + b, 0) / list.length, list.length, minCellSize) });
+    const arm = (list: number[]) => ({ n: cell(list.length, minCellSize), mean: list.length === 0 ? null : guarded(mean(list), list.length, minCellSize) });
     const enough = byArm.control.length >= minCellSize && byArm.intervention.length >= minCellSize;
     return { control: arm(byArm.control), intervention: arm(byArm.intervention), difference: enough ? welchDifference(byArm.intervention, byArm.control) : NO_DIFFERENCE };
   };
   const jobs = values((record) => (record.selfFoundJob === null ? null : record.selfFoundJob ? 1 : 0));
   let selfFoundJob: SecondaryBlock["selfFoundJob"] = null;
   if (jobs.control.length + jobs.intervention.length > 0) {
-    const successes = (list: number[]) => list.reduce((a, b) => a + b, 0);
     const arm = (list: number[]) => {
-      const yes = successes(list);
+      const yes = sum(list);
       const shown = list.length >= minCellSize && !isSmall(yes, minCellSize) && !isSmall(list.length - yes, minCellSize);
       return { n: cell(list.length, minCellSize), share: shown ? yes / list.length : null };
     };
@@ -48,7 +48,7 @@ export function secondaryMeasures(rows: readonly AnalysisRow[], records: readonl
       intervention,
       difference:
         control.share !== null && intervention.share !== null
-          ? proportionDifference(successes(jobs.intervention), jobs.intervention.length, successes(jobs.control), jobs.control.length)
+          ? proportionDifference(sum(jobs.intervention), jobs.intervention.length, sum(jobs.control), jobs.control.length)
           : NO_DIFFERENCE,
     };
   }
