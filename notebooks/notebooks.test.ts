@@ -12,6 +12,9 @@ const expected: Record<string, RegExp[]> = {
   "01-ugentlig-tildeling.ts": [/Tildelt denne uge: +Indsats \d+, Kontrol \d+/, /Kørt igen: ingen ændringer/, /Registret er intakt/],
   "02-evaluering.ts": [/Days saved \(restricted mean.*\): -?\d+\.\d \(95 % CI/, /Minimum detectable days saved now/],
   "03-business-case.ts": [/Break-even days saved: \d+\.\d\d/, /implies \d+ participants a year/],
+  // 1-15 of each month: 180 of 365 days; rpact's O'Brien-Fleming boundaries at 1/4, 1/2, 3/4, 1.
+  "04-styrkeberegning.ts": [/andel til indsatsen 2017: 49,3 %/, /Tilgang 50 pr\. uge: styrke \d+,\d %, mindste påviselige effekt \d+,\d dage/, /Grænser ved fire kig: 4,33, 2,96, 2,36, 2,01/, /Gemt: out\/notebooks\/04-styrkeberegning\.json/],
+  "05-kvartalsovervaagning.ts": [/Kig 5 2018-03-01 \(evaluation, information \d+,\d %\): sparede dage [−-]?\d+,\d, z [−-]?\d+,\d\d, grænse ±\d,\d\d/, /kommende: grænse ±\d,\d\d, kræver \d+,\d dage/, /Kvartalsnotat: out\/notebooks\/05-kvartal\/quarterly-note\.html/],
 };
 
 describe("notebooks", () => {
