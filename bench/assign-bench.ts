@@ -18,8 +18,9 @@
  * chains, the once-rule) and the staff list is checked to hold every row.
  * Writes only into a temporary directory.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +28,9 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeRegister, makeCpr, openRegister, verifyRegister } from "@jobtrial/assign";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "300,300000" }, runs: { type: "string", default: "5" }, old: { type: "string" } } });
+const { values } = parseArgs({ options: { rows: { type: "string", default: "300,300000" }, runs: { type: "string", default: "5" }, old: { type: "string" }, modes: { type: "string", default: "cli,web" }, "web-rows": { type: "string", default: "300" } } });
+const modes = new Set(values.modes.split(","));
+const webRows = Number(values["web-rows"]);
 const sizes = values.rows.split(",").map(Number);
 const runs = Number(values.runs);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) throw new Error("--rows takes whole numbers separated by commas, --runs a whole number of at least 1");
@@ -46,18 +49,28 @@ const USAGE_HOOK = `data:text/javascript,process.on("exit",()=>{const u=process.
 
 const config = JSON.parse(readFileSync(join(here, "data/esbjerg-2017/trial.json"), "utf8")) as { targetGroup: { industryGroups: string[] } };
 
-/** Synthetic intake: `rows` distinct citizens born 1950-1999, first unemployed in 2017-W10, all in the target group. */
-function writeSyntheticIntake(path: string, rows: number): void {
+/** Citizens already written into an intake of this run: every intake holds new citizens. */
+const written = new Set<string>();
+let nextCitizen = 0;
+
+/**
+ * Synthetic intake: `rows` citizens born 1950-1999 whom no earlier intake of this run holds, first unemployed
+ * in ISO week `week` of 2017 (Monday to Thursday), all in the target group.
+ */
+function writeSyntheticIntake(path: string, rows: number, week = 10): void {
   const groups = config.targetGroup.industryGroups;
   const lines = ["CPR-nummer;Første ledighedsdag;Branchegruppe;A-kasse;Uddannelse;Herkomst"];
-  const seen = new Set<string>();
   const startDay = Date.UTC(1950, 0, 1) / 86_400_000;
-  for (let index = 0; seen.size < rows; index++) {
+  const monday = Date.UTC(2017, 2, 6) / 86_400_000 + 7 * (week - 10);
+  for (let count = 0; count < rows; nextCitizen++) {
+    const index = nextCitizen;
     const birthDate = new Date((startDay + (index % 18_262)) * 86_400_000).toISOString().slice(0, 10);
     const digits = makeCpr({ birthDate, sex: index % 2 ? "male" : "female", serial: Math.floor(index / 18_262) * 7, modulus11: index % 5 !== 0 });
-    if (digits === undefined || seen.has(digits)) continue;
-    seen.add(digits);
-    lines.push(`${digits.slice(0, 6)}-${digits.slice(6)};0${6 + (index % 4)}-03-2017;${groups[index % groups.length]};3F;Faglært;Dansk`);
+    if (digits === undefined || written.has(digits)) continue;
+    written.add(digits);
+    count++;
+    const day = new Date((monday + (index % 4)) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${digits.slice(0, 6)}-${digits.slice(6)};${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)};${groups[index % groups.length]};3F;Faglært;Dansk`);
   }
   writeFileSync(path, "\uFEFF" + lines.join("\r\n") + "\r\n");
 }
@@ -101,10 +114,127 @@ const median = (numbers: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+interface WebRun {
+  /** Upload to the second list downloaded, wall clock in this process. */
+  seconds: number;
+  /** CPU time the server process spent meanwhile (/proc/<pid>/stat, user + system). */
+  cpuSeconds: number;
+  load: number;
+}
+
+interface Serve {
+  name: string;
+  base: string;
+  pid: number;
+  dir: string;
+  cookies: Map<string, string>;
+  stop: () => void;
+}
+
+const PASSWORD = "bench-adgangskode-0001";
+
+/** A free TCP port on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
+/** `jobtrial serve` of `root`'s code on a fresh register with one user of role tildeler, signed in; started as staff start it. */
+async function startServe(root: string, dir: string): Promise<Serve> {
+  mkdirSync(dir);
+  const main = join(root, "packages/cli/src/main.ts");
+  const users = join(dir, "brugere.json");
+  const added = spawnSync(process.execPath, [...nodeFlags(root), main, "serve", "adduser", "bench", "--role", "tildeler", "--users", users], { cwd: root, input: PASSWORD + "\n", encoding: "utf8" });
+  if (added.status !== 0) throw new Error(`serve adduser failed in ${root}:\n${added.stdout}\n${added.stderr}`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeFlags(root), main, "serve", "--config", join(root, "data/esbjerg-2017/trial.json"), "--register", join(dir, "register.sqlite"), "--users", users, "--port", String(port), "--host", "127.0.0.1"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const started = performance.now();
+  while (!output.includes(`127.0.0.1:${port}`)) {
+    if (child.exitCode !== null || performance.now() - started > 60_000) throw new Error(`jobtrial serve did not start in ${root}:\n${output}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  const server: Serve = { name: root === here ? "new" : "old", base: `http://127.0.0.1:${port}`, pid: child.pid!, dir, cookies: new Map(), stop: () => child.kill("SIGINT") };
+  const token = await csrfOf(server, "/login");
+  const login = await request(server, "/login", { method: "POST", body: new URLSearchParams({ _csrf: token, name: "bench", password: PASSWORD }) });
+  if (login.status !== 303) throw new Error(`sign-in failed on ${root}'s server: ${login.status}`);
+  return server;
+}
+
+/** One request as a browser makes it: the server's cookies sent back, redirects not followed. */
+async function request(server: Serve, path: string, init: RequestInit = {}): Promise<Response> {
+  const cookie = [...server.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const response = await fetch(server.base + path, { ...init, redirect: "manual", headers: { cookie } });
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const [name, ...value] = pair!.split("=");
+    server.cookies.set(name!.trim(), value.join("="));
+  }
+  return response;
+}
+
+/** The CSRF token of the first form on the page. */
+async function csrfOf(server: Serve, path: string): Promise<string> {
+  const page = await (await request(server, path)).text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (token === undefined) throw new Error(`no CSRF token on ${path}`);
+  return token;
+}
+
+/** CPU time of a process so far (user + system), seconds. */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  // Fields 14 and 15 of stat (utime, stime), counted from the state field (3) after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * The week's batch on the web page, as staff do it on "Denne uge": upload the intake, see the
+ * preview, confirm, see the receipt, download the list as CSV and as XLSX. Checked afterwards:
+ * the CSV list has a row for every citizen.
+ */
+async function weeklyBatchOnThePage(server: Serve, intake: string, week: number, rows: number): Promise<WebRun> {
+  const load = loadavg()[0]!;
+  const cpuBefore = processCpuSeconds(server.pid);
+  const start = performance.now();
+  const form = new FormData();
+  form.set("_csrf", await csrfOf(server, "/uge"));
+  form.set("week", "");
+  form.set("file", new Blob([readFileSync(intake)], { type: "text/csv" }), `2017-W${week}.csv`);
+  const upload = await request(server, "/uge", { method: "POST", body: form });
+  const previewUrl = upload.headers.get("location");
+  if (upload.status !== 303 || previewUrl === null) throw new Error(`the upload was refused: ${upload.status} ${await upload.text()}`);
+  const previewPage = await (await request(server, previewUrl)).text();
+  const preview = /name="preview" value="([^"]+)"/.exec(previewPage)?.[1];
+  const token = /name="token" value="([^"]+)"/.exec(previewPage)?.[1];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(previewPage)?.[1];
+  if (!preview || !token || !csrf) throw new Error("no confirm form on the preview");
+  const confirmed = await request(server, "/uge/bekraeft", { method: "POST", body: new URLSearchParams({ _csrf: csrf, preview, token }) });
+  const receiptUrl = confirmed.headers.get("location");
+  if (confirmed.status !== 303 || receiptUrl === null) throw new Error(`the confirmation was refused: ${confirmed.status}`);
+  const receipt = await (await request(server, receiptUrl)).text();
+  const batch = /batch (B\d{4})/.exec(receipt)?.[1];
+  if (batch === undefined) throw new Error("no batch on the receipt");
+  const csv = await (await request(server, `/lister/${batch}/liste.csv`)).text();
+  const xlsx = await request(server, `/lister/${batch}/liste.xlsx`);
+  const xlsxBytes = new Uint8Array(await xlsx.arrayBuffer());
+  const seconds = (performance.now() - start) / 1000;
+  const cpuSeconds = processCpuSeconds(server.pid) - cpuBefore;
+  const listed = csv.trimEnd().split("\r\n").length - 1;
+  if (listed !== rows) throw new Error(`the list of ${batch} has ${listed} rows, not ${rows}`);
+  if (xlsx.status !== 200 || xlsxBytes[0] !== 0x50 || xlsxBytes[1] !== 0x4b) throw new Error(`the XLSX list of ${batch} did not download`);
+  return { seconds, cpuSeconds, load };
+}
+
 console.log(`jobtrial assign, end to end: ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${runs} runs per size and checkout`);
 const work = mkdtempSync(join(tmpdir(), "jobtrial-assign-bench-"));
 try {
-  for (const rows of sizes) {
+  for (const rows of modes.has("cli") ? sizes : []) {
     // The file is named for its week, as staff name them; the command takes the week from the name.
     const intake = join(work, `${rows}`, "2017-W10.csv");
     mkdirSync(join(work, `${rows}`));
@@ -125,6 +255,35 @@ try {
       console.log(
         `${rows.toLocaleString("en-US")} rows, ${checkout.name}: median ${median(seconds).toFixed(2)} s (runs ${Math.min(...seconds).toFixed(2)}-${Math.max(...seconds).toFixed(2)} s), median CPU ${median(list.map((result) => result.cpuSeconds)).toFixed(2)} s, ` +
           `peak memory ${Math.max(...list.map((result) => result.peakMb)).toFixed(0)} MB at most, load ${Math.min(...list.map((result) => result.load)).toFixed(1)}-${Math.max(...list.map((result) => result.load)).toFixed(1)}`,
+      );
+    }
+  }
+  if (modes.has("web")) {
+    const results = new Map<string, WebRun[]>(checkouts.map((checkout) => [checkout.name, []]));
+    const servers = await Promise.all(checkouts.map((checkout) => startServe(checkout.root, join(work, `serve-${checkout.name}`))));
+    try {
+      for (let run = 0; run < runs; run++) {
+        const order = run % 2 === 0 ? servers : [...servers].reverse();
+        for (const server of order) {
+          // Week 11 onwards, a new week and new citizens for every batch, as the weeks of a trial come.
+          const week = 11 + results.get(server.name)!.length;
+          const intake = join(work, `web-${server.name}-2017-W${week}.csv`);
+          writeSyntheticIntake(intake, webRows, week);
+          const result = await weeklyBatchOnThePage(server, intake, week, webRows);
+          results.get(server.name)!.push(result);
+          console.log(`  web page, ${webRows} rows, ${server.name}, batch ${run + 1}: ${result.seconds.toFixed(3)} s, server CPU ${result.cpuSeconds.toFixed(3)} s, load ${result.load.toFixed(1)}`);
+        }
+      }
+    } finally {
+      for (const server of servers) server.stop();
+    }
+    for (const checkout of checkouts) {
+      const list = results.get(checkout.name)!;
+      const later = list.slice(1);
+      const seconds = later.map((result) => result.seconds);
+      console.log(
+        `web page, ${webRows} rows, ${checkout.name}: first batch after the server started ${list[0]!.seconds.toFixed(3)} s (CPU ${list[0]!.cpuSeconds.toFixed(3)} s); ` +
+          (later.length === 0 ? "no later batches" : `later batches median ${median(seconds).toFixed(3)} s (${Math.min(...seconds).toFixed(3)}-${Math.max(...seconds).toFixed(3)} s), median server CPU ${median(later.map((result) => result.cpuSeconds)).toFixed(3)} s`),
       );
     }
   }
