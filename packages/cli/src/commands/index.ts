@@ -19,6 +19,7 @@ export interface CommandEntry {
 }
 
 export const commandIndex: CommandEntry[] = [
+  { name: "init", summary: "Opret et nyt forsøg for et jobcenter: spørgsmål i terminalen eller tilvalg", load: async () => (await import("./init.ts")).init },
   { name: "config check", summary: "Kontroller en forsøgskonfiguration og vis alle problemer", load: async () => (await import("./config.ts")).configCheck },
   { name: "simulate", summary: "Skriv et syntetisk forsøgsdatasæt med kendt sandhed", load: async () => (await import("./simulate.ts")).simulate },
   { name: "assign", summary: "Tildel en uges tilgang efter fødselsdato i registret", load: async () => (await import("./assign.ts")).assign },
