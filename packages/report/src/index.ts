@@ -5,6 +5,8 @@
 export { buildReport, buildQuarterlyNote, QUARTERLY_NOTE_FILE, writeReport, parseResults, parseBusinessCase, readJsonFile, type Report, type ReportFile, type ReportOptions } from "./report.ts";
 export { businessCaseView, type BusinessCase, type BusinessCaseYearView, type YearlyAnswerView } from "./business-case.ts";
 export { buildCharts, type Chart, type ChartId } from "./chart-specs.ts";
+export { buildIndicatorsPage, indicatorChartSpec, type IndicatorsPage, type IndicatorsPageOptions } from "./indicators-page.ts";
+export { discloseIndicatorResults } from "./indicators-disclosure.ts";
 export { discloseResults, effectiveMinCellSize, type DisclosedResults, type DisclosureSummary } from "./disclose-results.ts";
 export { suppressCells, isSmallCount, type Constraint, type SuppressionOutcome } from "./suppression.ts";
 export { findPersonalData, type PersonalDataHit } from "./personal-data.ts";
