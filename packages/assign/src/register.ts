@@ -47,6 +47,9 @@ export type RegisterErrorCode =
   | "register_busy"
   | "register_not_a_register"
   | "register_schema_version"
+  | "register_read_only"
+  | "register_disk_full"
+  | "register_write_failed"
   | "register_other_trial"
   | "batch_not_found"
   | "batch_already_voided"
@@ -169,7 +172,7 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
     const Sqlite = loadSqlite();
     db = new Sqlite(path, { readonly: Boolean(options.readonly) && exists, timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: !options.create });
   } catch (error) {
-    throw new RegisterError("register_not_a_register", `registret ${path} kan ikke åbnes: ${(error as Error).message}`);
+    throw registerWriteError(error, path) ?? new RegisterError("register_not_a_register", `registret ${path} kan ikke åbnes: ${(error as Error).message}`);
   }
   try {
     // 32 MB of page cache. A batch of 300,000 rows (about 100 MB of pages) spills to the file mid-transaction; against
@@ -180,11 +183,20 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
       if (tables.n > 0) throw new RegisterError("register_not_a_register", `${path} er en SQLite-fil, men ikke et jobtrial-register`);
       if (!options.create || options.trialId === undefined) throw new RegisterError("register_not_a_register", `${path} er tom, ikke et jobtrial-register`);
-      createSchema(db, options.trialId, options.now);
+      try {
+        createSchema(db, options.trialId, options.now);
+      } catch (error) {
+        throw registerWriteError(error, path) ?? error;
+      }
     }
     const meta = Object.fromEntries((db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[]).map((row) => [row.key, row.value]));
     if (meta["schema_version"] !== String(REGISTER_SCHEMA_VERSION)) {
-      throw new RegisterError("register_schema_version", `registret har skemaversion ${meta["schema_version"] ?? "ukendt"}; denne jobtrial læser version ${REGISTER_SCHEMA_VERSION}`);
+      const version = meta["schema_version"] ?? "?";
+      throw new RegisterError(
+        "register_schema_version",
+        `registret har skemaversion ${version}; denne jobtrial læser version ${REGISTER_SCHEMA_VERSION}. Registret er ikke ændret; brug den jobtrial-version, der skrev det (se "jobtrial --version"), eller en nyere`,
+        `the register has schema version ${version}; this jobtrial reads version ${REGISTER_SCHEMA_VERSION}. The register was not changed; use the jobtrial version that wrote it (see "jobtrial --version") or a newer one`,
+      );
     }
     const trialId = meta["trial_id"] ?? "";
     if (options.trialId !== undefined && trialId !== options.trialId) {
@@ -320,6 +332,37 @@ export function batchIdFor(batchSeq: number): string {
   return `B${String(batchSeq).padStart(4, "0")}`;
 }
 
+/**
+ * The user's error for SQLite refusing to write the register: a read-only
+ * file or folder, a full disk, or an I/O error. SQLite has rolled the
+ * transaction back, so the register is as it was. Undefined for other errors.
+ */
+export function registerWriteError(error: unknown, path: string): RegisterError | undefined {
+  const code = String((error as { code?: unknown }).code ?? "");
+  if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN" || code === "SQLITE_PERM") {
+    return new RegisterError(
+      "register_read_only",
+      `registret ${path} kan ikke skrives (filen eller mappen er skrivebeskyttet); intet er ændret. Giv skriveadgang til filen og mappen, eller brug en kopi, du må skrive i`,
+      `the register ${path} cannot be written (the file or its folder is read-only); nothing was changed. Give write access to the file and its folder, or use a copy you may write to`,
+    );
+  }
+  if (code === "SQLITE_FULL") {
+    return new RegisterError(
+      "register_disk_full",
+      `disken med registret ${path} er fuld; batchen er ikke skrevet, og registret er som før. Frigør plads, og kør igen`,
+      `the disk holding the register ${path} is full; the batch was not written and the register is as it was. Free some space and run again`,
+    );
+  }
+  if (code.startsWith("SQLITE_IOERR")) {
+    return new RegisterError(
+      "register_write_failed",
+      `registret ${path} kunne ikke skrives (I/O-fejl ${code}); batchen er ikke skrevet. Kontroller disken eller netværksdrevet, og kør igen; kør derefter "jobtrial register verify"`,
+      `the register ${path} could not be written (I/O error ${code}); the batch was not written. Check the disk or network drive and run again; then run "jobtrial register verify"`,
+    );
+  }
+  return undefined;
+}
+
 /** Runs `work` in a BEGIN IMMEDIATE transaction (waiting for other writers up to the busy timeout); rolls back on any error. */
 export function writeTransaction<T>(register: Register, work: () => T): T {
   try {
@@ -328,7 +371,7 @@ export function writeTransaction<T>(register: Register, work: () => T): T {
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
       throw new RegisterError("register_busy", "registret bruges af en anden jobtrial-kørsel, som ikke blev færdig i tide; vent, til den er færdig, og kør igen", "the register is in use by another jobtrial run that did not finish in time; wait until it is done and run again");
     }
-    throw error;
+    throw registerWriteError(error, register.path) ?? error;
   }
   try {
     const result = work();
@@ -336,7 +379,7 @@ export function writeTransaction<T>(register: Register, work: () => T): T {
     return result;
   } catch (error) {
     if (register.db.inTransaction) register.db.exec("ROLLBACK");
-    throw error;
+    throw registerWriteError(error, register.path) ?? error;
   }
 }
 

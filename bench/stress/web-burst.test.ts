@@ -1,0 +1,15 @@
+/**
+ * The web page under a bounded burst (bench/stress/web-burst.ts), reduced for
+ * the suite: 2 staff, 4 overlapping uploads each, every preview confirmed 3
+ * times at once (about 50 requests). The full run is by hand (docs/reliability.md).
+ */
+import { expect, it } from "vitest";
+import { webBurst } from "./web-burst.ts";
+
+it("a burst of concurrent uploads and repeated confirmations from a second process leaves the register consistent and jobtrial serve answering", async () => {
+  const summary = await webBurst({ clients: 2, uploads: 4, confirms: 3 });
+  expect(Object.keys(summary.statuses).filter((status) => Number(status) >= 500)).toEqual([]);
+  expect(summary.confirmedUploads).toBe(summary.uploads);
+  expect(summary.register).toMatchObject({ verified: true, activeRows: summary.citizens, distinctCitizens: summary.citizens });
+  expect(summary.answeringAfter).toBe(true);
+}, 300_000);

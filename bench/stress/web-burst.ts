@@ -1,0 +1,167 @@
+/**
+ * Load on the web page (issue 17): `jobtrial serve` in its own process, and
+ * from this process on loopback a bounded burst of concurrent uploads and
+ * confirmations (each preview confirmed several times at once, as a double
+ * click or a second tab does) by several signed-in staff, overlapping intake
+ * files included. It stops by itself after its requests; then the server must
+ * still answer, no request may have had a server error, and the register must
+ * verify with every citizen of the confirmed files assigned exactly once.
+ *
+ * Usage (bench/stress/web-burst.test.ts runs it reduced):
+ *   node --import tsx bench/stress/web-burst.ts [--clients 4] [--uploads 12] [--confirms 3]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { jobtrial, registerState, repoRoot, type RegisterState, writeIntake } from "./register-faults.ts";
+
+const PASSWORD = "korrekt hest batteri stress";
+const MAIN = join(repoRoot, "packages/cli/src/main.ts");
+
+/** A signed-in browser: cookies and the CSRF token of its session. */
+class Client {
+  private cookies = new Map<string, string>();
+  token = "";
+  constructor(
+    private readonly base: string,
+    private readonly statuses: Map<number, number>,
+  ) {}
+
+  async request(path: string, init: { method?: string; body?: FormData | URLSearchParams } = {}): Promise<{ status: number; location: string | null; body: string }> {
+    const response = await fetch(this.base + path, {
+      method: init.method ?? "GET",
+      redirect: "manual",
+      headers: { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") },
+      ...(init.body ? { body: init.body } : {}),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      this.cookies.set(name!.trim(), value.join("="));
+    }
+    this.statuses.set(response.status, (this.statuses.get(response.status) ?? 0) + 1);
+    return { status: response.status, location: response.headers.get("location"), body: await response.text() };
+  }
+
+  private async csrf(path: string): Promise<string> {
+    const page = await this.request(path);
+    return /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
+  }
+
+  async login(name: string): Promise<void> {
+    const token = await this.csrf("/login");
+    const response = await this.request("/login", { method: "POST", body: new URLSearchParams({ _csrf: token, name, password: PASSWORD }) });
+    if (response.status !== 303) throw new Error(`login of ${name} gave ${response.status}`);
+    this.token = await this.csrf("/uge");
+  }
+
+  /** Uploads an intake, then confirms its preview `confirms` times at once; true when a batch was written or was there already. */
+  async uploadAndConfirm(file: { name: string; bytes: Buffer }, week: string, confirms: number): Promise<boolean> {
+    const form = new FormData();
+    form.set("_csrf", this.token);
+    form.set("week", week);
+    form.set("file", new Blob([file.bytes], { type: "text/csv" }), file.name);
+    const uploaded = await this.request("/uge", { method: "POST", body: form });
+    if (uploaded.status !== 303 || uploaded.location === null) return false;
+    const preview = await this.request(uploaded.location);
+    const previewId = /name="preview" value="([^"]+)"/.exec(preview.body)?.[1];
+    const previewToken = /name="token" value="([^"]+)"/.exec(preview.body)?.[1];
+    if (!previewId || !previewToken) return false;
+    const answers = await Promise.all(
+      Array.from({ length: confirms }, () => this.request("/uge/bekraeft", { method: "POST", body: new URLSearchParams({ _csrf: this.token, preview: previewId, token: previewToken }) })),
+    );
+    return answers.every((answer) => answer.status === 303);
+  }
+}
+
+export interface BurstSummary {
+  requests: number;
+  /** Responses by HTTP status. */
+  statuses: Record<string, number>;
+  uploads: number;
+  confirmedUploads: number;
+  /** Citizens in the files whose confirmations all succeeded. */
+  citizens: number;
+  register: RegisterState;
+  /** The server answered the login page after the burst. */
+  answeringAfter: boolean;
+  seconds: number;
+}
+
+function startServer(dir: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", MAIN, "serve", "--config", join(repoRoot, "data/esbjerg-2017/trial.json"), "--register", join(dir, "register.sqlite"), "--users", join(dir, "brugere.json"), "--port", "0", "--access-log", join(dir, "adgang.log")],
+    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  return new Promise((resolve, reject) => {
+    let said = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      said += chunk.toString();
+      const address = /(http:\/\/\S+)/.exec(said)?.[1];
+      if (address) resolve({ child, base: address });
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`jobtrial serve ended (${code}): ${said}`)));
+  });
+}
+
+/** The burst: `clients` staff, each uploading `uploads` overlapping files at once and confirming each `confirms` times at once. */
+export async function webBurst(options: { clients: number; uploads: number; confirms: number; rows?: number }): Promise<BurstSummary> {
+  const rows = options.rows ?? 40;
+  const dir = mkdtempSync(join(tmpdir(), "jobtrial-web-burst-"));
+  const names = Array.from({ length: options.clients }, (_, index) => `tildeler${index}`);
+  for (const name of names) {
+    const added = await jobtrial(["serve", "adduser", name, "--role", "tildeler", "--users", join(dir, "brugere.json")], { stdin: PASSWORD + "\n" });
+    if (added.code !== 0) throw new Error(`serve adduser failed: ${added.stderr}`);
+  }
+  const { child, base } = await startServer(dir);
+  const statuses = new Map<number, number>();
+  const started = Date.now();
+  try {
+    const clients = names.map(() => new Client(base, statuses));
+    await Promise.all(clients.map((client, index) => client.login(names[index]!)));
+    // Upload u of client c holds citizens from (c * uploads + u) * rows / 2: each file overlaps the next by half.
+    const jobs = clients.flatMap((client, clientIndex) =>
+      Array.from({ length: options.uploads }, (_, upload) => {
+        const index = clientIndex * options.uploads + upload;
+        const path = join(dir, `intake-${index}.csv`);
+        writeIntake(path, (index * rows) / 2, rows);
+        const week = `${2017 + Math.floor(index / 52)}-W${String((index % 52) + 1).padStart(2, "0")}`;
+        return { client, index, week, file: { name: `tilgang-${week}.csv`, bytes: readFileSync(path) } };
+      }),
+    );
+    const confirmed = await Promise.all(jobs.map((job) => job.client.uploadAndConfirm(job.file, job.week, options.confirms)));
+    const confirmedIndexes = jobs.filter((_, position) => confirmed[position]).map((job) => job.index);
+    const citizens = new Set<number>();
+    for (const index of confirmedIndexes) for (let citizen = (index * rows) / 2; citizen < (index * rows) / 2 + rows; citizen++) citizens.add(citizen);
+    const answeringAfter = (await new Client(base, statuses).request("/login")).status === 200;
+    const seconds = (Date.now() - started) / 1000;
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+    return {
+      requests: [...statuses.values()].reduce((sum, count) => sum + count, 0),
+      statuses: Object.fromEntries([...statuses].sort(([a], [b]) => a - b)),
+      uploads: jobs.length,
+      confirmedUploads: confirmedIndexes.length,
+      citizens: citizens.size,
+      register: registerState(join(dir, "register.sqlite")),
+      answeringAfter,
+      seconds,
+    };
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { clients: { type: "string" }, uploads: { type: "string" }, confirms: { type: "string" } } });
+  const summary = await webBurst({ clients: Number(values.clients ?? 4), uploads: Number(values.uploads ?? 12), confirms: Number(values.confirms ?? 3) });
+  console.log(JSON.stringify({ ...summary, register: { ...summary.register, batches: summary.register.batches.length } }, null, 2));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
