@@ -24,7 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   "business-case": ["core", "survival"],
   report: ["core", "survival", "assign", "analyze", "business-case", "indicators"],
   web: ["core", "survival", "assign", "report"],
-  cli: ["core", "survival", "assign", "analyze", "business-case", "indicators", "report", "web"],
+  cli: ["core", "survival", "engine", "assign", "analyze", "business-case", "indicators", "report", "web"],
   bench: ["core", "survival", "assign", "analyze", "business-case", "indicators", "report", "web", "cli"],
   notebooks: ["core", "survival", "assign", "analyze", "business-case", "indicators", "report"],
   scripts: [],

@@ -31,6 +31,7 @@ export const commandIndex: CommandEntry[] = [
   { name: "register void", summary: "Annuller en fejlagtig batch (en ny post, aldrig en sletning)", load: async () => (await import("./register.ts")).registerVoid },
   { name: "pseudonymize", summary: "Erstat CPR-kolonnen i en fil med pseudonymer", load: async () => (await import("./pseudonymize.ts")).pseudonymize },
   { name: "survival", summary: "Kaplan-Meier, log-rank, RMST, Cox og kumulativ incidens", load: async () => (await import("./survival.ts")).survival },
+  { name: "sql", summary: "Udskriv SQL, der giver tællede rækker, for DuckDB, PostgreSQL, Spark SQL eller Trino", load: async () => (await import("./sql.ts")).sql },
   { name: "states", summary: "Tid i tilstande med genindtræden (Aalen-Johansen, multi-state)", load: async () => (await import("./states.ts")).states },
   { name: "compare", summary: "Sammenlign en værdi mellem de to grupper", load: async () => (await import("./compare.ts")).compare },
   { name: "analyze", summary: "Evaluer forsøget til results.json", load: async () => (await import("./analyze.ts")).analyze },

@@ -1,0 +1,131 @@
+/**
+ * `jobtrial sql`: print the counted-rows query of an analysis for the engine that holds
+ * the data (DuckDB, PostgreSQL, Spark SQL, Trino), so the heavy GROUP BY runs where the
+ * register extract lives and only counted rows come back (`jobtrial survival --counts`).
+ */
+import { duckDbViewSql, panelCountsSql, spellsCountsSql, DIALECTS, type Dialect } from "@jobtrial/engine";
+import { choiceOption, listOption, resolvePath, stringOption, stringOptions, UsageError, type Command } from "../command.ts";
+
+const KINDS = ["spells", "panel"] as const;
+
+export const sql: Command = {
+  name: "sql",
+  summary: { da: "Udskriv SQL, der giver tællede rækker, for DuckDB, PostgreSQL, Spark SQL eller Trino", en: "Print the SQL that gives counted rows, for DuckDB, PostgreSQL, Spark SQL or Trino" },
+  usage: {
+    da: "sql spells|panel --dialect duckdb|postgres|spark|trino [spells: --time <kol> --status <kol> --group <kol> [--table <tabel>]] [panel: --spell-states <k1,k2> [--panel <tabel>] [--cohort <tabel>] [--person <kol>] [--week <kol>] [--state <kol>] [--group <kol>] [--entry-week <kol>] [--last-week <kol>]] [--strata <kol>] [--file <tabel>=<fil>]",
+    en: "sql spells|panel --dialect duckdb|postgres|spark|trino [spells: --time <col> --status <col> --group <col> [--table <table>]] [panel: --spell-states <c1,c2> [--panel <table>] [--cohort <table>] [--person <col>] [--week <col>] [--state <col>] [--group <col>] [--entry-week <col>] [--last-week <col>]] [--strata <col>] [--file <table>=<file>]",
+  },
+  help: {
+    da: `
+Udskriver forespørgslen, der gør data på personniveau til tællede rækker: én række pr.
+(arm, stratum, tid, status) med antallet af personer. Skrevet én gang i et fælles
+udsnit af SQL (SELECT, JOIN, GROUP BY, CASE, ROW_NUMBER); dialekterne adskiller sig kun
+i anførselstegn om navne. Kør den, hvor registerudtrækket ligger, gem resultatet som
+CSV, og giv det til jobtrial survival --counts <fil>. Estimaterne er præcis de samme
+som på rækker pr. person (se docs/national.md).
+
+  spells   én række pr. person med opfølgningstid i dage og status
+  panel    første forløb udledt af det ugentlige ydelsespanel (sammenhængende uger i
+           --spell-states fra personens startuge) koblet til den pseudonymiserede kohorte
+
+Tilvalg:
+  --dialect x         duckdb, postgres, spark eller trino
+  --time, --status, --group <kol>   kolonnerne i forløbstabellen (spells)
+  --table <tabel>     forløbstabellen (standard: spells)
+  --spell-states a,b  ydelseskoder, der udgør forløbet (panel)
+  --panel, --cohort <tabel>         panel og kohorte (standard: panel, cohort)
+  --person, --week, --state, --entry-week, --last-week <kol>  kolonnenavne (panel)
+  --strata <kol>      stratum (giver kolonnen stratum)
+  --file t=fil        kun duckdb: udskriv også visningen over filen (CSV eller Parquet)
+
+Eksempel:
+  jobtrial sql panel --dialect postgres --spell-states 111,112 --strata branche`,
+    en: `
+Prints the query that turns person-level data into counted rows: one row per (arm,
+stratum, time, status) with the number of persons. Written once in a common subset of
+SQL (SELECT, JOIN, GROUP BY, CASE, ROW_NUMBER); the dialects differ only in how names
+are quoted. Run it where the register extract lives, save the result as CSV and give it
+to jobtrial survival --counts <file>. The estimates are exactly those of the per-person
+rows (see docs/national.md).
+
+  spells   one row per person with follow-up time in days and status
+  panel    first spells derived from the weekly benefit panel (consecutive weeks in
+           --spell-states from the person's entry week) joined to the pseudonymized cohort
+
+Options:
+  --dialect x         duckdb, postgres, spark or trino
+  --time, --status, --group <col>   the spells table's columns (spells)
+  --table <table>     the spells table (default: spells)
+  --spell-states a,b  benefit codes that make up the spell (panel)
+  --panel, --cohort <table>         panel and cohort (default: panel, cohort)
+  --person, --week, --state, --entry-week, --last-week <col>  column names (panel)
+  --strata <col>      stratum (adds the column stratum)
+  --file t=file       duckdb only: also print the view over the file (CSV or Parquet)
+
+Example:
+  jobtrial sql panel --dialect postgres --spell-states 111,112 --strata branche`,
+  },
+  options: {
+    ...stringOptions("dialect", "time", "status", "group", "table", "spell-states", "panel", "cohort", "person", "week", "state", "entry-week", "last-week", "strata"),
+    file: { type: "string", multiple: true },
+  },
+  positionals: [1, 1],
+  run({ io, values, positionals }) {
+    const kind = positionals[0]!;
+    if (!(KINDS as readonly string[]).includes(kind)) {
+      throw new UsageError({ da: `vælg spells eller panel, ikke "${kind}"`, en: `choose spells or panel, not "${kind}"` });
+    }
+    const dialect: Dialect = choiceOption(values, "dialect", DIALECTS, "duckdb");
+    const strata = stringOption(values, "strata");
+    const optional = (name: string) => stringOption(values, name);
+    const text =
+      kind === "spells"
+        ? spellsCountsSql(
+            {
+              time: stringOption(values, "time", true),
+              status: stringOption(values, "status", true),
+              group: stringOption(values, "group", true),
+              strata,
+              ...(optional("table") !== undefined ? { table: optional("table")! } : {}),
+            },
+            dialect,
+          )
+        : panelCountsSql(
+            {
+              spellStates: (listOption(values, "spell-states") ?? []).map((code) => (/^\d+$/.test(code) ? Number(code) : code)),
+              strata,
+              ...Object.fromEntries(
+                (
+                  [
+                    ["panel", "panel"],
+                    ["cohort", "cohort"],
+                    ["person", "person"],
+                    ["week", "week"],
+                    ["state", "state"],
+                    ["group", "group"],
+                    ["entry-week", "entryWeek"],
+                    ["last-week", "lastWeek"],
+                  ] as const
+                )
+                  .filter(([option]) => optional(option) !== undefined)
+                  .map(([option, field]) => [field, optional(option)!]),
+              ),
+            },
+            dialect,
+          );
+    if (kind === "panel" && (listOption(values, "spell-states") ?? []).length === 0) {
+      throw new UsageError({ da: "--spell-states skal angives: ydelseskoderne, der udgør forløbet", en: "--spell-states is required: the benefit codes that make up the spell" });
+    }
+    const files = (values.file as string[] | undefined) ?? [];
+    if (files.length > 0 && dialect !== "duckdb") {
+      throw new UsageError({ da: "--file gælder kun --dialect duckdb; i andre motorer er data allerede tabeller", en: "--file is for --dialect duckdb only; in other engines the data are tables already" });
+    }
+    const views = files.map((entry) => {
+      const [table, ...rest] = entry.split("=");
+      if (!table || rest.length === 0) throw new UsageError({ da: `--file skal være <tabel>=<fil>, ikke "${entry}"`, en: `--file must be <table>=<file>, not "${entry}"` });
+      return duckDbViewSql(table, resolvePath(io, rest.join("=")));
+    });
+    io.stdout([...views, text + ";"].join("\n") + "\n");
+    return 0;
+  },
+};
