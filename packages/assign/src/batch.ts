@@ -94,8 +94,14 @@ export interface BatchResult {
   passThroughColumns: string[];
   /** Every problem found in the file (also when `acceptValid` assigned the valid rows). */
   problems: Problem[];
-  /** Things staff should know that did not stop the batch, in Danish; no CPR numbers. */
-  warnings: string[];
+  /** Things staff should know that did not stop the batch, in Danish and English; no CPR numbers. */
+  warnings: BatchWarning[];
+}
+
+/** A note on a batch in both languages (staff read the Danish; `--lang en` the English). */
+export interface BatchWarning {
+  da: string;
+  en: string;
 }
 
 export interface AssignBatchOptions {
@@ -284,7 +290,7 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
     inputSha256: intake.sha256,
     passThroughColumns: intake.passThroughColumns,
     problems,
-    warnings: [] as string[],
+    warnings: [] as BatchWarning[],
   };
   if (intake.fileProblems.length > 0 || (intake.invalid.length > 0 && !options.acceptValid)) {
     const counts = emptyCounts(intake.rowsRead);
@@ -293,7 +299,7 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
   }
 
   const run = (): BatchResult => {
-    const warnings: string[] = [];
+    const warnings: BatchWarning[] = [];
     const previous = register.db
       .prepare("SELECT * FROM batches WHERE kind = 'assign' AND input_sha256 = ? ORDER BY batch_seq")
       .all(intake.sha256) as BatchRow[];
@@ -309,15 +315,29 @@ export function assignBatch(register: Register, intake: IntakeRead, options: Ass
         throw new Error(`internal: batch ${same.batch_id} holds ${stored.n} rows but the same file now gives ${classified.toAppend.length}`);
       }
       classified.counts.cumulative = cumulative(register, same.batch_seq);
-      warnings.push(`filen er allerede tildelt for uge ${week} som batch ${same.batch_id} (${createdAt}); intet er ændret`);
+      warnings.push({
+        da: `filen er allerede tildelt for uge ${week} som batch ${same.batch_id} (${createdAt}); intet er ændret`,
+        en: `the file is already assigned for week ${week} as batch ${same.batch_id} (${createdAt}); nothing changed`,
+      });
       return { ...base, warnings, outcome: "unchanged", batchId: same.batch_id, createdAt, rows: classified.rows, counts: classified.counts };
     }
     for (const batch of active) {
-      if (batch.week !== week) warnings.push(`den samme fil er allerede tildelt for uge ${batch.week} som batch ${batch.batch_id}; kontroller ugen`);
-      else warnings.push(`den samme fil er allerede tildelt for uge ${week} som batch ${batch.batch_id} med en anden konfiguration`);
+      if (batch.week !== week) {
+        warnings.push({
+          da: `den samme fil er allerede tildelt for uge ${batch.week} som batch ${batch.batch_id}; kontroller ugen`,
+          en: `the same file is already assigned for week ${batch.week} as batch ${batch.batch_id}; check the week`,
+        });
+      } else {
+        warnings.push({
+          da: `den samme fil er allerede tildelt for uge ${week} som batch ${batch.batch_id} med en anden konfiguration`,
+          en: `the same file is already assigned for week ${week} as batch ${batch.batch_id} with another configuration`,
+        });
+      }
     }
     const lastConfig = register.db.prepare("SELECT config_hash FROM batches WHERE kind = 'assign' ORDER BY batch_seq DESC LIMIT 1").get() as { config_hash: string } | undefined;
-    if (lastConfig && lastConfig.config_hash !== options.configHash) warnings.push("forsøgets konfiguration er ændret siden forrige batch");
+    if (lastConfig && lastConfig.config_hash !== options.configHash) {
+      warnings.push({ da: "forsøgets konfiguration er ændret siden forrige batch", en: "the trial configuration has changed since the previous batch" });
+    }
 
     const batchSeq = nextBatchSeq(register);
     const createdAt = options.now.toISOString();
@@ -439,6 +459,6 @@ export function batchResultJson(result: BatchResult): unknown {
     })),
     counts: result.counts,
     problems: result.problems,
-    warnings: result.warnings,
+    warnings: result.warnings.map((warning) => warning.da),
   };
 }

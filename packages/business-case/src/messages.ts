@@ -20,9 +20,7 @@ export type BusinessCaseIssue =
   | { code: "results_file_unreadable"; file: string; reason: string }
   | { code: "results_not_json"; file: string; reason: string }
   | { code: "config_invalid"; file: string; problems: number }
-  | { code: "format_invalid"; format: string }
   | { code: "xlsx_needs_out" }
-  | { code: "lang_invalid"; lang: string }
   | { code: "negative_days_saved"; value: number }
   | { code: "invalid_participants"; value: number }
   | { code: "invalid_prior_weeks"; value: number }
@@ -86,12 +84,8 @@ export function businessCaseMessage(issue: BusinessCaseIssue, lang: Lang = "da")
       return da
         ? `${issue.file} er ikke en gyldig konfiguration (${issue.problems === 1 ? "1 problem" : `${issue.problems} problemer`}); kontroller den med "jobtrial config check ${issue.file}".`
         : `${issue.file} is not a valid configuration (${issue.problems} problem${issue.problems === 1 ? "" : "s"}); check it with "jobtrial config check ${issue.file}".`;
-    case "format_invalid":
-      return da ? `--format skal være table, json eller xlsx, ikke "${issue.format}"` : `--format must be table, json or xlsx, got "${issue.format}"`;
     case "xlsx_needs_out":
       return da ? "--format xlsx kræver --out <fil.xlsx>" : "--format xlsx needs --out <file.xlsx>";
-    case "lang_invalid":
-      return da ? `--lang skal være "da" eller "en", ikke "${issue.lang}"` : `--lang must be "da" or "en", got "${issue.lang}"`;
     case "negative_days_saved":
       return da
         ? `Sparede dage er ${n(issue.value)}; angiv et antal dage på 0 eller mere (et hvad-nu-hvis med en skadelig effekt understøttes ikke; brug de målte resultater i stedet).`

@@ -12,34 +12,63 @@
  * instead of re-wording them.
  */
 import { parseArgs } from "node:util";
-import { isJobtrialError } from "@jobtrial/core";
-import { UsageError, type Command, type Io } from "./command.ts";
-import { commandIndex, type CommandEntry } from "./commands/index.ts";
+import { isJobtrialError, type Lang } from "@jobtrial/core";
+import { UsageError, wordingIn, type Command, type Io, type Wording } from "./command.ts";
+import { commandIndex, loadCommands, type CommandEntry } from "./commands/index.ts";
+import { bothLanguages, CLI_WORDING, OPTION_WORDING } from "./messages.ts";
 import { VERSION } from "./version.ts";
 
 const PROGRAM = "jobtrial";
 
-function programHelp(): string {
+/** The program's help: every command with its summary (the Danish ones from the index, the English ones from the modules). */
+async function programHelp(lang: Lang): Promise<string> {
+  const say = CLI_WORDING[lang];
+  const summaries = lang === "da" ? commandIndex.map((entry) => entry.summary) : (await loadCommands()).map((command) => command.summary.en);
   const width = Math.max(...commandIndex.map((command) => command.name.length));
-  const lines = commandIndex.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  const lines = commandIndex.map((command, index) => `  ${command.name.padEnd(width)}  ${summaries[index]}`);
   return [
-    `${PROGRAM} ${VERSION}: lodtrækningsforsøg i danske jobcentre`,
+    `${PROGRAM} ${VERSION}: ${say.tagline}`,
     "",
-    `Brug: ${PROGRAM} <kommando> [tilvalg]`,
+    `${say.usage}: ${PROGRAM} <${lang === "da" ? "kommando" : "command"}> [${lang === "da" ? "tilvalg" : "options"}]`,
     "",
-    "Kommandoer:",
+    `${say.commands}:`,
     ...lines,
     "",
-    "Tilvalg til alle kommandoer:",
-    "  --help      vis hjælp til kommandoen",
-    "  --debug     vis fejlens stakspor (til fejlrapporter)",
+    `${say.everyCommand}:`,
+    ...globalOptionLines(lang),
     "",
-    `Kør "${PROGRAM} <kommando> --help" for en kommandos tilvalg.`,
+    say.moreHelp(PROGRAM),
   ].join("\n");
 }
 
-function commandHelp(command: Command): string {
-  return [`Brug: ${PROGRAM} ${command.usage}`, "", command.summary, "", command.help.trim()].join("\n");
+function globalOptionLines(lang: Lang): string[] {
+  const say = CLI_WORDING[lang];
+  return [`  --help         ${say.helpOption}`, `  --lang da|en   ${say.langOption}`, `  --debug        ${say.debugOption}`];
+}
+
+function commandHelp(command: Command, lang: Lang): string {
+  const say = CLI_WORDING[lang];
+  return [
+    `${say.usage}: ${PROGRAM} ${wordingIn(command.usage, lang)}`,
+    "",
+    command.summary[lang],
+    "",
+    command.help[lang].trim(),
+    "",
+    `${say.everyCommand}:`,
+    ...globalOptionLines(lang),
+  ].join("\n");
+}
+
+/** Node's parseArgs wording ("Unknown option '--x'") in the catalogue's words. */
+function parseError(message: string): Wording {
+  const english = message.replace(/\. To specify a positional argument.*$/s, "");
+  const option = /'([^']*)'/.exec(english)?.[1] ?? "";
+  const word = bothLanguages;
+  if (/^Unknown option/.test(english)) return word((say) => say.unknownOption(option));
+  if (/argument missing$/.test(english)) return word((say) => say.optionMissingValue(option));
+  if (/does not take an argument$/.test(english)) return word((say) => say.optionTakesNoValue(option));
+  return { da: english, en: english };
 }
 
 /** The longest command name that the arguments start with ("register verify" before "register"). */
@@ -56,19 +85,28 @@ function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | 
   return best;
 }
 
-/** The language of the command's `--lang` ("--lang en" or "--lang=en"); Danish when absent or not "en". */
-function languageOf(args: string[]): "da" | "en" {
+/** The value of `--lang` ("--lang en" or "--lang=en"), undefined when absent. */
+function langArgument(args: string[]): string | undefined {
   const index = args.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
-  if (index < 0) return "da";
-  const value = args[index]!.startsWith("--lang=") ? args[index]!.slice("--lang=".length) : args[index + 1];
-  return value === "en" ? "en" : "da";
+  if (index < 0) return undefined;
+  return args[index]!.startsWith("--lang=") ? args[index]!.slice("--lang=".length) : (args[index + 1] ?? "");
+}
+
+/** The language of the arguments' `--lang`: English for "en", Danish otherwise (a bad value is reported in Danish). */
+function languageOf(args: string[]): Lang {
+  return langArgument(args) === "en" ? "en" : "da";
 }
 
 /** Runs the program with arguments (without node and script) and returns the exit code. */
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(given: string[], io: Io): Promise<number> {
+  // "jobtrial --lang en survival ..." is "jobtrial survival ... --lang en".
+  const leadingLang = given[0] === "--lang" ? 2 : given[0]?.startsWith("--lang=") ? 1 : 0;
+  const argv = [...given.slice(leadingLang), ...given.slice(0, leadingLang)];
   const debug = argv.includes("--debug");
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
-    io.stdout(programHelp() + "\n");
+  const lang = languageOf(argv);
+  const say = CLI_WORDING[lang];
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help" || argv[0]?.startsWith("--lang")) {
+    io.stdout((await programHelp(lang)) + "\n");
     return argv.length === 0 ? 2 : 0;
   }
   if (argv[0] === "--version" || argv[0] === "-v") {
@@ -79,15 +117,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (!found) {
     const group = commandIndex.filter((command) => command.name.startsWith(`${argv[0]} `));
     const known = group.length > 0 ? group : commandIndex;
-    io.stderr(`${PROGRAM}: ukendt kommando "${argv.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ")}"; kendte: ${known.map((command) => command.name).join(", ")}\n`);
+    const typed = argv.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ");
+    io.stderr(`${PROGRAM}: ${say.unknownCommand(typed, known.map((command) => command.name).join(", "))}\n`);
     return 2;
   }
   const { rest } = found;
-  const lang = languageOf(rest);
   // Only this command's module (and the packages it uses) is loaded.
   const command = await found.entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout(commandHelp(command) + "\n");
+    io.stdout(commandHelp(command, lang) + "\n");
     return 0;
   }
   try {
@@ -95,40 +133,32 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     try {
       parsed = parseArgs({
         args: rest,
-        options: { ...command.options, debug: { type: "boolean" } },
+        options: { ...command.options, debug: { type: "boolean" }, lang: { type: "string" } },
         allowPositionals: true,
         strict: true,
       });
     } catch (error) {
-      // Node's wording, in Danish for the common cases.
-      const english = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
-      const danish = english
-        .replace(/^Unknown option '([^']*)'$/, "ukendt tilvalg '$1'")
-        .replace(/^Option '([^']*)' argument missing$/, "tilvalget '$1' mangler en værdi")
-        .replace(/^Option '([^']*)' does not take an argument$/, "tilvalget '$1' tager ingen værdi");
-      throw new UsageError({ da: danish, en: english });
+      throw new UsageError(parseError((error as Error).message));
     }
+    const langValue = parsed.values["lang"];
+    if (langValue !== undefined && langValue !== "da" && langValue !== "en") throw new UsageError(OPTION_WORDING.lang(String(langValue)));
     const [min, max] = command.positionals ?? [0, 0];
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       const missing = min - parsed.positionals.length;
       throw new UsageError(
         parsed.positionals.length < min
-          ? { da: `mangler ${missing > 1 ? `${missing} argumenter` : "et argument"}`, en: `missing argument${missing > 1 ? "s" : ""}` }
-          : { da: `uventet argument "${parsed.positionals[max]}"`, en: `unexpected argument "${parsed.positionals[max]}"` },
+          ? bothLanguages((wording) => wording.missingArguments(missing))
+          : bothLanguages((wording) => wording.unexpectedArgument(parsed.positionals[max]!)),
       );
     }
     const values = { ...parsed.values };
     delete values["debug"];
-    const code = await command.run({ io, values, positionals: parsed.positionals, debug });
+    delete values["lang"];
+    const code = await command.run({ io, values, positionals: parsed.positionals, debug, lang });
     return code ?? 0;
   } catch (error) {
-    const da = lang === "da";
     if (error instanceof UsageError) {
-      io.stderr(
-        da
-          ? `${PROGRAM} ${command.name}: ${error.messageIn(lang)}\nBrug: ${PROGRAM} ${command.usage}\nKør "${PROGRAM} ${command.name} --help" for mere.\n`
-          : `${PROGRAM} ${command.name}: ${error.messageIn(lang)}\nUsage: ${PROGRAM} ${command.usage}\nRun "${PROGRAM} ${command.name} --help" for more.\n`,
-      );
+      io.stderr(`${PROGRAM} ${command.name}: ${error.messageIn(lang)}\n${say.usage}: ${PROGRAM} ${wordingIn(command.usage, lang)}\n${say.runForMore(PROGRAM, command.name)}\n`);
       return 2;
     }
     if (isJobtrialError(error)) {
@@ -138,11 +168,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     // Our own bug: still one line unless --debug, so no data leaks into a terminal log.
     const detail = (error as Error).message ?? String(error);
-    io.stderr(
-      da
-        ? `${PROGRAM} ${command.name}: intern fejl: ${detail} (kør med --debug for detaljer, og rapporter fejlen)\n`
-        : `${PROGRAM} ${command.name}: internal error: ${detail} (run with --debug for details, and report the bug)\n`,
-    );
+    io.stderr(`${PROGRAM} ${command.name}: ${say.internalError(detail)}\n`);
     if (debug) io.stderr(`${(error as Error).stack}\n`);
     return 1;
   }

@@ -7,7 +7,8 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import type { ParseArgsConfig } from "node:util";
-import { JobtrialError } from "@jobtrial/core";
+import { isIsoDate, isIsoWeek, JobtrialError, type Lang } from "@jobtrial/core";
+import { OPTION_WORDING } from "./messages.ts";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
@@ -33,17 +34,26 @@ export interface CommandContext {
   positionals: string[];
   /** `--debug` was given: show stack traces. */
   debug: boolean;
+  /** The language of everything the command prints: `--lang`, which every command takes. Default: "da" */
+  lang: Lang;
+}
+
+/** A text in both languages: Danish for the jobcentre, English with `--lang en`. */
+export interface Wording {
+  da: string;
+  en: string;
 }
 
 export interface Command {
   /** Full name as typed, e.g. "config check". */
   name: string;
-  /** One line for the program's command list. */
-  summary: string;
-  /** Usage line(s) without the program name, e.g. "config check <trial.json>". */
-  usage: string;
+  /** One line for the program's command list (the Danish one is also in commands/index.ts). */
+  summary: Wording;
+  /** Usage line(s) without the program name, e.g. "config check <trial.json>"; one string when both languages read the same. */
+  usage: string | Wording;
   /** Longer help text: what it does, each option, an example. */
-  help: string;
+  help: Wording;
+  /** The command's own options; `--lang` and `--debug` are every command's and are not listed here. */
   options: OptionSpec;
   /** How many positional arguments: [min, max]. Default: [0, 0] */
   positionals?: [number, number];
@@ -51,9 +61,10 @@ export interface Command {
 }
 
 /** A command's own wording: one text already in the command's language, or both. */
-export type CommandWording = string | { da: string; en: string };
+export type CommandWording = string | Wording;
 
-function wordingIn(wording: CommandWording, lang: "da" | "en"): string {
+/** The text of a wording in `lang` (a single string reads the same in both). */
+export function wordingIn(wording: CommandWording, lang: Lang): string {
   return typeof wording === "string" ? wording : wording[lang];
 }
 
@@ -77,28 +88,95 @@ export class UsageError extends JobtrialError {
   }
 }
 
+// Option handling every command shares: each helper validates one option and names it
+// in the usage error, from the catalogue (messages.ts), in both languages.
+
+/** `{ name: { type: "string" } }` for each name: the option spec of string options. */
+export function stringOptions(...names: string[]): OptionSpec {
+  return Object.fromEntries(names.map((name) => [name, { type: "string" as const }]));
+}
+
 /** A string option's value, or a usage error naming it when it is required and missing. */
 export function stringOption(values: OptionValues, name: string, required: true): string;
 export function stringOption(values: OptionValues, name: string, required?: false): string | undefined;
 export function stringOption(values: OptionValues, name: string, required = false): string | undefined {
   const value = values[name];
   if (value === undefined || value === false) {
-    if (required) throw new UsageError({ da: `--${name} skal angives`, en: `--${name} is required` });
+    if (required) throw new UsageError(OPTION_WORDING.required(name));
     return undefined;
   }
-  if (typeof value !== "string") throw new UsageError({ da: `--${name} skal have en værdi`, en: `--${name} takes a value` });
+  if (typeof value !== "string") throw new UsageError(OPTION_WORDING.takesValue(name));
   return value;
 }
 
-/** A numeric option, validated: a usage error when it is not a number. */
-export function numberOption(values: OptionValues, name: string, options: { integer?: boolean; min?: number } = {}): number | undefined {
+/** A numeric option, validated: a usage error when it is not a number (a decimal comma is accepted). */
+export function numberOption(values: OptionValues, name: string, options: { integer?: boolean; min?: number; max?: number } = {}): number | undefined {
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   const value = Number(raw.replace(",", "."));
-  if (!Number.isFinite(value) || raw.trim() === "") throw new UsageError({ da: `--${name} skal være et tal, ikke "${raw}"`, en: `--${name} must be a number, got "${raw}"` });
-  if (options.integer && !Number.isInteger(value)) throw new UsageError({ da: `--${name} skal være et helt tal, ikke "${raw}"`, en: `--${name} must be a whole number, got "${raw}"` });
-  if (options.min !== undefined && value < options.min) throw new UsageError({ da: `--${name} skal være mindst ${options.min}, ikke "${raw}"`, en: `--${name} must be at least ${options.min}, got "${raw}"` });
+  if (!Number.isFinite(value) || raw.trim() === "") throw new UsageError(OPTION_WORDING.notNumber(name, raw));
+  if (options.integer && !Number.isInteger(value)) throw new UsageError(OPTION_WORDING.notWhole(name, raw));
+  if (options.min !== undefined && value < options.min) throw new UsageError(OPTION_WORDING.belowMin(name, raw, options.min));
+  if (options.max !== undefined && value > options.max) throw new UsageError(OPTION_WORDING.aboveMax(name, raw, options.max));
   return value;
+}
+
+/** One of a few words (`--format table|json`): the fallback when absent, a usage error naming the choices otherwise. */
+export function choiceOption<const Choice extends string>(values: OptionValues, name: string, choices: readonly Choice[], fallback: Choice): Choice {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) throw new UsageError(OPTION_WORDING.choice(name, choices, raw));
+  return raw as Choice;
+}
+
+/** "a,b" -> ["a", "b"] (trimmed); an empty part is a usage error; `count` demands that many parts. */
+export function listOption(values: OptionValues, name: string, count?: number): string[] | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  const parts = raw.split(",").map((part) => part.trim());
+  if (parts.some((part) => part === "")) throw new UsageError(OPTION_WORDING.list(name, raw));
+  if (count !== undefined && parts.length !== count) throw new UsageError(OPTION_WORDING.listCount(name, count, raw));
+  return parts;
+}
+
+/** "182,364" -> [182, 364]: numbers of 0 or more (above 0 with `positive`), else a usage error. */
+export function numberListOption(values: OptionValues, name: string, options: { positive?: boolean } = {}): number[] | undefined {
+  const parts = listOption(values, name);
+  if (parts === undefined) return undefined;
+  return parts.map((part) => {
+    const value = Number(part);
+    if (!Number.isFinite(value) || value < 0 || (options.positive && value === 0)) throw new UsageError(OPTION_WORDING.numberList(name, parts.join(","), options.positive === true));
+    return value;
+  });
+}
+
+/** A calendar date YYYY-MM-DD, else a usage error. */
+export function dateOption(values: OptionValues, name: string): string | undefined {
+  const value = stringOption(values, name);
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(OPTION_WORDING.date(name, value));
+  return value;
+}
+
+/** An ISO week such as 2017-W03, else a usage error. */
+export function isoWeekOption(values: OptionValues, name: string): string | undefined {
+  const value = stringOption(values, name);
+  if (value !== undefined && !isIsoWeek(value)) throw new UsageError(OPTION_WORDING.isoWeek(name, value));
+  return value;
+}
+
+/** Two ISO weeks "<from>:<to>" (`--weeks 2017-W01:2018-W08`), else a usage error. */
+export function weekRangeOption(values: OptionValues, name: string): { from: string; to: string } | undefined {
+  const value = stringOption(values, name);
+  if (value === undefined) return undefined;
+  const [from, to, extra] = value.split(":");
+  if (extra !== undefined || from === undefined || to === undefined || !isIsoWeek(from) || !isIsoWeek(to)) throw new UsageError(OPTION_WORDING.weekRange(name, value));
+  return { from, to };
+}
+
+/** Options that must not be given together, or exactly one of which must be given (`exactlyOne`). */
+export function exclusiveOptions(values: OptionValues, names: readonly string[], exactlyOne = false): void {
+  const given = names.filter((name) => values[name] !== undefined && values[name] !== false);
+  if (given.length > 1 || (exactlyOne && given.length === 0)) throw new UsageError(OPTION_WORDING.exclusive(names, exactlyOne));
 }
 
 /** A path given on the command line, resolved against the directory the user ran the command in. */

@@ -122,7 +122,7 @@ describe("jobtrial analyze", () => {
   it("jobtrial analyze --lang fr is a usage error", async () => {
     const result = await run(["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--outcomes", join(data, "outcomes/spells.csv"), "--lang", "fr", "--out", join(dir, "x.json")]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--lang must be "da" or "en"');
+    expect(result.stderr).toContain('--lang skal være da eller en, ikke "fr"');
   });
 
   it("jobtrial analyze without outcomes is a usage error", async () => {

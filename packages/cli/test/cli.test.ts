@@ -20,7 +20,7 @@ function brokenConfig(mutate: (config: Record<string, any>) => void): string {
 describe("jobtrial", () => {
   it("the command list's names and summaries are the commands' own, and every command is listed once", async () => {
     const loaded = await loadCommands();
-    expect(commandIndex.map((entry) => [entry.name, entry.summary])).toEqual(loaded.map((command) => [command.name, command.summary]));
+    expect(commandIndex.map((entry) => [entry.name, entry.summary])).toEqual(loaded.map((command) => [command.name, command.summary.da]));
     expect(new Set(commandIndex.map((entry) => entry.name)).size).toBe(commandIndex.length);
   });
 
@@ -60,7 +60,7 @@ describe("jobtrial config check", () => {
     const result = await run(["config", "check", trial]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("OK: data/esbjerg-2017/trial.json");
-    expect(result.stdout).toContain("birth day of month 1-15 -> intervention, 16-31 -> control");
+    expect(result.stdout).toContain("fødselsdag i måneden 1-15 -> indsats, 16-31 -> kontrol");
   });
 
   it("lists each problem with its JSON path and exits 1", async () => {

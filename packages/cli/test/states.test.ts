@@ -171,6 +171,6 @@ describe("jobtrial states", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("10000");
-    expect(result.stderr).toContain("largest valid tau");
+    expect(result.stderr).toContain("den største gyldige tau");
   });
 });

@@ -59,7 +59,7 @@ describe("jobtrial survival", () => {
     const result = await run(["survival", file, "--time", "time", "--event", "event", "--group", "group"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("bad.csv");
-    expect(result.stderr).toMatch(/row 3|line 3/);
+    expect(result.stderr).toMatch(/række 3/);
     expect(result.stderr).toContain("time");
   });
 

@@ -254,7 +254,7 @@ ${countsView(result)}
     )}</tbody>
 </table>`;
     return html`<p>${t("preview_intro")}</p>
-${result.warnings.map((warning) => notice("info", warning))}
+${result.warnings.map((warning) => notice("info", warning[context.lang]))}
 ${countsView(result)}
 <form method="post" action="/uge/bekraeft" class="actions">
 ${csrfField(csrf)}

@@ -1,6 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { isIsoDate } from "@jobtrial/core";
 import {
   evaluateTrial,
   formatEvaluationProblem,
@@ -12,17 +11,90 @@ import {
   type SpellRulesInput,
 } from "@jobtrial/analyze";
 import { allocationAlerts, formatDate, formatInterval, formatNumber, formatPercent, type Lang } from "@jobtrial/report";
-import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+import { dateOption, exclusiveOptions, numberOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command } from "../command.ts";
 import { VERSION } from "../version.ts";
 
 const MAX_PROBLEMS_SHOWN = 50;
 
 export const analyze: Command = {
   name: "analyze",
-  summary: "Evaluer forsøget til results.json",
-  usage:
-    "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
-  help: `
+  summary: { da: "Evaluer forsøget til results.json", en: "Evaluate the trial to results.json" },
+  usage: {
+    da: "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <fil>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <fil>] [--as-of ÅÅÅÅ-MM-DD] [--lang da|en] --out <results.json>",
+    en: "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
+  },
+  help: {
+    da: `
+Kobler kohorten med udfaldsdata og estimerer hvert mål i evalueringen efter
+intention-to-treat og ærligt under censurering. Med det ugentlige ydelsespanel
+(--benefit-weeks) følges hver borgers vej gennem konfigurationens
+ydelsestilstande (benefitStates: A-dagpenge, sygedagpenge, kontanthjælp,
+uddannelse, job; fraflytning afslutter opfølgningen), og sparede dage er
+kontrol minus indsats i forventet antal dage på A-dagpenge inden for den
+primære horisont, tilbagevenden til A-dagpenge medregnet; ved siden af dage på
+enhver offentlig forsørgelse, hvor de sparede dage gik hen (dage i hver anden
+tilstand) og kommunens udgift pr. borger prissat pr. ydelse med besparelsen.
+Uden panelet er sparede dage dagene til første afgang, og opsummeringen siger,
+hvad der ikke kan estimeres. Desuden: Kaplan-Meier-kurver, medianer,
+restricted means ved 26 og 52 uger, dage til første afgang (kontrol minus
+indsats i første forløbs restricted mean), log-rank (også stratificeret efter
+branchegruppe), Cox' hazard ratio, projektets eget gennemsnit af afsluttede
+forløb (mærket som skævt), afgang til selvforsørgelse (kumulativ incidens med
+konkurrerende afgange, og månedligt i % af bestanden), samtaler mod
+protokollen, sekundære udfald, balance, fordelingen mod reglen, undergrupper,
+den mindste påviselige effekt (og hvornår den forventede effekt kan påvises,
+med tilgangens sæsonmønster) og et CONSORT-lignende flow. Ved siden af sparede
+dage: den gruppesekventielle overvågning ved de planlagte kig
+(konfigurationens "monitoring": Lan-DeMets-alfaforbrug, gentagne
+konfidensintervaller, tidligere kig genberegnet pr. deres dato) og
+følsomhedsanalyserne (uden borgere født den 1. og den 1. januar, tau 182, 273
+og 364 med andelen stadig i risiko, justeret for kovariater).
+
+Skriver <out> (results.json, beskrevet af ResultsSchema i @jobtrial/analyze) og
+CSV-tabeller ved siden af (<navn>-km.csv, <navn>-duration.csv, ...). Antal under
+konfigurationens mindste cellestørrelse skjules i alle filer. Intet CPR-nummer,
+ingen fødselsdato og intet pseudonym skrives. Hver forkert række i hvert input
+vises med fil, række, kolonne og hvordan den rettes; så skrives intet.
+
+Input:
+  --config <fil>           forsøgets konfiguration (skal gives)
+  --cohort <csv>           kohorten fra "jobtrial register export" (pseudonymiseret)
+  --screening <json>       med --cohort: screeningtallene, som "register export"
+                           skrev ved siden af kohorten (<kohorte>.screening.json),
+                           til flowdiagrammets felter for screenede, ugyldige og
+                           uden for målgruppen
+  --register <fil>         eller selve registret (kræver --key-file); giver også
+                           flowets screeningtal
+  --outcomes <csv>         forløbstabel: CPR-nummer eller pseudonym, Forløbsstart,
+                           Forløbsslut (sidste dag på ydelse; tom mens forløbet
+                           kører), Afgangsårsag (selvforsørgelse, uddannelse, ...)
+  --benefit-weeks <csv>    ugentligt ydelsespanel (CPR-nummer eller pseudonym,
+                           År-uge, Ydelseskode): vejene gennem ydelsestilstande;
+                           forløbene udledes af det, når --outcomes udelades. Hver
+                           kode skal stå i konfigurationens benefitStates
+  --conversations <csv>    samtalelog (Planlagt uge, Dato, Rådgiver, Status)
+  --secondary <csv>        ansøgninger, egen praktik/løntilskud, vurdering
+  --key-file <fil>         pseudonymiseringsnøglen, når en fil har CPR-numre
+                           (de erstattes af pseudonymer, mens filen læses)
+  --as-of <dato>           udtræksdato: forløb, der kører da, censureres der
+                           (standard: konfigurationens evalueringsdato)
+  --out <fil>              resultatfilen, der skrives (skal gives)
+  --seed <n>               frø, der noteres for tilfældige trin (standard 20170101)
+  --subgroup <kolonne>     en kohortekolonne, der tilføjes som undergruppe (kan gentages)
+  --lang da|en             sprog i opsummeringen til sidst (standard: da);
+                           results.json og CSV-tabellerne er de samme på begge sprog
+Regler for forløb fra det ugentlige panel (se docs/evaluation.md):
+  --unemployment-codes <a,b>   ydelseskoder, der tæller som ledighed (standard 111,A-dagpenge,dagpenge)
+  --gap-weeks <n>              uger uden ydelse, der afslutter et forløb (standard 1)
+  --self-support-weeks <n>     uger uden ydelse, før en afgang tæller som selvforsørgelse (standard 1)
+
+Eksempel (de medfølgende data, efter "register export"):
+  jobtrial analyze --config data/esbjerg-2017/trial.json --cohort kohorte.csv \\
+    --outcomes data/esbjerg-2017/outcomes/spells.csv \\
+    --conversations data/esbjerg-2017/outcomes/conversations.csv \\
+    --secondary data/esbjerg-2017/outcomes/secondary.csv \\
+    --key-file pseudonym.key --as-of 2018-03-01 --out results.json`,
+    en: `
 Joins the cohort with the outcome data and estimates every measure of the
 evaluation, intention to treat, honestly under censoring. With the weekly
 benefit panel (--benefit-weeks) it follows each citizen's path through the
@@ -90,40 +162,33 @@ Example (the bundled data, after "register export"):
     --conversations data/esbjerg-2017/outcomes/conversations.csv \\
     --secondary data/esbjerg-2017/outcomes/secondary.csv \\
     --key-file pseudonym.key --as-of 2018-03-01 --out results.json`,
-  options: {
-    config: { type: "string" },
-    cohort: { type: "string" },
-    screening: { type: "string" },
-    register: { type: "string" },
-    outcomes: { type: "string" },
-    "benefit-weeks": { type: "string" },
-    conversations: { type: "string" },
-    secondary: { type: "string" },
-    "key-file": { type: "string" },
-    "as-of": { type: "string" },
-    out: { type: "string" },
-    seed: { type: "string" },
-    subgroup: { type: "string", multiple: true },
-    "unemployment-codes": { type: "string" },
-    "gap-weeks": { type: "string" },
-    "self-support-weeks": { type: "string" },
-    lang: { type: "string" },
   },
-  run({ io, values }) {
+  options: {
+    ...stringOptions("config", "cohort", "screening", "register", "outcomes", "benefit-weeks", "conversations", "secondary", "key-file", "as-of", "out", "seed"),
+    ...stringOptions("unemployment-codes", "gap-weeks", "self-support-weeks"),
+    subgroup: { type: "string", multiple: true },
+  },
+  run({ io, values, lang }) {
     const config = stringOption(values, "config", true);
     const out = stringOption(values, "out", true);
+    exclusiveOptions(values, ["cohort", "register"], true);
     const cohort = stringOption(values, "cohort");
     const register = stringOption(values, "register");
-    if ((cohort === undefined) === (register === undefined)) throw new UsageError("give the cohort as --cohort <csv> or --register <file> (with --key-file)");
     const outcomes = stringOption(values, "outcomes");
     const benefitWeeks = stringOption(values, "benefit-weeks");
-    if (outcomes === undefined && benefitWeeks === undefined) throw new UsageError("give the outcomes as --outcomes <spells.csv> or --benefit-weeks <panel.csv>");
-    const asOf = stringOption(values, "as-of");
-    if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
+    if (outcomes === undefined && benefitWeeks === undefined) {
+      throw new UsageError({
+        da: "angiv udfaldene som --outcomes <forløb.csv> eller --benefit-weeks <panel.csv>",
+        en: "give the outcomes as --outcomes <spells.csv> or --benefit-weeks <panel.csv>",
+      });
+    }
+    const asOf = dateOption(values, "as-of");
     const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 20170101;
     const keyFile = stringOption(values, "key-file");
-    if (register !== undefined && keyFile === undefined) throw new UsageError("--register needs --key-file (the register holds CPR numbers)");
-    if (register !== undefined && stringOption(values, "screening") !== undefined) throw new UsageError("--screening goes with --cohort; the register has its own screening counts");
+    if (register !== undefined && keyFile === undefined) throw new UsageError({ da: "--register kræver --key-file (registret holder CPR-numre)", en: "--register needs --key-file (the register holds CPR numbers)" });
+    if (register !== undefined && stringOption(values, "screening") !== undefined) {
+      throw new UsageError({ da: "--screening hører til --cohort; registret har sine egne screeningtal", en: "--screening goes with --cohort; the register has its own screening counts" });
+    }
     const spellRules: SpellRulesInput = {};
     const codes = stringOption(values, "unemployment-codes");
     if (codes !== undefined) spellRules.unemploymentCodes = codes.split(",").map((code) => code.trim()).filter(Boolean);
@@ -132,8 +197,6 @@ Example (the bundled data, after "register export"):
     const selfSupportWeeks = numberOption(values, "self-support-weeks", { integer: true, min: 1 });
     if (selfSupportWeeks !== undefined) spellRules.selfSupportMinWeeks = selfSupportWeeks;
     const subgroups = (values["subgroup"] as string[] | undefined) ?? [];
-    const lang = stringOption(values, "lang") ?? "da";
-    if (lang !== "da" && lang !== "en") throw new UsageError(`--lang must be "da" or "en", got "${lang}"`);
 
     const path = (value: string | undefined) => (value === undefined ? undefined : resolvePath(io, value));
     const loaded = loadEvaluationInputs(
@@ -156,11 +219,16 @@ Example (the bundled data, after "register export"):
       for (const problem of loaded.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(formatEvaluationProblem(problem, lang) + "\n");
       if (more > 0) io.stderr(lang === "da" ? `... og ${more} mere\n` : `... and ${more} more\n`);
       const count = loaded.problems.length;
-      throw new UserError(lang === "da" ? `${count} ${count === 1 ? "problem" : "problemer"} i inputfilerne; intet blev skrevet` : `${count} problem${count === 1 ? "" : "s"} in the input files; nothing was written`);
+      throw new UserError({
+        da: `${count} ${count === 1 ? "problem" : "problemer"} i inputfilerne; intet blev skrevet`,
+        en: `${count} problem${count === 1 ? "" : "s"} in the input files; nothing was written`,
+      });
     }
     const inputs = loaded.value;
     const unknownSubgroups = subgroups.filter((name) => !inputs.cohort.some((member) => name in member.covariates));
-    if (unknownSubgroups.length > 0) throw new UsageError(`--subgroup ${unknownSubgroups.join(", ")}: no such column in the cohort`);
+    if (unknownSubgroups.length > 0) {
+      throw new UsageError({ da: `--subgroup ${unknownSubgroups.join(", ")}: ingen sådan kolonne i kohorten`, en: `--subgroup ${unknownSubgroups.join(", ")}: no such column in the cohort` });
+    }
     // An EvaluationError reaches cli.ts, which words it in --lang.
     const results = evaluateTrial({
       config: inputs.config,

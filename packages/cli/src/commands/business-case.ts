@@ -14,7 +14,7 @@ import {
   type BusinessCaseNotice,
   type BusinessCaseOptions,
 } from "@jobtrial/business-case";
-import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+import { choiceOption, numberOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command, type Wording } from "../command.ts";
 
 const NUMBER_FORMATS: Record<BusinessCaseCellKind, string | undefined> = {
   kr: '#,##0 "kr."',
@@ -78,10 +78,13 @@ export function businessCaseSheets(result: BusinessCase): XlsxSheet[] {
 
 export const businessCaseCommand: Command = {
   name: "business-case",
-  summary: "Nettobesparelse over for budgettet: et år i drift, og pr. kalenderår",
-  usage:
-    "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--year <år>] [--horizon <dage>] [--prior-weeks <u>] [--from-year <år>] [--to-year <år>] [--format table|json|xlsx] [--out <fil>] [--lang da|en]",
-  help: `
+  summary: { da: "Nettobesparelse over for budgettet: et år i drift, og pr. kalenderår", en: "Net saving against the budget: a year in operation, and per calendar year" },
+  usage: {
+    da: "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--year <år>] [--horizon <dage>] [--prior-weeks <u>] [--from-year <år>] [--to-year <år>] [--format table|json|xlsx] [--out <fil>] [--lang da|en]",
+    en: "business-case --config <trial.json> [--results results.json] [--days-saved <d>] [--participants-per-year <n>] [--year <year>] [--horizon <days>] [--prior-weeks <w>] [--from-year <year>] [--to-year <year>] [--format table|json|xlsx] [--out <file>] [--lang da|en]",
+  },
+  help: {
+    da: `
 Først svaret til økonomi: et år med indsatsen i drift = årets deltagere i
 indsatsgruppen x besparelse pr. deltager - årets projektudgift, med 95 %-interval
 (deltametoden) og P(netto > 0) (normalapproksimation) og break-even. Besparelsen pr.
@@ -140,29 +143,78 @@ Tilvalg:
 Eksempler:
   jobtrial business-case --config data/esbjerg-2017/trial.json
   jobtrial business-case --config data/esbjerg-2017/trial.json --results results.json --out business-case.xlsx`,
-  options: {
-    config: { type: "string" },
-    results: { type: "string" },
-    "days-saved": { type: "string" },
-    "participants-per-year": { type: "string" },
-    horizon: { type: "string" },
-    "prior-weeks": { type: "string" },
-    "from-year": { type: "string" },
-    "to-year": { type: "string" },
-    year: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    lang: { type: "string" },
+    en: `
+First the answer for finance: a year with the programme in operation = the
+year's participants in the intervention group x saving per participant - the
+year's project cost, with a 95 % interval (delta method), P(net > 0) (normal
+approximation) and break-even. The saving per participant is the
+municipality's expenditure per citizen, control minus intervention, priced per
+benefit and co-financing step, when results.json has it (analysed with the
+benefit panel, --benefit-weeks); otherwise the days saved priced as below. The
+year is the latest with intake in results.json; when it is only partly
+observed, the intake is projected with the seasonal pattern of the same weeks
+in the whole years (never the first weeks multiplied up to a year), and the
+projection's uncertainty is in the interval. Counted and projected weeks are
+shown apart.
+
+Then per calendar year: prices the difference between the groups' Kaplan-Meier
+curves week by week: for every day of the spell up to the horizon (share still
+unemployed in the control group minus share still unemployed in the
+intervention group) x the highest A-dagpenge rate of the calendar year the day
+falls in (per benefit day x benefit days per week / 7) x the municipality's
+co-financing for that week on public support. The highest rate is an upper
+bound: not everyone gets it. Beside it the simplified calculation: days saved
+x benefit per calendar day x average co-financing.
+
+Per year: participants in the intervention group who enter that year x the
+saving, placed in the years the saved days fall in, minus the project cost; the
+employment subsidy is deducted when the configuration says so. A year that no
+saved day within the horizon reaches is "not estimated" (never DKK 0).
+Interval and P(net > 0) by the delta method and normal approximation. Also
+break-even, sensitivity, a scenario where the programme continues after the
+budget years, and the participants per year that the project's expectation
+(expectations.daysSaved -> netSavingsPerYear) assumes.
+
+Without --results it is a what-if on --days-saved (default: the configuration's
+expected days), spread evenly over the horizon, without an interval.
+
+Early look: when the follow-up in results.json does not yet reach the horizon,
+the business case is computed at the longest horizon with data in both groups
+and labelled so; a what-if over the whole horizon comes from --days-saved
+without --results.
+
+Options:
+  --config <file>               the trial configuration (required)
+  --results <file>              results.json from "jobtrial analyze" (the measured effect)
+  --days-saved <d>              days saved per participant; with --results the measured
+                                curve difference is scaled to this number
+  --participants-per-year <n>   participants in the intervention group per year (default:
+                                counted or projected in results, else what the expectation assumes)
+  --year <year>                 the year in operation the answer is first for (default: the
+                                latest year with intake in results, else the first budget year)
+  --horizon <days>              the curves' horizon (default: results' tau, else
+                                evaluation.primaryHorizonDays)
+  --prior-weeks <w>             weeks on public support before the first day of
+                                unemployment (default: 0, newly unemployed)
+  --from-year <year>, --to-year <year>  the years counted (default:
+                                expectations.fromYear-toYear)
+  --format table|json|xlsx      output (default: table, Danish; xlsx needs --out)
+  --out <file>                  write to a file instead of standard output; a name
+                                ending in .xlsx writes the XLSX workbook
+  --lang da|en                  language of notices and errors (default: da); the table
+                                and the JSON texts are in Danish
+
+Examples:
+  jobtrial business-case --config data/esbjerg-2017/trial.json
+  jobtrial business-case --config data/esbjerg-2017/trial.json --results results.json --out business-case.xlsx`,
   },
-  async run({ io, values }) {
-    const langArgument = stringOption(values, "lang") ?? "da";
-    if (langArgument !== "da" && langArgument !== "en") throw new UsageError(businessCaseMessage({ code: "lang_invalid", lang: langArgument }));
-    const lang: Lang = langArgument;
-    const message = (issue: BusinessCaseIssue) => businessCaseMessage(issue, lang);
+  options: stringOptions("config", "results", "days-saved", "participants-per-year", "horizon", "prior-weeks", "from-year", "to-year", "year", "format", "out"),
+  async run({ io, values, lang }) {
+    // The command's errors are worded by the business case's catalogue, in both languages.
+    const message = (issue: BusinessCaseIssue): Wording => ({ da: businessCaseMessage(issue, "da"), en: businessCaseMessage(issue, "en") });
     const configArgument = stringOption(values, "config", true);
     const out = stringOption(values, "out");
-    let format = stringOption(values, "format") ?? (out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "table");
-    if (format !== "table" && format !== "json" && format !== "xlsx") throw new UsageError(message({ code: "format_invalid", format }));
+    const format = choiceOption(values, "format", ["table", "json", "xlsx"], out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "table");
     if (format === "xlsx" && out === undefined) throw new UsageError(message({ code: "xlsx_needs_out" }));
 
     const loaded = loadTrialConfig(resolvePath(io, configArgument), lang);
@@ -208,7 +260,9 @@ Eksempler:
       result = businessCase(loaded.config, options);
     } catch (error) {
       if (error instanceof BusinessCaseError) {
-        throw new UserError(`${message(error.issue)}${error.issue.code.startsWith("results") && resultsArgument ? ` (${resultsArgument})` : ""}`);
+        const where = error.issue.code.startsWith("results") && resultsArgument ? ` (${resultsArgument})` : "";
+        const wording = message(error.issue);
+        throw new UserError({ da: wording.da + where, en: wording.en + where });
       }
       throw error;
     }
@@ -227,7 +281,7 @@ Eksempler:
 
     if (format === "xlsx") {
       await writeXlsxFile(resolvePath(io, out!), businessCaseSheets(result));
-      io.stderr(`Wrote ${out}\n`);
+      io.stderr(`${businessCaseNotice({ code: "file_written", file: out! }, lang)}\n`);
       return 0;
     }
     const text = format === "json" ? JSON.stringify(result, null, 2) + "\n" : formatBusinessCaseTable(result);

@@ -11,9 +11,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { formatNumber as formatCoreNumber, loadTrialConfig, MINUS_SIGN } from "@jobtrial/core";
+import { formatNumber as formatCoreNumber, isJobtrialError, loadTrialConfig, MINUS_SIGN, type Lang } from "@jobtrial/core";
 import { formatDate, formatDkk, formatInterval, formatNumber, formatPercent } from "@jobtrial/report";
-import { resolvePath, stringOption, UserError, type Command, type Io, type OptionValues } from "../command.ts";
+import { resolvePath, stringOption, stringOptions, UserError, type Command, type Io, type OptionValues, type Wording } from "../command.ts";
 import { analyze } from "./analyze.ts";
 import { assign } from "./assign.ts";
 import { businessCaseCommand } from "./business-case.ts";
@@ -26,7 +26,7 @@ const MARKER = ".jobtrial-demo";
 const OUTCOME_FILES = ["spells", "benefit-weeks", "conversations", "secondary"] as const;
 
 interface Step {
-  label: string;
+  label: Wording;
   command: Command;
   values: OptionValues;
   positionals?: string[];
@@ -34,9 +34,10 @@ interface Step {
 
 export const demo: Command = {
   name: "demo",
-  summary: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data",
-  usage: "demo [--data <mappe>] [--out <mappe>] [--lang da|en]",
-  help: `
+  summary: { da: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data", en: "Run the whole job end to end on the bundled synthetic data" },
+  usage: { da: "demo [--data <mappe>] [--out <mappe>] [--lang da|en]", en: "demo [--data <folder>] [--out <folder>] [--lang da|en]" },
+  help: {
+    da: `
 Kører hvert trin på det medfølgende syntetiske forsøg (data/esbjerg-2017) med de
 samme kommandoer, som en bruger skriver, og viser hver kommando, mens den kører:
 
@@ -55,21 +56,45 @@ hver gang; en mappe, demoen ikke selv har lavet, slettes aldrig.
 Tilvalg:
   --data <mappe>   forsøgsmappen med trial.json, intake/ og outcomes/. Standard: data/esbjerg-2017
   --out <mappe>    hvor alt skrives. Standard: out/demo
-  --lang da|en     rapportens sprog. Standard: da
+  --lang da|en     sproget i demoens linjer, rapporten og notatet. Standard: da
 
 Eksempel:
   jobtrial demo
 `,
-  options: { data: { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
-  async run({ io, values, debug }) {
+    en: `
+Runs every step on the bundled synthetic trial (data/esbjerg-2017) with the same
+commands a user types, and shows each command as it runs:
+
+  1. assign every week's intake file into a new register (staff lists in lister/)
+  2. verify the register's hash chain
+  3. make a pseudonymization key, export the cohort, pseudonymize the outcome extracts
+  4. analyze as of the trial's evaluation date with the weekly benefit panel
+     (results.json and CSV tables)
+  5. the business case (business-case.json and .xlsx)
+  6. the report (report/index.html)
+  7. the quarterly note to the committee (kvartal/quarterly-note.html)
+
+and ends with the key figures and the path of the report. The output folder is
+made anew every time; a folder the demo did not make itself is never deleted.
+
+Options:
+  --data <folder>  the trial folder with trial.json, intake/ and outcomes/. Default: data/esbjerg-2017
+  --out <folder>   where everything is written. Default: out/demo
+  --lang da|en     language of the demo's lines, the report and the note. Default: da
+
+Example:
+  jobtrial demo
+`,
+  },
+  options: stringOptions("data", "out"),
+  async run({ io, values, debug, lang }) {
     const data = resolvePath(io, stringOption(values, "data") ?? "data/esbjerg-2017");
     const out = resolvePath(io, stringOption(values, "out") ?? "out/demo");
-    const lang = stringOption(values, "lang") ?? "da";
     const config = join(data, "trial.json");
     for (const needed of [config, join(data, "intake"), ...OUTCOME_FILES.map((name) => join(data, "outcomes", `${name}.csv`))]) {
       if (!existsSync(needed)) throw new UserError({ da: `${relative(io.cwd, needed)} mangler; angiv forsøgsmappen med --data`, en: `${relative(io.cwd, needed)} is missing; give the trial folder with --data` });
     }
-    const loaded = loadTrialConfig(config, lang === "en" ? "en" : "da");
+    const loaded = loadTrialConfig(config, lang);
     if (!loaded.ok) throw new UserError({
         da: `${relative(io.cwd, config)} er ikke en gyldig konfiguration; kør "jobtrial config check ${relative(io.cwd, config)}"`,
         en: `${relative(io.cwd, config)} is not a valid configuration; run "jobtrial config check ${relative(io.cwd, config)}"`,
@@ -79,18 +104,18 @@ Eksempel:
     const file = (...parts: string[]) => join(out, ...parts);
     const key = file("pseudonym.key");
     const steps: Step[] = [
-      { label: "Tildeler ugernes indtag efter fødselsdato", command: assign, values: { config, register: file("register.sqlite"), intake: [join(data, "intake")], operator: "demo", out: file("lister") } },
-      { label: "Kontrollerer registrets hashkæde", command: registerVerify, values: { register: file("register.sqlite") } },
-      { label: "Laver pseudonymiseringsnøgle", command: registerKeygen, values: { out: key } },
-      { label: "Eksporterer pseudonymiseret kohorte", command: registerExport, values: { register: file("register.sqlite"), "key-file": key, out: file("kohorte.csv") } },
+      { label: { da: "Tildeler ugernes tilgang efter fødselsdato", en: "Assigning the weeks' intake by birth date" }, command: assign, values: { config, register: file("register.sqlite"), intake: [join(data, "intake")], operator: "demo", out: file("lister") } },
+      { label: { da: "Kontrollerer registrets hashkæde", en: "Verifying the register's hash chain" }, command: registerVerify, values: { register: file("register.sqlite") } },
+      { label: { da: "Laver pseudonymiseringsnøgle", en: "Making a pseudonymization key" }, command: registerKeygen, values: { out: key } },
+      { label: { da: "Eksporterer pseudonymiseret kohorte", en: "Exporting the pseudonymized cohort" }, command: registerExport, values: { register: file("register.sqlite"), "key-file": key, out: file("kohorte.csv") } },
       ...OUTCOME_FILES.map((name) => ({
-        label: `Pseudonymiserer udtræk ${name}.csv`,
+        label: { da: `Pseudonymiserer udtræk ${name}.csv`, en: `Pseudonymizing extract ${name}.csv` },
         command: pseudonymize,
         values: { column: "CPR-nummer", "key-file": key, out: file("udtraek", `${name}.csv`) },
         positionals: [join(data, "outcomes", `${name}.csv`)],
       })),
       {
-        label: `Analyserer pr. ${loaded.config.evaluation.date}`,
+        label: { da: `Analyserer pr. ${loaded.config.evaluation.date}`, en: `Analysing as of ${loaded.config.evaluation.date}` },
         command: analyze,
         values: {
           config,
@@ -104,17 +129,17 @@ Eksempel:
           out: file("results.json"),
         },
       },
-      { label: "Beregner business case", command: businessCaseCommand, values: { config, results: file("results.json"), format: "json", out: file("business-case.json") } },
-      { label: "Beregner business case (XLSX til økonomi)", command: businessCaseCommand, values: { config, results: file("results.json"), format: "xlsx", out: file("business-case.xlsx") } },
-      { label: "Skriver rapporten", command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("rapport"), lang } },
-      { label: "Skriver kvartalsnotatet til udvalget", command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("kvartal"), lang, quarterly: true } },
+      { label: { da: "Beregner business case", en: "Computing the business case" }, command: businessCaseCommand, values: { config, results: file("results.json"), format: "json", out: file("business-case.json") } },
+      { label: { da: "Beregner business case (XLSX til økonomi)", en: "Computing the business case (XLSX for finance)" }, command: businessCaseCommand, values: { config, results: file("results.json"), format: "xlsx", out: file("business-case.xlsx") } },
+      { label: { da: "Skriver rapporten", en: "Writing the report" }, command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("rapport") } },
+      { label: { da: "Skriver kvartalsnotatet til udvalget", en: "Writing the quarterly note to the committee" }, command: report, values: { results: file("results.json"), "business-case": file("business-case.json"), out: file("kvartal"), quarterly: true } },
     ];
 
     mkdirSync(file("udtraek"), { recursive: true });
     const started = Date.now();
     for (const [index, step] of steps.entries()) {
-      io.stderr(`[${index + 1}/${steps.length}] ${step.label}\n      $ jobtrial ${commandLine(step, io.cwd)}\n`);
-      await runStep(step, io, debug);
+      io.stderr(`[${index + 1}/${steps.length}] ${step.label[lang]}\n      $ jobtrial ${commandLine(step, io.cwd, lang)}\n`);
+      await runStep(step, io, debug, lang);
     }
 
     io.stdout(summary(file("results.json"), file("business-case.json"), file("rapport", "index.html"), io.cwd, (Date.now() - started) / 1000));
@@ -138,24 +163,25 @@ function freshFolder(out: string, io: Io): void {
 }
 
 /** Runs one step with its output captured; on failure shows what the command said. */
-async function runStep(step: Step, io: Io, debug: boolean): Promise<void> {
+async function runStep(step: Step, io: Io, debug: boolean, lang: Lang): Promise<void> {
   let stdout = "";
   let stderr = "";
   const captured: Io = { ...io, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) };
   let code: number | void;
   try {
-    code = await step.command.run({ io: captured, values: step.values, positionals: step.positionals ?? [], debug });
+    code = await step.command.run({ io: captured, values: step.values, positionals: step.positionals ?? [], debug, lang });
   } catch (error) {
     io.stderr(stderr);
-    throw new UserError({ da: `trinnet "${step.label}" fejlede: ${(error as Error).message}`, en: `step "${step.label}" failed: ${(error as Error).message}` });
+    const reason = (inLang: Lang) => (isJobtrialError(error) ? error.messageIn(inLang) : (error as Error).message);
+    throw new UserError({ da: `trinnet "${step.label.da}" fejlede: ${reason("da")}`, en: `step "${step.label.en}" failed: ${reason("en")}` });
   }
   if ((code ?? 0) !== 0) {
     io.stderr(stderr);
-    throw new UserError({ da: `trinnet "${step.label}" fejlede (slutkode ${code})`, en: `step "${step.label}" failed (exit ${code})` });
+    throw new UserError({ da: `trinnet "${step.label.da}" fejlede (slutkode ${code})`, en: `step "${step.label.en}" failed (exit ${code})` });
   }
 }
 
-function commandLine(step: Step, cwd: string): string {
+function commandLine(step: Step, cwd: string, lang: Lang): string {
   const show = (value: string) => {
     const shown = value.startsWith("/") ? relative(cwd, value) || "." : value;
     return /\s/.test(shown) ? JSON.stringify(shown) : shown;
@@ -163,7 +189,7 @@ function commandLine(step: Step, cwd: string): string {
   const options = Object.entries(step.values).flatMap(([name, value]) =>
     Array.isArray(value) ? value.flatMap((item) => [`--${name}`, show(item)]) : value === true ? [`--${name}`] : typeof value === "string" ? [`--${name}`, show(value)] : [],
   );
-  return [step.command.name, ...(step.positionals ?? []).map(show), ...options].join(" ");
+  return [step.command.name, ...(step.positionals ?? []).map(show), ...options, ...(lang === "en" ? ["--lang", "en"] : [])].join(" ");
 }
 
 /** The part of business-case.json's year of operation the key figures show. */

@@ -12,7 +12,7 @@ import {
   type GroupSequentialIssue,
   type GroupSequentialOptions,
 } from "@jobtrial/survival";
-import { UsageError, type Command, type OptionValues } from "../command.ts";
+import { choiceOption, UsageError, type Command, type OptionValues, type Wording } from "../command.ts";
 
 /** The command's own wording for options that are not numbers at all, in Danish and English. */
 const WORDING = {
@@ -20,13 +20,11 @@ const WORDING = {
     required: "--information mangler; angiv informationsandelene, fx --information 0.25,0.5,0.75,1",
     notANumber: (option: string, position: number | null, raw: string) =>
       `${option}: ${position === null ? "" : `værdi nr. ${position} `}${raw === "" ? "er tom" : `"${raw}" er ikke et tal`}; brug punktum som decimaltegn${option === "--information" ? " og komma mellem andelene, fx 0.25,0.5,0.75,1" : ", fx 0.05"}`,
-    format: (raw: string) => `--format skal være table eller json, ikke "${raw}"`,
   },
   en: {
     required: "--information is missing; give the information fractions, e.g. --information 0.25,0.5,0.75,1",
     notANumber: (option: string, position: number | null, raw: string) =>
       `${option}: ${position === null ? "" : `value no. ${position} `}${raw === "" ? "is empty" : `"${raw}" is not a number`}; use a point as decimal sign${option === "--information" ? " and commas between the fractions, e.g. 0.25,0.5,0.75,1" : ", e.g. 0.05"}`,
-    format: (raw: string) => `--format must be table or json, not "${raw}"`,
   },
 } as const;
 
@@ -45,21 +43,25 @@ function optionOf(issue: GroupSequentialIssue): string {
 }
 
 /** "0.25,0.5" -> numbers; a part that is not a number is a usage error naming its position. */
-function parseFractions(raw: string, lang: Lang): number[] {
+function parseFractions(raw: string): number[] {
   return raw.split(",").map((part, index) => {
     const text = part.trim();
     const value = Number(text);
-    if (text === "" || Number.isNaN(value)) throw new UsageError(WORDING[lang].notANumber("--information", index + 1, text));
+    if (text === "" || Number.isNaN(value)) throw new UsageError(notANumber("--information", index + 1, text));
     return value;
   });
 }
 
-function parseNumber(values: OptionValues, name: string, lang: Lang): number | undefined {
+function parseNumber(values: OptionValues, name: string): number | undefined {
   const raw = values[name];
   if (typeof raw !== "string") return undefined;
   const value = Number(raw.trim());
-  if (raw.trim() === "" || Number.isNaN(value)) throw new UsageError(WORDING[lang].notANumber(`--${name}`, null, raw));
+  if (raw.trim() === "" || Number.isNaN(value)) throw new UsageError(notANumber(`--${name}`, null, raw));
   return value;
+}
+
+function notANumber(option: string, position: number | null, raw: string): Wording {
+  return { da: WORDING.da.notANumber(option, position, raw), en: WORDING.en.notANumber(option, position, raw) };
 }
 
 /** A probability with two significant digits and at least four decimals: 0,0500; 0,0000074. */
@@ -109,9 +111,10 @@ export function boundariesTable(boundaries: GroupSequentialBoundaries, lang: Lan
 
 export const monitorBoundaries: Command = {
   name: "monitor boundaries",
-  summary: "Grænser for løbende overvågning med alfaforbrug",
+  summary: { da: "Grænser for løbende overvågning med alfaforbrug", en: "Group-sequential boundaries for ongoing monitoring with alpha spending" },
   usage: "monitor boundaries --information <t1,t2,...> [--alpha <a>] [--sided 1|2] [--spending obrien-fleming|pocock] [--format table|json] [--lang da|en]",
-  help: `
+  help: {
+    da: `
 Beregner grænserne for en gruppesekventiel plan med Lan-DeMets alfaforbrug, så
 udvalget kan se resultaterne hvert kvartal, uden at de mange kig giver falske
 fund: ved hvert kig (analyse) sammenlignes z-værdien med en kritisk værdi, der
@@ -137,25 +140,48 @@ Tilvalg:
 Eksempel:
   jobtrial monitor boundaries --information 0.25,0.5,0.75,1 --alpha 0.05 --sided 2 --spending obrien-fleming --format json
 `,
+    en: `
+Computes the boundaries of a group-sequential plan with Lan-DeMets alpha
+spending, so the committee can see the results every quarter without the many
+looks giving false findings: at each look (analysis) the z value is compared
+with a critical value that is high at the early looks and near 1.96 at the
+final analysis. The figures are those of the R package rpact's
+getDesignGroupSequential(typeOfDesign = "asOF" or "asP").
+
+The information fraction at a look is the observed information (1 / SE² of the
+primary estimate) over the expected information at the final analysis;
+compute the boundaries again with the observed fractions at each look (the
+earlier boundaries are not changed by it).
+
+Options:
+  --information t1,t2,...   the information fractions, increasing, each above 0 and at
+                            most 1, with a point as decimal sign (required), e.g. 0.25,0.5,0.75,1
+  --alpha a                 overall significance level (default 0.05; two-sided in total with --sided 2)
+  --sided 1|2               1: upper boundary only (z ≥ c); 2: |z| ≥ c (default 2)
+  --spending name           obrien-fleming (default) or pocock
+  --format table|json       table (default) or JSON with criticalValues,
+                            alphaSpent (cumulative alpha spent) and stageLevels (one-sided
+                            nominal level); a boundary that cannot be reached is null
+  --lang da|en              language of the table and the error messages (default da)
+
+Example:
+  jobtrial monitor boundaries --information 0.25,0.5,0.75,1 --alpha 0.05 --sided 2 --spending obrien-fleming --format json
+`,
+  },
   options: {
     information: { type: "string" },
     alpha: { type: "string" },
     sided: { type: "string" },
     spending: { type: "string" },
     format: { type: "string" },
-    lang: { type: "string" },
   },
-  run({ io, values }) {
-    const langRaw = values["lang"] ?? "da";
-    if (langRaw !== "da" && langRaw !== "en") throw new UsageError(`--lang skal være da eller en / must be da or en, ikke/not "${String(langRaw)}"`);
-    const lang: Lang = langRaw;
-    const format = values["format"] ?? "table";
-    if (format !== "table" && format !== "json") throw new UsageError(WORDING[lang].format(String(format)));
+  run({ io, values, lang }) {
+    const format = choiceOption(values, "format", ["table", "json"], "table");
     const information = values["information"];
-    if (typeof information !== "string") throw new UsageError(WORDING[lang].required);
+    if (typeof information !== "string") throw new UsageError({ da: WORDING.da.required, en: WORDING.en.required });
 
-    const options: GroupSequentialOptions = { informationRates: parseFractions(information, lang) };
-    const alpha = parseNumber(values, "alpha", lang);
+    const options: GroupSequentialOptions = { informationRates: parseFractions(information) };
+    const alpha = parseNumber(values, "alpha");
     if (alpha !== undefined) options.alpha = alpha;
     const sided = values["sided"];
     if (typeof sided === "string") {
@@ -169,7 +195,10 @@ Eksempel:
     try {
       boundaries = groupSequentialBoundaries(options);
     } catch (error) {
-      if (error instanceof GroupSequentialError) throw new UsageError(`${optionOf(error.issue)}: ${groupSequentialMessage(error.issue, lang)}`);
+      if (error instanceof GroupSequentialError) {
+        const issue = error.issue;
+        throw new UsageError({ da: `${optionOf(issue)}: ${groupSequentialMessage(issue, "da")}`, en: `${optionOf(issue)}: ${groupSequentialMessage(issue, "en")}` });
+      }
       throw error;
     }
     if (format === "json") {

@@ -1,13 +1,48 @@
-import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/core";
+import { loadTrialConfig } from "@jobtrial/core";
 import { diagnoseDesign, type SimulationOptions } from "@jobtrial/analyze";
 import { formatNumber, formatPercent } from "@jobtrial/report";
-import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+import { dateOption, numberOption, resolvePath, stringOption, stringOptions, UserError, weekRangeOption, type Command } from "../command.ts";
 
 export const power: Command = {
   name: "power",
-  summary: "Designdiagnose ved simulation",
-  usage: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <from>:<to>] [--evaluation-date <date>] [--trials <n>] [--seed <n>] [--lang da|en] [--json]",
-  help: `
+  summary: { da: "Designdiagnose ved simulation", en: "Design diagnosis by simulation" },
+  usage: {
+    da: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <fra>:<til>] [--evaluation-date <dato>] [--trials <n>] [--seed <n>] [--lang da|en] [--json]",
+    en: "power --config <trial.json> [--days-saved <d>] [--weekly-intake <n>] [--weeks <from>:<to>] [--evaluation-date <date>] [--trials <n>] [--seed <n>] [--lang da|en] [--json]",
+  },
+  help: {
+    da: `
+Simulerer forsøget mange gange med simulatoren under en antaget effekt, tilgang
+og evalueringsdato, estimerer sparede dage i hvert forsøg præcis som "jobtrial
+analyze" gør, og viser:
+
+  styrke      andelen af forsøg, hvis 95 %-interval for sparede dage ligger over 0
+  bias        gennemsnitligt estimat minus sandheden, for sparede dage og for
+              projektets naive "gennemsnitlige varighed af afsluttede forløb"
+  dækning     andelen af 95 %-intervaller, der indeholder sandheden
+  MDE         den mindste påviselige effekt i sparede dage, 2,80 x den
+              gennemsnitlige standardfejl
+
+Det fortæller evaluatorerne før evalueringen, om den forventede effekt overhovedet
+kan ses med den tilgang og opfølgning, de vil have.
+
+Tilvalg:
+  --config <fil>             forsøgets konfiguration (skal gives)
+  --days-saved <d>           antaget effekt ved den primære horisont (standard: forventningen, 9)
+  --weekly-intake <n>        forventet tilgang pr. uge (standard 50)
+  --weeks <fra>:<til>        tilgangsuger (standard: projektstart til evalueringsdatoen)
+  --evaluation-date <dato>   udtræksdato (standard: konfigurationens evalueringsdato)
+  --trials <n>               simulerede forsøg (standard 500)
+  --seed <n>                 frø (standard 20170101)
+  --lang da|en               sprog i den viste diagnose (standard: da)
+  --json                     skriv diagnosen som JSON
+
+Fremdriften skrives på stderr: en bjælke, når stderr er en terminal, ellers nogle
+få almindelige linjer.
+
+Eksempel:
+  jobtrial power --config data/esbjerg-2017/trial.json --days-saved 9 --weekly-intake 50 --trials 500`,
+    en: `
 Simulates the trial many times with the simulator under an assumed effect,
 intake and evaluation date, estimates days saved in each trial exactly as
 "jobtrial analyze" does, and reports:
@@ -36,20 +71,11 @@ Progress goes to stderr: a bar when stderr is a terminal, otherwise a few plain 
 
 Example:
   jobtrial power --config data/esbjerg-2017/trial.json --days-saved 9 --weekly-intake 50 --trials 500`,
-  options: {
-    config: { type: "string" },
-    "days-saved": { type: "string" },
-    "weekly-intake": { type: "string" },
-    weeks: { type: "string" },
-    "evaluation-date": { type: "string" },
-    trials: { type: "string" },
-    seed: { type: "string" },
-    lang: { type: "string" },
-    json: { type: "boolean" },
   },
-  run({ io, values }) {
+  options: { ...stringOptions("config", "days-saved", "weekly-intake", "weeks", "evaluation-date", "trials", "seed"), json: { type: "boolean" } },
+  run({ io, values, lang }) {
     const configArg = stringOption(values, "config", true);
-    const loaded = loadTrialConfig(resolvePath(io, configArg), stringOption(values, "lang") === "en" ? "en" : "da");
+    const loaded = loadTrialConfig(resolvePath(io, configArg), lang);
     if (!loaded.ok) {
       const first = `${configArg}: ${loaded.problems[0]!.path}: ${loaded.problems[0]!.message}`;
       throw new UserError({ da: `${first} (kør "jobtrial config check ${configArg}")`, en: `${first} (run "jobtrial config check ${configArg}")` });
@@ -60,22 +86,15 @@ Example:
     if (daysSaved !== undefined) simulation.effect = { kind: "days-saved", days: daysSaved };
     const weeklyIntake = numberOption(values, "weekly-intake", { min: 0.01 });
     if (weeklyIntake !== undefined) simulation.weeklyIntake = weeklyIntake;
-    const weeks = stringOption(values, "weeks");
+    const weeks = weekRangeOption(values, "weeks");
     if (weeks !== undefined) {
-      const [from, to, extra] = weeks.split(":");
-      if (extra !== undefined || from === undefined || to === undefined || !isIsoWeek(from) || !isIsoWeek(to)) throw new UsageError(`--weeks must be "<from>:<to>", e.g. 2017-W01:2018-W08, got "${weeks}"`);
-      simulation.fromWeek = from;
-      simulation.toWeek = to;
+      simulation.fromWeek = weeks.from;
+      simulation.toWeek = weeks.to;
     }
-    const evaluationDate = stringOption(values, "evaluation-date");
-    if (evaluationDate !== undefined) {
-      if (!isIsoDate(evaluationDate)) throw new UsageError(`--evaluation-date must be a date YYYY-MM-DD, got "${evaluationDate}"`);
-      simulation.extractionDate = evaluationDate;
-    }
+    const evaluationDate = dateOption(values, "evaluation-date");
+    if (evaluationDate !== undefined) simulation.extractionDate = evaluationDate;
     const trials = numberOption(values, "trials", { integer: true, min: 1 }) ?? 500;
     const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 20170101;
-    const lang = stringOption(values, "lang") ?? "da";
-    if (lang !== "da" && lang !== "en") throw new UsageError(`--lang must be "da" or "en", got "${lang}"`);
 
     let lastLine = 0;
     const progressLines = new Set([Math.ceil(trials / 4), Math.ceil(trials / 2), Math.ceil((3 * trials) / 4), trials]);

@@ -16,9 +16,13 @@ const EXTRACT_LABEL: Record<OutcomeExtract, string> = {
 
 export const pseudonymize: Command = {
   name: "pseudonymize",
-  summary: "Erstat CPR-kolonnen i en fil med pseudonymer",
-  usage: "pseudonymize <csv> --column <navn> --key-file <fil> --out <csv> [--keep <kolonne,...>]",
-  help: `
+  summary: { da: "Erstat CPR-kolonnen i en fil med pseudonymer", en: "Replace the CPR column of a file with pseudonyms" },
+  usage: {
+    da: "pseudonymize <csv> --column <navn> --key-file <fil> --out <csv> [--keep <kolonne,...>]",
+    en: "pseudonymize <csv> --column <name> --key-file <file> --out <csv> [--keep <column,...>]",
+  },
+  help: {
+    da: `
 Gør et udtræk klar til at forlade jobcentret: CPR-kolonnen erstattes med det
 samme pseudonym, som kohorteudtrækket bruger (HMAC-SHA256 med nøglen), så
 filen stadig kan kobles med kohorten, og kun udtrækkets kendte kolonner tages
@@ -44,6 +48,32 @@ Tilvalg:
 Eksempel:
   jobtrial pseudonymize ydelser.csv --column CPR-nummer --key-file secrets/pseudonym.key --out ydelser-pseudo.csv
 `,
+    en: `
+Makes an extract ready to leave the jobcentre: the CPR column is replaced by the
+same pseudonym the cohort export uses (HMAC-SHA256 with the key), so the file
+can still be linked with the cohort, and only the extract's known columns are
+kept. jobtrial knows unemployment spells (forløbsstart, forløbsslut,
+afgangsårsag), the weekly benefit panel (år-uge, ydelseskode), the conversation
+log (dato, status, samtaletype, rådgiver, planlagt uge) and secondary outcomes
+(ansøgninger, own internship or wage subsidy, rating). Every other column is
+left out, and the command says which. Other columns are kept only when named
+in --keep; a column whose header is a direct identifier (name, address, phone,
+e-mail, remark, comment, note, free text, CPR number) is never kept.
+
+When a CPR cell is not a valid CPR number nothing is written, and every such
+row is shown (without the value).
+
+Options:
+  --column <name>     the header of the CPR column (e.g. "CPR-nummer")
+  --key-file <file>   the key from "jobtrial register keygen"; required
+  --out <csv>         the file to write (never the input file)
+  --keep <columns>    more columns to keep, separated by commas; required when
+                      the file is not a known extract
+
+Example:
+  jobtrial pseudonymize ydelser.csv --column CPR-nummer --key-file secrets/pseudonym.key --out ydelser-pseudo.csv
+`,
+  },
   options: { column: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" }, keep: { type: "string" } },
   positionals: [1, 1],
   run({ io, values, positionals }) {

@@ -5,9 +5,64 @@ import { numberOption, resolvePath, stringOption, UsageError, UserError, type Co
 
 export const simulate: Command = {
   name: "simulate",
-  summary: "Skriv et syntetisk forsøgsdatasæt med kendt sandhed",
-  usage: "simulate --config <trial.json> --seed <n> --out <dir> [options]",
-  help: `
+  summary: { da: "Skriv et syntetisk forsøgsdatasæt med kendt sandhed", en: "Write a synthetic trial data set with known truth" },
+  usage: {
+    da: "simulate --config <trial.json> --seed <n> --out <mappe> [tilvalg]",
+    en: "simulate --config <trial.json> --seed <n> --out <dir> [options]",
+  },
+  help: {
+    da: `
+Simulerer forsøget, som konfigurationen beskriver, og skriver det, de rigtige
+kilder ville levere, i deres rigtige form (alt er SYNTETISK):
+
+  <mappe>/intake/<ISO-uge>.csv         én ugentlig tilgangsliste pr. uge (sagssystemet)
+  <mappe>/outcomes/spells.csv          hver borgers første forløb på A-dagpenge, skåret
+                                       ved udtræksdatoen
+  <mappe>/outcomes/benefit-weeks.csv   det ugentlige ydelsespanel: hver borgers vej
+                                       gennem ydelsestilstande (tilbage til A-dagpenge,
+                                       sygedagpenge og kontanthjælp, uddannelse,
+                                       fraflytning) og ugerne på offentlig forsørgelse
+                                       før første ledighedsdag
+  <mappe>/outcomes/conversations.csv   hver planlagt og afholdt samtale
+  <mappe>/outcomes/secondary.csv       ansøgninger, selvfundne pladser, vurderinger
+  <mappe>/truth.json                   modellens parametre og sande værdier
+
+Grupperne følger konfigurationens regel ud fra hver fødselsdato. truth.json
+holder de sande sparede dage på A-dagpenge (genindtræden medregnet), sparede
+dage på offentlig forsørgelse og kommunens sparede udgift pr. borger ved hver
+horisont (veje), ved siden af det første forløbs. Kun disse filer skrives;
+trial.json og andre filer i <mappe> røres ikke. Samme konfiguration, tilvalg og
+frø giver byte-identiske filer.
+
+Tilvalg:
+  --config <fil>           forsøgets konfiguration (skal gives)
+  --seed <n>               frø til den tilfældige kilde, et helt tal (skal gives)
+  --out <mappe>            outputmappen, oprettes, hvis den mangler (skal gives)
+  --weeks <fra>:<til>      tilgangsuger, fx 2017-W01:2018-W08
+                           (standard: fra projektstart til den sidste uge, der
+                           slutter før udtræksdatoen)
+  --intake-end <uge>       sidste tilgangsuge (tilgangens slut) i stedet for
+                           slutningen af --weeks
+  --weekly-intake <n>      forventet tilgang pr. uge, med sæsonvariation (standard 50)
+  --days-saved <d>         sand effekt: kontrol minus indsats i forventede dage på
+                           A-dagpenge inden for horisonten, genindtræden medregnet
+                           (med --paths false: første forløbs restricted mean)
+                           (standard: forsøgets forventning, 9)
+  --horizon <dage>         horisont for --days-saved (standard: primær horisont, 364)
+  --hazard-ratio <r>       sand effekt som hazard ratio for afgang til job
+                           (indsats / kontrol; > 1 forkorter forløb) i stedet
+  --paths true|false       veje gennem ydelsestilstande med genindtræden
+                           (standard true); false: modellen med første forløb, ét
+                           forløb pr. borger
+  --extraction-date <dato> udfaldsudtrækkets dato (standard: evalueringsdatoen)
+  --foreign-born-share <s>           andel født i udlandet (standard 0,12)
+  --january-first-share <s>          andel af dem registreret 1. januar (standard 0,3)
+  --json                   skriv opsummeringen som JSON
+
+Eksempel (det medfølgende datasæt):
+  jobtrial simulate --config data/esbjerg-2017/trial.json --seed 20170101 \\
+    --out data/esbjerg-2017 --weeks 2017-W01:2018-W08`,
+    en: `
 Simulates the trial described by the configuration and writes what the real
 sources would deliver, in their real shapes (all SYNTHETIC):
 
@@ -55,6 +110,7 @@ Options:
 Example (the bundled data set):
   jobtrial simulate --config data/esbjerg-2017/trial.json --seed 20170101 \\
     --out data/esbjerg-2017 --weeks 2017-W01:2018-W08`,
+  },
   options: {
     config: { type: "string" },
     seed: { type: "string" },

@@ -6,16 +6,14 @@
  */
 import { formatNumber, formatPercent, type Lang } from "@jobtrial/core";
 import {
-  AnalyzeError,
-  episodeMessage,
   multiStateOccupancy,
   multiStateOccupancyAt,
   normalQuantile,
   type MultiStateResult,
   type TimeInState,
 } from "@jobtrial/survival";
-import { stringOption, UsageError, UserError, type Command } from "../command.ts";
-import { listOption, numberListOption, readCommandCsv } from "./survival.ts";
+import { choiceOption, listOption, numberListOption, stringOption, stringOptions, UserError, type Command } from "../command.ts";
+import { readCommandCsv } from "./survival.ts";
 
 /** The key of the union of public-support states in the output. */
 const PUBLIC = "public";
@@ -119,10 +117,13 @@ export function statesTable(result: MultiStateResult, file: string, lang: Lang):
 
 export const states: Command = {
   name: "states",
-  summary: "Tid i tilstande med genindtræden (Aalen-Johansen, multi-state)",
-  usage:
-    "states <episoder.csv> --id <kol> --group <kol> [--groups a,b] --start <kol> --stop <kol> --from <kol> --to <kol> [--censor <mærke>] [--initial <tilstand>] [--states a,b,...] [--count <kol>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
-  help: `
+  summary: { da: "Tid i tilstande med genindtræden (Aalen-Johansen, multi-state)", en: "Time in states with re-entry (Aalen-Johansen, multi-state)" },
+  usage: {
+    da: "states <episoder.csv> --id <kol> --group <kol> [--groups a,b] --start <kol> --stop <kol> --from <kol> --to <kol> [--censor <mærke>] [--initial <tilstand>] [--states a,b,...] [--count <kol>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
+    en: "states <episodes.csv> --id <col> --group <col> [--groups a,b] --start <col> --stop <col> --from <col> --to <col> [--censor <label>] [--initial <state>] [--states a,b,...] [--count <col>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
+  },
+  help: {
+    da: `
 Tid i tilstande, hvor en borger kan vende tilbage (fx til A-dagpenge), fra en fil med
 én række pr. forløb: person, gruppe, forløbets start og slut i dage fra personens dag 0,
 tilstanden i forløbet og tilstanden bagefter (eller censurmærket, når opfølgningen
@@ -165,31 +166,57 @@ JSON: { "states": [...], "groups": { "<gruppe>": { "restrictedMean": { "<tau>":
 
 Eksempel:
   jobtrial states episoder.csv --id id --group arm --groups control,intervention --start tstart --stop tstop --from from --to to --initial adp --public adp,other --tau 91,182,364 --format json`,
-  options: {
-    id: { type: "string" },
-    group: { type: "string" },
-    groups: { type: "string" },
-    start: { type: "string" },
-    stop: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    censor: { type: "string" },
-    initial: { type: "string" },
-    states: { type: "string" },
-    count: { type: "string" },
-    public: { type: "string" },
-    tau: { type: "string" },
-    format: { type: "string" },
-    lang: { type: "string" },
+    en: `
+Time in states where a citizen can return (e.g. to A-dagpenge), from a file with one
+row per episode: person, group, the episode's start and stop in days since the
+person's day 0, the state during the episode and the state after it (or the censor
+label when follow-up ends). A first episode that starts after day 0 counts from its
+start (delayed entry). Per group: the share in each state over time
+(Aalen-Johansen), the expected number of days in each state and in public support
+from day 0 to tau (restricted mean) with standard errors (infinitesimal jackknife),
+and the difference between the first and the second group. The results agree with
+R's survfit(Surv(tstart, tstop, event) ~ arm, id = id, istate = istate,
+influence = TRUE).
+
+Each person's episodes must join up: an episode starts where the previous one
+stopped, in the state the previous one went to. Overlaps, gaps, unknown states and
+a stop before the start are errors with file, row and column, and nothing is
+written. A person with an empty cell is left out entirely and counted (stderr).
+
+Options:
+  --id <col>           the person's id (never shown)
+  --group <col>        the group (e.g. arm)
+  --groups a,b         the groups in order; the difference is first minus second.
+                       Default: the two groups in sorted order
+  --start <col>        the episode's start (days, 0 or more)
+  --stop <col>         the episode's stop (days, after the start)
+  --from <col>         the state during the episode
+  --to <col>           the state at the stop, or the censor label
+  --censor <label>     the censor label in --to. Default: censor
+  --initial <state>    the state everyone starts in (checked)
+  --states a,b,...     the states in the order they are shown; others are errors.
+                       Default: --initial first, then the others sorted
+  --count <col>        persons per row (counted rows). Default: 1
+  --public a,b         the states that together are public support ("public")
+  --tau t1,t2          horizons in days; a tau after the shortest group's last time
+                       is an error naming the largest valid one
+  --format x           table (default) or json
+  --lang da|en         language of the table and the errors. Default: da
+
+JSON: { "states": [...], "groups": { "<group>": { "restrictedMean": { "<tau>":
+{ "<state>|public": { "estimate", "stdErr" } } }, "at": { "<tau>": { "pstate": {...},
+"stdErr": {...} } } } }, "difference": { "<tau>": { "<state>|public": { "estimate",
+"stdErr" } } } }; difference is null with one group.
+
+Example:
+  jobtrial states episodes.csv --id id --group arm --groups control,intervention --start tstart --stop tstop --from from --to to --initial adp --public adp,other --tau 91,182,364 --format json`,
   },
+  options: stringOptions("id", "group", "groups", "start", "stop", "from", "to", "censor", "initial", "states", "count", "public", "tau", "format"),
   positionals: [1, 1],
-  run({ io, values, positionals }) {
+  run({ io, values, positionals, lang }) {
     const file = positionals[0]!;
-    const lang = stringOption(values, "lang") ?? "da";
-    if (lang !== "da" && lang !== "en") throw new UsageError(`--lang skal være da eller en, ikke "${lang}"`);
     const da = lang === "da";
-    const format = stringOption(values, "format") ?? "table";
-    if (format !== "table" && format !== "json") throw new UsageError(da ? `--format skal være table eller json, ikke "${format}"` : `--format must be table or json, got "${format}"`);
+    const format = choiceOption(values, "format", ["table", "json"], "table");
     const columns = {
       id: stringOption(values, "id", true),
       group: stringOption(values, "group", true),
@@ -199,11 +226,11 @@ Eksempel:
       to: stringOption(values, "to", true),
     };
     const countColumn = stringOption(values, "count");
-    const taus = numberListOption(stringOption(values, "tau", true), "tau")!;
-    if (taus.some((tau) => tau <= 0)) throw new UsageError(da ? "--tau tager positive horisonter i dage, fx 91,182,364" : "--tau takes positive horizons in days, such as 91,182,364");
-    const requestedGroups = listOption(stringOption(values, "groups"), "groups");
-    const stateOrder = listOption(stringOption(values, "states"), "states");
-    const publicStates = listOption(stringOption(values, "public"), "public");
+    stringOption(values, "tau", true);
+    const taus = numberListOption(values, "tau", { positive: true })!;
+    const requestedGroups = listOption(values, "groups");
+    const stateOrder = listOption(values, "states");
+    const publicStates = listOption(values, "public");
     const censor = stringOption(values, "censor") ?? "censor";
     const initial = stringOption(values, "initial");
 
@@ -215,50 +242,41 @@ Eksempel:
       { name: columns.from, kind: "label" },
       { name: columns.to, kind: "label" },
       ...(countColumn !== undefined ? [{ name: countColumn, kind: "number" as const, rule: ">= 0" as const }] : []),
-    ], lang);
+    ]);
     const groupLabels = read.labels[columns.group]!;
     let groups = requestedGroups;
     if (groups === undefined) {
       // The issue's rule: without --groups, the groups in sort order (first minus second).
       groups = [...new Set(groupLabels.filter((label): label is string => label !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       if (groups.length > 2) {
-        throw new UserError(
-          da
-            ? `${file}: kolonnen "${columns.group}" har ${groups.length} grupper (${groups.join(", ")}); vælg de to, der skal sammenlignes, med --groups`
-            : `${file}: column "${columns.group}" has ${groups.length} groups (${groups.join(", ")}); choose the two to compare with --groups`,
-        );
+        throw new UserError({
+          da: `${file}: kolonnen "${columns.group}" har ${groups.length} grupper (${groups.join(", ")}); vælg de to, der skal sammenlignes, med --groups`,
+          en: `${file}: column "${columns.group}" has ${groups.length} groups (${groups.join(", ")}); choose the two to compare with --groups`,
+        });
       }
     }
-    let result: MultiStateResult;
-    try {
-      result = multiStateOccupancy(
-        {
-          id: read.labels[columns.id]!,
-          group: groupLabels,
-          start: read.numbers[columns.start]!,
-          stop: read.numbers[columns.stop]!,
-          from: read.labels[columns.from]!,
-          to: read.labels[columns.to]!,
-          ...(countColumn !== undefined ? { count: read.numbers[countColumn]! } : {}),
-        },
-        {
-          groups,
-          taus,
-          censor,
-          ...(initial !== undefined ? { initial } : {}),
-          ...(stateOrder !== undefined ? { states: stateOrder } : {}),
-          ...(publicStates !== undefined ? { sets: { [PUBLIC]: publicStates } } : {}),
-          source: { file, rowOffset: 1 },
-          columnNames: { group: columns.group, start: columns.start, stop: columns.stop, from: columns.from, to: columns.to, ...(countColumn !== undefined ? { count: countColumn } : {}) },
-        },
-      );
-    } catch (error) {
-      if (error instanceof AnalyzeError) {
-        const issue = error.issue;
-        throw new UserError(issue.code.startsWith("episode_") ? episodeMessage(issue as Parameters<typeof episodeMessage>[0], lang) : error.message);
-      }
-      throw error;
-    }
+    // An episode problem (AnalyzeError) reaches cli.ts, which words it in --lang with file, row and column.
+    const result: MultiStateResult = multiStateOccupancy(
+      {
+        id: read.labels[columns.id]!,
+        group: groupLabels,
+        start: read.numbers[columns.start]!,
+        stop: read.numbers[columns.stop]!,
+        from: read.labels[columns.from]!,
+        to: read.labels[columns.to]!,
+        ...(countColumn !== undefined ? { count: read.numbers[countColumn]! } : {}),
+      },
+      {
+        groups,
+        taus,
+        censor,
+        ...(initial !== undefined ? { initial } : {}),
+        ...(stateOrder !== undefined ? { states: stateOrder } : {}),
+        ...(publicStates !== undefined ? { sets: { [PUBLIC]: publicStates } } : {}),
+        source: { file, rowOffset: 1 },
+        columnNames: { group: columns.group, start: columns.start, stop: columns.stop, from: columns.from, to: columns.to, ...(countColumn !== undefined ? { count: countColumn } : {}) },
+      },
+    );
 
     if (result.nDroppedRows > 0) {
       io.stderr(
