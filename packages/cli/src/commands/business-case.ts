@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { loadTrialConfig, writeXlsxFile, type Lang, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
+import { loadTrialConfig, writeXlsxFile, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
 import {
   businessCase,
   BusinessCaseError,

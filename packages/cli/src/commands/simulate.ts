@@ -1,7 +1,8 @@
-import { isIsoDate, isIsoWeek, loadTrialConfig } from "@jobtrial/core";
-import { simulateTrial, SimulationOptionsError, writeSimulation, type PathContrastTruth, type SimulationOptions, type SimulationTruth } from "@jobtrial/analyze";
+import { loadTrialConfig, type Lang } from "@jobtrial/core";
+import { simulateTrial, writeSimulation, type PathContrastTruth, type SimulationOptions, type SimulationTruth } from "@jobtrial/analyze";
 import { randomSource } from "@jobtrial/survival";
-import { numberOption, resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+import { choiceOption, dateOption, exclusiveOptions, isoWeekOption, numberOption, resolvePath, stringOption, UsageError, UserError, weekRangeOption, type Command } from "../command.ts";
+import { OPTION_WORDING } from "../messages.ts";
 
 export const simulate: Command = {
   name: "simulate",
@@ -127,28 +128,23 @@ Example (the bundled data set):
     paths: { type: "string" },
     json: { type: "boolean" },
   },
-  run({ io, values }) {
+  run({ io, values, lang }) {
     const configArg = stringOption(values, "config", true);
     const seedArg = stringOption(values, "seed", true);
     const outArg = stringOption(values, "out", true);
-    if (!/^\d{1,15}$/.test(seedArg)) throw new UsageError(`--seed must be a whole number, got "${seedArg}"`);
+    if (!/^\d{1,15}$/.test(seedArg)) throw new UsageError(OPTION_WORDING.notWhole("seed", seedArg));
 
     const options: SimulationOptions = {};
     const generatedBy = [`jobtrial simulate --config ${configArg} --seed ${seedArg} --out ${outArg}`];
-    const weeks = stringOption(values, "weeks");
+    exclusiveOptions(values, ["weeks", "intake-end"]);
+    const weeks = weekRangeOption(values, "weeks");
     if (weeks !== undefined) {
-      const [from, to, extra] = weeks.split(":");
-      if (extra !== undefined || from === undefined || to === undefined || !isIsoWeek(from) || !isIsoWeek(to)) {
-        throw new UsageError(`--weeks must be two ISO weeks "<from>:<to>", e.g. 2017-W01:2018-W08, got "${weeks}"`);
-      }
-      options.fromWeek = from;
-      options.toWeek = to;
-      generatedBy.push(`--weeks ${weeks}`);
+      options.fromWeek = weeks.from;
+      options.toWeek = weeks.to;
+      generatedBy.push(`--weeks ${weeks.from}:${weeks.to}`);
     }
-    const intakeEnd = stringOption(values, "intake-end");
+    const intakeEnd = isoWeekOption(values, "intake-end");
     if (intakeEnd !== undefined) {
-      if (weeks !== undefined) throw new UsageError("give either --weeks or --intake-end, not both");
-      if (!isIsoWeek(intakeEnd)) throw new UsageError(`--intake-end must be an ISO week such as 2018-W08, got "${intakeEnd}"`);
       options.toWeek = intakeEnd;
       generatedBy.push(`--intake-end ${intakeEnd}`);
     }
@@ -161,46 +157,41 @@ Example (the bundled data set):
     const horizon = numberOption(values, "horizon", { integer: true, min: 1 });
     const hazardRatio = numberOption(values, "hazard-ratio", { min: 0.0001 });
     if (hazardRatio !== undefined && (daysSaved !== undefined || horizon !== undefined)) {
-      throw new UsageError("give the effect either as --hazard-ratio or as --days-saved (with --horizon), not both");
+      throw new UsageError({
+        da: "angiv effekten enten som --hazard-ratio eller som --days-saved (med --horizon), ikke begge",
+        en: "give the effect either as --hazard-ratio or as --days-saved (with --horizon), not both",
+      });
     }
     if (hazardRatio !== undefined) {
       options.effect = { kind: "hazard-ratio", hazardRatio };
       generatedBy.push(`--hazard-ratio ${hazardRatio}`);
     } else if (daysSaved !== undefined || horizon !== undefined) {
-      const result = loadConfigOrThrow(resolvePath(io, configArg), configArg);
+      const result = loadConfigOrThrow(resolvePath(io, configArg), configArg, lang);
       options.effect = { kind: "days-saved", days: daysSaved ?? result.expectations.daysSaved, ...(horizon === undefined ? {} : { horizonDays: horizon }) };
       if (daysSaved !== undefined) generatedBy.push(`--days-saved ${daysSaved}`);
       if (horizon !== undefined) generatedBy.push(`--horizon ${horizon}`);
     }
-    const extractionDate = stringOption(values, "extraction-date");
+    const extractionDate = dateOption(values, "extraction-date");
     if (extractionDate !== undefined) {
-      if (!isIsoDate(extractionDate)) throw new UsageError(`--extraction-date must be a date YYYY-MM-DD, got "${extractionDate}"`);
       options.extractionDate = extractionDate;
       generatedBy.push(`--extraction-date ${extractionDate}`);
     }
     for (const [flag, key] of [["foreign-born-share", "foreignBornShare"], ["january-first-share", "januaryFirstShareOfForeignBorn"]] as const) {
-      const share = numberOption(values, flag, { min: 0 });
+      const share = numberOption(values, flag, { min: 0, max: 1 });
       if (share === undefined) continue;
-      if (share > 1) throw new UsageError(`--${flag} must be a share from 0 to 1, got ${share}`);
       options[key] = share;
       generatedBy.push(`--${flag} ${share}`);
     }
 
-    const paths = stringOption(values, "paths");
+    const paths = values["paths"] === undefined ? undefined : choiceOption(values, "paths", ["true", "false"], "true");
     if (paths !== undefined) {
-      if (paths !== "true" && paths !== "false") throw new UsageError(`--paths must be "true" or "false", got "${paths}"`);
       options.paths = paths === "true";
       if (paths === "false") generatedBy.push("--paths false");
     }
 
-    const config = loadConfigOrThrow(resolvePath(io, configArg), configArg);
-    let simulation;
-    try {
-      simulation = simulateTrial(config, options, randomSource(Number(seedArg)));
-    } catch (error) {
-      if (error instanceof SimulationOptionsError) throw new UserError(error.message);
-      throw error;
-    }
+    const config = loadConfigOrThrow(resolvePath(io, configArg), configArg, lang);
+    // A SimulationOptionsError reaches cli.ts, which words it in --lang.
+    const simulation = simulateTrial(config, options, randomSource(Number(seedArg)));
     const written = writeSimulation(resolvePath(io, outArg), simulation, { generatedBy: generatedBy.join(" ") });
 
     const eligible = simulation.spells.length;
@@ -271,8 +262,8 @@ function truthLines(truth: SimulationTruth): string[] {
   ];
 }
 
-function loadConfigOrThrow(file: string, shown: string) {
-  const result = loadTrialConfig(file, "da");
+function loadConfigOrThrow(file: string, shown: string, lang: Lang) {
+  const result = loadTrialConfig(file, lang);
   if (!result.ok) {
     const first = `${shown}: ${result.problems[0]!.path}: ${result.problems[0]!.message}`;
     const more = result.problems.length - 1;
