@@ -39,7 +39,7 @@ describe("jobtrial simulate", () => {
     expect(result.stdout).toContain(`  truth        ${truth.daysSaved} days saved at 364 days (arm contrast ${truth.armContrast.daysSaved}), hazard ratio ${truth.hazardRatio}\n`);
     const bad = await run(["simulate", "--config", trial, "--seed", "7", "--out", out, "--paths", "yes"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--paths must be "true" or "false", got "yes"');
+    expect(bad.stderr).toContain('--paths skal være true eller false, ikke "yes"');
   });
 
   it("--hazard-ratio sets the effect as a hazard ratio", async () => {
@@ -57,7 +57,7 @@ describe("jobtrial simulate", () => {
     const out = mkdtempSync(join(tmpdir(), "jobtrial-simulate-"));
     const both = await run(["simulate", "--config", trial, "--seed", "1", "--out", out, "--hazard-ratio", "1.2", "--days-saved", "9"]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain("not both");
+    expect(both.stderr).toContain("ikke begge");
     const noSeed = await run(["simulate", "--config", trial, "--out", out]);
     expect(noSeed.code).toBe(2);
     expect(noSeed.stderr).toContain("--seed skal angives");
