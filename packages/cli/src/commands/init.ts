@@ -408,9 +408,12 @@ function writeConfig(path: string, shown: string, content: string, force: boolea
 
 export const init: Command = {
   name: "init",
-  summary: "Opret et nyt forsøg for et jobcenter: spørgsmål i terminalen eller tilvalg",
+  summary: {
+    da: "Opret et nyt forsøg for et jobcenter: spørgsmål i terminalen eller tilvalg",
+    en: "Create a new trial for a jobcentre: questions in the terminal or options",
+  },
   usage: "init [--out <trial.json>] [--interactive] [--force] [--<spørgsmål> <svar> ...] [--lang da|en]",
-  help: `
+  help: { da: `
 Opretter forsøgskonfigurationen (trial.json) for et nyt forsøg, så den ikke
 skal skrives i hånden. I en terminal stilles spørgsmålene et ad gangen, med et
 forslag i [ ]; ellers (eller med tilvalgene) besvares hvert spørgsmål af sit
@@ -461,6 +464,57 @@ Eksempel:
   jobtrial init --out aarhus.json --municipality Aarhus --industry-groups "Handel og service;Team LVU" \\
     --budget 2000000 --daily-benefit 2025:949,2026:965,2027:980,2028:980 --rate-source "STAR 2025" \\
     --expected-net-savings 1500000 --project-start 2025-01-01`,
+  en: `
+Creates the trial configuration (trial.json) for a new trial, so it need not be
+written by hand. In a terminal the questions are asked one at a time, with a
+suggestion in [ ]; otherwise (or with the options) each question is answered by
+its option. The rule's expected share to the intervention is shown for each
+calendar year, the file is checked as by "jobtrial config check", and an
+estimate of the power (simulation as by "jobtrial power") is shown before
+anything is saved. An existing file is never overwritten without --force.
+
+Options (the questions; without a suggestion they must be answered):
+  --municipality <name>          the municipality (the jobcentre's name)
+  --name <text>                  the trial's name
+  --project-start <date>         the project's first day (suggestion: 1 January next year)
+  --project-end <date>           first day after the project (suggestion: two years after start)
+  --id <id>                      short id (suggestion: municipality-year)
+  --benefit <benefit>            the target group's benefit (suggestion: A-dagpenge)
+  --industry-groups <a;b;...>    industry groups and teams, as in the intake file
+  --description <text>           description of the target group
+  --first-day-from <date>        earliest first day of unemployment (suggestion: project start)
+  --rule <rule>                  1-15 (birthdays to the intervention), ulige (odd), lige (even)
+                                 or fødselsdage:MM-DD,... (suggestion: 1-15)
+  --marker <text>                person-group marker in the case system
+  --programme-weeks <n>          the programme's length in weeks (suggestion: 24)
+  --intervention-weeks <weeks>   the intervention group's conversations (suggestion: 4,6,...,24)
+  --control-weeks <weeks>        the control group's conversations (suggestion: 4,8,...,24)
+  --evaluation-date <date>       the evaluation's extraction date (suggestion: start + 14 months)
+  --reporting <frequency>        kvartalsvis (quarterly), månedlig (monthly) or årlig (yearly)
+  --primary-horizon <days>       primary horizon (suggestion: 364)
+  --budget <DKK>                 budget per year, one amount or year:amount,...
+  --daily-benefit <DKK>          highest daily benefit rate, one rate or year:rate,...
+  --cofinancing <week:share,...> state co-financing (suggestion: 1:0.2,5:0.6,27:0.7,53:0.8)
+  --rate-source <text>           the source of the rates
+  --expected-days-saved <d>      expected days saved (suggestion: 9)
+  --expected-net-savings <DKK>   expected net savings per year
+  --expectation-years <from-to>  years the expectation applies to
+  --looks <plan>                 "standard" or date[:udvalg|evaluering|endelig],...
+  --min-cell-size <n>            smallest count shown (suggestion: 5)
+  --weekly-intake <n>            expected intake per week for the power (suggestion: 50)
+
+Other options:
+  --out <file>           where the configuration is saved (default: trial.json)
+  --interactive          ask the questions even when options are given (they become suggestions)
+  --force                overwrite an existing file
+  --power-trials <n>     simulated trials for the power (default: 100)
+  --seed <n>             seed for the simulation (default: 20170101)
+  --lang da|en           language (default: da)
+
+Example:
+  jobtrial init --out aarhus.json --municipality Aarhus --industry-groups "Handel og service;Team LVU" \\
+    --budget 2000000 --daily-benefit 2025:949,2026:965,2027:980,2028:980 --rate-source "STAR 2025" \\
+    --expected-net-savings 1500000 --project-start 2025-01-01` },
   options: {
     ...Object.fromEntries(FIELDS.map((field) => [field.option, { type: "string" as const }])),
     out: { type: "string" },
