@@ -7,6 +7,7 @@ export { businessCaseView, type BusinessCase, type BusinessCaseYearView, type Ye
 export { buildCharts, type Chart, type ChartId } from "./chart-specs.ts";
 export { buildIndicatorsPage, indicatorChartSpec, type IndicatorsPage, type IndicatorsPageOptions } from "./indicators-page.ts";
 export { discloseIndicatorResults } from "./indicators-disclosure.ts";
+export { VERDICT_TEXTS } from "./indicators-texts.ts";
 export { discloseResults, effectiveMinCellSize, type DisclosedResults, type DisclosureSummary } from "./disclose-results.ts";
 export { suppressCells, isSmallCount, type Constraint, type SuppressionOutcome } from "./suppression.ts";
 export { findPersonalData, type PersonalDataHit } from "./personal-data.ts";

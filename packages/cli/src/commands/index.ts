@@ -39,6 +39,7 @@ export const commandIndex: CommandEntry[] = [
   { name: "monitor boundaries", summary: "Grænser for løbende overvågning med alfaforbrug", load: async () => (await import("./monitor.ts")).monitorBoundaries },
   { name: "business-case", summary: "Nettobesparelse over for budgettet: et år i drift, og pr. kalenderår", load: async () => (await import("./business-case.ts")).businessCaseCommand },
   { name: "report", summary: "Evalueringsrapporten eller kvartalsnotatet (HTML, som standard på dansk)", load: async () => (await import("./report.ts")).report },
+  { name: "indicators", summary: "Indikatorer og mål for projekter uden kontrolgruppe: resultatfil og rapportside", load: async () => (await import("./indicators.ts")).indicators },
   { name: "serve", summary: "Websiden til ugens tildeling (Denne uge, Listen, Registret)", load: async () => (await import("./serve.ts")).serve },
   { name: "demo", summary: "Kør hele jobbet fra ende til anden på de medfølgende syntetiske data", load: async () => (await import("./demo.ts")).demo },
 ];
