@@ -3,7 +3,6 @@
  * one counted-rows query, and its result as columns for @jobtrial/survival.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { EngineError } from "./messages.ts";
 import { quoteIdentifier } from "./queries.ts";
 
@@ -78,6 +77,59 @@ const asLabel = (value: unknown): string | null => (value === null || value === 
  * @example await runDuckDbCounts(spellsCountsSql({ time: "days", status: "exit", group: "arm" }, "duckdb"), { spells: "spells.parquet" }) // { arm: [...], time: [...], status: [...], count: [...], persons }
  */
 export async function runDuckDbCounts(sql: string, tables: Record<string, string>, options: DuckDbOptions = {}): Promise<CountedRows> {
+  const column = await runDuckDbQuery(sql, tables, options);
+  const count = column("count").map((value) => Number(value));
+  const result: CountedRows = {
+    arm: column("arm").map(asLabel),
+    time: column("time").map(asNumber),
+    status: column("status").map(asNumber),
+    count,
+    persons: count.reduce((sum, value) => sum + value, 0),
+  };
+  const stratum = column("stratum", false);
+  if (stratum !== undefined) result.stratum = stratum.map(asLabel);
+  return result;
+}
+
+/** Counted paths as columns: what `multiStateOccupancy(..., count)` takes, `path` in place of the id. */
+export interface CountedEpisodes {
+  path: string[];
+  arm: (string | null)[];
+  start: (number | null)[];
+  stop: (number | null)[];
+  from: (string | null)[];
+  to: (string | null)[];
+  count: number[];
+  /** Distinct paths. */
+  paths: number;
+}
+
+/**
+ * Run a counted-paths query (`episodesCountsSql(..., "duckdb")`) over the named files, as
+ * `runDuckDbCounts` does.
+ */
+export async function runDuckDbEpisodeCounts(sql: string, tables: Record<string, string>, options: DuckDbOptions = {}): Promise<CountedEpisodes> {
+  const column = await runDuckDbQuery(sql, tables, options);
+  const path = column("path").map((value) => String(value));
+  return {
+    path,
+    arm: column("arm").map(asLabel),
+    start: column("start").map(asNumber),
+    stop: column("stop").map(asNumber),
+    from: column("from").map(asLabel),
+    to: column("to").map(asLabel),
+    count: column("count").map((value) => Number(value)),
+    paths: new Set(path).size,
+  };
+}
+
+type ColumnReader = ((name: string) => unknown[]) & ((name: string, required: false) => unknown[] | undefined);
+
+/** Open DuckDB, make a view per file, run the query, and return its columns by name. */
+async function runDuckDbQuery(sql: string, tables: Record<string, string>, options: DuckDbOptions): Promise<ColumnReader> {
+  // Loaded here, not at the top: DuckDB's native library takes about 0.2-0.7 s to load, which
+  // every command that imports this package (and runs in memory) would otherwise pay.
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:", {
     ...(options.threads !== undefined ? { threads: String(options.threads) } : {}),
     ...(options.memoryLimit !== undefined ? { memory_limit: options.memoryLimit } : {}),
@@ -109,17 +161,11 @@ export async function runDuckDbCounts(sql: string, tables: Record<string, string
     }
     const names = reader.columnNames();
     const columns = reader.getColumns();
-    const column = (name: string) => columns[names.indexOf(name)] ?? [];
-    const count = column("count").map((value) => Number(value));
-    const result: CountedRows = {
-      arm: column("arm").map(asLabel),
-      time: column("time").map(asNumber),
-      status: column("status").map(asNumber),
-      count,
-      persons: count.reduce((sum, value) => sum + value, 0),
-    };
-    if (names.includes("stratum")) result.stratum = column("stratum").map(asLabel);
-    return result;
+    return ((name: string, required = true) => {
+      const index = names.indexOf(name);
+      if (index < 0) return required ? [] : undefined;
+      return columns[index]!;
+    }) as ColumnReader;
   } finally {
     connection.closeSync();
     instance.closeSync();

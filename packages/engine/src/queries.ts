@@ -146,3 +146,71 @@ export function panelCountsSql(query: PanelQuery, dialect: Dialect): string {
   ].join("\n");
   return countedRows(inner, withStratum, dialect);
 }
+
+/** Counted paths from an episodes table (one row per person and episode, as `jobtrial states` reads). */
+export interface EpisodesQuery {
+  /** The episodes table. Default: "episodes" */
+  table?: string;
+  /** Person id (pseudonym); it never leaves the engine: a path gets a running number. */
+  id: string;
+  /** Group (arm). */
+  group: string;
+  /** Episode start and stop, days since the person's day 0. */
+  start: string;
+  stop: string;
+  /** State during the episode and the state after it (or the censor label). */
+  from: string;
+  to: string;
+}
+
+/** One cell of a path's text: the value as text, or "~" when missing. */
+function pathCell(expression: string, dialect: Dialect): string {
+  const text = dialect === "spark" ? "STRING" : "VARCHAR";
+  return `CASE WHEN ${expression} IS NULL THEN '~' ELSE CAST(${expression} AS ${text}) END`;
+}
+
+/** The dialect's ordered string aggregate: the one place the dialects differ beyond quoting. */
+function orderedJoin(expression: string, orderBy: string, dialect: Dialect): string {
+  switch (dialect) {
+    case "duckdb":
+    case "postgres":
+      return `STRING_AGG(${expression}, ';' ORDER BY ${orderBy})`;
+    case "trino":
+      return `ARRAY_JOIN(ARRAY_AGG(${expression} ORDER BY ${orderBy}), ';')`;
+    case "spark":
+      // collect_list keeps no order: sort the (start, text) pairs, then take the texts.
+      return `CONCAT_WS(';', TRANSFORM(ARRAY_SORT(COLLECT_LIST(STRUCT(${orderBy}, ${expression}))), x -> x.col2))`;
+  }
+}
+
+/**
+ * Counted paths: persons whose episodes are identical (group, every start, stop, from and
+ * to) share one path, returned once with `count` persons, numbered by `path` instead of
+ * any id. The multi-state estimates and their infinitesimal-jackknife standard errors
+ * depend on the persons only through these paths, so they are exact on the counted rows.
+ * A person with a missing cell keeps "~" in the path text, so such persons stay apart and
+ * the estimator drops them as it drops them per person. Needs an ordered string
+ * aggregate, the one engine-specific function in these queries (STRING_AGG in DuckDB and
+ * PostgreSQL, ARRAY_JOIN(ARRAY_AGG) in Trino, CONCAT_WS over a sorted COLLECT_LIST in Spark).
+ */
+export function episodesCountsSql(query: EpisodesQuery, dialect: Dialect): string {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  const cells = [query.group, query.start, query.stop, query.from, query.to].map((column) => pathCell(q(column), dialect));
+  const cellText = cells.join(` || '|' || `);
+  return [
+    `SELECT ${q("p")}.${q("path")} AS ${q("path")}, ${q("e")}.${q(query.group)} AS ${q("arm")}, ${q("e")}.${q(query.start)} AS ${q("start")}, ${q("e")}.${q(query.stop)} AS ${q("stop")},`,
+    `  ${q("e")}.${q(query.from)} AS ${q("from")}, ${q("e")}.${q(query.to)} AS ${q("to")}, ${q("p")}.${q("count")} AS ${q("count")}`,
+    `FROM (`,
+    `  SELECT ROW_NUMBER() OVER (ORDER BY ${q("path_text")}) AS ${q("path")}, ${q("path_text")}, MIN(${q("person")}) AS ${q("person")}, CAST(COUNT(*) AS INTEGER) AS ${q("count")}`,
+    `  FROM (`,
+    `    SELECT ${q(query.id)} AS ${q("person")}, ${orderedJoin(cellText, q(query.start), dialect)} AS ${q("path_text")}`,
+    `    FROM ${quoteTable(query.table ?? "episodes", dialect)}`,
+    `    WHERE ${q(query.id)} IS NOT NULL`,
+    `    GROUP BY ${q(query.id)}`,
+    `  ) AS ${q("persons")}`,
+    `  GROUP BY ${q("path_text")}`,
+    `) AS ${q("p")}`,
+    `JOIN ${quoteTable(query.table ?? "episodes", dialect)} AS ${q("e")} ON ${q("e")}.${q(query.id)} = ${q("p")}.${q("person")}`,
+    `ORDER BY ${q("path")}, ${q("start")}`,
+  ].join("\n");
+}

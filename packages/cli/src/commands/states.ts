@@ -12,7 +12,8 @@ import {
   type MultiStateResult,
   type TimeInState,
 } from "@jobtrial/survival";
-import { choiceOption, listOption, numberListOption, stringOption, stringOptions, UserError, type Command } from "../command.ts";
+import { choiceOption, listOption, numberListOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command } from "../command.ts";
+import { ENGINE_OPTION_SPEC, ENGINE_WORDING, rowSource } from "../engine-options.ts";
 import { readCommandCsv } from "./survival.ts";
 
 /** The key of the union of public-support states in the output. */
@@ -119,8 +120,8 @@ export const states: Command = {
   name: "states",
   summary: { da: "Tid i tilstande med genindtræden (Aalen-Johansen, multi-state)", en: "Time in states with re-entry (Aalen-Johansen, multi-state)" },
   usage: {
-    da: "states <episoder.csv> --id <kol> --group <kol> [--groups a,b] --start <kol> --stop <kol> --from <kol> --to <kol> [--censor <mærke>] [--initial <tilstand>] [--states a,b,...] [--count <kol>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
-    en: "states <episodes.csv> --id <col> --group <col> [--groups a,b] --start <col> --stop <col> --from <col> --to <col> [--censor <label>] [--initial <state>] [--states a,b,...] [--count <col>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
+    da: "states (<episoder.csv> [--engine duckdb|memory] [--engine-threshold <MiB>] | --counts <fil>) --id <kol> --group <kol> [--groups a,b] --start <kol> --stop <kol> --from <kol> --to <kol> [--censor <mærke>] [--initial <tilstand>] [--states a,b,...] [--count <kol>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
+    en: "states (<episodes.csv> [--engine duckdb|memory] [--engine-threshold <MiB>] | --counts <file>) --id <col> --group <col> [--groups a,b] --start <col> --stop <col> --from <col> --to <col> [--censor <label>] [--initial <state>] [--states a,b,...] [--count <col>] [--public a,b] --tau <t1,t2,...> [--format table|json] [--lang da|en]",
   },
   help: {
     da: `
@@ -158,6 +159,11 @@ Tilvalg:
                        tid er en fejl, der nævner den største gyldige
   --format x           table (standard) eller json
   --lang da|en         tabellens og fejlenes sprog. Standard: da
+
+${ENGINE_WORDING.help.da}
+  DuckDB tæller personer med ens forløb (gruppe, start, slut, fra, til) som én sti;
+  --counts læser sådanne stier: kolonnerne path, arm, start, stop, from, to, count
+  (i stedet for --id, --group, --start, --stop, --from, --to).
 
 JSON: { "states": [...], "groups": { "<gruppe>": { "restrictedMean": { "<tau>":
 { "<tilstand>|public": { "estimate", "stdErr" } } }, "at": { "<tau>": { "pstate": {...},
@@ -203,6 +209,11 @@ Options:
   --format x           table (default) or json
   --lang da|en         language of the table and the errors. Default: da
 
+${ENGINE_WORDING.help.en}
+  DuckDB counts persons with identical episodes (group, start, stop, from, to) as
+  one path; --counts reads such paths: the columns path, arm, start, stop, from, to,
+  count (instead of --id, --group, --start, --stop, --from, --to).
+
 JSON: { "states": [...], "groups": { "<group>": { "restrictedMean": { "<tau>":
 { "<state>|public": { "estimate", "stdErr" } } }, "at": { "<tau>": { "pstate": {...},
 "stdErr": {...} } } } }, "difference": { "<tau>": { "<state>|public": { "estimate",
@@ -211,21 +222,31 @@ JSON: { "states": [...], "groups": { "<group>": { "restrictedMean": { "<tau>":
 Example:
   jobtrial states episodes.csv --id id --group arm --groups control,intervention --start tstart --stop tstop --from from --to to --initial adp --public adp,other --tau 91,182,364 --format json`,
   },
-  options: stringOptions("id", "group", "groups", "start", "stop", "from", "to", "censor", "initial", "states", "count", "public", "tau", "format"),
-  positionals: [1, 1],
-  run({ io, values, positionals, lang }) {
-    const file = positionals[0]!;
+  options: { ...stringOptions("id", "group", "groups", "start", "stop", "from", "to", "censor", "initial", "states", "count", "public", "tau", "format"), ...ENGINE_OPTION_SPEC },
+  positionals: [0, 1],
+  async run({ io, values, positionals, lang }) {
+    let source = rowSource(io, values, positionals);
+    if ((source.kind === "counts") === (positionals.length === 1)) throw new UsageError(ENGINE_WORDING.inputOrCounts({ da: "<episoder.csv>", en: "<episodes.csv>" }));
+    const file = source.kind === "counts" ? source.file : positionals[0]!;
     const da = lang === "da";
     const format = choiceOption(values, "format", ["table", "json"], "table");
+    // Counted paths (--counts, or what DuckDB returns) have fixed column names: the output of episodesCountsSql.
+    const counted = source.kind !== "memory";
+    const column = (name: string, countedName: string) => (source.kind === "counts" ? countedName : stringOption(values, name, true));
     const columns = {
-      id: stringOption(values, "id", true),
-      group: stringOption(values, "group", true),
-      start: stringOption(values, "start", true),
-      stop: stringOption(values, "stop", true),
-      from: stringOption(values, "from", true),
-      to: stringOption(values, "to", true),
+      id: column("id", "path"),
+      group: column("group", "arm"),
+      start: column("start", "start"),
+      stop: column("stop", "stop"),
+      from: column("from", "from"),
+      to: column("to", "to"),
     };
-    const countColumn = stringOption(values, "count");
+    let countColumn = source.kind === "counts" ? "count" : stringOption(values, "count");
+    if (source.kind === "duckdb" && countColumn !== undefined) {
+      // Rows counted already: DuckDB would count them again as persons.
+      if (!source.chosenBySize) throw new UsageError({ da: "--count og --engine duckdb kan ikke bruges sammen: rækkerne er allerede tællede (brug --engine memory)", en: "--count and --engine duckdb cannot be used together: the rows are counted already (use --engine memory)" });
+      source = { kind: "memory", chosenBySize: true };
+    }
     stringOption(values, "tau", true);
     const taus = numberListOption(values, "tau", { positive: true })!;
     const requestedGroups = listOption(values, "groups");
@@ -234,7 +255,11 @@ Example:
     const censor = stringOption(values, "censor") ?? "censor";
     const initial = stringOption(values, "initial");
 
-    const read = readCommandCsv(io, file, [
+    if (source.kind === "duckdb" && source.chosenBySize) io.stderr(ENGINE_WORDING.bySize(file)[lang] + "\n");
+    const read =
+      source.kind === "duckdb"
+        ? await countPathsInDuckDb(resolvePath(io, file), columns)
+        : readCommandCsv(io, file, [
       { name: columns.id, kind: "label" },
       { name: columns.group, kind: "label" },
       { name: columns.start, kind: "number", rule: ">= 0" },
@@ -243,6 +268,7 @@ Example:
       { name: columns.to, kind: "label" },
       ...(countColumn !== undefined ? [{ name: countColumn, kind: "number" as const, rule: ">= 0" as const }] : []),
     ]);
+    if (source.kind === "duckdb") countColumn = "count";
     const groupLabels = read.labels[columns.group]!;
     let groups = requestedGroups;
     if (groups === undefined) {
@@ -273,12 +299,19 @@ Example:
         ...(initial !== undefined ? { initial } : {}),
         ...(stateOrder !== undefined ? { states: stateOrder } : {}),
         ...(publicStates !== undefined ? { sets: { [PUBLIC]: publicStates } } : {}),
-        source: { file, rowOffset: 1 },
+        // Rows DuckDB returned are not the file's rows: the problem then names the file only.
+        source: source.kind === "duckdb" ? { file: `${file} (DuckDB)`, rowOffset: 1 } : { file, rowOffset: 1 },
         columnNames: { group: columns.group, start: columns.start, stop: columns.stop, from: columns.from, to: columns.to, ...(countColumn !== undefined ? { count: countColumn } : {}) },
       },
     );
 
-    if (result.nDroppedRows > 0) {
+    if (result.nDroppedRows > 0 && counted) {
+      io.stderr(
+        da
+          ? `${file}: ${result.nDroppedIds} tællede forløb (${result.nDroppedRows} rækker) udeladt: en tom celle eller intet id\n`
+          : `${file}: ${result.nDroppedIds} counted path(s) (${result.nDroppedRows} rows) left out: an empty cell or no id\n`,
+      );
+    } else if (result.nDroppedRows > 0) {
       io.stderr(
         da
           ? `${file}: ${result.nDroppedRows} række(r) udeladt: ${result.nDroppedIds} person(er) med en tom celle (alle deres rækker) og rækker uden id\n`
@@ -292,3 +325,14 @@ Example:
     return 0;
   },
 };
+
+/** The episodes counted into paths by DuckDB, in the shape `readCommandCsv` gives (labels and numbers by column name). */
+async function countPathsInDuckDb(path: string, columns: { id: string; group: string; start: string; stop: string; from: string; to: string }) {
+  const { episodesCountsSql, runDuckDbEpisodeCounts } = await import("@jobtrial/engine");
+  const counted = await runDuckDbEpisodeCounts(episodesCountsSql({ id: columns.id, group: columns.group, start: columns.start, stop: columns.stop, from: columns.from, to: columns.to }, "duckdb"), { episodes: path });
+  const numbers = (values: (number | null)[]) => Float64Array.from(values, (value) => (value === null ? Number.NaN : value));
+  return {
+    labels: { [columns.id]: counted.path, [columns.group]: counted.arm, [columns.from]: counted.from, [columns.to]: counted.to } as Record<string, (string | null)[]>,
+    numbers: { [columns.start]: numbers(counted.start), [columns.stop]: numbers(counted.stop), count: Float64Array.from(counted.count) } as Record<string, Float64Array>,
+  };
+}

@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { formatNumber as formatLocal, formatProblem, readCsvColumns, type CsvColumnRequest, type CsvColumns, type Lang } from "@jobtrial/core";
 import { analyzeMessage, survivalSummary, type SurvivalSummary } from "@jobtrial/survival";
-import { choiceOption, exclusiveOptions, listOption, numberListOption, resolvePath, stringOption, stringOptions, UserError, type Command, type Io } from "../command.ts";
+import { choiceOption, exclusiveOptions, listOption, numberListOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command, type Io } from "../command.ts";
+import { ENGINE_OPTION_SPEC, ENGINE_WORDING, rowSource } from "../engine-options.ts";
 import { ESTIMATES_WORDING } from "../messages.ts";
 
 // Helpers shared with `jobtrial compare` and `jobtrial states` (they import them from here).
@@ -28,6 +29,40 @@ export function readCommandCsv(io: Io, path: string, requests: CsvColumnRequest[
   const more = read.problems.length - 1;
   const inLang = (lang: Lang) => formatProblem(read.problems[0]!, lang) + (more > 0 ? ESTIMATES_WORDING[lang].moreProblems(more) : "");
   throw new UserError({ da: inLang("da"), en: inLang("en") });
+}
+
+/** Counted rows as columns: the persons' columns plus how many persons each row stands for. */
+export interface CountedColumns {
+  arm: (string | null)[];
+  stratum?: (string | null)[];
+  time: ArrayLike<number | null>;
+  status: ArrayLike<number | null>;
+  count: ArrayLike<number | null>;
+}
+
+/**
+ * Read a counted-rows file (the output of the query \`jobtrial sql\` prints: arm,
+ * optionally stratum, time, status, count) like any CSV the command reads: a bad cell is
+ * a user error with file, row and column. \`statusRule\` is "0/1" for events, "whole >= 0"
+ * for exit states.
+ */
+export function readCountsCsv(io: Io, path: string, statusRule: "0/1" | "whole >= 0"): CountedColumns {
+  const requests: CsvColumnRequest[] = [
+    { name: "arm", kind: "label" },
+    { name: "time", kind: "number", rule: ">= 0" },
+    { name: "status", kind: "number", rule: statusRule },
+    { name: "count", kind: "number", rule: "whole >= 0" },
+  ];
+  let columns = readCommandCsv(io, path, requests);
+  const withStratum = columns.header.some((name) => name.trim().toLowerCase() === "stratum");
+  if (withStratum) columns = readCommandCsv(io, path, [...requests, { name: "stratum", kind: "label" }]);
+  return {
+    arm: columns.labels["arm"]!,
+    time: columns.numbers["time"]!,
+    status: columns.numbers["status"]!,
+    count: columns.numbers["count"]!,
+    ...(withStratum ? { stratum: columns.labels["stratum"]! } : {}),
+  };
 }
 
 /** A number for a table in the command's language: fixed decimals, "-" when missing. */
@@ -101,8 +136,8 @@ export const survival: Command = {
   name: "survival",
   summary: { da: "Kaplan-Meier, log-rank, RMST, Cox og kumulativ incidens", en: "Kaplan-Meier, log-rank, RMST, Cox and cumulative incidence" },
   usage: {
-    da: "survival <csv> --time <kol> (--event <kol> | --state <kol>) --group <kol> [--groups <reference>,<anden>] [--strata <kol>] [--tau <t1,t2,...>] [--at <t1,t2,...>] [--conf-type log-log|log|plain] [--ties efron|breslow] [--format table|json]",
-    en: "survival <csv> --time <col> (--event <col> | --state <col>) --group <col> [--groups <reference>,<other>] [--strata <col>] [--tau <t1,t2,...>] [--at <t1,t2,...>] [--conf-type log-log|log|plain] [--ties efron|breslow] [--format table|json]",
+    da: "survival (<csv> [--engine duckdb|memory] [--engine-threshold <MiB>] | --counts <fil>) --time <kol> (--event <kol> | --state <kol>) --group <kol> [--groups <reference>,<anden>] [--strata <kol>] [--tau <t1,t2,...>] [--at <t1,t2,...>] [--conf-type log-log|log|plain] [--ties efron|breslow] [--format table|json]",
+    en: "survival (<csv> [--engine duckdb|memory] [--engine-threshold <MiB>] | --counts <file>) --time <col> (--event <col> | --state <col>) --group <col> [--groups <reference>,<other>] [--strata <col>] [--tau <t1,t2,...>] [--at <t1,t2,...>] [--conf-type log-log|log|plain] [--ties efron|breslow] [--format table|json]",
   },
   help: {
     da: `
@@ -134,8 +169,14 @@ Tilvalg:
   --ties x            Cox-bånd for samtidige hændelser: efron (standard, som R) eller breslow
   --format x          table (standard) eller json
 
+${ENGINE_WORDING.help.da}
+  Med --counts læses kolonnerne arm, time, status, count (og stratum, hvis den
+  findes; så stratificeres); --time, --event og --group gives ikke, --state status
+  læser status som afgangstilstande.
+
 Eksempel:
-  jobtrial survival udfald.csv --time dage --event afgang --group arm --tau 182,364 --format json`,
+  jobtrial survival udfald.csv --time dage --event afgang --group arm --tau 182,364 --format json
+  jobtrial survival --counts taellede.csv --tau 182,364`,
     en: `
 Survival analysis of a CSV file (semicolon, comma or tab separated, header row; UTF-8
 with or without BOM, Windows-1252 or UTF-16; a decimal comma unless comma separated).
@@ -162,20 +203,26 @@ Options:
   --ties x            Cox ties: efron (default, as R) or breslow
   --format x          table (default) or json
 
+${ENGINE_WORDING.help.en}
+  With --counts the columns arm, time, status, count are read (and stratum when
+  present; then stratified); --time, --event and --group are not given, --state status
+  reads status as exit states.
+
 Example:
-  jobtrial survival outcomes.csv --time days --event exited --group arm --tau 182,364 --format json`,
+  jobtrial survival outcomes.csv --time days --event exited --group arm --tau 182,364 --format json
+  jobtrial survival --counts counted.csv --tau 182,364`,
   },
-  options: stringOptions("time", "event", "state", "group", "groups", "strata", "tau", "at", "conf-type", "ties", "format"),
-  positionals: [1, 1],
-  run({ io, values, positionals, lang }) {
-    const file = positionals[0]!;
+  options: { ...stringOptions("time", "event", "state", "group", "groups", "strata", "tau", "at", "conf-type", "ties", "format"), ...ENGINE_OPTION_SPEC },
+  positionals: [0, 1],
+  async run({ io, values, positionals, lang }) {
+    const source = rowSource(io, values, positionals);
+    if ((source.kind === "counts") === (positionals.length === 1)) throw new UsageError(ENGINE_WORDING.inputOrCounts({ da: "<csv>", en: "<csv>" }));
+    const file = source.kind === "counts" ? source.file : positionals[0]!;
     const say = ESTIMATES_WORDING[lang];
-    const timeColumn = stringOption(values, "time", true);
-    exclusiveOptions(values, ["event", "state"], true);
+    exclusiveOptions(values, ["event", "state"], source.kind !== "counts");
     const eventColumn = stringOption(values, "event");
     const stateColumn = stringOption(values, "state");
-    const groupColumn = stringOption(values, "group", true);
-    const strataColumn = stringOption(values, "strata");
+    const byEvent = stateColumn === undefined;
     const confType = choiceOption(values, "conf-type", ["log-log", "log", "plain"], "log-log");
     const ties = choiceOption(values, "ties", ["efron", "breslow"], "efron");
     const format = choiceOption(values, "format", ["table", "json"], "table");
@@ -183,24 +230,47 @@ Example:
     const taus = numberListOption(values, "tau", { positive: true });
     const at = numberListOption(values, "at") ?? [];
 
-    const statusColumn = (eventColumn ?? stateColumn)!;
-    const columns = readCommandCsv(io, file, [
-      { name: timeColumn, kind: "number", rule: ">= 0" },
-      eventColumn !== undefined ? { name: eventColumn, kind: "number", rule: "0/1" } : { name: statusColumn, kind: "number", rule: "whole >= 0" },
-      { name: groupColumn, kind: "label" },
-      ...(strataColumn !== undefined ? [{ name: strataColumn, kind: "label" as const }] : []),
-    ]);
+    let rows: CountedColumns;
+    if (source.kind === "counts") {
+      rows = readCountsCsv(io, file, byEvent ? "0/1" : "whole >= 0");
+    } else {
+      const timeColumn = stringOption(values, "time", true);
+      const groupColumn = stringOption(values, "group", true);
+      const strataColumn = stringOption(values, "strata");
+      const statusColumn = (eventColumn ?? stateColumn)!;
+      if (source.kind === "duckdb") {
+        if (source.chosenBySize) io.stderr(ENGINE_WORDING.bySize(file)[lang] + "\n");
+        const { runDuckDbCounts, spellsCountsSql } = await import("@jobtrial/engine");
+        const counted = await runDuckDbCounts(spellsCountsSql({ time: timeColumn, status: statusColumn, group: groupColumn, strata: strataColumn }, "duckdb"), { spells: resolvePath(io, file) });
+        rows = { arm: counted.arm, time: counted.time, status: counted.status, count: counted.count, ...(counted.stratum !== undefined ? { stratum: counted.stratum } : {}) };
+      } else {
+        const columns = readCommandCsv(io, file, [
+          { name: timeColumn, kind: "number", rule: ">= 0" },
+          eventColumn !== undefined ? { name: eventColumn, kind: "number", rule: "0/1" } : { name: statusColumn, kind: "number", rule: "whole >= 0" },
+          { name: groupColumn, kind: "label" },
+          ...(strataColumn !== undefined ? [{ name: strataColumn, kind: "label" as const }] : []),
+        ]);
+        rows = {
+          arm: columns.labels[groupColumn]!,
+          time: columns.numbers[timeColumn]!,
+          status: columns.numbers[statusColumn]!,
+          count: new Float64Array(columns.rows).fill(1),
+          ...(strataColumn !== undefined ? { stratum: columns.labels[strataColumn]! } : {}),
+        };
+      }
+    }
     // An estimator's AnalyzeError reaches cli.ts, which words it in --lang.
     const report = survivalSummary(
       {
-        time: columns.numbers[timeColumn]!,
-        ...(eventColumn !== undefined ? { event: columns.numbers[statusColumn]! } : { state: columns.numbers[statusColumn]! }),
-        group: columns.labels[groupColumn]!,
-        ...(strataColumn !== undefined ? { strata: columns.labels[strataColumn]! } : {}),
+        time: rows.time,
+        ...(byEvent ? { event: rows.status } : { state: rows.status }),
+        group: rows.arm,
+        ...(rows.stratum !== undefined ? { strata: rows.stratum } : {}),
+        ...(source.kind === "memory" ? {} : { count: rows.count }),
       },
       { confType, ties, at, ...(groups !== undefined ? { groups } : {}), ...(taus !== undefined ? { taus } : {}) },
     );
-    if (report.nDropped > 0) io.stderr(say.dropped(file, report.nDropped, say.droppedWhat(eventColumn !== undefined)) + "\n");
+    if (report.nDropped > 0) io.stderr(say.dropped(file, report.nDropped, say.droppedWhat(byEvent)) + "\n");
     if (report.nExcluded > 0) io.stderr(say.excluded(file, report.nExcluded, report.summary.groups.join(", ")) + "\n");
     if (report.nMissingStratum > 0) io.stderr(say.missingStratum(file, report.nMissingStratum) + "\n");
     if (report.coxNotReported !== null) io.stderr(`${say.warning}: ${say.coxNotReported}: ${analyzeMessage(report.coxNotReported, lang)}\n`);
