@@ -9,7 +9,8 @@
  *   finance    the business case
  *   committee  the report, and the quarterly note
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { formatNumber as formatCoreNumber, isJobtrialError, loadTrialConfig, MINUS_SIGN, type Lang } from "@jobtrial/core";
 import { formatDate, formatDkk, formatInterval, formatNumber, formatPercent } from "@jobtrial/report";
@@ -102,7 +103,10 @@ Example:
     freshFolder(out, io);
 
     const file = (...parts: string[]) => join(out, ...parts);
-    const key = file("pseudonym.key");
+    // The key is never written beside the data (issue 17): it lives in a private temporary
+    // folder while export and pseudonymize need it, and is deleted when the demo ends.
+    const keyFolder = mkdtempSync(join(tmpdir(), "jobtrial-demo-noegle-"));
+    const key = join(keyFolder, "pseudonym.key");
     const steps: Step[] = [
       { label: { da: "Tildeler ugernes tilgang efter fødselsdato", en: "Assigning the weeks' intake by birth date" }, command: assign, values: { config, register: file("register.sqlite"), intake: [join(data, "intake")], operator: "demo", out: file("lister") } },
       { label: { da: "Kontrollerer registrets hashkæde", en: "Verifying the register's hash chain" }, command: registerVerify, values: { register: file("register.sqlite") } },
@@ -137,9 +141,13 @@ Example:
 
     mkdirSync(file("udtraek"), { recursive: true });
     const started = Date.now();
-    for (const [index, step] of steps.entries()) {
-      io.stderr(`[${index + 1}/${steps.length}] ${step.label[lang]}\n      $ jobtrial ${commandLine(step, io.cwd, lang)}\n`);
-      await runStep(step, io, debug, lang);
+    try {
+      for (const [index, step] of steps.entries()) {
+        io.stderr(`[${index + 1}/${steps.length}] ${step.label[lang]}\n      $ jobtrial ${commandLine(step, io.cwd, lang)}\n`);
+        await runStep(step, io, debug, lang);
+      }
+    } finally {
+      rmSync(keyFolder, { recursive: true, force: true });
     }
 
     io.stdout(summary(file("results.json"), file("business-case.json"), file("rapport", "index.html"), io.cwd, (Date.now() - started) / 1000));
