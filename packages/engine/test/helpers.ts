@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 
+const MULTISTATE = fileURLToPath(new URL("../../survival/test/fixtures/conformance/multistate/data.csv", import.meta.url));
 const CASE = fileURLToPath(new URL("../../survival/test/fixtures/conformance/trial_days/data.csv", import.meta.url));
 
 export interface Persons {
@@ -32,6 +33,24 @@ export function trialDays(): Persons {
     persons.event.push(Number(cells[at("event")]));
   }
   return persons;
+}
+
+/** The multistate conformance case's episodes (id, arm, start, stop, from, to), one row per episode. */
+export function multistateEpisodes(): { id: string[]; arm: string[]; start: number[]; stop: number[]; from: string[]; to: string[] } {
+  const [header, ...lines] = readFileSync(MULTISTATE, "utf8").trim().split("\n");
+  const names = header!.split(",");
+  const at = (name: string) => names.indexOf(name);
+  const episodes = { id: [] as string[], arm: [] as string[], start: [] as number[], stop: [] as number[], from: [] as string[], to: [] as string[] };
+  for (const line of lines) {
+    const cells = line.split(",");
+    episodes.id.push(cells[at("id")]!);
+    episodes.arm.push(cells[at("arm")]!);
+    episodes.start.push(Number(cells[at("tstart")]));
+    episodes.stop.push(Number(cells[at("tstop")]));
+    episodes.from.push(cells[at("from")]!);
+    episodes.to.push(cells[at("to")]!);
+  }
+  return episodes;
 }
 
 /** The persons as Danish Excel writes a spells file: BOM, semicolons, a decimal comma in the time, Danish headers. */

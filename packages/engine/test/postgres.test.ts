@@ -11,11 +11,11 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { survivalSummary } from "@jobtrial/survival";
+import { multiStateOccupancy, survivalSummary } from "@jobtrial/survival";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { panelCountsSql, spellsCountsSql } from "../src/index.ts";
-import { expectSameNumbers, panelRows, trialDays } from "./helpers.ts";
+import { episodesCountsSql, panelCountsSql, spellsCountsSql } from "../src/index.ts";
+import { expectSameNumbers, multistateEpisodes, panelRows, trialDays } from "./helpers.ts";
 
 /** The folder with initdb and pg_ctl: Debian's /usr/lib/postgresql/<version>/bin, newest first. */
 function postgresBin(): string | undefined {
@@ -31,6 +31,8 @@ if (bin === undefined && process.env.CI === "true") {
 }
 
 const persons = trialDays();
+const episodes = multistateEpisodes();
+const episodeOptions = { groups: ["control", "intervention"], taus: [91, 182, 364], initial: "adp", censor: "censor", sets: { public: ["adp", "other"] } };
 const options = { groups: ["control", "intervention"], taus: [182, 364] };
 const port = 54000 + (process.pid % 1000);
 const directory = mkdtempSync(join(tmpdir(), "jobtrial-postgres-"));
@@ -67,6 +69,8 @@ describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real serv
     await client.query("CREATE TABLE cohort (person text, arm text, branche text, entry_week integer, last_week integer)");
     await insertRows(client, "panel", ["person", "week", "state"], panel);
     await insertRows(client, "cohort", ["person", "arm", "branche", "entry_week", "last_week"], cohort);
+    await client.query('CREATE TABLE episodes (id text, arm text, tstart double precision, tstop double precision, "from" text, "to" text)');
+    await insertRows(client, "episodes", ["id", "arm", "tstart", "tstop", '"from"', '"to"'], episodes.id.map((id, index) => [id, episodes.arm[index]!, episodes.start[index]!, episodes.stop[index]!, episodes.from[index]!, episodes.to[index]!]));
   }, 120_000);
   afterAll(async () => {
     await client?.end();
@@ -100,5 +104,25 @@ describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real serv
     const { expected } = panelRows(persons);
     const perPerson = survivalSummary({ time: expected.time, event: expected.event, group: expected.arm, strata: expected.stratum }, options);
     expectSameNumbers(survivalSummary(counted, options), perPerson);
+  });
+
+  it("episodesCountsSql(..., 'postgres') counts identical paths, and the multi-state estimates and IJ standard errors on them equal the per-person ones", async () => {
+    const result = await client.query(episodesCountsSql({ id: "id", group: "arm", start: "tstart", stop: "tstop", from: "from", to: "to" }, "postgres"));
+    const counted = {
+      id: result.rows.map((row) => String(row.path)),
+      group: result.rows.map((row) => row.arm as string),
+      start: result.rows.map((row) => row.start as number),
+      stop: result.rows.map((row) => row.stop as number),
+      from: result.rows.map((row) => row.from as string),
+      to: result.rows.map((row) => row.to as string),
+      count: result.rows.map((row) => row.count as number),
+    };
+    const paths = new Map(counted.id.map((path, index) => [path, counted.count[index]!]));
+    expect([...paths.values()].reduce((sum, value) => sum + value, 0)).toBe(new Set(episodes.id).size);
+    expect(paths.size).toBeLessThan(new Set(episodes.id).size);
+    const perPerson = multiStateOccupancy({ id: episodes.id, group: episodes.arm, start: episodes.start, stop: episodes.stop, from: episodes.from, to: episodes.to }, episodeOptions);
+    const fromCounts = multiStateOccupancy(counted, episodeOptions);
+    expectSameNumbers(fromCounts.restrictedMean, perPerson.restrictedMean);
+    expectSameNumbers(fromCounts.curves.control!.pstate, perPerson.curves.control!.pstate);
   });
 });

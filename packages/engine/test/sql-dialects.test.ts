@@ -1,12 +1,13 @@
 /**
  * The printed queries parse in the dialects they are printed for: Spark SQL and Trino
- * with dt-sql-parser's ANTLR grammars of those dialects (DuckDB and PostgreSQL run them:
+ * with dt-sql-parser's ANTLR grammars of those dialects (the episodes query too, whose
+ * ordered string aggregate is the one function that differs by dialect) (DuckDB and PostgreSQL run them:
  * duckdb-engine.test.ts and postgres.test.ts). A broken print fails here, and so does a
  * parser that accepts anything (the last test feeds it broken SQL).
  */
 import { SparkSQL, TrinoSQL } from "dt-sql-parser";
 import { describe, expect, it } from "vitest";
-import { panelCountsSql, spellsCountsSql, type Dialect } from "../src/index.ts";
+import { episodesCountsSql, panelCountsSql, spellsCountsSql, type Dialect } from "../src/index.ts";
 
 const parsers = { spark: new SparkSQL(), trino: new TrinoSQL() } as const;
 
@@ -15,6 +16,7 @@ const prints = (dialect: Dialect) => ({
   "spells with strata": spellsCountsSql({ table: "register.spells", time: "days", status: "exit", group: "arm", strata: "branch" }, dialect),
   panel: panelCountsSql({ spellStates: [111, 112] }, dialect),
   "panel with strata and text states": panelCountsSql({ spellStates: ["adp", "o'brien"], strata: "branch", panel: "dream.weeks" }, dialect),
+  episodes: episodesCountsSql({ table: "register.episodes", id: "id", group: "arm", start: "tstart", stop: "tstop", from: "from", to: "to" }, dialect),
 });
 
 describe("the prints parse in their dialect", () => {

@@ -3,17 +3,17 @@
  * the data (DuckDB, PostgreSQL, Spark SQL, Trino), so the heavy GROUP BY runs where the
  * register extract lives and only counted rows come back (`jobtrial survival --counts`).
  */
-import { duckDbViewSql, panelCountsSql, spellsCountsSql, DIALECTS, type Dialect } from "@jobtrial/engine";
+import { duckDbViewSql, episodesCountsSql, panelCountsSql, spellsCountsSql, DIALECTS, type Dialect } from "@jobtrial/engine";
 import { choiceOption, listOption, resolvePath, stringOption, stringOptions, UsageError, type Command } from "../command.ts";
 
-const KINDS = ["spells", "panel"] as const;
+const KINDS = ["spells", "panel", "episodes"] as const;
 
 export const sql: Command = {
   name: "sql",
   summary: { da: "Udskriv SQL, der giver tællede rækker, for DuckDB, PostgreSQL, Spark SQL eller Trino", en: "Print the SQL that gives counted rows, for DuckDB, PostgreSQL, Spark SQL or Trino" },
   usage: {
-    da: "sql spells|panel --dialect duckdb|postgres|spark|trino [spells: --time <kol> --status <kol> --group <kol> [--table <tabel>]] [panel: --spell-states <k1,k2> [--panel <tabel>] [--cohort <tabel>] [--person <kol>] [--week <kol>] [--state <kol>] [--group <kol>] [--entry-week <kol>] [--last-week <kol>]] [--strata <kol>] [--file <tabel>=<fil>]",
-    en: "sql spells|panel --dialect duckdb|postgres|spark|trino [spells: --time <col> --status <col> --group <col> [--table <table>]] [panel: --spell-states <c1,c2> [--panel <table>] [--cohort <table>] [--person <col>] [--week <col>] [--state <col>] [--group <col>] [--entry-week <col>] [--last-week <col>]] [--strata <col>] [--file <table>=<file>]",
+    da: "sql spells|panel|episodes --dialect duckdb|postgres|spark|trino [spells: --time <kol> --status <kol> --group <kol> [--table <tabel>]] [panel: --spell-states <k1,k2> [--panel <tabel>] [--cohort <tabel>] [--person <kol>] [--week <kol>] [--state <kol>] [--group <kol>] [--entry-week <kol>] [--last-week <kol>]] [episodes: --id --group --start --stop --from --to <kol> [--table <tabel>]] [--strata <kol>] [--file <tabel>=<fil>]",
+    en: "sql spells|panel|episodes --dialect duckdb|postgres|spark|trino [spells: --time <col> --status <col> --group <col> [--table <table>]] [panel: --spell-states <c1,c2> [--panel <table>] [--cohort <table>] [--person <col>] [--week <col>] [--state <col>] [--group <col>] [--entry-week <col>] [--last-week <col>]] [episodes: --id --group --start --stop --from --to <col> [--table <table>]] [--strata <col>] [--file <table>=<file>]",
   },
   help: {
     da: `
@@ -27,6 +27,9 @@ som på rækker pr. person (se docs/national.md).
   spells   én række pr. person med opfølgningstid i dage og status
   panel    første forløb udledt af det ugentlige ydelsespanel (sammenhængende uger i
            --spell-states fra personens startuge) koblet til den pseudonymiserede kohorte
+  episodes forløb med genindtræden (som jobtrial states læser): personer med ens
+           forløb tælles som én sti (path) til jobtrial states --counts; bruger
+           dialektens ordnede strengsammenkædning (STRING_AGG, ARRAY_AGG, COLLECT_LIST)
 
 Tilvalg:
   --dialect x         duckdb, postgres, spark eller trino
@@ -35,6 +38,7 @@ Tilvalg:
   --spell-states a,b  ydelseskoder, der udgør forløbet (panel)
   --panel, --cohort <tabel>         panel og kohorte (standard: panel, cohort)
   --person, --week, --state, --entry-week, --last-week <kol>  kolonnenavne (panel)
+  --id, --start, --stop, --from, --to <kol>  kolonnerne i forløbstabellen (episodes)
   --strata <kol>      stratum (giver kolonnen stratum)
   --file t=fil        kun duckdb: udskriv også visningen over filen (CSV eller Parquet)
 
@@ -51,6 +55,9 @@ rows (see docs/national.md).
   spells   one row per person with follow-up time in days and status
   panel    first spells derived from the weekly benefit panel (consecutive weeks in
            --spell-states from the person's entry week) joined to the pseudonymized cohort
+  episodes episodes with re-entry (as jobtrial states reads them): persons with
+           identical episodes are counted as one path for jobtrial states --counts;
+           uses the dialect's ordered string aggregate (STRING_AGG, ARRAY_AGG, COLLECT_LIST)
 
 Options:
   --dialect x         duckdb, postgres, spark or trino
@@ -59,6 +66,7 @@ Options:
   --spell-states a,b  benefit codes that make up the spell (panel)
   --panel, --cohort <table>         panel and cohort (default: panel, cohort)
   --person, --week, --state, --entry-week, --last-week <col>  column names (panel)
+  --id, --start, --stop, --from, --to <col>  the episodes table's columns (episodes)
   --strata <col>      stratum (adds the column stratum)
   --file t=file       duckdb only: also print the view over the file (CSV or Parquet)
 
@@ -66,20 +74,36 @@ Example:
   jobtrial sql panel --dialect postgres --spell-states 111,112 --strata branche`,
   },
   options: {
-    ...stringOptions("dialect", "time", "status", "group", "table", "spell-states", "panel", "cohort", "person", "week", "state", "entry-week", "last-week", "strata"),
+    ...stringOptions("dialect", "time", "status", "group", "table", "id", "start", "stop", "from", "to", "spell-states", "panel", "cohort", "person", "week", "state", "entry-week", "last-week", "strata"),
     file: { type: "string", multiple: true },
   },
   positionals: [1, 1],
   run({ io, values, positionals }) {
     const kind = positionals[0]!;
     if (!(KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError({ da: `vælg spells eller panel, ikke "${kind}"`, en: `choose spells or panel, not "${kind}"` });
+      throw new UsageError({ da: `vælg spells, panel eller episodes, ikke "${kind}"`, en: `choose spells, panel or episodes, not "${kind}"` });
+    }
+    if (kind === "panel" && (listOption(values, "spell-states") ?? []).length === 0) {
+      throw new UsageError({ da: "--spell-states skal angives: ydelseskoderne, der udgør forløbet", en: "--spell-states is required: the benefit codes that make up the spell" });
     }
     const dialect: Dialect = choiceOption(values, "dialect", DIALECTS, "duckdb");
     const strata = stringOption(values, "strata");
     const optional = (name: string) => stringOption(values, name);
     const text =
-      kind === "spells"
+      kind === "episodes"
+        ? episodesCountsSql(
+            {
+              id: stringOption(values, "id", true),
+              group: stringOption(values, "group", true),
+              start: stringOption(values, "start", true),
+              stop: stringOption(values, "stop", true),
+              from: stringOption(values, "from", true),
+              to: stringOption(values, "to", true),
+              ...(optional("table") !== undefined ? { table: optional("table")! } : {}),
+            },
+            dialect,
+          )
+        : kind === "spells"
         ? spellsCountsSql(
             {
               time: stringOption(values, "time", true),
@@ -113,9 +137,6 @@ Example:
             },
             dialect,
           );
-    if (kind === "panel" && (listOption(values, "spell-states") ?? []).length === 0) {
-      throw new UsageError({ da: "--spell-states skal angives: ydelseskoderne, der udgør forløbet", en: "--spell-states is required: the benefit codes that make up the spell" });
-    }
     const files = (values.file as string[] | undefined) ?? [];
     if (files.length > 0 && dialect !== "duckdb") {
       throw new UsageError({ da: "--file gælder kun --dialect duckdb; i andre motorer er data allerede tabeller", en: "--file is for --dialect duckdb only; in other engines the data are tables already" });

@@ -1,0 +1,78 @@
+/**
+ * `jobtrial sql` through run(): each dialect prints the counted-rows query of the engine
+ * package (spells, panel, episodes), --file adds DuckDB's view over a CSV or Parquet file,
+ * and bad calls are usage errors in Danish (English with --lang en), never a crash.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { episodesCountsSql, panelCountsSql, spellsCountsSql } from "@jobtrial/engine";
+import { describe, expect, it } from "vitest";
+import { run } from "./helpers.ts";
+
+const spellsArguments = ["--time", "dage", "--status", "afgang", "--group", "arm", "--strata", "branche"];
+
+describe("jobtrial sql", () => {
+  for (const dialect of ["duckdb", "postgres", "spark", "trino"] as const) {
+    it(`spells --dialect ${dialect} prints the engine's counted-rows query, ended by a semicolon`, async () => {
+      const result = await run(["sql", "spells", "--dialect", dialect, ...spellsArguments]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(spellsCountsSql({ time: "dage", status: "afgang", group: "arm", strata: "branche" }, dialect) + ";\n");
+    });
+  }
+
+  it("Spark quotes with backticks, PostgreSQL with double quotes", async () => {
+    const spark = await run(["sql", "spells", "--dialect", "spark", ...spellsArguments]);
+    const postgres = await run(["sql", "spells", "--dialect", "postgres", ...spellsArguments]);
+    expect(spark.stdout.split("\n")[0]).toBe("SELECT `arm`, `stratum`, `time`, `status`, CAST(COUNT(*) AS INTEGER) AS `count`");
+    expect(postgres.stdout.split("\n")[0]).toBe('SELECT "arm", "stratum", "time", "status", CAST(COUNT(*) AS INTEGER) AS "count"');
+  });
+
+  it("panel takes the benefit codes (numbers as numbers, other codes as text) and the tables' names", async () => {
+    const result = await run(["sql", "panel", "--dialect", "trino", "--spell-states", "111,adp", "--panel", "dream.uger", "--cohort", "kohorte", "--strata", "branche"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(panelCountsSql({ spellStates: [111, "adp"], panel: "dream.uger", cohort: "kohorte", strata: "branche" }, "trino") + ";\n");
+    expect(result.stdout).toContain(`WHERE "state" IN (111, 'adp')`);
+  });
+
+  it("episodes prints the counted-paths query for jobtrial states --counts", async () => {
+    const result = await run(["sql", "episodes", "--dialect", "postgres", "--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(episodesCountsSql({ id: "id", group: "arm", start: "tstart", stop: "tstop", from: "from", to: "to" }, "postgres") + ";\n");
+  });
+
+  it("--file prints DuckDB's view over the file first: a Danish CSV with semicolons and a decimal comma, the path resolved from the working folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobtrial-sql-"));
+    writeFileSync(join(dir, "forloeb.csv"), "\uFEFFarm;branche;dage;afgang\r\ncontrol;LVU;12,0;1\r\n");
+    const result = await run(["sql", "spells", "--dialect", "duckdb", ...spellsArguments, "--file", "spells=forloeb.csv"], { cwd: dir });
+    expect(result.code).toBe(0);
+    const [view, ...query] = result.stdout.split("\n");
+    expect(view).toBe(`CREATE VIEW "spells" AS SELECT * FROM read_csv('${join(dir, "forloeb.csv")}', header = true, delim = ';', decimal_separator = ',');`);
+    expect(query.join("\n")).toBe(spellsCountsSql({ time: "dage", status: "afgang", group: "arm", strata: "branche" }, "duckdb") + ";\n");
+  });
+
+  it("a dialect it does not know is a usage error in Danish, and in English with --lang en", async () => {
+    const danish = await run(["sql", "spells", "--dialect", "oracle", ...spellsArguments]);
+    expect(danish.code).toBe(2);
+    expect(danish.stdout).toBe("");
+    expect(danish.stderr.split("\n")[0]).toBe('jobtrial sql: --dialect skal være duckdb, postgres, spark eller trino, ikke "oracle"');
+    const english = await run(["sql", "spells", "--dialect", "oracle", ...spellsArguments, "--lang", "en"]);
+    expect(english.stderr.split("\n")[0]).toBe('jobtrial sql: --dialect must be duckdb, postgres, spark or trino, got "oracle"');
+  });
+
+  it("other mistakes are usage errors naming what to do: --file outside DuckDB, a bad --file, panel without codes, an unknown kind, a missing column option", async () => {
+    const cases: [string[], string][] = [
+      [["sql", "spells", "--dialect", "postgres", ...spellsArguments, "--file", "spells=x.csv"], "jobtrial sql: --file gælder kun --dialect duckdb; i andre motorer er data allerede tabeller"],
+      [["sql", "spells", "--dialect", "duckdb", ...spellsArguments, "--file", "x.csv"], 'jobtrial sql: --file skal være <tabel>=<fil>, ikke "x.csv"'],
+      [["sql", "panel", "--dialect", "duckdb"], "jobtrial sql: --spell-states skal angives: ydelseskoderne, der udgør forløbet"],
+      [["sql", "forloeb", "--dialect", "duckdb"], 'jobtrial sql: vælg spells, panel eller episodes, ikke "forloeb"'],
+      [["sql", "spells", "--dialect", "duckdb", "--time", "dage", "--group", "arm"], "jobtrial sql: --status skal angives"],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe(message);
+    }
+  });
+});
