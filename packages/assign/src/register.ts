@@ -31,6 +31,7 @@ import * as crypto from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { JobtrialError } from "@jobtrial/core";
+import { registerMessage, type RegisterErrorCode, type RegisterIssue } from "./messages.ts";
 import type { Arm } from "./rule.ts";
 
 let sqlite: typeof Database | undefined;
@@ -42,28 +43,20 @@ function loadSqlite(): typeof Database {
 export const REGISTER_SCHEMA_VERSION = 1;
 export const GENESIS_HASH = "0".repeat(64);
 
-export type RegisterErrorCode =
-  | "register_not_found"
-  | "register_busy"
-  | "register_not_a_register"
-  | "register_schema_version"
-  | "register_read_only"
-  | "register_disk_full"
-  | "register_write_failed"
-  | "register_other_trial"
-  | "batch_not_found"
-  | "batch_already_voided"
-  | "batch_is_void";
+export type { RegisterErrorCode, RegisterIssue } from "./messages.ts";
 
 /**
- * A register problem that the user can act on; `message` is the Danish wording (staff read it),
- * `messageIn("en")` the English one where given (else the Danish). Never carries a CPR.
+ * A register problem that the user can act on: its code and fields (`issue`), worded by
+ * messages.ts; `message` is the Danish wording (staff read it), `messageIn("en")` the
+ * English one. Never carries a CPR.
  */
 export class RegisterError extends JobtrialError {
   override name = "RegisterError";
   declare readonly code: RegisterErrorCode;
-  constructor(code: RegisterErrorCode, danish: string, english: string = danish) {
-    super(code, {}, (lang) => (lang === "da" ? danish : english), danish);
+  readonly issue: RegisterIssue;
+  constructor(issue: RegisterIssue) {
+    super(issue.code, issue, (lang) => registerMessage(issue, lang), registerMessage(issue, "da"));
+    this.issue = issue;
   }
 }
 
@@ -166,13 +159,13 @@ export const REGISTER_TRIGGERS = [
  */
 export function openRegister(path: string, options: OpenRegisterOptions = {}): Register {
   const exists = existsSync(path);
-  if (!exists && !options.create) throw new RegisterError("register_not_found", `registret findes ikke: ${path}; kontroller stien (assign opretter registret første gang)`, `the register does not exist: ${path}; check the path (assign creates the register the first time)`);
+  if (!exists && !options.create) throw new RegisterError({ code: "register_not_found", path });
   let db: Database.Database;
   try {
     const Sqlite = loadSqlite();
     db = new Sqlite(path, { readonly: Boolean(options.readonly) && exists, timeout: options.busyTimeoutMs ?? 60_000, fileMustExist: !options.create });
   } catch (error) {
-    throw registerWriteError(error, path) ?? new RegisterError("register_not_a_register", `registret ${path} kan ikke åbnes: ${(error as Error).message}`);
+    throw registerWriteError(error, path) ?? new RegisterError({ code: "register_not_a_register", path, reason: "cannot_open", ...sqliteCodeOf(error) });
   }
   try {
     // 32 MB of page cache. A batch of 300,000 rows (about 100 MB of pages) spills to the file mid-transaction; against
@@ -181,8 +174,8 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
     const hasMeta = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() as { n: number };
     if (hasMeta.n === 0) {
       const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
-      if (tables.n > 0) throw new RegisterError("register_not_a_register", `${path} er en SQLite-fil, men ikke et jobtrial-register`);
-      if (!options.create || options.trialId === undefined) throw new RegisterError("register_not_a_register", `${path} er tom, ikke et jobtrial-register`);
+      if (tables.n > 0) throw new RegisterError({ code: "register_not_a_register", path, reason: "other_sqlite_file" });
+      if (!options.create || options.trialId === undefined) throw new RegisterError({ code: "register_not_a_register", path, reason: "empty" });
       try {
         createSchema(db, options.trialId, options.now);
       } catch (error) {
@@ -192,21 +185,17 @@ export function openRegister(path: string, options: OpenRegisterOptions = {}): R
     const meta = Object.fromEntries((db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[]).map((row) => [row.key, row.value]));
     if (meta["schema_version"] !== String(REGISTER_SCHEMA_VERSION)) {
       const version = meta["schema_version"] ?? "?";
-      throw new RegisterError(
-        "register_schema_version",
-        `registret har skemaversion ${version}; denne jobtrial læser version ${REGISTER_SCHEMA_VERSION}. Registret er ikke ændret; brug den jobtrial-version, der skrev det (se "jobtrial --version"), eller en nyere`,
-        `the register has schema version ${version}; this jobtrial reads version ${REGISTER_SCHEMA_VERSION}. The register was not changed; use the jobtrial version that wrote it (see "jobtrial --version") or a newer one`,
-      );
+      throw new RegisterError({ code: "register_schema_version", version, supported: REGISTER_SCHEMA_VERSION });
     }
     const trialId = meta["trial_id"] ?? "";
     if (options.trialId !== undefined && trialId !== options.trialId) {
-      throw new RegisterError("register_other_trial", `registret hører til forsøget "${trialId}", ikke "${options.trialId}"; brug dette forsøgs register`, `the register belongs to the trial "${trialId}", not "${options.trialId}"; use this trial's register`);
+      throw new RegisterError({ code: "register_other_trial", trialId, expected: options.trialId });
     }
     return { db, path, trialId };
   } catch (error) {
     db.close();
     if (error instanceof RegisterError) throw error;
-    throw new RegisterError("register_not_a_register", `registret ${path} kan ikke læses: ${(error as Error).message}`);
+    throw new RegisterError({ code: "register_not_a_register", path, reason: "unreadable", ...sqliteCodeOf(error) });
   }
 }
 
@@ -340,27 +329,21 @@ export function batchIdFor(batchSeq: number): string {
 export function registerWriteError(error: unknown, path: string): RegisterError | undefined {
   const code = String((error as { code?: unknown }).code ?? "");
   if (code.startsWith("SQLITE_READONLY") || code === "SQLITE_CANTOPEN" || code === "SQLITE_PERM") {
-    return new RegisterError(
-      "register_read_only",
-      `registret ${path} kan ikke skrives (filen eller mappen er skrivebeskyttet); intet er ændret. Giv skriveadgang til filen og mappen, eller brug en kopi, du må skrive i`,
-      `the register ${path} cannot be written (the file or its folder is read-only); nothing was changed. Give write access to the file and its folder, or use a copy you may write to`,
-    );
+    return new RegisterError({ code: "register_read_only", path });
   }
   if (code === "SQLITE_FULL") {
-    return new RegisterError(
-      "register_disk_full",
-      `disken med registret ${path} er fuld; batchen er ikke skrevet, og registret er som før. Frigør plads, og kør igen`,
-      `the disk holding the register ${path} is full; the batch was not written and the register is as it was. Free some space and run again`,
-    );
+    return new RegisterError({ code: "register_disk_full", path });
   }
   if (code.startsWith("SQLITE_IOERR")) {
-    return new RegisterError(
-      "register_write_failed",
-      `registret ${path} kunne ikke skrives (I/O-fejl ${code}); batchen er ikke skrevet. Kontroller disken eller netværksdrevet, og kør igen; kør derefter "jobtrial register verify"`,
-      `the register ${path} could not be written (I/O error ${code}); the batch was not written. Check the disk or network drive and run again; then run "jobtrial register verify"`,
-    );
+    return new RegisterError({ code: "register_write_failed", path, sqliteCode: code });
   }
   return undefined;
+}
+
+/** SQLite's error code ("SQLITE_NOTADB") as a field, or nothing; never SQLite's English sentence. */
+function sqliteCodeOf(error: unknown): { sqliteCode?: string } {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && code !== "" ? { sqliteCode: code } : {};
 }
 
 /** Runs `work` in a BEGIN IMMEDIATE transaction (waiting for other writers up to the busy timeout); rolls back on any error. */
@@ -369,7 +352,7 @@ export function writeTransaction<T>(register: Register, work: () => T): T {
     register.db.exec("BEGIN IMMEDIATE");
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new RegisterError("register_busy", "registret bruges af en anden jobtrial-kørsel, som ikke blev færdig i tide; vent, til den er færdig, og kør igen", "the register is in use by another jobtrial run that did not finish in time; wait until it is done and run again");
+      throw new RegisterError({ code: "register_busy" });
     }
     throw registerWriteError(error, register.path) ?? error;
   }
@@ -445,12 +428,12 @@ export interface VoidBatchOptions {
  * batch, a void record or a batch already voided.
  */
 export function voidBatch(register: Register, options: VoidBatchOptions): BatchRow {
-  if (options.reason.trim() === "") throw new RegisterError("batch_not_found", "en annullering skal have en begrundelse; angiv --reason");
+  if (options.reason.trim() === "") throw new RegisterError({ code: "void_reason_missing" });
   return writeTransaction(register, () => {
     const target = findBatch(register, options.batchId);
-    if (!target) throw new RegisterError("batch_not_found", `batch ${options.batchId} findes ikke i registret; se batchene med "jobtrial register verify"`);
-    if (target.kind === "void") throw new RegisterError("batch_is_void", `${options.batchId} er en annullering, ikke en tildelingsbatch`);
-    if (voidedBatchSeqs(register).has(target.batch_seq)) throw new RegisterError("batch_already_voided", `batch ${options.batchId} er allerede annulleret`);
+    if (!target) throw new RegisterError({ code: "batch_not_found", batchId: options.batchId });
+    if (target.kind === "void") throw new RegisterError({ code: "batch_is_void", batchId: options.batchId });
+    if (voidedBatchSeqs(register).has(target.batch_seq)) throw new RegisterError({ code: "batch_already_voided", batchId: options.batchId });
     const rows = register.db.prepare("SELECT count(*) AS n FROM assignments WHERE batch_seq = ?").get(target.batch_seq) as { n: number };
     const last = lastAssignment(register);
     return appendBatchRecord(

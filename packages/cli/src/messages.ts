@@ -381,3 +381,107 @@ export const REGISTER_WORDING: Record<
     voided: (batch, record, assignments, reason) => `Batch ${batch} voided as ${record} (${assignments} assignments): ${reason}`,
   },
 };
+
+/** "1 række" / "3 rows". */
+function rowCount(count: number, lang: Lang): string {
+  return lang === "da" ? (count === 1 ? "1 række" : `${count} rækker`) : count === 1 ? "1 row" : `${count} rows`;
+}
+
+/** `jobtrial pseudonymize`: its refusals and its summary. Never a cell value: column headers, options and files only. */
+export const PSEUDONYMIZE_WORDING: Record<
+  Lang,
+  {
+    extract: { spells: string; "benefit-weeks": string; conversations: string; secondary: string };
+    outIsInput: string;
+    keepsIdentifier: (columns: readonly string[]) => string;
+    notFound: (file: string) => string;
+    unreadable: (file: string, code: string) => string;
+    keepNotInFile: (columns: readonly string[], file: string) => string;
+    unknownExtract: (file: string) => string;
+    problems: (count: number, file: string) => string;
+    written: (out: string, rows: number, extract: string | null) => string;
+    kept: string;
+    dropped: string;
+    none: string;
+  }
+> = {
+  da: {
+    extract: { spells: "ledighedsforløb", "benefit-weeks": "ugentligt ydelsespanel", conversations: "samtalelog", secondary: "sekundære udfald" },
+    outIsInput: "--out skal være en anden fil end inputfilen",
+    keepsIdentifier: (columns) =>
+      `--keep nævner ${columns.map((name) => `"${name}"`).join(", ")}, som er en direkte identifikator (navn, adresse, telefon, e-mail, fritekst eller CPR-nummer); sådan en kolonne forlader aldrig jobcentret. Fjern den fra --keep; intet er skrevet`,
+    notFound: (file) => `filen findes ikke: ${file}; kontroller stien`,
+    unreadable: (file, code) => `${file} kan ikke læses (${code}); kontroller, at du har adgang til filen`,
+    keepNotInFile: (columns, file) => `--keep nævner ${columns.map((name) => `"${name}"`).join(", ")}, som ikke er en kolonne i ${file}; ret navnet, som det står i overskriften`,
+    unknownExtract: (file) =>
+      `kolonnerne i ${file} passer ikke til et kendt udtræk (ledighedsforløb, ydelsespanel, samtalelog, sekundære udfald); angiv med --keep, hvilke kolonner der skal med ud over CPR-kolonnen. Intet er skrevet`,
+    problems: (count, file) => `${count === 1 ? "1 problem" : `${count} problemer`} i ${file}; intet er skrevet`,
+    written: (out, rows, extract) => `Pseudonymiseret: ${out} (${rowCount(rows, "da")}${extract === null ? "" : `; ${extract}`})`,
+    kept: "Med:",
+    dropped: "Udeladt:",
+    none: "ingen",
+  },
+  en: {
+    extract: { spells: "unemployment spells", "benefit-weeks": "weekly benefit panel", conversations: "conversation log", secondary: "secondary outcomes" },
+    outIsInput: "--out must be another file than the input file",
+    keepsIdentifier: (columns) =>
+      `--keep names ${columns.map((name) => `"${name}"`).join(", ")}, a direct identifier (name, address, phone, e-mail, free text or CPR number); such a column never leaves the jobcentre. Remove it from --keep; nothing was written`,
+    notFound: (file) => `the file does not exist: ${file}; check the path`,
+    unreadable: (file, code) => `${file} cannot be read (${code}); check that you have access to the file`,
+    keepNotInFile: (columns, file) => `--keep names ${columns.map((name) => `"${name}"`).join(", ")}, which is not a column of ${file}; spell it as the header does`,
+    unknownExtract: (file) =>
+      `the columns of ${file} do not match a known extract (unemployment spells, benefit panel, conversation log, secondary outcomes); name with --keep the columns to keep besides the CPR column. Nothing was written`,
+    problems: (count, file) => `${count === 1 ? "1 problem" : `${count} problems`} in ${file}; nothing was written`,
+    written: (out, rows, extract) => `Pseudonymized: ${out} (${rowCount(rows, "en")}${extract === null ? "" : `; ${extract}`})`,
+    kept: "Kept:",
+    dropped: "Dropped:",
+    none: "none",
+  },
+};
+
+/** Both languages of one line of a `Record<Lang, ...>` catalogue above. */
+export function inBoth<Catalogue>(catalogue: Record<Lang, Catalogue>, pick: (wording: Catalogue) => string): Wording {
+  return { da: pick(catalogue.da), en: pick(catalogue.en) };
+}
+
+/** `jobtrial simulate`: the summary of what was written and the truth it was made from (numbers already formatted in the language). */
+export const SIMULATE_WORDING: Record<
+  Lang,
+  {
+    written: (out: string, files: number, megabytes: string) => string;
+    intake: (from: string, to: string, rows: number, eligible: number) => string;
+    arms: (intervention: number, control: number) => string;
+    extraction: (date: string, running: number) => string;
+    firstSpell: (days: string, horizon: number, contrast: string) => string;
+    truthFirstSpell: (firstSpell: string, hazardRatio: string) => string;
+    truthAdp: (days: string, horizon: number, contrast: string) => string;
+    truthPublic: (days: string, contrast: string) => string;
+    truthExpenditure: (kroner: string, contrast: string) => string;
+    truthFirstSpellPaths: (firstSpell: string, jobRateRatio: string) => string;
+  }
+> = {
+  da: {
+    written: (out, files, megabytes) => `SYNTETISKE data skrevet til ${out} (${files} filer, ${megabytes} MB)`,
+    intake: (from, to, rows, eligible) => `  tilgang      ${from} til ${to}: ${rows} rækker, ${eligible} i målgruppen`,
+    arms: (intervention, control) => `  grupper      ${intervention} indsats, ${control} kontrol`,
+    extraction: (date, running) => `  udtræk       ${date}: ${running} forløb kører stadig`,
+    firstSpell: (days, horizon, contrast) => `${days} sparede dage ved ${horizon} dage (forskel mellem grupperne ${contrast})`,
+    truthFirstSpell: (firstSpell, hazardRatio) => `  sandhed      ${firstSpell}, hazard ratio ${hazardRatio}`,
+    truthAdp: (days, horizon, contrast) => `  sandhed      ${days} sparede dage på A-dagpenge ved ${horizon} dage, genindtræden talt med (forskel mellem grupperne ${contrast})`,
+    truthPublic: (days, contrast) => `               ${days} sparede dage på offentlig forsørgelse (forskel mellem grupperne ${contrast})`,
+    truthExpenditure: (kroner, contrast) => `               ${kroner} kr. kommunal udgift sparet pr. borger (forskel mellem grupperne ${contrast})`,
+    truthFirstSpellPaths: (firstSpell, jobRateRatio) => `               første forløb: ${firstSpell}; jobrate-ratio ${jobRateRatio}`,
+  },
+  en: {
+    written: (out, files, megabytes) => `SYNTHETIC data written to ${out} (${files} files, ${megabytes} MB)`,
+    intake: (from, to, rows, eligible) => `  intake       ${from} to ${to}: ${rows} rows, ${eligible} eligible`,
+    arms: (intervention, control) => `  arms         ${intervention} intervention, ${control} control`,
+    extraction: (date, running) => `  extraction   ${date}: ${running} ${running === 1 ? "spell" : "spells"} still running`,
+    firstSpell: (days, horizon, contrast) => `${days} days saved at ${horizon} days (arm contrast ${contrast})`,
+    truthFirstSpell: (firstSpell, hazardRatio) => `  truth        ${firstSpell}, hazard ratio ${hazardRatio}`,
+    truthAdp: (days, horizon, contrast) => `  truth        ${days} days on A-dagpenge saved at ${horizon} days, re-entries counted (arm contrast ${contrast})`,
+    truthPublic: (days, contrast) => `               ${days} days on public support saved (arm contrast ${contrast})`,
+    truthExpenditure: (kroner, contrast) => `               ${kroner} DKK municipal expenditure saved per citizen (arm contrast ${contrast})`,
+    truthFirstSpellPaths: (firstSpell, jobRateRatio) => `               first spell: ${firstSpell}; job-rate ratio ${jobRateRatio}`,
+  },
+};

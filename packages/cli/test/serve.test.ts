@@ -32,9 +32,11 @@ describe("jobtrial serve", () => {
     expect(readFileSync(users, "utf8")).not.toContain("en lang adgangskode");
     const badRole = jobtrial(["serve", "adduser", "bo", "--role", "chef", "--users", users], "en lang adgangskode\n");
     expect(badRole.status).toBe(2);
-    expect(badRole.stderr).toContain('--role skal være en af tildeler, læser, administrator, ikke "chef"');
+    expect(badRole.stderr).toContain('--role skal være tildeler, læser eller administrator, ikke "chef"');
     const short = jobtrial(["serve", "adduser", "bo", "--role", "læser", "--users", users], "kort\n");
     expect([short.status, short.stderr]).toEqual([1, "jobtrial serve: adgangskoden skal have mindst 10 tegn\n"]);
+    const shortEnglish = jobtrial(["serve", "adduser", "bo", "--role", "læser", "--users", users, "--lang", "en"], "kort\n");
+    expect([shortEnglish.status, shortEnglish.stderr]).toEqual([1, "jobtrial serve: the password must have at least 10 characters\n"]);
     expect(readUsers(users).users).toHaveLength(1);
   });
 

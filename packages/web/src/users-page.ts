@@ -47,7 +47,7 @@ ${csrfField(context.csrf(request, reply))}
       await addUser(context.options.usersPath, { name, role, password, replace: body["replace"] === "yes", now: context.now() });
     } catch (error) {
       if (!(error instanceof UsersFileError)) throw error;
-      return usersPage(request, reply, notice("error", error.message), 400);
+      return usersPage(request, reply, notice("error", error.messageIn(context.lang)), 400);
     }
     context.record(request, { action: "user_saved", status: 200, detail: `${name} (${role})` });
     return usersPage(request, reply, notice("ok", t("users_saved", { user: name, role: t(`role_${role}`) })));

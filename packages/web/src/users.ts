@@ -18,6 +18,7 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { JobtrialError } from "@jobtrial/core";
+import { usersFileMessage, type UsersFileIssue, type UsersFileProblem } from "./messages.ts";
 import { z } from "zod";
 
 export const ROLES = ["tildeler", "læser", "administrator"] as const;
@@ -38,9 +39,9 @@ const PASSWORD_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$
 export const MIN_PASSWORD_LENGTH = 10;
 
 export const UserSchema = z.object({
-  name: z.string().regex(USER_NAME, "brugernavnet må kun have bogstaver, tal og . _ @ - (1-64 tegn)"),
-  role: z.enum(ROLES, { error: `rollen skal være en af ${ROLES.join(", ")}` }),
-  passwordHash: z.string().regex(PASSWORD_HASH, "adgangskoden skal være en scrypt-hash, som \"jobtrial serve adduser\" skriver den"),
+  name: z.string().regex(USER_NAME, "user_name_format"),
+  role: z.enum(ROLES, { error: "role_unknown" }),
+  passwordHash: z.string().regex(PASSWORD_HASH, "password_hash_format"),
   /** When the user was added or last changed, ISO 8601. */
   changedAt: z.string(),
 });
@@ -48,25 +49,30 @@ export type User = z.infer<typeof UserSchema>;
 
 export const UsersFileSchema = z
   .object({
-    format: z.literal("jobtrial-users", { error: 'format skal være "jobtrial-users"' }),
-    version: z.literal(1, { error: "version skal være 1" }),
+    format: z.literal("jobtrial-users", { error: "format_wrong" }),
+    version: z.literal(1, { error: "version_wrong" }),
     users: z.array(UserSchema),
   })
   .superRefine((file, context) => {
     const seen = new Set<string>();
     file.users.forEach((user, index) => {
       const key = user.name.toLowerCase();
-      if (seen.has(key)) context.addIssue({ code: "custom", path: ["users", index, "name"], message: `brugernavnet "${user.name}" står to gange` });
+      if (seen.has(key)) context.addIssue({ code: "custom", path: ["users", index, "name"], message: "user_name_twice", params: { name: user.name } });
       seen.add(key);
     });
   });
 export type UsersFile = z.infer<typeof UsersFileSchema>;
 
-/** A users file that cannot be used; `message` is Danish and names the file and what to fix; `messageIn("en")` is the English where given (else the Danish). */
+/**
+ * A users file that cannot be used, or a user that cannot be added: its code and fields
+ * (`issue`), worded by messages.ts; `message` is the Danish wording, `messageIn("en")` the English.
+ */
 export class UsersFileError extends JobtrialError {
   override name = "UsersFileError";
-  constructor(danish: string, english: string = danish) {
-    super("users_file", {}, (lang) => (lang === "da" ? danish : english), danish);
+  readonly issue: UsersFileIssue;
+  constructor(issue: UsersFileIssue) {
+    super(issue.code, issue, (lang) => usersFileMessage(issue, lang), usersFileMessage(issue, "da"));
+    this.issue = issue;
   }
 }
 
@@ -118,9 +124,20 @@ export function findUser(users: UsersFile, name: string): User | undefined {
   return users.users.find((user) => user.name.toLowerCase() === key);
 }
 
-/** Problems of a users file as Danish lines: file, place in the file, what is wrong. */
-function schemaProblems(path: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${basename(path)}: ${issue.path.length === 0 ? "filen" : issue.path.join(".")}: ${issue.message}`);
+/** Problems of a users file: the place in the file and what is wrong (the schema's messages are the problems' codes). */
+function schemaProblems(error: z.ZodError): { where: string; problem: UsersFileProblem }[] {
+  return error.issues.map((issue) => {
+    const code = issue.message;
+    const problem: UsersFileProblem =
+      code === "role_unknown"
+        ? { code, roles: ROLES }
+        : code === "user_name_twice"
+          ? { code, name: String((issue as { params?: { name?: unknown } }).params?.name ?? "") }
+          : code === "user_name_format" || code === "password_hash_format" || code === "format_wrong" || code === "version_wrong"
+            ? { code }
+            : { code: "value_wrong" };
+    return { where: issue.path.join("."), problem };
+  });
 }
 
 /** Reads and validates the users file. Throws UsersFileError for a missing, unreadable or invalid file. */
@@ -129,16 +146,16 @@ export function readUsers(path: string): UsersFile {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    throw new UsersFileError(`brugerfilen ${basename(path)} findes ikke eller kan ikke læses; opret den første bruger med "jobtrial serve adduser <navn> --role administrator --users ${basename(path)}"`);
+    throw new UsersFileError({ code: "users_file_unreadable", file: basename(path) });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsersFileError(`brugerfilen ${basename(path)} er ikke gyldig JSON; ret den, eller opret den igen med "jobtrial serve adduser"`);
+    throw new UsersFileError({ code: "users_file_not_json", file: basename(path) });
   }
   const parsed = UsersFileSchema.safeParse(json);
-  if (!parsed.success) throw new UsersFileError(`brugerfilen ${basename(path)} har fejl: ${schemaProblems(path, parsed.error).join("; ")}`);
+  if (!parsed.success) throw new UsersFileError({ code: "users_file_invalid", file: basename(path), problems: schemaProblems(parsed.error) });
   return parsed.data;
 }
 
@@ -155,16 +172,16 @@ export interface AddUserOptions {
  * Adds a user to the file (created when missing), or with `replace` changes
  * an existing one's password and role. The file is written whole to a
  * temporary file beside it and renamed over it, readable by its owner only.
- * Throws UsersFileError with a Danish message for a bad name, a short
+ * Throws UsersFileError (worded in both languages) for a bad name, a short
  * password, an existing user without `replace`, or an invalid file.
  */
 export async function addUser(path: string, options: AddUserOptions): Promise<{ replaced: boolean }> {
-  if (!USER_NAME.test(options.name)) throw new UsersFileError(`brugernavnet må kun have bogstaver, tal og . _ @ - (1-64 tegn)`);
-  if (!(ROLES as readonly string[]).includes(options.role)) throw new UsersFileError(`rollen skal være en af ${ROLES.join(", ")}`);
-  if ([...options.password].length < MIN_PASSWORD_LENGTH) throw new UsersFileError(`adgangskoden skal have mindst ${MIN_PASSWORD_LENGTH} tegn`);
+  if (!USER_NAME.test(options.name)) throw new UsersFileError({ code: "user_name_format" });
+  if (!(ROLES as readonly string[]).includes(options.role)) throw new UsersFileError({ code: "role_unknown", roles: ROLES });
+  if ([...options.password].length < MIN_PASSWORD_LENGTH) throw new UsersFileError({ code: "password_too_short", minLength: MIN_PASSWORD_LENGTH });
   const file: UsersFile = existsSync(path) ? readUsers(path) : { format: "jobtrial-users", version: 1, users: [] };
   const existing = findUser(file, options.name);
-  if (existing && !options.replace) throw new UsersFileError(`brugeren "${existing.name}" findes allerede i ${basename(path)}; brug --replace for at give en ny adgangskode og rolle`);
+  if (existing && !options.replace) throw new UsersFileError({ code: "user_exists", name: existing.name, file: basename(path) });
   const user: User = { name: existing?.name ?? options.name, role: options.role, passwordHash: await hashPassword(options.password), changedAt: options.now.toISOString() };
   const users = existing ? file.users.map((item) => (item === existing ? user : item)) : [...file.users, user];
   writeUsers(path, { ...file, users });

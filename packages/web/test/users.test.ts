@@ -64,5 +64,12 @@ describe("users file", () => {
     const hash = "scrypt$1$1$1$AA==$AA==";
     writeFileSync(path, JSON.stringify({ format: "jobtrial-users", version: 1, users: [{ name: "b", role: "læser", passwordHash: hash, changedAt: "x" }, { name: "B", role: "læser", passwordHash: hash, changedAt: "x" }] }));
     expect(() => readUsers(path)).toThrow('brugerfilen brugere.json har fejl: brugere.json: users.1.name: brugernavnet "B" står to gange');
+    let english = "";
+    try {
+      readUsers(path);
+    } catch (error) {
+      english = (error as UsersFileError).messageIn("en");
+    }
+    expect(english).toBe('the users file brugere.json has errors: brugere.json: users.1.name: the user name "B" occurs twice');
   });
 });

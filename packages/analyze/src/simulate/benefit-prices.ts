@@ -35,14 +35,12 @@ export function supportWeekCap(money: TrialConfig["money"]): number {
 
 /**
  * The configuration's money entry for a calendar year; a year without one is an error
- * (a price is never guessed).
+ * (a price is never guessed) that names `tau`, the horizon whose days fall in the year.
  */
-export function moneyYearOf(money: TrialConfig["money"], year: number, why: string): MoneyYear {
+export function moneyYearOf(money: TrialConfig["money"], year: number, tau: number): MoneyYear {
   const entry = money.years.find((candidate) => candidate.year === year);
   if (!entry) {
-    throw new SimulationOptionsError(
-      `money.years in the trial configuration has no entry for ${year}, but ${why}; add the year's maxDailyBenefit and cofinancing, or end the intake earlier`,
-    );
+    throw new SimulationOptionsError({ code: "money_year_missing", year, tau });
   }
   return entry;
 }

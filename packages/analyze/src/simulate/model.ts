@@ -371,9 +371,7 @@ function solveHazardRatio(model: SimulationModel, days: number, horizon: number)
     if (!(next > low && next < high)) next = (low + high) / 2;
     ratio = next;
   }
-  throw new SimulationOptionsError(
-    `no hazard ratio gives ${days} days saved at ${horizon} days (the control restricted mean is ${control.toFixed(1)} days); ask for a smaller effect`,
-  );
+  throw new SimulationOptionsError({ code: "effect_unreachable_hazard_ratio", days, horizonDays: horizon, controlMeanDays: control });
 }
 
 /** Restricted mean (as restrictedMeanOfCells) and its derivative in the hazard multiplier, in one pass. */

@@ -5,6 +5,7 @@
  */
 import { addDays, isIsoDate, isIsoWeek, isoWeekOf, isoWeekStart, JobtrialError, toDayNumber, type TrialConfig } from "@jobtrial/core";
 import { z } from "zod";
+import { simulationIssueMessage, type SimulationIssue } from "../messages-simulation.ts";
 
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date "YYYY-MM-DD"' });
 const isoWeek = z.string().refine(isIsoWeek, { message: 'must be an ISO week "YYYY-Www", for example "2017-W01"' });
@@ -121,12 +122,13 @@ export type ResolvedSimulationOptions = Omit<z.infer<typeof SimulationOptionsSch
   extractionDate: string;
 };
 
-/** A problem with the options, worded for the command line. */
+/** A problem with the options: its code and facts (`issue`), worded in both languages by messages-simulation.ts; `message` is the English. */
 export class SimulationOptionsError extends JobtrialError {
   override name = "SimulationOptionsError";
-  /** The wording names the option; a Danish one where given (else the English, which names the option as written). */
-  constructor(english: string, danish: string = english) {
-    super("simulation_options", {}, (lang) => (lang === "da" ? danish : english), english);
+  readonly issue: SimulationIssue;
+  constructor(issue: SimulationIssue) {
+    super(issue.code, issue, (lang) => simulationIssueMessage(issue, lang), simulationIssueMessage(issue, "en"));
+    this.issue = issue;
   }
 }
 
@@ -140,19 +142,17 @@ export function resolveSimulationOptions(config: TrialConfig, options: Simulatio
   const parsed = SimulationOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SimulationOptionsError(`simulation option ${issue.path.join(".") || "(options)"}: ${issue.message}`);
+    throw new SimulationOptionsError({ code: "simulation_option_invalid", option: issue.path.join(".") || "(options)", detail: issue.message });
   }
   const value = parsed.data;
   const extractionDate = value.extractionDate ?? config.evaluation.date;
   const fromWeek = value.fromWeek ?? firstWeekStartingOnOrAfter(config.projectPeriod.start);
   const toWeek = value.toWeek ?? isoWeekOf(addDays(isoWeekStart(isoWeekOf(extractionDate)), -1));
   if (isoWeekStart(toWeek) < isoWeekStart(fromWeek)) {
-    throw new SimulationOptionsError(`the end of intake ${toWeek} is before its start ${fromWeek}`);
+    throw new SimulationOptionsError({ code: "intake_end_before_start", fromWeek, toWeek });
   }
   if (addDays(isoWeekStart(toWeek), 6) >= extractionDate) {
-    throw new SimulationOptionsError(
-      `the intake week ${toWeek} does not end before the extraction date ${extractionDate}; end the intake earlier or extract later`,
-    );
+    throw new SimulationOptionsError({ code: "intake_not_before_extraction", toWeek, extractionDate });
   }
   const effect =
     value.effect === undefined
@@ -163,11 +163,11 @@ export function resolveSimulationOptions(config: TrialConfig, options: Simulatio
   const horizons = [...config.evaluation.horizonsDays, effect.kind === "days-saved" ? effect.horizonDays : 0];
   for (const horizon of horizons) {
     if (horizon > value.benefitPeriodDays) {
-      throw new SimulationOptionsError(`the horizon ${horizon} days is beyond the benefit period of ${value.benefitPeriodDays} days`);
+      throw new SimulationOptionsError({ code: "horizon_beyond_benefit_period", horizonDays: horizon, benefitPeriodDays: value.benefitPeriodDays });
     }
   }
   if (value.controlMedianDays >= value.benefitPeriodDays) {
-    throw new SimulationOptionsError(`controlMedianDays ${value.controlMedianDays} must be shorter than the benefit period ${value.benefitPeriodDays}`);
+    throw new SimulationOptionsError({ code: "control_median_too_long", controlMedianDays: value.controlMedianDays, benefitPeriodDays: value.benefitPeriodDays });
   }
   const paths = value.paths === false ? null : value.paths === true ? PathOptionsSchema.parse({}) : value.paths;
   const { fromWeek: _from, toWeek: _to, effect: _effect, extractionDate: _extraction, paths: _paths, ...rest } = value;

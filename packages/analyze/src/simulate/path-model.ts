@@ -344,9 +344,7 @@ function solveJobRateRatio(path: PathModel, cells: readonly ModelCell[], days: n
   const gap = (logRatio: number) => control - adpDaysOfCells(path, weights, true, horizon, Math.exp(logRatio)) - days;
   const [low, high] = [Math.log(0.02), Math.log(50)];
   if (Math.sign(gap(low)) === Math.sign(gap(high))) {
-    throw new SimulationOptionsError(
-      `no job-rate ratio gives ${days} days saved on A-dagpenge at ${horizon} days (control: ${control.toFixed(1)} days on A-dagpenge); ask for a smaller effect`,
-    );
+    throw new SimulationOptionsError({ code: "effect_unreachable_job_rate", days, horizonDays: horizon, controlAdpDays: control });
   }
   return Math.exp(regulaFalsi(gap, low, high, 1e-11));
 }

@@ -395,7 +395,7 @@ function expenditureWeights(path: PathModel, money: TrialConfig["money"], horizo
       for (let week = 0; week < weeks; week++) {
         const days = daysInYear[week * yearCount + yearIndex]!;
         if (days === 0) continue;
-        moneyYear ??= moneyYearOf(money, firstYear + yearIndex, `days on public support within ${tau} days of the intake fall in it`);
+        moneyYear ??= moneyYearOf(money, firstYear + yearIndex, Number(tau));
         for (let state = 0; state < CHAIN_STATE_COUNT; state++) {
           if (!IS_PUBLIC[state]) continue;
           const rate = calendarDayRate(moneyYear, money.benefitDaysPerWeek, CHAIN_STATE_CODES[state]!);

@@ -1,18 +1,11 @@
-import { outcomeExtractColumns, type OutcomeExtract } from "@jobtrial/analyze";
+import { outcomeExtractColumns } from "@jobtrial/analyze";
 import { pseudonymizeTable } from "@jobtrial/assign";
 import { formatProblem, namesDirectIdentifier, normalizeHeader, readTable } from "@jobtrial/core";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { resolvePath, stringOption, UsageError, UserError, type Command } from "../command.ts";
+import { inBoth, PSEUDONYMIZE_WORDING } from "../messages.ts";
 import { loadKeyOrFail } from "./register.ts";
-
-/** The known extracts as staff call them. */
-const EXTRACT_LABEL: Record<OutcomeExtract, string> = {
-  spells: "ledighedsforløb",
-  "benefit-weeks": "ugentligt ydelsespanel",
-  conversations: "samtalelog",
-  secondary: "sekundære udfald",
-};
 
 export const pseudonymize: Command = {
   name: "pseudonymize",
@@ -76,50 +69,45 @@ Example:
   },
   options: { column: { type: "string" }, "key-file": { type: "string" }, out: { type: "string" }, keep: { type: "string" } },
   positionals: [1, 1],
-  run({ io, values, positionals }) {
+  run({ io, values, positionals, lang }) {
+    const wording = PSEUDONYMIZE_WORDING[lang];
+    const both = (pick: (catalogue: (typeof PSEUDONYMIZE_WORDING)["da"]) => string) => inBoth(PSEUDONYMIZE_WORDING, pick);
     const input = resolvePath(io, positionals[0]!);
     const column = stringOption(values, "column", true);
     const key = loadKeyOrFail(resolvePath(io, stringOption(values, "key-file", true)));
     const out = resolvePath(io, stringOption(values, "out", true));
-    if (out === input) throw new UsageError("--out skal være en anden fil end inputfilen");
+    if (out === input) throw new UsageError(both((catalogue) => catalogue.outIsInput));
     const keepGiven = (stringOption(values, "keep") ?? "")
       .split(",")
       .map((name) => name.trim())
       .filter((name) => name !== "");
     const identifiers = keepGiven.filter(namesDirectIdentifier);
-    if (identifiers.length > 0) {
-      throw new UserError(
-        `--keep nævner ${identifiers.map((name) => `"${name}"`).join(", ")}, som er en direkte identifikator (navn, adresse, telefon, e-mail, fritekst eller CPR-nummer); sådan en kolonne forlader aldrig jobcentret. Fjern den fra --keep; intet er skrevet`,
-      );
-    }
+    if (identifiers.length > 0) throw new UserError(both((catalogue) => catalogue.keepsIdentifier(identifiers)));
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(input);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UserError(code === "ENOENT" ? `filen findes ikke: ${positionals[0]}; kontroller stien` : `${positionals[0]} kan ikke læses (${code})`);
+      throw new UserError(both((catalogue) => (code === "ENOENT" ? catalogue.notFound(positionals[0]!) : catalogue.unreadable(positionals[0]!, code ?? "?"))));
     }
     const table = readTable(bytes, { file: basename(input) });
     const inHeader = new Set(table.header.map(normalizeHeader));
     const unknown = keepGiven.filter((name) => !inHeader.has(normalizeHeader(name)));
-    if (unknown.length > 0) throw new UsageError(`--keep nævner ${unknown.map((name) => `"${name}"`).join(", ")}, som ikke er en kolonne i ${table.file}`);
+    if (unknown.length > 0) throw new UsageError(both((catalogue) => catalogue.keepNotInFile(unknown, table.file)));
     // The known extract is recognized by its header, with the person (CPR) column set aside.
     const known = outcomeExtractColumns(table.header.filter((name) => normalizeHeader(name) !== normalizeHeader(column)));
-    if (known === null && keepGiven.length === 0) {
-      throw new UserError(
-        `kolonnerne i ${table.file} passer ikke til et kendt udtræk (ledighedsforløb, ydelsespanel, samtalelog, sekundære udfald); angiv med --keep, hvilke kolonner der skal med ud over CPR-kolonnen. Intet er skrevet`,
-      );
-    }
+    if (known === null && keepGiven.length === 0) throw new UserError(both((catalogue) => catalogue.unknownExtract(table.file)));
     const result = pseudonymizeTable(table, { column, key, keep: [...(known?.columns ?? []), ...keepGiven] });
     if (!result.ok) {
-      for (const item of result.problems) io.stderr(formatProblem(item) + "\n");
-      throw new UserError(`${result.problems.length === 1 ? "1 problem" : `${result.problems.length} problemer`} i ${positionals[0]}; intet er skrevet`);
+      for (const item of result.problems) io.stderr(formatProblem(item, lang) + "\n");
+      throw new UserError(both((catalogue) => catalogue.problems(result.problems.length, positionals[0]!)));
     }
     writeFileSync(out, result.csv);
+    const label = (text: string) => `  ${text.padEnd(10)}`;
     const lines = [
-      `Pseudonymiseret: ${out} (${result.rows === 1 ? "1 række" : `${result.rows} rækker`}${known === null ? "" : `; ${EXTRACT_LABEL[known.extract]}`})`,
-      `  Med:      pseudonym${result.kept.length > 0 ? `, ${result.kept.join(", ")}` : ""}`,
-      `  Udeladt:  ${result.dropped.length > 0 ? result.dropped.join(", ") : "ingen"}`,
+      wording.written(out, result.rows, known === null ? null : wording.extract[known.extract]),
+      `${label(wording.kept)}pseudonym${result.kept.length > 0 ? `, ${result.kept.join(", ")}` : ""}`,
+      `${label(wording.dropped)}${result.dropped.length > 0 ? result.dropped.join(", ") : wording.none}`,
     ];
     io.stdout(lines.join("\n") + "\n");
     return 0;

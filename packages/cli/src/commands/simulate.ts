@@ -1,8 +1,8 @@
-import { loadTrialConfig, type Lang } from "@jobtrial/core";
+import { formatNumber, loadTrialConfig, type Lang } from "@jobtrial/core";
 import { simulateTrial, writeSimulation, type PathContrastTruth, type SimulationOptions, type SimulationTruth } from "@jobtrial/analyze";
 import { randomSource } from "@jobtrial/survival";
 import { choiceOption, dateOption, exclusiveOptions, isoWeekOption, numberOption, resolvePath, stringOption, UsageError, UserError, weekRangeOption, type Command } from "../command.ts";
-import { OPTION_WORDING } from "../messages.ts";
+import { OPTION_WORDING, SIMULATE_WORDING } from "../messages.ts";
 
 export const simulate: Command = {
   name: "simulate",
@@ -219,13 +219,14 @@ Example (the bundled data set):
       );
       return 0;
     }
+    const wording = SIMULATE_WORDING[lang];
     io.stdout(
       [
-        `SYNTHETIC data written to ${outArg} (${written.length} files, ${(totalBytes / 1e6).toFixed(2)} MB)`,
-        `  intake       ${simulation.options.fromWeek} to ${simulation.options.toWeek}: ${simulation.citizens.length} rows, ${eligible} eligible`,
-        `  arms         ${intervention} intervention, ${eligible - intervention} control`,
-        `  extraction   ${simulation.options.extractionDate}: ${simulation.spells.filter((spell) => spell.end === null).length} spells still running`,
-        ...truthLines(truth),
+        wording.written(outArg, written.length, formatNumber(totalBytes / 1e6, lang, { decimals: 2, rounding: "exact" })),
+        wording.intake(simulation.options.fromWeek, simulation.options.toWeek, simulation.citizens.length, eligible),
+        wording.arms(intervention, eligible - intervention),
+        wording.extraction(simulation.options.extractionDate, simulation.spells.filter((spell) => spell.end === null).length),
+        ...truthLines(truth, lang),
       ].join("\n") + "\n",
     );
     return 0;
@@ -249,17 +250,25 @@ function pathHeadline(truth: SimulationTruth) {
   return { horizonDays: Number(tau), jobRateRatio: paths.jobRateRatio, causal: at(paths.causal), armContrast: at(paths.armContrast) };
 }
 
-function truthLines(truth: SimulationTruth): string[] {
+/** The truth lines of the summary; a truth value is shown to 6 decimals (truth.json holds it in full). */
+function truthLines(truth: SimulationTruth, lang: Lang): string[] {
+  const wording = SIMULATE_WORDING[lang];
+  const value = (number: number) => formatTruth(number, lang);
   const headline = pathHeadline(truth);
-  const firstSpell = `${truth.daysSaved} days saved at ${truth.horizonDays} days (arm contrast ${truth.armContrast.daysSaved})`;
-  if (headline === null) return [`  truth        ${firstSpell}, hazard ratio ${truth.hazardRatio}`];
+  const firstSpell = wording.firstSpell(value(truth.daysSaved), truth.horizonDays, value(truth.armContrast.daysSaved));
+  if (headline === null) return [wording.truthFirstSpell(firstSpell, value(truth.hazardRatio))];
   const { causal, armContrast } = headline;
   return [
-    `  truth        ${causal.daysOnADagpengeSaved} days on A-dagpenge saved at ${headline.horizonDays} days, re-entries counted (arm contrast ${armContrast.daysOnADagpengeSaved})`,
-    `               ${causal.publicSupportDaysSaved} days on public support saved (arm contrast ${armContrast.publicSupportDaysSaved})`,
-    `               ${causal.expenditureSaving} DKK municipal expenditure saved per citizen (arm contrast ${armContrast.expenditureSaving})`,
-    `               first spell: ${firstSpell}; job-rate ratio ${headline.jobRateRatio}`,
+    wording.truthAdp(value(causal.daysOnADagpengeSaved), headline.horizonDays, value(armContrast.daysOnADagpengeSaved)),
+    wording.truthPublic(value(causal.publicSupportDaysSaved), value(armContrast.publicSupportDaysSaved)),
+    wording.truthExpenditure(value(causal.expenditureSaving), value(armContrast.expenditureSaving)),
+    wording.truthFirstSpellPaths(firstSpell, value(headline.jobRateRatio)),
   ];
+}
+
+/** A truth value in the summary: up to 6 decimals, in the language's number format ("8,792822"). */
+function formatTruth(value: number, lang: Lang): string {
+  return formatNumber(value, lang, { decimals: 6 });
 }
 
 function loadConfigOrThrow(file: string, shown: string, lang: Lang) {
