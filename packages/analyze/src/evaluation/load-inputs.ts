@@ -10,7 +10,7 @@
  * column, code, message, fix); the caller writes nothing when there are any.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import {
   closeRegister,
@@ -21,7 +21,7 @@ import {
   screeningCounts,
   type PseudonymKey,
 } from "@jobtrial/assign";
-import { loadTrialConfig, trialBenefitStates, trialCovariates, type TrialConfig } from "@jobtrial/core";
+import { loadTrialConfig, MAX_INPUT_BYTES, readInputBytes, trialBenefitStates, trialCovariates, type TrialConfig } from "@jobtrial/core";
 import { analyzeNote } from "../messages.ts";
 import type { AnalyzeNote, Results } from "../results-schema.ts";
 import { cell } from "./suppress.ts";
@@ -88,16 +88,27 @@ interface FileBytes {
   sha256: string;
 }
 
+/**
+ * Reads an input file whole with core's `readInputBytes`: a file over its
+ * limit (`MAX_INPUT_BYTES`, 100 MB) is refused before it is read, so a wrong
+ * file never fills the memory. Never throws; a problem names the file.
+ */
 function readBytes(path: string, problems: EvaluationProblem[]): FileBytes | undefined {
   const name = basename(path);
-  try {
-    const bytes = readFileSync(path);
-    return { bytes, name, sha256: createHash("sha256").update(bytes).digest("hex") };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    problems.push(evaluationProblem(code === "ENOENT" ? "file_not_found" : "file_unreadable", { file: name }));
+  const limit = MAX_INPUT_BYTES;
+  const read = readInputBytes(path, name, limit);
+  if (!read.ok) {
+    const { code } = read.problem;
+    if (code === "file_too_large") {
+      const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+      const size = statSync(path, { throwIfNoEntry: false })?.size ?? limit + 1;
+      problems.push(evaluationProblem("file_too_large", { file: name }, { sizeMegabytes: megabytes(Math.max(size, limit + 1)), limitMegabytes: Math.floor(limit / (1024 * 1024)) }));
+    } else {
+      problems.push(evaluationProblem(code === "file_not_found" ? "file_not_found" : "file_unreadable", { file: name }));
+    }
     return undefined;
   }
+  return { bytes: read.bytes, name, sha256: createHash("sha256").update(read.bytes).digest("hex") };
 }
 
 /** Reads, validates and joins every input; never throws for bad input. */

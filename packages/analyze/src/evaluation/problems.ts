@@ -14,6 +14,7 @@ import { JobtrialError, type Lang } from "@jobtrial/core";
 export type EvaluationProblemCode =
   | "file_not_found"
   | "file_unreadable"
+  | "file_too_large"
   | "config_invalid"
   | "key_invalid"
   | "screening_invalid"
@@ -60,6 +61,9 @@ export interface ProblemFacts {
   otherRow?: number;
   /** What the cell should hold, e.g. "a date YYYY-MM-DD". */
   shape?: string;
+  /** The file's size and the largest size read, in megabytes (file_too_large). */
+  sizeMegabytes?: number;
+  limitMegabytes?: number;
 }
 
 const list = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
@@ -83,6 +87,11 @@ function danishText(code: EvaluationProblemCode, facts: ProblemFacts): { message
       return { message: "filen findes ikke", fix: "kontroller stien og filnavnet" };
     case "file_unreadable":
       return { message: "filen kan ikke læses", fix: "kontroller, at filen findes, og at du må læse den" };
+    case "file_too_large":
+      return {
+        message: `filen er for stor (${facts.sizeMegabytes ?? "?"} MB); jobtrial læser filer på højst ${facts.limitMegabytes ?? "?"} MB`,
+        fix: "kontroller, at det er den rigtige fil; udtræk kun forsøgets borgere og opfølgningsperioden (rækker om andre bliver alligevel sprunget over)",
+      };
     case "config_invalid":
       return { message: "forsøgskonfigurationen er ikke gyldig", fix: 'kør "jobtrial config check" på den og ret det, den viser' };
     case "key_invalid":
@@ -152,6 +161,11 @@ function englishText(code: EvaluationProblemCode, facts: ProblemFacts): { messag
       return { message: "file not found", fix: "check the path and the file name" };
     case "file_unreadable":
       return { message: "cannot read the file", fix: "check that the file exists and that you may read it" };
+    case "file_too_large":
+      return {
+        message: `the file is too large (${facts.sizeMegabytes ?? "?"} MB); jobtrial reads files of at most ${facts.limitMegabytes ?? "?"} MB`,
+        fix: "check that it is the right file; extract only the trial's citizens and the follow-up period (rows about others are skipped anyway)",
+      };
     case "config_invalid":
       return { message: "the trial configuration is not valid", fix: 'run "jobtrial config check" on it and fix what it lists' };
     case "key_invalid":
