@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectSameNumbers, readPlainCsv } from "./engine-helpers.ts";
 import { repoRoot, run } from "./helpers.ts";
 
 // The shared multistate case, as copied into the survival package's fixtures (a missing
@@ -172,5 +173,67 @@ describe("jobtrial states", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("10000");
     expect(result.stderr).toContain("den største gyldige tau");
+  });
+});
+
+describe("jobtrial states --engine and --counts", () => {
+  /** Counted paths by hand: persons with identical episodes (arm, start, stop, from, to in time order) become one path with a count. */
+  function countedPathsFile(): string {
+    const byPerson = new Map<string, Record<string, string>[]>();
+    for (const row of readPlainCsv(episodes)) byPerson.set(row["id"]!, [...(byPerson.get(row["id"]!) ?? []), row]);
+    const paths = new Map<string, { rows: Record<string, string>[]; count: number }>();
+    for (const rows of byPerson.values()) {
+      const ordered = [...rows].sort((a, b) => Number(a["tstart"]) - Number(b["tstart"]));
+      const key = ordered.map((row) => [row["arm"], row["tstart"], row["tstop"], row["from"], row["to"]].join("|")).join(";");
+      const entry = paths.get(key);
+      if (entry) entry.count++;
+      else paths.set(key, { rows: ordered, count: 1 });
+    }
+    const lines = ["path;arm;start;stop;from;to;count"];
+    [...paths.values()].forEach((entry, index) => {
+      for (const row of entry.rows) lines.push([`s${index + 1}`, row["arm"], row["tstart"], row["tstop"], row["from"], row["to"], entry.count].join(";"));
+    });
+    expect(paths.size).toBeLessThan(byPerson.size);
+    return tempFile("counted-paths.csv", lines.join("\n") + "\n");
+  }
+
+  it("the multistate case: DuckDB (identical paths counted) and counted paths made by hand give the memory path's estimates and IJ standard errors within 1e-10", async () => {
+    const memory = await run(["states", episodes, ...caseArguments, "--format", "json", "--engine", "memory"]);
+    const duckdb = await run(["states", episodes, ...caseArguments, "--format", "json", "--engine", "duckdb"]);
+    const countedArguments = ["--initial", "adp", "--public", "adp,other", "--tau", "91,182,364", "--format", "json"];
+    const counts = await run(["states", "--counts", countedPathsFile(), ...countedArguments]);
+    for (const result of [memory, duckdb, counts]) {
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    }
+    const perPerson = JSON.parse(memory.stdout);
+    expect(perPerson.difference["364"].public.stdErr).toBeGreaterThan(0);
+    expectSameNumbers(JSON.parse(duckdb.stdout), perPerson);
+    expectSameNumbers(JSON.parse(counts.stdout), perPerson);
+  }, 60_000);
+
+  it("the table says the same through DuckDB (persons, not paths, per group)", async () => {
+    const memory = await run(["states", episodes, ...caseArguments]);
+    const duckdb = await run(["states", episodes, ...caseArguments, "--engine", "duckdb"]);
+    expect(duckdb.stdout).toBe(memory.stdout);
+  }, 60_000);
+
+  it("--count with --engine duckdb is a usage error in Danish (the rows are counted already); --counts with --engine too", async () => {
+    // The three persons with a count column of 1.
+    const file = tempFile("counted.csv", threePersons.trim().split("\n").map((line, index) => `${line};${index === 0 ? "n" : 1}`).join("\n") + "\n");
+    const withCount = await run(["states", file, "--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--count", "n", "--tau", "5", "--engine", "duckdb"]);
+    expect(withCount.code).toBe(2);
+    expect(withCount.stderr.split("\n")[0]).toBe("jobtrial states: --count og --engine duckdb kan ikke bruges sammen: rækkerne er allerede tællede (brug --engine memory)");
+    const both = await run(["states", "--counts", file, "--engine", "memory", "--tau", "5"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr.split("\n")[0]).toBe("jobtrial states: --counts er allerede tællede rækker; angiv ikke --engine eller --engine-threshold sammen med det");
+  });
+
+  it("a counted-paths file without the path column names the file and the column", async () => {
+    const file = tempFile("no-path.csv", "arm;start;stop;from;to;count\ng;0;3;adp;censor;2\n");
+    const result = await run(["states", "--counts", file, "--tau", "2"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toContain('"path"');
   });
 });
