@@ -485,3 +485,123 @@ export const SIMULATE_WORDING: Record<
     truthFirstSpellPaths: (firstSpell, jobRateRatio) => `               first spell: ${firstSpell}; job-rate ratio ${jobRateRatio}`,
   },
 };
+
+/** `jobtrial demo`: the key figures it ends with (numbers, amounts and dates already formatted in the language). */
+export const DEMO_WORDING: Record<
+  Lang,
+  {
+    heading: (trial: string, date: string) => string;
+    daysSaved: string;
+    publicSupport: string;
+    whereDaysWent: string;
+    yearInOperation: (year: number) => string;
+    participants: string;
+    firstExit: string;
+    minimumDetectable: string;
+    selfSupport: string;
+    netSavings: (year: number) => string;
+    breakEven: string;
+    report: string;
+    everything: string;
+    expected: (days: string) => string;
+    savedFirstExit: (days: string, interval: string, tau: number, expected: string) => string;
+    savedOnBenefit: (days: string, interval: string, tau: number, expected: string) => string;
+    fewerDays: (days: string, interval: string) => string;
+    whereList: (items: string) => string;
+    notEstimated: (reason: string | null) => string;
+    yearlyNet: (amount: string, interval: string, probability: string) => string;
+    interval: (lower: string, upper: string) => string;
+    noInterval: string;
+    probability: (percent: string) => string;
+    yearlyFormula: (intake: string, saving: string, savingKind: "expenditure" | "days", cost: string) => string;
+    intakeSplit: (total: string, observed: string, observedWeeks: string, projected: string, projectedWeeks: string) => string;
+    intakeTotal: (total: string) => string;
+    weeks: (from: number, to: number) => string;
+    arms: (intervention: string, control: string) => string;
+    firstExitLine: (days: string, interval: string) => string;
+    detectable: (now: string, expected: string | null, from: string | null) => string;
+    selfSupportLine: (intervention: string, control: string) => string;
+    hidden: string;
+    yearNet: (amount: string, interval: string) => string;
+    yearNotEstimated: (reason: string | null) => string;
+    breakEvenLine: (days: string) => string;
+  }
+> = {
+  da: {
+    heading: (trial, date) => `Nøgletal for ${trial} (syntetiske data), pr. ${date}`,
+    daysSaved: "Sparede dage",
+    publicSupport: "Offentlig forsørgelse",
+    whereDaysWent: "Hvor dagene gik hen",
+    yearInOperation: (year) => `Et år i drift ${year}`,
+    participants: "Deltagere",
+    firstExit: "Første afgang",
+    minimumDetectable: "Mindste påviselige",
+    selfSupport: "Selvforsørgelse 26 u.",
+    netSavings: (year) => `Nettobesparelse ${year}`,
+    breakEven: "Break-even",
+    report: "Rapport:",
+    everything: "Alt i:",
+    expected: (days) => `forventet ${days}`,
+    savedFirstExit: (days, interval, tau, expected) => `${days} dage (95 % KI ${interval}) ved ${tau} dage, til første afgang; ${expected}`,
+    savedOnBenefit: (days, interval, tau, expected) => `${days} dage på A-dagpenge (95 % KI ${interval}) ved ${tau} dage, genindtræden talt med; ${expected}`,
+    fewerDays: (days, interval) => `${days} færre dage (95 % KI ${interval})`,
+    whereList: (items) => `${items} dage (indsats minus kontrol)`,
+    notEstimated: (reason) => `ikke estimeret: ${reason ?? "indtaget er ikke estimeret"}`,
+    yearlyNet: (amount, interval, probability) => `nettobesparelse ${amount}${interval}${probability}`,
+    interval: (lower, upper) => ` (95 % KI ${lower} til ${upper})`,
+    noInterval: " (intet interval)",
+    probability: (percent) => `; P(netto > 0) ${percent}, normalapprox.`,
+    yearlyFormula: (intake, saving, savingKind, cost) =>
+      `= ${intake} x ${saving} ${savingKind === "expenditure" ? "udgift sparet pr. deltager" : "sparet pr. deltager (sparede dage prissat)"} - ${cost}`,
+    intakeSplit: (total, observed, observedWeeks, projected, projectedWeeks) => `${total} deltagere (${observed} talt i ${observedWeeks}, ${projected} fremskrevet i ${projectedWeeks})`,
+    intakeTotal: (total) => `${total} deltagere`,
+    weeks: (from, to) => `uge ${from}-${to}`,
+    arms: (intervention, control) => `indsats ${intervention}, kontrol ${control}`,
+    firstExitLine: (days, interval) => `${days} dage tidligere (95 % KI ${interval}), sekundært mål`,
+    detectable: (now, expected, from) => `${now} dage nu${expected !== null && from !== null ? `; ${expected} dage påviselig fra ${from}` : ""}`,
+    selfSupportLine: (intervention, control) => `indsats ${intervention}, kontrol ${control}`,
+    hidden: "skjult",
+    yearNet: (amount, interval) => `${amount}${interval}`,
+    yearNotEstimated: (reason) => `ikke estimeret: ${reason ?? "ingen sparede dage falder i året"}`,
+    breakEvenLine: (days) => `${days} sparede dage`,
+  },
+  en: {
+    heading: (trial, date) => `Key figures for ${trial} (synthetic data), as of ${date}`,
+    daysSaved: "Days saved",
+    publicSupport: "Public support",
+    whereDaysWent: "Where the days went",
+    yearInOperation: (year) => `In operation ${year}`,
+    participants: "Participants",
+    firstExit: "First exit",
+    minimumDetectable: "Minimum detectable",
+    selfSupport: "Self-support 26 wk",
+    netSavings: (year) => `Net saving ${year}`,
+    breakEven: "Break-even",
+    report: "Report:",
+    everything: "All in:",
+    expected: (days) => `expected ${days}`,
+    savedFirstExit: (days, interval, tau, expected) => `${days} days (95 % CI ${interval}) at ${tau} days, to the first exit; ${expected}`,
+    savedOnBenefit: (days, interval, tau, expected) => `${days} days on A-dagpenge (95 % CI ${interval}) at ${tau} days, re-entries counted; ${expected}`,
+    fewerDays: (days, interval) => `${days} fewer days (95 % CI ${interval})`,
+    whereList: (items) => `${items} days (intervention minus control)`,
+    // The business case states its reasons in Danish only; the English line points to them.
+    notEstimated: () => "not estimated (the reason is in the business case's notes)",
+    yearlyNet: (amount, interval, probability) => `net saving ${amount}${interval}${probability}`,
+    interval: (lower, upper) => ` (95 % CI ${lower} to ${upper})`,
+    noInterval: " (no interval)",
+    probability: (percent) => `; P(net > 0) ${percent}, normal approx.`,
+    yearlyFormula: (intake, saving, savingKind, cost) =>
+      `= ${intake} x ${saving} ${savingKind === "expenditure" ? "expenditure saved per participant" : "saved per participant (days saved, priced)"} - ${cost}`,
+    intakeSplit: (total, observed, observedWeeks, projected, projectedWeeks) => `${total} participants (${observed} counted in ${observedWeeks}, ${projected} projected in ${projectedWeeks})`,
+    intakeTotal: (total) => `${total} participants`,
+    weeks: (from, to) => `weeks ${from}-${to}`,
+    arms: (intervention, control) => `intervention ${intervention}, control ${control}`,
+    firstExitLine: (days, interval) => `${days} days sooner (95 % CI ${interval}), a secondary measure`,
+    detectable: (now, expected, from) => `${now} days now${expected !== null && from !== null ? `; ${expected} days detectable from ${from}` : ""}`,
+    selfSupportLine: (intervention, control) => `intervention ${intervention}, control ${control}`,
+    hidden: "hidden",
+    yearNet: (amount, interval) => `${amount}${interval}`,
+    yearNotEstimated: () => "not estimated (the reason is in the business case's notes)",
+    breakEvenLine: (days) => `${days} days saved`,
+  },
+};

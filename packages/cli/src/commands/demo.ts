@@ -15,6 +15,7 @@ import { join, relative } from "node:path";
 import { formatNumber as formatCoreNumber, isJobtrialError, loadTrialConfig, MINUS_SIGN, type Lang } from "@jobtrial/core";
 import { formatDate, formatDkk, formatInterval, formatNumber, formatPercent } from "@jobtrial/report";
 import { resolvePath, stringOption, stringOptions, UserError, type Command, type Io, type OptionValues, type Wording } from "../command.ts";
+import { DEMO_WORDING } from "../messages.ts";
 import { analyze } from "./analyze.ts";
 import { assign } from "./assign.ts";
 import { businessCaseCommand } from "./business-case.ts";
@@ -150,7 +151,7 @@ Example:
       rmSync(keyFolder, { recursive: true, force: true });
     }
 
-    io.stdout(summary(file("results.json"), file("business-case.json"), file("rapport", "index.html"), io.cwd, (Date.now() - started) / 1000));
+    io.stdout(summary(file("results.json"), file("business-case.json"), file("rapport", "index.html"), io.cwd, (Date.now() - started) / 1000, lang));
     return 0;
   },
 };
@@ -213,26 +214,33 @@ interface YearlyFigures {
   notEstimated: string | null;
 }
 
+/** A key figure's line: the label in a column of 22 characters, then the value. */
+function figure(label: string, value: string): string {
+  return `  ${label.padEnd(21)} ${value}`;
+}
+
 /**
  * The first key figures: a year of the programme in operation, its net saving with the 95 %
  * interval and P(net > 0) (a normal approximation), then how it is made (participants, counted
  * and projected weeks apart, x the saving per participant - the year's cost). Nothing when the
  * business case predates the yearly answer.
  */
-function yearlyLines(yearly: YearlyFigures | null): string[] {
+function yearlyLines(yearly: YearlyFigures | null, lang: Lang): string[] {
   if (yearly === null) return [];
-  if (yearly.netSavings === null) return [`  Et år i drift ${yearly.year}    ikke estimeret: ${yearly.notEstimated ?? "indtaget er ikke estimeret"}`];
-  const interval = yearly.lower !== null && yearly.upper !== null ? ` (95 % KI ${formatDkk(yearly.lower, "da")} til ${formatDkk(yearly.upper, "da")})` : " (intet interval)";
-  const probability = yearly.probabilityPositive !== null ? `; P(netto > 0) ${formatPercent(yearly.probabilityPositive, "da", 0)}, normalapprox.` : "";
-  const weeks = (list: string[]) => `uge ${Number(list[0]!.slice(6))}-${Number(list[list.length - 1]!.slice(6))}`;
+  const wording = DEMO_WORDING[lang];
+  const label = wording.yearInOperation(yearly.year);
+  if (yearly.netSavings === null) return [figure(label, wording.notEstimated(yearly.notEstimated))];
+  const interval = yearly.lower !== null && yearly.upper !== null ? wording.interval(formatDkk(yearly.lower, lang), formatDkk(yearly.upper, lang)) : wording.noInterval;
+  const probability = yearly.probabilityPositive !== null ? wording.probability(formatPercent(yearly.probabilityPositive, lang, 0)) : "";
+  const weeks = (list: string[]) => wording.weeks(Number(list[0]!.slice(6)), Number(list[list.length - 1]!.slice(6)));
   const intake =
     yearly.intake.projected !== null && yearly.intake.observed !== null
-      ? `${formatNumber(yearly.intake.value, "da")} deltagere (${formatNumber(yearly.intake.observed, "da")} talt i ${weeks(yearly.intake.observedWeeks)}, ${formatNumber(yearly.intake.projected, "da")} fremskrevet i ${weeks(yearly.intake.projectedWeeks)})`
-      : `${formatNumber(yearly.intake.value, "da")} deltagere`;
-  const saving = yearly.savingPerParticipant.source === "expenditure" ? "udgift sparet pr. deltager" : "sparet pr. deltager (sparede dage prissat)";
+      ? wording.intakeSplit(formatNumber(yearly.intake.value, lang), formatNumber(yearly.intake.observed, lang), weeks(yearly.intake.observedWeeks), formatNumber(yearly.intake.projected, lang), weeks(yearly.intake.projectedWeeks))
+      : wording.intakeTotal(formatNumber(yearly.intake.value, lang));
+  const savingKind = yearly.savingPerParticipant.source === "expenditure" ? "expenditure" : "days";
   return [
-    `  Et år i drift ${yearly.year}    nettobesparelse ${formatDkk(yearly.netSavings, "da")}${interval}${probability}`,
-    `                        = ${intake} x ${formatDkk(yearly.savingPerParticipant.estimate, "da")} ${saving} - ${formatDkk(yearly.cost, "da")}`,
+    figure(label, wording.yearlyNet(formatDkk(yearly.netSavings, lang), interval, probability)),
+    figure("", wording.yearlyFormula(intake, formatDkk(yearly.savingPerParticipant.estimate, lang), savingKind, formatDkk(yearly.cost, lang))),
   ];
 }
 
@@ -246,7 +254,7 @@ interface DaysFigures {
   daysSaved: Estimate & { tau: number; measure?: string };
   daysToFirstExit?: Estimate;
   paths?: {
-    states: { name: string; label: { da: string } }[];
+    states: { name: string; label: { da: string; en?: string } }[];
     publicSupportDaysSaved: Estimate;
     whereTheDaysWent: (Estimate & { state: string })[];
   } | null;
@@ -259,59 +267,67 @@ interface DaysFigures {
  * minus control days in each other state; they sum to the days saved). Without the weekly
  * benefit panel the days saved are the days to the first exit, and only that line is shown.
  */
-function daysLines(results: DaysFigures): string[] {
-  const days = (value: number | null) => formatNumber(value, "da", 1);
+function daysLines(results: DaysFigures, lang: Lang): string[] {
+  const wording = DEMO_WORDING[lang];
+  const days = (value: number | null) => formatNumber(value, lang, 1);
   const saved = results.daysSaved;
-  const expected = `forventet ${days(results.config.expectations.daysSaved)}`;
+  const expected = wording.expected(days(results.config.expectations.daysSaved));
   const paths = results.paths;
   if (!paths || saved.measure !== "days-on-benefit") {
-    return [`  Sparede dage          ${days(saved.estimate)} dage (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage, til første afgang; ${expected}`];
+    return [figure(wording.daysSaved, wording.savedFirstExit(days(saved.estimate), formatInterval(saved.lower, saved.upper, lang), saved.tau, expected))];
   }
-  const signed = (value: number | null) => formatCoreNumber(value, "da", { decimals: 1, minus: MINUS_SIGN, signed: true, rounding: "exact" });
-  const label = (state: string) => paths.states.find((entry) => entry.name === state)?.label.da.toLowerCase() ?? state;
+  const signed = (value: number | null) => formatCoreNumber(value, lang, { decimals: 1, minus: MINUS_SIGN, signed: true, rounding: "exact" });
+  const label = (state: string) => {
+    const labels = paths.states.find((entry) => entry.name === state)?.label;
+    return ((lang === "en" ? labels?.en : labels?.da) ?? labels?.da ?? state).toLowerCase();
+  };
   const support = paths.publicSupportDaysSaved;
   return [
-    `  Sparede dage          ${days(saved.estimate)} dage på A-dagpenge (95 % KI ${formatInterval(saved.lower, saved.upper, "da")}) ved ${saved.tau} dage, genindtræden talt med; ${expected}`,
-    `  Offentlig forsørgelse ${days(support.estimate)} færre dage (95 % KI ${formatInterval(support.lower, support.upper, "da")})`,
-    `  Hvor dagene gik hen   ${paths.whereTheDaysWent.map((entry) => `${label(entry.state)} ${signed(entry.estimate)}`).join(", ")} dage (indsats minus kontrol)`,
+    figure(wording.daysSaved, wording.savedOnBenefit(days(saved.estimate), formatInterval(saved.lower, saved.upper, lang), saved.tau, expected)),
+    figure(wording.publicSupport, wording.fewerDays(days(support.estimate), formatInterval(support.lower, support.upper, lang))),
+    figure(wording.whereDaysWent, wording.whereList(paths.whereTheDaysWent.map((entry) => `${label(entry.state)} ${signed(entry.estimate)}`).join(", "))),
   ];
 }
 
 /** Days to the first exit from A-dagpenge, the secondary measure, when days saved are days on A-dagpenge. */
-function firstExitLines(results: DaysFigures): string[] {
+function firstExitLines(results: DaysFigures, lang: Lang): string[] {
   const firstExit = results.daysToFirstExit;
   if (!firstExit || results.daysSaved.measure !== "days-on-benefit") return [];
-  const days = (value: number | null) => formatNumber(value, "da", 1);
-  return [`  Første afgang         ${days(firstExit.estimate)} dage tidligere (95 % KI ${formatInterval(firstExit.lower, firstExit.upper, "da")}), sekundært mål`];
+  const wording = DEMO_WORDING[lang];
+  return [figure(wording.firstExit, wording.firstExitLine(formatNumber(firstExit.estimate, lang, 1), formatInterval(firstExit.lower, firstExit.upper, lang)))];
 }
 
-/** The key figures, in Danish, from the files the steps wrote (numbers formatted as in the report). */
-function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number): string {
+/** The key figures, in the language of `--lang`, from the files the steps wrote (numbers formatted as in the report). */
+function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number, lang: Lang): string {
+  const wording = DEMO_WORDING[lang];
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   const businessCase = JSON.parse(readFileSync(businessCaseFile, "utf8"));
-  const count = (value: number | null) => (value === null ? "skjult" : formatNumber(value, "da"));
-  const days = (value: number | null) => formatNumber(value, "da", 1);
+  const count = (value: number | null) => (value === null ? wording.hidden : formatNumber(value, lang));
+  const days = (value: number | null) => formatNumber(value, lang, 1);
   const selfSupport = results.selfSupport.at.find((entry: { weeks: number }) => entry.weeks === 26);
+  const detectableFrom: string | null = results.precision.detectableFrom ?? null;
   const lines = [
     "",
-    `Nøgletal for ${results.trial.name} (syntetiske data), pr. ${formatDate(results.asOf, "da")}`,
-    ...daysLines(results),
-    ...yearlyLines(businessCase.yearly ?? null),
-    `  Deltagere             indsats ${count(results.flow.analysed.intervention)}, kontrol ${count(results.flow.analysed.control)}`,
-    ...firstExitLines(results),
-    `  Mindste påviselige    ${days(results.precision.minimumDetectableDaysSaved)} dage nu${results.precision.detectableFrom ? `; ${days(results.config.expectations.daysSaved)} dage påviselig fra ${formatDate(results.precision.detectableFrom, "da")}` : ""}`,
-    selfSupport
-      ? `  Selvforsørgelse 26 u. indsats ${formatPercent(selfSupport.intervention.estimate, "da")}, kontrol ${formatPercent(selfSupport.control.estimate, "da")}`
-      : "  Selvforsørgelse       -",
-    ...businessCase.years.map((year: { year: number; netSavings: number | null; lower: number | null; upper: number | null; notEstimated?: string | null }) =>
-      year.netSavings === null
-        ? `  Nettobesparelse ${year.year}  ikke estimeret: ${year.notEstimated ?? "ingen sparede dage falder i året"}`
-        : `  Nettobesparelse ${year.year}  ${formatDkk(year.netSavings, "da")} (95 % KI ${formatDkk(year.lower, "da")} til ${formatDkk(year.upper, "da")})`,
+    wording.heading(results.trial.name, formatDate(results.asOf, lang)),
+    ...daysLines(results, lang),
+    ...yearlyLines(businessCase.yearly ?? null, lang),
+    figure(wording.participants, wording.arms(count(results.flow.analysed.intervention), count(results.flow.analysed.control))),
+    ...firstExitLines(results, lang),
+    figure(
+      wording.minimumDetectable,
+      wording.detectable(days(results.precision.minimumDetectableDaysSaved), detectableFrom === null ? null : days(results.config.expectations.daysSaved), detectableFrom === null ? null : formatDate(detectableFrom, lang)),
     ),
-    `  Break-even            ${days(businessCase.breakEvenDaysSaved)} sparede dage`,
+    figure(wording.selfSupport, selfSupport ? wording.selfSupportLine(formatPercent(selfSupport.intervention.estimate, lang), formatPercent(selfSupport.control.estimate, lang)) : "-"),
+    ...businessCase.years.map((year: { year: number; netSavings: number | null; lower: number | null; upper: number | null; notEstimated?: string | null }) =>
+      figure(
+        wording.netSavings(year.year),
+        year.netSavings === null ? wording.yearNotEstimated(year.notEstimated ?? null) : wording.yearNet(formatDkk(year.netSavings, lang), wording.interval(formatDkk(year.lower, lang), formatDkk(year.upper, lang))),
+      ),
+    ),
+    figure(wording.breakEven, wording.breakEvenLine(days(businessCase.breakEvenDaysSaved))),
     "",
-    `Rapport: ${relative(cwd, reportFile)}`,
-    `Alt i:   ${relative(cwd, resultsFile).replace(/results\.json$/, "") || "."} (${formatNumber(seconds, "da", 1)} s)`,
+    `${wording.report.padEnd(8)} ${relative(cwd, reportFile)}`,
+    `${wording.everything.padEnd(8)} ${relative(cwd, resultsFile).replace(/results\.json$/, "") || "."} (${formatNumber(seconds, lang, 1)} s)`,
     "",
   ];
   return lines.join("\n");
