@@ -5,9 +5,10 @@
  * analysed, exited, still running at the as-of date and censored by reason.
  *
  * Suppression: every count from 1 to minCellSize - 1 is null (zero is shown); within an
- * arm, the exclusion reasons (which add up to assigned - analysed) and the
- * censoring reasons (which add up to analysed - exited) get complementary
- * suppression so a suppressed count cannot be recovered by subtraction.
+ * arm, the voided assignments and the exclusion reasons (which add up to assigned,
+ * voided included, minus analysed) and the censoring reasons (which add up to
+ * analysed - exited) get complementary suppression so a suppressed count cannot be
+ * recovered by subtraction.
  */
 import type { Results } from "../results-schema.ts";
 import { AS_OF_CENSORING, REASON_CODES, type AnalysisSet } from "./analysis-set.ts";
@@ -28,11 +29,14 @@ export function flowCounts(set: AnalysisSet, screening: ScreeningCounts | null, 
   const censored = censorReasons.map((reason) => ({ ...withCode(reason), control: 0 as number | null, intervention: 0 as number | null }));
   const analysedCells = { control: cell(analysed.control, minCellSize), intervention: cell(analysed.intervention, minCellSize) };
   const exitedCells = { control: cell(exited.control, minCellSize), intervention: cell(exited.intervention, minCellSize) };
+  const voidedCells = { control: cell(set.voided.control, minCellSize), intervention: cell(set.voided.intervention, minCellSize) };
   for (const arm of ARMS) {
-    // [analysed, ...excluded] add up to assigned: protect analysed from complementary suppression.
-    const exclusion = suppressGroup([analysed[arm], ...set.excluded.map((entry) => entry[arm])], minCellSize, new Set([0]));
+    // [analysed, voided, ...excluded] add up to assigned (voided included, as published): protect analysed from
+    // complementary suppression. Without voided in the group, a suppressed voided count was assigned minus the rest.
+    const exclusion = suppressGroup([analysed[arm], set.voided[arm], ...set.excluded.map((entry) => entry[arm])], minCellSize, new Set([0]));
     analysedCells[arm] = exclusion[0]!;
-    excluded.forEach((entry, index) => (entry[arm] = exclusion[index + 1]!));
+    voidedCells[arm] = exclusion[1]!;
+    excluded.forEach((entry, index) => (entry[arm] = exclusion[index + 2]!));
     const censoring = suppressGroup([exited[arm], ...censorReasons.map((reason) => censoredBy.get(reason)![arm])], minCellSize, new Set([0]));
     exitedCells[arm] = censoring[0]!;
     censored.forEach((entry, index) => (entry[arm] = censoring[index + 1]!));
@@ -49,7 +53,7 @@ export function flowCounts(set: AnalysisSet, screening: ScreeningCounts | null, 
       control: cell(set.assigned.control + set.voided.control, minCellSize),
       intervention: cell(set.assigned.intervention + set.voided.intervention, minCellSize),
     },
-    voided: { control: cell(set.voided.control, minCellSize), intervention: cell(set.voided.intervention, minCellSize) },
+    voided: voidedCells,
     excluded,
     analysed: analysedCells,
     exited: exitedCells,

@@ -74,7 +74,12 @@ Example:
     if (values["json"]) {
       io.stdout(JSON.stringify(result, null, 2) + "\n");
     } else {
-      const lines = [say.verifyHeader(result.assignments, batches.filter((batch) => batch.kind === "assign").length)];
+      // The header counts what is in force: a voided batch's assignments and the batch itself are subtracted
+      // (the lines below still list it, and the void that names it).
+      const voids = batches.filter((batch) => batch.kind === "void");
+      const voidedAssignments = voids.reduce((sum, batch) => sum + ((JSON.parse(batch.counts_json) as { voidedAssignments?: number }).voidedAssignments ?? 0), 0);
+      const activeBatches = batches.filter((batch) => batch.kind === "assign" && !voids.some((entry) => entry.voids_batch_seq === batch.batch_seq)).length;
+      const lines = [say.verifyHeader(result.assignments - voidedAssignments, activeBatches)];
       for (const batch of batches) {
         const counts = JSON.parse(batch.counts_json) as { assigned?: { intervention: number; control: number } };
         lines.push(
