@@ -177,6 +177,7 @@ function distributionOf(indicator: Indicator, counts: MeasureCounts, labels: Rea
     count: totals[status.name] ?? 0,
     percent: all === 0 ? null : (100 * (totals[status.name] ?? 0)) / all,
     reference: measure.reference?.[status.name] ?? null,
+    success: measure.successStatuses.includes(status.name),
   }));
 }
 

@@ -53,8 +53,10 @@ export const IndicatorResultSchema = z.object({
   projection: z.object({ value: z.number(), lower: z.number(), upper: z.number(), probabilityMet: z.number() }).nullable(),
   verdict: VerdictSchema,
   series: z.array(SeriesPointSchema),
-  /** The status after an ended spell: the distribution in the period against the reference. */
-  distribution: z.array(z.object({ status: z.string(), label: text, count: z.number().nullable(), percent: z.number().nullable(), reference: z.number().nullable() })).nullable(),
+  /** The status after an ended spell: the distribution in the period against the reference; the success statuses sum to the numerator. */
+  distribution: z
+    .array(z.object({ status: z.string(), label: text, count: z.number().nullable(), percent: z.number().nullable(), reference: z.number().nullable(), /** Counted in the numerator (a success status). */ success: z.boolean() }))
+    .nullable(),
 });
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 

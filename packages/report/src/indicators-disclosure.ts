@@ -9,26 +9,40 @@
  * - A share also hides its value when the part in the state or the part outside it is
  *   small (either gives a few persons away).
  * - The series: each point's numerator (and for shares the part outside the state) is a
- *   cell; the points of the period, and the points before it, are each linked by a known
- *   total, so `suppressCells` adds secondary suppression (primary and secondary as in the
- *   evaluation report).
- * - The status distribution: each status count is a cell, the ended spells their total.
+ *   cell. The files publish two totals over points: the period's value (its numerator
+ *   and denominator are the sums over the period's points) and a baseline measured on
+ *   the data (the sums over the baseline period's points), so each is a constraint and
+ *   `suppressCells` adds secondary suppression within it (primary and secondary as in the
+ *   evaluation report). A hidden cell alone in either group could be worked out by
+ *   subtraction; points in neither group are linked by no published total.
+ * - The status distribution: each status count is a cell; the ended spells are their
+ *   total, and the success statuses sum to the published numerator (the others to the
+ *   rest), so both parts are constraints too.
  */
-import type { IndicatorResult, IndicatorResults } from "@jobtrial/indicators";
+import { addDays } from "@jobtrial/core";
+import type { IndicatorResult, IndicatorResults, SeriesPoint } from "@jobtrial/indicators";
 import { isSmallCount, suppressCells, type Constraint } from "./suppression.ts";
+
+/** Whether a point (a week from its Monday, a month from its label) lies in a period, by the rule the indicators count periods with: a week by its Thursday. */
+function pointInPeriod(point: SeriesPoint, period: { from: string; to: string }): boolean {
+  if (/^\d{4}-\d{2}$/.test(point.label)) return point.label >= period.from.slice(0, 7) && point.label <= period.to.slice(0, 7);
+  const thursday = addDays(point.start, 3);
+  return thursday >= period.from && thursday <= period.to;
+}
 
 function discloseSeries(result: IndicatorResult, minCellSize: number): { series: IndicatorResult["series"]; hidden: number } {
   const share = result.unit === "percent";
   const cells: Record<string, number | null> = {};
-  const inPeriod: string[] = [];
-  const before: string[] = [];
   result.series.forEach((point, index) => {
     cells[`n${index}`] = point.numerator;
     if (share && point.numerator !== null && point.denominator !== null) cells[`c${index}`] = point.denominator - point.numerator;
-    (point.inPeriod ? inPeriod : before).push(String(index));
   });
+  const indices = (keep: (point: SeriesPoint) => boolean) => result.series.flatMap((point, index) => (keep(point) ? [String(index)] : []));
+  const groups = [indices((point) => point.inPeriod)];
+  const baseline = result.baseline;
+  if (baseline !== null && baseline.source === "data" && baseline.period !== null) groups.push(indices((point) => pointInPeriod(point, baseline.period!)));
   const constraints: Constraint[] = [];
-  for (const group of [inPeriod, before]) {
+  for (const group of groups) {
     constraints.push({ parts: group.map((index) => `n${index}`) });
     if (share) constraints.push({ parts: group.map((index) => `c${index}`) });
   }
@@ -62,7 +76,10 @@ function discloseBaseline(baseline: IndicatorResult["baseline"], unit: Indicator
 function discloseDistribution(result: IndicatorResult, minCellSize: number): { distribution: IndicatorResult["distribution"]; hidden: number } {
   if (result.distribution === null) return { distribution: null, hidden: 0 };
   const cells = Object.fromEntries(result.distribution.map((row) => [row.status, row.count]));
-  const outcome = suppressCells(cells, [{ parts: result.distribution.map((row) => row.status) }], minCellSize);
+  const statuses = (keep: (row: NonNullable<IndicatorResult["distribution"]>[number]) => boolean) => result.distribution!.filter(keep).map((row) => row.status);
+  // The parts before the whole: a partner found within a part also covers the whole.
+  const constraints: Constraint[] = [{ parts: statuses((row) => row.success) }, { parts: statuses((row) => !row.success) }, { parts: statuses(() => true) }];
+  const outcome = suppressCells(cells, constraints, minCellSize);
   const distribution = result.distribution.map((row) => (outcome.values.get(row.status) === null ? { ...row, count: null, percent: null } : row));
   return { distribution, hidden: outcome.primary.size + outcome.secondary.size };
 }
