@@ -19,7 +19,8 @@
  *   Kaplan-Meier estimator handles their short follow-up.
  * - Voided assignments are counted in the flow and left out.
  */
-import { daysBetween } from "@jobtrial/core";
+import { daysBetween, toDayNumber } from "@jobtrial/core";
+import { op, table } from "arquero";
 import type { CohortMember, Spell, TrialArm } from "./model.ts";
 
 export const AS_OF_CENSORING = "as-of date";
@@ -63,20 +64,44 @@ export interface AnalysisSet {
   excluded: { reason: string; control: number; intervention: number }[];
 }
 
+/**
+ * The join of cohort and outcomes: for each cohort member (by index) the index of
+ * the trial spell, the earliest spell of the same pseudonym starting within
+ * 14 days of the first unemployment day and before the as-of date; on equal
+ * starts the spell that comes first in `spells`. Members without one are absent.
+ *
+ * @example trialSpellOf([{ pseudonym: "a", firstUnemploymentDay: "2017-01-02", … }], [{ pseudonym: "a", start: "2017-01-30", … }, { pseudonym: "a", start: "2017-01-03", … }], "2018-03-01")
+ * // Map { 0 => 1 }
+ */
+export function trialSpellOf(cohort: readonly CohortMember[], spells: readonly Spell[], asOf: string): Map<number, number> {
+  const members = table({
+    member: cohort.map((_, index) => index),
+    pseudonym: cohort.map((member) => member.pseudonym),
+    firstDay: cohort.map((member) => toDayNumber(member.firstUnemploymentDay)),
+  });
+  const starts = table({
+    spell: spells.map((_, index) => index),
+    pseudonym: spells.map((spell) => spell.pseudonym),
+    startDay: spells.map((spell) => toDayNumber(spell.start)),
+  });
+  const trialSpells = members
+    .join(starts, "pseudonym")
+    .params({ asOfDay: toDayNumber(asOf), window: SPELL_MATCH_WINDOW_DAYS })
+    .filter((row: { firstDay: number; startDay: number }, $: { asOfDay: number; window: number }) => op.abs(row.startDay - row.firstDay) <= $.window && row.startDay < $.asOfDay)
+    .orderby("member", "startDay", "spell")
+    .dedupe("member");
+  return new Map((trialSpells.objects() as { member: number; spell: number }[]).map((row) => [row.member, row.spell]));
+}
+
 /** Builds the analysis set from the cohort and spells as of a date (see the rules above). */
 export function buildAnalysisSet(cohort: readonly CohortMember[], spells: readonly Spell[], asOf: string): AnalysisSet {
-  const spellsByPerson = new Map<string, Spell[]>();
-  for (const spell of spells) {
-    const list = spellsByPerson.get(spell.pseudonym);
-    if (list) list.push(spell);
-    else spellsByPerson.set(spell.pseudonym, [spell]);
-  }
+  const trialSpell = trialSpellOf(cohort, spells, asOf);
   const assigned = { control: 0, intervention: 0 };
   const voided = { control: 0, intervention: 0 };
   const late = { control: 0, intervention: 0 };
   const noOutcome = { control: 0, intervention: 0 };
   const rows: AnalysisRow[] = [];
-  for (const member of cohort) {
+  for (const [index, member] of cohort.entries()) {
     if (member.voided) {
       voided[member.arm]++;
       continue;
@@ -86,14 +111,12 @@ export function buildAnalysisSet(cohort: readonly CohortMember[], spells: readon
       late[member.arm]++;
       continue;
     }
-    const candidates = (spellsByPerson.get(member.pseudonym) ?? []).filter(
-      (spell) => Math.abs(daysBetween(member.firstUnemploymentDay, spell.start)) <= SPELL_MATCH_WINDOW_DAYS && spell.start < asOf,
-    );
-    if (candidates.length === 0) {
+    const spellIndex = trialSpell.get(index);
+    if (spellIndex === undefined) {
       noOutcome[member.arm]++;
       continue;
     }
-    const spell = candidates.reduce((first, next) => (next.start < first.start ? next : first));
+    const spell = spells[spellIndex]!;
     const followUp = daysBetween(member.firstUnemploymentDay, asOf);
     if (spell.end === null || spell.end >= asOf) {
       rows.push({ member, arm: member.arm, time: followUp, event: false, state: null, censorReason: AS_OF_CENSORING });
