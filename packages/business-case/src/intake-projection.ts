@@ -9,6 +9,7 @@
 import { addDays, daysBetween, formatNumber, isIsoWeek, isoWeekEnd, isoWeekOf, isoWeekStart, type IsoDate, type IsoWeek } from "@jobtrial/core";
 import { yearLength } from "./calendar-placement.ts";
 import type { BusinessCaseResultsInput } from "./results-input.ts";
+import { sum } from "simple-statistics";
 
 /** One ISO week of a year's intake in the intervention arm: counted in the register, or projected. */
 export interface IntakeWeek {
@@ -173,9 +174,13 @@ function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }):
     if (seen.length === weeks.length) whole.push({ year, weeks });
     else partial.push({ year, seen, unseen: weeks.filter((week) => !seen.includes(week)) });
   }
+  // Sums of citizens counted (whole numbers) by simple-statistics' `sum`; its compensated sum
+  // equals the plain one for whole numbers. Sums of fractional values (projections, prices) stay
+  // plain loops elsewhere: the compensation changes their last digit, and business-case.json is
+  // kept the same to the digit across versions (as survival's `meanAndVariance` says).
   const years = new Map<number, YearIntake>();
   for (const { year, weeks } of whole) {
-    const value = weeks.reduce((sum, week) => sum + intervention(week), 0);
+    const value = sum(weeks.map(intervention));
     years.set(year, {
       year,
       value,
@@ -195,18 +200,18 @@ function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }):
   // entries of both arms in each week number, summed over the whole years
   const referenceByWeek = new Map<number, number>();
   for (const { weeks } of whole) for (const week of weeks) referenceByWeek.set(weekNumber(week), (referenceByWeek.get(weekNumber(week)) ?? 0) + bothArms(week));
-  const referenceTotal = [...referenceByWeek.values()].reduce((sum, value) => sum + value, 0);
+  const referenceTotal = sum([...referenceByWeek.values()]);
   for (const { year, seen, unseen } of partial) {
     if (referenceYears.length === 0) {
       notProjected.push({ year, reason: "der er intet helt år i registret at tage sæsonmønsteret fra" });
       continue;
     }
-    const referenceSeen = seen.reduce((sum, week) => sum + (referenceByWeek.get(weekNumber(week)) ?? 0), 0);
+    const referenceSeen = sum(seen.map((week) => referenceByWeek.get(weekNumber(week)) ?? 0));
     if (!(referenceSeen > 0) || !(referenceTotal > 0)) {
       notProjected.push({ year, reason: `de hele år (${referenceYears.join(", ")}) havde intet indtag i de samme uger` });
       continue;
     }
-    const observed = seen.reduce((sum, week) => sum + intervention(week), 0);
+    const observed = sum(seen.map(intervention));
     const { value, se } = seasonalProjection(observed, referenceSeen, referenceTotal);
     const weeks: IntakeWeek[] = [
       ...seen.map((week) => ({ week, kind: "observed" as const, participants: intervention(week) })),
