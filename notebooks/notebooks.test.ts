@@ -15,6 +15,8 @@ const expected: Record<string, RegExp[]> = {
   // 1-15 of each month: 180 of 365 days; rpact's O'Brien-Fleming boundaries at 1/4, 1/2, 3/4, 1.
   "04-styrkeberegning.ts": [/andel til indsatsen 2017: 49,3 %/, /Tilgang 50 pr\. uge: styrke \d+,\d %, mindste påviselige effekt \d+,\d dage/, /Grænser ved fire kig: 4,33, 2,96, 2,36, 2,01/, /Gemt: out\/notebooks\/04-styrkeberegning\.json/],
   "05-kvartalsovervaagning.ts": [/Kig 5 2018-03-01 \(evaluation, information \d+,\d %\): sparede dage [−-]?\d+,\d, z [−-]?\d+,\d\d, grænse ±\d,\d\d/, /kommende: grænse ±\d,\d\d, kræver \d+,\d dage/, /Kvartalsnotat: out\/notebooks\/05-kvartal\/quarterly-note\.html/],
+  // data/jobcenter-maal-2020 as of 29 March 2020: 4,929 conversations in 13 weeks (379.2 a week, projected above 390).
+  "06-indikatorer.ts": [/Jobcentrets mål for 2020: 6 indikatorer, mindste cellestørrelse 5/, /Opgjort til og med 29\.03\.2020:\n  Afholdte samtaler om ugen: 379,2 \(\d+,\d til \d+,\d\), mål mindst 390 om ugen, fremskrevet \d+,\d: På vej/, /Indikatorside: out\/notebooks\/06-indikatorer\/index\.html/],
 };
 
 describe("notebooks", () => {

@@ -169,8 +169,8 @@ async function buildDocument(kind: "report" | "quarterly", resultsInput: unknown
   return { files, html, charts, disclosure: disclosed.disclosure, warnings };
 }
 
-/** Writes the report's (or the note's) files under `outDir` (created if needed); returns the paths written. */
-export function writeReport(report: Report, outDir: string): string[] {
+/** Writes the report's (or the note's, or the indicators page's) files under `outDir` (created if needed); returns the paths written. */
+export function writeReport(report: Pick<Report, "files">, outDir: string): string[] {
   const written: string[] = [];
   mkdirSync(join(outDir, "charts"), { recursive: true });
   for (const file of report.files) {
