@@ -1,16 +1,21 @@
 /**
  * Danish all the way (issue 21): every command of `jobtrial`, listed from
  * commands/index.ts so a new command is covered automatically, runs in Danish
- * on the bundled demo data and on a small error corpus, and nothing it prints
- * may be a raw error code or an English sentence; with `--lang en` the English
- * appears.
+ * with an unknown option, on missing, empty and wrong files, on the bad-input
+ * corpus, and on its success path over one shared demo output; nothing it prints
+ * may be a raw error code or an English sentence. With `--lang en` the same runs
+ * print English and none of the Danish words a message is made of.
+ *
+ * What the user wrote is not a message: the configuration's own texts (the trial's
+ * name, the sources of its rates) and the register's and cohort's column names are
+ * taken out before the check.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandIndex } from "../src/commands/index.ts";
-import { run, type CliRun } from "./helpers.ts";
+import { repoRoot, run, type CliRun } from "./helpers.ts";
 
 /**
  * English function words as whole words: strict enough to catch an English
@@ -20,16 +25,50 @@ import { run, type CliRun } from "./helpers.ts";
 const ENGLISH = /\b(the|is not|must be|could not|cannot|does not|file|found|missing|expected|should|were|which|nothing|written|please)\b/i;
 /** A raw error code: two or more snake_case words (horizon_beyond_follow_up), outside a path or option. */
 const RAW_CODE = /(?<![\w./-])[a-z]+(?:_[a-z]+){2,}(?![\w./-])/;
+/** Danish words our messages are made of and English never uses ("ikke", "skal", "rækker", "sparede"). */
+const DANISH = /\b(ikke|skal|findes|skrevet|filen|kør|angiv|intet|allerede|annulleret|tildelinger|udeladt|rækker|række|dage|sparede|nøgletal|indsats|kontrol|mangler|kolonnen|stadig|færre|tidligere|fremskrevet|deltagere|forventet)\b/i;
 
+const trial = "data/esbjerg-2017/trial.json";
+const now = new Date("2018-03-01T10:00:00Z");
+
+/** Every string in the trial configuration (its name, its sources' notes): the user's own text. */
+function configTexts(value: unknown): string[] {
+  if (typeof value === "string") return value.length > 3 ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(configTexts);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(configTexts);
+  return [];
+}
+const USER_TEXT = configTexts(JSON.parse(readFileSync(join(repoRoot, trial), "utf8"))).sort((a, b) => b.length - a.length);
+/** The register's and the cohort's column names (first_unemployment_day): names, not codes. */
+const COLUMN_NAMES = ["first_unemployment_day", "age_at_entry", "born_1_january", "born_first_of_month", "replacement_number", "unemployment_fund", "industry_group", "batch_id", "birth_date"];
+
+/** The lines a user reads, without paths, options, placeholders, the user's own text and column names. */
+function readable(result: CliRun): string[] {
+  return `${result.stdout}\n${result.stderr}`.split("\n").map((line) => {
+    let text = line;
+    for (const own of USER_TEXT) text = text.split(own).join("");
+    for (const column of COLUMN_NAMES) text = text.split(column).join("");
+    return text
+      .replace(/\S*[/\\]\S*/g, "")
+      .replace(/\S+\.(csv|json|xlsx|sqlite|key|html)\b/g, "")
+      .replace(/--[\w-]+/g, "")
+      .replace(/<[^>]*>/g, "");
+  });
+}
+
+/** Lines with an English sentence or a raw code (in a Danish run). */
 function leaks(result: CliRun): string[] {
-  return `${result.stdout}\n${result.stderr}`
-    .split("\n")
-    .map((line) => line.replace(/\S*[/\\]\S*/g, "").replace(/--[\w-]+/g, "").replace(/<[^>]*>/g, ""))
-    .filter((line) => ENGLISH.test(line) || RAW_CODE.test(line));
+  return readable(result).filter((line) => ENGLISH.test(line) || RAW_CODE.test(line));
+}
+
+/** Lines with a Danish word of a message or a raw code (in an English run). */
+function danishLeaks(result: CliRun): string[] {
+  return readable(result).filter((line) => DANISH.test(line) || RAW_CODE.test(line));
 }
 
 describe("jobtrial speaks Danish by default", () => {
   const folder = mkdtempSync(join(tmpdir(), "jobtrial-language-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const empty = join(folder, "tom.csv");
   writeFileSync(empty, "");
   const wrongDelimiter = join(folder, "forkert.csv");
@@ -41,23 +80,131 @@ describe("jobtrial speaks Danish by default", () => {
     expect(leaks(result)).toEqual([]);
   });
 
-  it.each(commandIndex.map((entry) => entry.name))("%s with a missing and an empty file prints Danish only", async (name) => {
+  it.each(commandIndex.map((entry) => entry.name))("%s with a missing and an empty file prints Danish only, and English with --lang en", async (name) => {
     for (const file of [join(folder, "findes-ikke.csv"), empty, wrongDelimiter]) {
-      const result = await run([...name.split(" "), "--config", file, "--results", file, "--out", join(folder, "ud")]);
+      const argv = [...name.split(" "), "--config", file, "--results", file, "--out", join(folder, "ud")];
+      const result = await run(argv);
       expect(result.code).not.toBe(0);
       expect(leaks(result)).toEqual([]);
+      const english = await run([...argv, "--lang", "en"]);
+      expect(english.code).toBe(result.code);
+      expect(danishLeaks(english)).toEqual([]);
     }
   });
 
-  it("demo on the bundled data prints Danish only", async () => {
-    const result = await run(["demo", "--out", join(folder, "demo")]);
-    expect(result.code).toBe(0);
-    expect(leaks(result)).toEqual([]);
-  }, 120_000);
-
-  it("--lang en gives the English wording of the same error", async () => {
-    const result = await run(["analyze", "--config", join(folder, "findes-ikke.json"), "--lang", "en", "--out", join(folder, "r.json")]);
+  it("--lang en gives the English wording of the same error, which the check above would catch in a Danish run", async () => {
+    const result = await run(["register", "verify", "--register", join(folder, "findes-ikke.sqlite"), "--lang", "en"]);
     expect(result.code).not.toBe(0);
     expect(leaks(result)).not.toEqual([]);
+    expect(danishLeaks(await run(["register", "verify", "--register", join(folder, "findes-ikke.sqlite")]))).not.toEqual([]);
+  });
+});
+
+describe("the bad-input corpus in both languages", () => {
+  const corpus = join(import.meta.dirname, "fixtures", "bad-input");
+  const files = readdirSync(corpus).filter((name) => name.endsWith(".csv")).sort();
+  const scratch = mkdtempSync(join(tmpdir(), "jobtrial-language-corpus-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it("holds the corpus files (a missing corpus fails here)", () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(files)("assign --dry-run on %s is Danish only, and English with --lang en", async (name) => {
+    const argv = ["assign", "--config", trial, "--register", join(scratch, "register.sqlite"), "--intake", join(corpus, name), "--week", "2017-W02", "--dry-run"];
+    const danish = await run(argv, { now });
+    expect(leaks(danish)).toEqual([]);
+    const english = await run([...argv, "--lang", "en"], { now });
+    expect(english.code).toBe(danish.code);
+    expect(danishLeaks(english)).toEqual([]);
+    expect(english.stdout + english.stderr).not.toBe(danish.stdout + danish.stderr);
+  });
+});
+
+/**
+ * Every command's success path, on one demo output: the demo runs once, and each
+ * command then runs on what it wrote (the register, the cohort, results.json, the
+ * business case), in Danish and in English. Survival, compare and states take the
+ * survival package's conformance data (the demo writes no per-person table).
+ */
+describe("every command's success path in Danish, and in English with --lang en", () => {
+  const folder = mkdtempSync(join(tmpdir(), "jobtrial-language-demo-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const demo = join(folder, "demo");
+  const work = join(folder, "arbejde");
+  const conformance = join(repoRoot, "packages/survival/test/fixtures/conformance");
+  let demoRun: CliRun;
+
+  beforeAll(async () => {
+    demoRun = await run(["demo", "--out", demo], { now });
+    mkdirSync(work);
+    copyFileSync(join(demo, "register.sqlite"), join(work, "register.sqlite"));
+    // The demo removes its key when it ends; export and pseudonymize need one.
+    expect((await run(["register", "keygen", "--out", join(work, "noegle.key")])).code).toBe(0);
+    // An early look: results as of three months into the trial.
+    const early = await run(["analyze", "--config", trial, "--cohort", join(demo, "kohorte.csv"), "--benefit-weeks", join(demo, "udtraek", "benefit-weeks.csv"), "--as-of", "2017-06-01", "--out", join(work, "tidligt.json")], { now });
+    expect(early.code).toBe(0);
+  }, 240_000);
+
+  it("demo on the bundled data prints Danish only", () => {
+    expect(demoRun.code).toBe(0);
+    expect(leaks(demoRun)).toEqual([]);
+    expect(demoRun.stdout).toContain("Nøgletal for");
+  });
+
+  /** Each command's success run: its arguments (paths made at run time) and, where its output is not language-neutral, the English it must print. */
+  const successes: { name: string; argv: () => string[]; english: string | null }[] = [
+    { name: "init", argv: () => ["init", "--out", join(work, `ny-${Math.random().toString(36).slice(2)}.json`), "--municipality", "Aarhus", "--industry-groups", "Handel og service;Team LVU", "--budget", "2000000", "--daily-benefit", "2025:949,2026:965,2027:980,2028:980", "--rate-source", "STAR 2025", "--expected-net-savings", "1500000", "--project-start", "2025-01-01", "--power-trials", "2", "--weekly-intake", "10"], english: "Saved: " },
+    { name: "config check", argv: () => ["config", "check", trial], english: "evaluation   2018-03-01, quarterly reporting, primary horizon 364 days" },
+    { name: "simulate", argv: () => ["simulate", "--config", trial, "--seed", "7", "--out", join(work, "simuleret"), "--weeks", "2017-W01:2017-W02", "--weekly-intake", "10"], english: "SYNTHETIC data written to " },
+    { name: "assign", argv: () => ["assign", "--config", trial, "--register", join(work, "nyt-register.sqlite"), "--intake", "data/esbjerg-2017/intake/2017-W01.csv", "--dry-run"], english: "dry run; nothing written" },
+    { name: "assign diagnose", argv: () => ["assign", "diagnose", "--config", trial, "--register", join(work, "register.sqlite")], english: "Observed share in intervention" },
+    { name: "register verify", argv: () => ["register", "verify", "--register", join(work, "register.sqlite")], english: "OK: the hash chain is intact" },
+    { name: "register keygen", argv: () => ["register", "keygen", "--out", join(work, `noegle-${Math.random().toString(36).slice(2)}.key`)], english: "New key written: " },
+    { name: "register export", argv: () => ["register", "export", "--register", join(work, "register.sqlite"), "--key-file", join(work, "noegle.key"), "--out", join(work, "kohorte.csv"), "--config", trial], english: "Cohort written: " },
+    { name: "register columns", argv: () => ["register", "columns", "--register", join(work, "register.sqlite"), "--config", trial], english: "Columns from the intake lists:" },
+    { name: "register void", argv: () => ["register", "void", "--register", join(work, "register.sqlite"), "--batch", "B0002", "--reason", "forkert uge"], english: "is already voided; nothing was changed" },
+    { name: "pseudonymize", argv: () => ["pseudonymize", "data/esbjerg-2017/outcomes/spells.csv", "--column", "CPR-nummer", "--key-file", join(work, "noegle.key"), "--out", join(work, "forloeb.csv")], english: "Pseudonymized: " },
+    { name: "survival", argv: () => ["survival", join(conformance, "lung/data.csv"), "--time", "time", "--event", "event", "--group", "group", "--strata", "stratum", "--tau", "365"], english: "Restricted mean survival time (other minus reference)" },
+    { name: "sql", argv: () => ["sql", "spells", "--dialect", "duckdb", "--time", "t", "--status", "s", "--group", "g"], english: null },
+    { name: "states", argv: () => ["states", join(conformance, "multistate/data.csv"), "--id", "id", "--group", "arm", "--start", "tstart", "--stop", "tstop", "--from", "from", "--to", "to", "--initial", "adp", "--public", "adp,other", "--tau", "91,182,364"], english: "state" },
+    { name: "compare", argv: () => ["compare", join(conformance, "lung/data.csv"), "--value", "time", "--group", "group", "--seed", "7"], english: "Difference in means" },
+    { name: "analyze", argv: () => ["analyze", "--config", trial, "--cohort", join(demo, "kohorte.csv"), "--benefit-weeks", join(demo, "udtraek", "benefit-weeks.csv"), "--as-of", "2017-06-01", "--out", join(work, "tidligt-igen.json")], english: "The restricted mean at 182 days is not estimable" },
+    { name: "power", argv: () => ["power", "--config", trial, "--trials", "2", "--seed", "1", "--weekly-intake", "20"], english: "Design diagnosis: 2 simulated trials" },
+    { name: "monitor boundaries", argv: () => ["monitor", "boundaries", "--information", "0.5,1"], english: "Group-sequential boundaries" },
+    // The business case's table and JSON are Danish in both languages (its --help says so); its notices are not.
+    { name: "business-case", argv: () => ["business-case", "--config", trial, "--results", join(work, "tidligt.json"), "--format", "json", "--out", join(work, "bc.json")], english: "Early look: " },
+    { name: "indicators", argv: () => ["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", "data/fleksjob-andele", "--out", join(work, "indikatorer")], english: "Counted up to and including 1 Apr 2018:" },
+    { name: "report", argv: () => ["report", "--results", join(demo, "results.json"), "--business-case", join(demo, "business-case.json"), "--out", join(work, "rapport")], english: "Report: " },
+    { name: "demo", argv: () => [], english: null },
+    // serve runs a web server until stopped, and "serve adduser" reads the password from the process's standard
+    // input: serve.test.ts runs both in a child process (the Danish sign-in page, adduser in both languages).
+    { name: "serve", argv: () => [], english: null },
+  ];
+
+  it("covers every command in commands/index.ts", () => {
+    expect(successes.map((success) => success.name).sort()).toEqual(commandIndex.map((entry) => entry.name).sort());
+  });
+
+  it.each(successes.filter((success) => success.argv().length > 0).map((success) => [success.name, success] as const))(
+    "%s succeeds in Danish only, and in English with --lang en",
+    async (_name, success) => {
+      const danish = await run(success.argv(), { now });
+      expect([danish.code, leaks(danish)]).toEqual([0, []]);
+      const english = await run([...success.argv(), "--lang", "en"], { now });
+      expect([english.code, danishLeaks(english)]).toEqual([success.name === "register void" ? 1 : 0, []]);
+      if (success.english !== null) expect(english.stdout + english.stderr).toContain(success.english);
+    },
+    120_000,
+  );
+
+  it("business-case at an early look answers at the longest horizon with data, in Danish and in English", async () => {
+    const argv = ["business-case", "--config", trial, "--results", join(work, "tidligt.json")];
+    const danish = await run(argv, { now });
+    expect([danish.code, leaks(danish)]).toEqual([0, []]);
+    expect(danish.stdout).toContain("Tidligt kig: beregnet ved 148 dage, den længste horisont med data i begge grupper (results.json: 364 dage)");
+    const english = await run([...argv, "--lang", "en"], { now });
+    expect(english.code).toBe(0);
+    expect(danishLeaks({ code: 0, stdout: "", stderr: english.stderr })).toEqual([]);
   });
 });
