@@ -5,7 +5,7 @@
  * in docs/reliability.md.
  */
 import { describe, expect, it } from "vitest";
-import { concurrentBatches, fullDisk, killBatches, readOnlyRegister, tamperedRegister, unknownSchemaVersion } from "./register-faults.ts";
+import { concurrentBatches, fullDisk, killBatches, problemsOf, readOnlyRegister, tamperedRegister, unknownSchemaVersion } from "./register-faults.ts";
 
 const MINUTES = 60_000;
 
@@ -48,4 +48,29 @@ describe("the register under faults, through jobtrial in separate processes", ()
     expect(result.stdout + result.stderr).toMatch(/(tildeling|post) 3\b/);
     expect(result.stdout + result.stderr).not.toMatch(/\d{6}-?\d{4}/);
   }, 2 * MINUTES);
+
+  it("problemsOf, the judge of the script .ci/run runs, names every kind of damage and passes a clean run", () => {
+    const clean = {
+      kills: { kills: 3, batchAbsent: 2, batchPresent: 1, partialStaffLists: 0, failures: [], msPerRun: 1_000 },
+      concurrent: { processes: 3, citizens: 600, assignedRows: 600, distinctCitizens: 600, verified: true, exitCodes: [0, 0, 0] },
+      refusals: [{ how: "1 MB tmpfs", code: 1, stderr: "jobtrial assign: disken med registret er fuld\n", unchanged: true, verified: true }],
+      tampered: [{ kind: "edited", code: 1 }],
+    };
+    expect(problemsOf(clean)).toEqual([]);
+    expect(
+      problemsOf({
+        kills: { ...clean.kills, batchPresent: 0, failures: ["kill 3: the batch holds 12 of 300 rows"] },
+        concurrent: { ...clean.concurrent, assignedRows: 601, exitCodes: [0, 1, 0] },
+        refusals: [{ ...clean.refusals[0]!, code: 1, stderr: "jobtrial assign: intern fejl: SQLITE_FULL\n" }, { ...clean.refusals[0]!, how: "read-only", unchanged: false }],
+        tampered: [{ kind: "reordered", code: 0 }],
+      }),
+    ).toEqual([
+      "kill 3: the batch holds 12 of 300 rows",
+      "kills: a batch was neither wholly absent nor wholly present",
+      "concurrent: 601 rows for 600 of 600 citizens, verified true, exit codes 0 1 0",
+      "1 MB tmpfs: exit 1, unchanged true: jobtrial assign: intern fejl: SQLITE_FULL",
+      "read-only: exit 1, unchanged false: jobtrial assign: disken med registret er fuld",
+      "a register with a row reordered passed verify (exit 0)",
+    ]);
+  });
 });

@@ -15,9 +15,12 @@
  * - a row edited, deleted or moved behind the tool's back: `register verify`
  *   exits 1 naming the record by sequence number.
  *
- * Usage (the full run; bench/stress/register-faults.test.ts runs it reduced):
- *   node --import tsx bench/stress/register-faults.ts [--kills 100] [--rows 20000] [--concurrent 8] [--seed 17]
- * Results of the full run are in docs/reliability.md.
+ * Usage (the full run; bench/stress/register-faults.test.ts runs it reduced, and
+ * .ci/run runs this script with small counts):
+ *   node --import tsx bench/stress/register-faults.ts [--kills 100] [--rows 20000] [--concurrent 8]
+ *     [--concurrent-rows 2000] [--full-disk-rows 20000] [--seed 17]
+ * It prints what it found and exits 1 when any fault did damage. Results of the
+ * full run are in docs/reliability.md.
  */
 import { assignBatch, closeRegister, makeCpr, openRegister, readIntakeFile, verifyRegister } from "@jobtrial/assign";
 import { isJobtrialError, loadTrialConfig } from "@jobtrial/core";
@@ -351,21 +354,56 @@ export async function tamperedRegister(kind: "edited" | "deleted" | "reordered")
   return result;
 }
 
+/**
+ * What is wrong in a run's results, as lines; empty when all is as it must be. The
+ * refusals must exit 1 with a Danish message (never "intern fejl") and leave the
+ * register's bytes unchanged; a tampered register must fail verify.
+ */
+export function problemsOf(results: {
+  kills: KillSummary;
+  concurrent: ConcurrentSummary;
+  refusals: RefusalResult[];
+  tampered: { kind: string; code: number | null }[];
+}): string[] {
+  const problems = [...results.kills.failures];
+  if (results.kills.batchAbsent + results.kills.batchPresent !== results.kills.kills) problems.push("kills: a batch was neither wholly absent nor wholly present");
+  const concurrent = results.concurrent;
+  if (!concurrent.verified || concurrent.assignedRows !== concurrent.citizens || concurrent.distinctCitizens !== concurrent.citizens || concurrent.exitCodes.some((code) => code !== 0)) {
+    problems.push(`concurrent: ${concurrent.assignedRows} rows for ${concurrent.distinctCitizens} of ${concurrent.citizens} citizens, verified ${concurrent.verified}, exit codes ${concurrent.exitCodes.join(" ")}`);
+  }
+  for (const refusal of results.refusals) {
+    if (refusal.code !== 1 || !refusal.unchanged || /intern fejl|internal error/.test(refusal.stderr)) problems.push(`${refusal.how}: exit ${refusal.code}, unchanged ${refusal.unchanged}: ${refusal.stderr.trim()}`);
+  }
+  for (const item of results.tampered) if (item.code !== 1) problems.push(`a register with a row ${item.kind} passed verify (exit ${item.code})`);
+  return problems;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { kills: { type: "string" }, rows: { type: "string" }, concurrent: { type: "string" }, seed: { type: "string" } } });
+  const { values } = parseArgs({ options: { kills: { type: "string" }, rows: { type: "string" }, concurrent: { type: "string" }, "concurrent-rows": { type: "string" }, "full-disk-rows": { type: "string" }, seed: { type: "string" } } });
   const kills = Number(values.kills ?? 100);
   const rows = Number(values.rows ?? 20_000);
   const processes = Number(values.concurrent ?? 8);
+  const concurrentRows = Number(values["concurrent-rows"] ?? 2_000);
+  const fullDiskRows = Number(values["full-disk-rows"] ?? 20_000);
   const seed = Number(values.seed ?? 17);
   console.log(`kills: ${kills} batches of ${rows} rows (seed ${seed})`);
-  console.log(JSON.stringify(await killBatches({ kills, rows, seed }), null, 2));
-  console.log(`concurrent: ${processes} processes`);
-  console.log(JSON.stringify(await concurrentBatches({ processes, rows: 2_000, step: 1_000 }), null, 2));
-  for (const result of [await readOnlyRegister(), await fullDisk(20_000), await unknownSchemaVersion()]) console.log(JSON.stringify(result));
+  const killSummary = await killBatches({ kills, rows, seed });
+  console.log(JSON.stringify(killSummary, null, 2));
+  console.log(`concurrent: ${processes} processes of ${concurrentRows} rows, each overlapping the next by half`);
+  const concurrent = await concurrentBatches({ processes, rows: concurrentRows, step: Math.max(1, Math.floor(concurrentRows / 2)) });
+  console.log(JSON.stringify(concurrent, null, 2));
+  const refusals = [await readOnlyRegister(), await fullDisk(fullDiskRows), await unknownSchemaVersion()];
+  for (const result of refusals) console.log(JSON.stringify(result));
+  const tampered: { kind: string; code: number | null }[] = [];
   for (const kind of ["edited", "deleted", "reordered"] as const) {
     const result = await tamperedRegister(kind);
+    tampered.push({ kind, code: result.code });
     console.log(kind, result.code, result.stdout.trim().split("\n").at(-1));
   }
+  const problems = problemsOf({ kills: killSummary, concurrent, refusals, tampered });
+  for (const problem of problems) console.error(`PROBLEM: ${problem}`);
+  console.log(problems.length === 0 ? "register faults: no problem found" : `register faults: ${problems.length} problem(s) found`);
+  if (problems.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

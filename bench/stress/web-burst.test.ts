@@ -4,7 +4,7 @@
  * times at once (about 50 requests). The full run is by hand (docs/reliability.md).
  */
 import { expect, it } from "vitest";
-import { webBurst } from "./web-burst.ts";
+import { burstProblems, webBurst } from "./web-burst.ts";
 
 it("a burst of concurrent uploads and repeated confirmations from a second process leaves the register consistent and jobtrial serve answering", async () => {
   const summary = await webBurst({ clients: 2, uploads: 4, confirms: 3 });
@@ -12,4 +12,10 @@ it("a burst of concurrent uploads and repeated confirmations from a second proce
   expect(summary.confirmedUploads).toBe(summary.uploads);
   expect(summary.register).toMatchObject({ verified: true, activeRows: summary.citizens, distinctCitizens: summary.citizens });
   expect(summary.answeringAfter).toBe(true);
+  expect(burstProblems(summary)).toEqual([]);
+  // The judge of the script .ci/run runs finds a server error, a lost and a doubled assignment.
+  expect(burstProblems({ ...summary, statuses: { ...summary.statuses, 500: 2 }, register: { ...summary.register, activeRows: summary.citizens + 1 } })).toEqual([
+    "server errors: 2 x 500",
+    `${summary.citizens + 1} rows for ${summary.register.distinctCitizens} citizens; the confirmed files hold ${summary.citizens}`,
+  ]);
 }, 300_000);

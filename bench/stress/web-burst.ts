@@ -7,7 +7,8 @@
  * still answer, no request may have had a server error, and the register must
  * verify with every citizen of the confirmed files assigned exactly once.
  *
- * Usage (bench/stress/web-burst.test.ts runs it reduced):
+ * Usage (bench/stress/web-burst.test.ts runs it reduced, and .ci/run runs this
+ * script with small counts; it exits 1 when it finds a problem):
  *   node --import tsx bench/stress/web-burst.ts [--clients 4] [--uploads 12] [--confirms 3]
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -158,10 +159,28 @@ export async function webBurst(options: { clients: number; uploads: number; conf
   }
 }
 
+/** What is wrong after a burst, as lines; empty when all is as it must be. */
+export function burstProblems(summary: BurstSummary): string[] {
+  const problems: string[] = [];
+  const serverErrors = Object.entries(summary.statuses).filter(([status]) => Number(status) >= 500);
+  if (serverErrors.length > 0) problems.push(`server errors: ${serverErrors.map(([status, count]) => `${count} x ${status}`).join(", ")}`);
+  if (summary.confirmedUploads !== summary.uploads) problems.push(`${summary.uploads - summary.confirmedUploads} of ${summary.uploads} uploads were not confirmed`);
+  if (!summary.register.verified) problems.push("the register does not verify");
+  if (summary.register.activeRows !== summary.citizens || summary.register.distinctCitizens !== summary.citizens) {
+    problems.push(`${summary.register.activeRows} rows for ${summary.register.distinctCitizens} citizens; the confirmed files hold ${summary.citizens}`);
+  }
+  if (!summary.answeringAfter) problems.push("the server no longer answers");
+  return problems;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { clients: { type: "string" }, uploads: { type: "string" }, confirms: { type: "string" } } });
   const summary = await webBurst({ clients: Number(values.clients ?? 4), uploads: Number(values.uploads ?? 12), confirms: Number(values.confirms ?? 3) });
   console.log(JSON.stringify({ ...summary, register: { ...summary.register, batches: summary.register.batches.length } }, null, 2));
+  const problems = burstProblems(summary);
+  for (const problem of problems) console.error(`PROBLEM: ${problem}`);
+  console.log(problems.length === 0 ? "web burst: no problem found" : `web burst: ${problems.length} problem(s) found`);
+  if (problems.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
