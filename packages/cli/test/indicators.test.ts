@@ -313,7 +313,7 @@ describe("jobtrial indicators hides small counts in every file it writes", () =>
 });
 
 describe("jobtrial indicators refuses bad input in Danish, saying where and how to fix it", () => {
-  it("a definitions file with a wrong field names the field (exit 1, nothing written)", async () => {
+  it("a definitions file with a wrong field names the field and the values it may take, in Danish and with --lang en in English (exit 1, nothing written)", async () => {
     const dir = tempDir();
     const spec = JSON.parse(readFileSync(join(repoRoot, "data/fleksjob-andele/indicators.json"), "utf8"));
     spec.indicators[1].target = { kind: "mindst", value: 35 };
@@ -321,8 +321,10 @@ describe("jobtrial indicators refuses bad input in Danish, saying where and how 
     const out = join(dir, "out");
     const result = await run(["indicators", "--spec", join(dir, "indicators.json"), "--data", "data/fleksjob-andele", "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^jobtrial indicators: .*indicators\.json er ikke en gyldig indikatorfil: \$\.indicators\[1\]\.target\.kind .*; ret felterne og kør igen\.\n$/);
+    expect(result.stderr).toBe(`jobtrial indicators: ${join(dir, "indicators.json")} er ikke en gyldig indikatorfil: $.indicators[1].target.kind skal være "atMost", "atLeast" eller "change"; ret felterne og kør igen.\n`);
     expect(existsSync(out)).toBe(false);
+    const english = await run(["indicators", "--spec", join(dir, "indicators.json"), "--data", "data/fleksjob-andele", "--out", out, "--lang", "en"]);
+    expect(english.stderr).toBe(`jobtrial indicators: ${join(dir, "indicators.json")} is not a valid indicator file: $.indicators[1].target.kind must be "atMost", "atLeast" or "change"; correct the fields and run again.\n`);
   });
 
   it("a definitions file that is not JSON names the line", async () => {
@@ -330,7 +332,7 @@ describe("jobtrial indicators refuses bad input in Danish, saying where and how 
     writeFileSync(join(dir, "indicators.json"), '{\n  "project": {\n  ,\n}\n');
     const result = await run(["indicators", "--spec", join(dir, "indicators.json"), "--data", "data/fleksjob-andele", "--out", join(dir, "out")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/indicators\.json er ikke en gyldig indikatorfil: not valid JSON \(line 3\)/);
+    expect(result.stderr).toMatch(/indicators\.json er ikke en gyldig indikatorfil: ikke gyldig JSON \(linje 3\); ret felterne og kør igen\.\n$/);
   });
 
   it("a bad week in the data is listed with file, row and column, and nothing is written; in English with --lang en", async () => {

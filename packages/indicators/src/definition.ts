@@ -10,9 +10,28 @@
 import { isIsoDate } from "@jobtrial/core";
 import { z } from "zod";
 
-const text = z.string().trim().min(1, { message: "must not be empty" });
-const isoDate = z.string().refine(isIsoDate, { message: "must be a date YYYY-MM-DD, for example 2020-01-01" });
-const codes = z.array(text).min(1, { message: "must list at least one benefit code" });
+/**
+ * The definitions' own rules in both languages: the English is zod's message, the Danish
+ * goes with it (`params.da` of a custom issue, or this table for a built-in check), so
+ * `parseIndicatorSpec` can word every problem in Danish (messages.ts).
+ */
+export const SPEC_RULES = {
+  notEmpty: { en: "must not be empty", da: "må ikke være tom" },
+  date: { en: "must be a date YYYY-MM-DD, for example 2020-01-01", da: "skal være en dato ÅÅÅÅ-MM-DD, for eksempel 2020-01-01" },
+  codes: { en: "must list at least one benefit code", da: "skal nævne mindst én ydelseskode" },
+  statusName: { en: 'must be lower-case letters, digits and "-", for example "wage"', da: 'skal være små bogstaver, cifre og "-", for eksempel "wage"' },
+  indicatorId: { en: 'must be lower-case letters, digits and "-", for example "conversations"', da: 'skal være små bogstaver, cifre og "-", for eksempel "samtaler"' },
+  fromAfterTo: { en: "from must not be after to", da: "from må ikke ligge efter to" },
+  changeNeedsBaseline: { en: "a change target needs a baseline", da: "et mål om en ændring kræver en basislinje (baseline)" },
+  pointsForShares: { en: '"points" is for shares; use "number" or "percent"', da: '"points" gælder andele; brug "number" eller "percent"' },
+} as const;
+
+/** A custom issue's wording: zod's message in English, the Danish beside it. */
+const worded = (rule: { en: string; da: string }) => ({ message: rule.en, params: { da: rule.da } });
+
+const text = z.string().trim().min(1, { message: SPEC_RULES.notEmpty.en });
+const isoDate = z.string().refine(isIsoDate, worded(SPEC_RULES.date));
+const codes = z.array(text).min(1, { message: SPEC_RULES.codes.en });
 const percent = z.number().min(0).max(100);
 
 /** Who is counted in a week: a benefit code of the panel that week, an age, a target group. */
@@ -28,7 +47,7 @@ export type Population = z.infer<typeof PopulationSchema>;
 
 /** One status after an ended spell, with the panel codes that mean it. */
 export const StatusSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and "-", for example "wage"' }),
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: SPEC_RULES.statusName.en }),
   label: z.strictObject({ da: text, en: text }),
   /** Panel codes of the status; an empty list means a week without any code (self-support). */
   codes: z.array(text),
@@ -66,7 +85,7 @@ export const MeasureSchema = z.discriminatedUnion("kind", [
 export type Measure = z.infer<typeof MeasureSchema>;
 export type MeasureKind = Measure["kind"];
 
-export const PeriodSchema = z.strictObject({ from: isoDate, to: isoDate }).refine((period) => period.from <= period.to, { message: "from must not be after to", path: ["to"] });
+export const PeriodSchema = z.strictObject({ from: isoDate, to: isoDate }).refine((period) => period.from <= period.to, { ...worded(SPEC_RULES.fromAfterTo), path: ["to"] });
 export type Period = z.infer<typeof PeriodSchema>;
 
 /** The baseline: measured over a period of the data, or stated (a published figure), optionally with its counts. */
@@ -85,7 +104,7 @@ export const TargetSchema = z.discriminatedUnion("kind", [
 export type Target = z.infer<typeof TargetSchema>;
 
 export const IndicatorSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and "-", for example "conversations"' }),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: SPEC_RULES.indicatorId.en }),
   title: z.strictObject({ da: text, en: text }),
   measure: MeasureSchema,
   /** The period the target is for. */
@@ -105,21 +124,21 @@ export const IndicatorSpecSchema = z
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
     spec.indicators.forEach((indicator, index) => {
-      if (seen.has(indicator.id)) ctx.addIssue({ code: "custom", path: ["indicators", index, "id"], message: `"${indicator.id}" is used twice` });
+      if (seen.has(indicator.id)) ctx.addIssue({ code: "custom", path: ["indicators", index, "id"], message: `"${indicator.id}" is used twice`, params: { da: `"${indicator.id}" er brugt to gange` } });
       seen.add(indicator.id);
       const target = indicator.target;
-      if (target.kind === "change" && indicator.baseline === undefined) ctx.addIssue({ code: "custom", path: ["indicators", index, "baseline"], message: "a change target needs a baseline" });
+      if (target.kind === "change" && indicator.baseline === undefined) ctx.addIssue({ code: "custom", path: ["indicators", index, "baseline"], ...worded(SPEC_RULES.changeNeedsBaseline) });
       if (target.kind === "change" && target.unit === "points" && !isShareMeasure(indicator.measure.kind)) {
-        ctx.addIssue({ code: "custom", path: ["indicators", index, "target", "unit"], message: '"points" is for shares; use "number" or "percent"' });
+        ctx.addIssue({ code: "custom", path: ["indicators", index, "target", "unit"], ...worded(SPEC_RULES.pointsForShares) });
       }
       const measure = indicator.measure;
       if (measure.kind === "statusAfterEnd") {
         const names = measure.statuses.map((status) => status.name);
         measure.successStatuses.forEach((name, statusIndex) => {
-          if (!names.includes(name)) ctx.addIssue({ code: "custom", path: ["indicators", index, "measure", "successStatuses", statusIndex], message: `is not one of the statuses (${names.join(", ")})` });
+          if (!names.includes(name)) ctx.addIssue({ code: "custom", path: ["indicators", index, "measure", "successStatuses", statusIndex], message: `is not one of the statuses (${names.join(", ")})`, params: { da: `er ikke en af statusserne (${names.join(", ")})` } });
         });
         for (const name of Object.keys(measure.reference ?? {})) {
-          if (!names.includes(name)) ctx.addIssue({ code: "custom", path: ["indicators", index, "measure", "reference", name], message: `is not one of the statuses (${names.join(", ")})` });
+          if (!names.includes(name)) ctx.addIssue({ code: "custom", path: ["indicators", index, "measure", "reference", name], message: `is not one of the statuses (${names.join(", ")})`, params: { da: `er ikke en af statusserne (${names.join(", ")})` } });
         }
       }
     });

@@ -7,7 +7,7 @@
  */
 export { IndicatorSpecSchema, isShareMeasure, type Indicator, type IndicatorSpec, type IndicatorSpecInput, type Measure } from "./definition.ts";
 export { evaluateIndicators, type EvaluateOptions } from "./evaluate-indicators.ts";
-export { IndicatorsError, indicatorsMessage, type IndicatorProblem, type IndicatorsIssue } from "./messages.ts";
+export { IndicatorsError, indicatorsMessage, type IndicatorProblem, type IndicatorsIssue, type WordedProblem } from "./messages.ts";
 export { readIndicatorData, type IndicatorData } from "./read-data.ts";
 export { IndicatorResultsSchema, VERDICTS, type IndicatorResult, type IndicatorResults, type SeriesPoint, type Verdict } from "./results-schema.ts";
 export { loadIndicatorSpec, parseIndicatorSpec } from "./spec-file.ts";

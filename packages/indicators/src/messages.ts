@@ -58,9 +58,15 @@ export function indicatorProblem(code: IndicatorProblemCode, where: { file: stri
   return { ...located, da: line("da"), en: line("en") };
 }
 
+/** A problem with the definitions file, worded in both languages (its JSON path first). */
+export interface WordedProblem {
+  da: string;
+  en: string;
+}
+
 export type IndicatorsIssue =
   | { code: "data_problems"; problems: IndicatorProblem[] }
-  | { code: "spec_invalid"; file: string; problems: string[] }
+  | { code: "spec_invalid"; file: string; problems: WordedProblem[] }
   | { code: "as_of_invalid" };
 
 /** The package's error: an issue with its wording. Nothing is written when one is thrown. */
@@ -81,7 +87,7 @@ export function indicatorsMessage(issue: IndicatorsIssue, lang: MessageLang = "d
       return da ? `${count} ${count === 1 ? "problem" : "problemer"} i data; intet blev skrevet: ${first}` : `${count} problem${count === 1 ? "" : "s"} in the data; nothing was written: ${first}`;
     }
     case "spec_invalid": {
-      const listed = issue.problems.slice(0, 5).join("; ") + (issue.problems.length > 5 ? (da ? ` (og ${issue.problems.length - 5} flere)` : ` (and ${issue.problems.length - 5} more)`) : "");
+      const listed = issue.problems.slice(0, 5).map((item) => item[lang]).join("; ") + (issue.problems.length > 5 ? (da ? ` (og ${issue.problems.length - 5} flere)` : ` (and ${issue.problems.length - 5} more)`) : "");
       return da ? `${issue.file} er ikke en gyldig indikatorfil: ${listed}; ret felterne og kør igen.` : `${issue.file} is not a valid indicator file: ${listed}; correct the fields and run again.`;
     }
     case "as_of_invalid":
