@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ResultsSchema, SimulationTruthSchema } from "@jobtrial/analyze";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeSummary } from "../src/commands/analyze.ts";
+import { expectSameNumbers } from "./engine-helpers.ts";
 import { repoRoot, run } from "./helpers.ts";
 
 const data = join(repoRoot, "data/esbjerg-2017");
@@ -129,6 +130,140 @@ describe("jobtrial analyze", () => {
     const result = await run(["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--out", join(dir, "x.json")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--outcomes");
+  });
+});
+
+describe("jobtrial analyze --engine duckdb and --counts (the national path)", () => {
+  /** Rows of a semicolon file with a header (BOM dropped), by header name. */
+  const readSemicolons = (file: string) => {
+    const [header, ...lines] = readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const names = header!.split(";");
+    return lines.map((line) => Object.fromEntries(line.split(";").map((cell, index) => [names[index]!, cell])));
+  };
+  const day = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+
+  /**
+   * The first spells counted by hand, by the analysis-set rules (packages/analyze/src/evaluation/analysis-set.ts):
+   * the earliest spell starting within 14 days of the first unemployment day and before the as-of date; censored at
+   * the as-of date when running then; else end - first day + 1, an event when the exit state is given.
+   */
+  function countFirstSpellsByHand(cohortFile: string, spellsFile: string, asOf: string, out: string): number {
+    const spellsByPerson = new Map<string, Record<string, string>[]>();
+    for (const spell of readSemicolons(spellsFile)) spellsByPerson.set(spell["pseudonym"]!, [...(spellsByPerson.get(spell["pseudonym"]!) ?? []), spell]);
+    const counts = new Map<string, number>();
+    for (const member of readSemicolons(cohortFile)) {
+      const first = day(member["first_unemployment_day"]!);
+      if (first >= day(asOf)) continue;
+      const candidates = (spellsByPerson.get(member["pseudonym"]!) ?? []).filter((spell) => Math.abs(day(spell["Forløbsstart"]!) - first) <= 14 && day(spell["Forløbsstart"]!) < day(asOf));
+      if (candidates.length === 0) continue;
+      const spell = candidates.reduce((earliest, next) => (day(next["Forløbsstart"]!) < day(earliest["Forløbsstart"]!) ? next : earliest));
+      const end = spell["Forløbsslut"] === "" ? null : day(spell["Forløbsslut"]!);
+      const [time, status] = end === null || end >= day(asOf) ? [day(asOf) - first, 0] : [Math.max(end - first + 1, 1), spell["Afgangsårsag"] === "" ? 0 : 1];
+      const key = [member["arm"], member["industry_group"], time, status].join(";");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    writeFileSync(out, ["arm;stratum;time;status;count", ...[...counts].map(([key, count]) => `${key};${count}`)].join("\n") + "\n");
+    return counts.size;
+  }
+
+  it("on the bundled data, DuckDB and rows counted by hand give the memory path's Kaplan-Meier, duration measures and days saved within 1e-10", async () => {
+    const spells = join(dir, "spells-pseudonymized.csv");
+    expect((await run(["pseudonymize", join(data, "outcomes/spells.csv"), "--column", "CPR-nummer", "--key-file", join(dir, "key"), "--out", spells])).code).toBe(0);
+    const common = ["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--as-of", "2018-03-01"];
+    const memory = await run([...common, "--outcomes", spells, "--engine", "memory", "--out", join(dir, "national", "memory.json")]);
+    expect(memory.code).toBe(0);
+    const duckdb = await run([...common, "--outcomes", spells, "--engine", "duckdb", "--out", join(dir, "national", "duckdb.json")]);
+    expect(duckdb.stderr).toBe("");
+    expect(duckdb.code).toBe(0);
+    const countsFile = join(dir, "national", "counted.csv");
+    expect(countFirstSpellsByHand(join(dir, "cohort.csv"), spells, "2018-03-01", countsFile)).toBeLessThan(2000);
+    const counts = await run(["analyze", "--config", join(data, "trial.json"), "--as-of", "2018-03-01", "--counts", countsFile, "--out", join(dir, "national", "counts.json")]);
+    expect(counts.stderr).toBe("");
+    expect(counts.code).toBe(0);
+
+    const full = ResultsSchema.parse(JSON.parse(readFileSync(join(dir, "national", "memory.json"), "utf8")));
+    const analysed = (full.flow.analysed.control ?? 0) + (full.flow.analysed.intervention ?? 0);
+    expect(analysed).toBe(3080);
+    for (const name of ["duckdb", "counts"]) {
+      const national = JSON.parse(readFileSync(join(dir, "national", `${name}.json`), "utf8"));
+      expect(national.engine).toBe(name);
+      expect(national.persons).toEqual({ control: full.flow.analysed.control, intervention: full.flow.analysed.intervention });
+      expect(national.km.control.length).toBeGreaterThan(20);
+      expectSameNumbers(national.km, full.km, `${name}.km`);
+      expectSameNumbers(national.duration, full.duration, `${name}.duration`);
+      const { measure, ...daysSaved } = full.daysSaved;
+      expect(measure).toBe("days-to-first-exit");
+      expectSameNumbers(national.daysSaved, daysSaved, `${name}.daysSaved`);
+    }
+    // The summary: Danish by default, the days to the first exit as results.json has them.
+    expect(duckdb.stdout.split("\n").slice(0, 3).join("\n")).toMatch(/^Første forløb \(DuckDB\) skrevet til .*duckdb\.json\n  pr\.           01\.03\.2018: 1\.526 kontrol, 1\.554 indsats \([\d.]+ tællede rækker\)\n  dage til første afgang  8,7 færre \(95 % KI −0,9 til 18,3\) ved 364 dage$/);
+  }, 180_000);
+
+  it("the national weekly panel (person, week, state) through DuckDB gives the numbers of the first spells worked out person by person and counted", async () => {
+    // 400 persons: a spell of 1-60 weeks of state 111 from the entry week, some weeks of 300 before; after an
+    // event one week of 200 and a new spell of 111 that must not count; a censored spell runs to the last week.
+    const panel = ["person;week;state"];
+    const cohort = ["person;arm;industry_group;entry_week;last_week"];
+    const counts = new Map<string, number>();
+    for (let index = 0; index < 400; index++) {
+      const person = `p${index}`;
+      const arm = index % 2 === 0 ? "control" : "intervention";
+      const industry = ["LVU", "Handel og service", "Bygge og industri"][index % 3]!;
+      const entry = 1000 + (index % 20);
+      const weeks = 1 + ((index * 7 + (arm === "control" ? 3 : 0)) % 60);
+      const event = index % 4 !== 0;
+      for (let week = entry - (index % 3); week < entry; week++) panel.push(`${person};${week};300`);
+      for (let week = entry; week < entry + weeks; week++) panel.push(`${person};${week};111`);
+      if (event) panel.push(`${person};${entry + weeks};200`, `${person};${entry + weeks + 1};111`);
+      cohort.push(`${person};${arm};${industry};${entry};${event ? entry + weeks + 5 : entry + weeks - 1}`);
+      const key = `${arm};${industry};${7 * weeks};${event ? 1 : 0}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const folder = mkdtempSync(join(tmpdir(), "jobtrial-national-panel-"));
+    writeFileSync(join(folder, "panel.csv"), panel.join("\n") + "\n");
+    writeFileSync(join(folder, "cohort.csv"), cohort.join("\n") + "\n");
+    writeFileSync(join(folder, "counted.csv"), ["arm;stratum;time;status;count", ...[...counts].map(([key, count]) => `${key};${count}`)].join("\n") + "\n");
+    const config = ["--config", join(data, "trial.json"), "--as-of", "2018-03-01"];
+    const duckdb = await run(["analyze", ...config, "--engine", "duckdb", "--cohort", "cohort.csv", "--benefit-weeks", "panel.csv", "--spell-states", "111", "--out", "duckdb.json"], { cwd: folder });
+    expect(duckdb.stderr).toBe("");
+    expect(duckdb.code).toBe(0);
+    const byHand = await run(["analyze", ...config, "--counts", "counted.csv", "--out", "counts.json"], { cwd: folder });
+    expect(byHand.code).toBe(0);
+    const fromPanel = JSON.parse(readFileSync(join(folder, "duckdb.json"), "utf8"));
+    expect(fromPanel.persons).toEqual({ control: 200, intervention: 200 });
+    expect(fromPanel.daysSaved.estimate).not.toBeNull();
+    expect(fromPanel.duration.logrankStratified).not.toBeNull();
+    const { engine, ...numbers } = fromPanel;
+    const { engine: countsEngine, ...expected } = JSON.parse(readFileSync(join(folder, "counts.json"), "utf8"));
+    expect([engine, countsEngine]).toEqual(["duckdb", "counts"]);
+    expectSameNumbers(numbers, expected);
+  }, 120_000);
+
+  it("what needs every person, and inputs that do not go together, are usage errors in Danish (English with --lang en)", async () => {
+    const base = ["analyze", "--config", join(data, "trial.json"), "--out", join(dir, "refused", "x.json")];
+    const cases: [string[], string][] = [
+      [[...base, "--engine", "duckdb", "--cohort", "c.csv", "--outcomes", "s.csv", "--conversations", "k.csv"], "jobtrial analyze: --conversations kræver hver person og gælder kun --engine memory; med --engine duckdb og --counts beregnes kun målene for første forløb (se docs/national.md)"],
+      [[...base, "--engine", "duckdb", "--register", "r.sqlite", "--outcomes", "s.csv"], "jobtrial analyze: --register kræver hver person og gælder kun --engine memory; med --engine duckdb og --counts beregnes kun målene for første forløb (se docs/national.md)"],
+      [[...base, "--engine", "duckdb", "--outcomes", "s.csv"], "jobtrial analyze: --engine duckdb læser den pseudonymiserede kohorte: angiv --cohort <fil> (jobtrial register export)"],
+      [[...base, "--engine", "duckdb", "--cohort", "c.csv", "--benefit-weeks", "p.csv"], "jobtrial analyze: --benefit-weeks med --engine duckdb er det nationale ugepanel (person, week, state) og kræver --spell-states: ydelseskoderne, der udgør forløbet"],
+      [[...base, "--counts", "t.csv", "--cohort", "c.csv"], "jobtrial analyze: angiv enten --cohort med --outcomes eller --benefit-weeks eller --counts <fil>, ikke begge og ikke ingen"],
+      [[...base, "--counts", "t.csv", "--engine", "duckdb"], "jobtrial analyze: --counts er allerede tællede rækker; angiv ikke --engine eller --engine-threshold sammen med det"],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await run(argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe(message);
+    }
+    const english = await run([...base, "--engine", "duckdb", "--cohort", "c.csv", "--outcomes", "s.csv", "--secondary", "x.csv", "--lang", "en"]);
+    expect(english.stderr.split("\n")[0]).toBe("jobtrial analyze: --secondary need every person and go with --engine memory only; --engine duckdb and --counts compute the first spell's measures only (see docs/national.md)");
+  });
+
+  it("a cohort DuckDB cannot find names the file in Danish, and nothing is written", async () => {
+    const out = join(dir, "missing-cohort", "x.json");
+    const result = await run(["analyze", "--config", join(data, "trial.json"), "--engine", "duckdb", "--cohort", join(dir, "findes-ikke.csv"), "--outcomes", join(data, "outcomes/spells.csv"), "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(dir, "findes-ikke.csv")}: DuckDB kan ikke læse filen`);
+    expect(() => readdirSync(join(dir, "missing-cohort"))).toThrow();
   });
 });
 

@@ -136,6 +136,10 @@ async function runDuckDbQuery(sql: string, tables: Record<string, string>, optio
   });
   const connection = await instance.connect();
   try {
+    // DuckDB 1.5.6's top-N window optimizer fails on ROW_NUMBER() ... = 1 over a join
+    // ("INTERNAL Error: Failed to cast expression to type"), which firstSpellCountsSql
+    // uses to pick each person's trial spell; without it the plan is the ordinary window.
+    await connection.run("SET disabled_optimizers = 'top_n_window_elimination'");
     const columnsOf: Record<string, string[]> = {};
     for (const [table, file] of Object.entries(tables)) {
       try {

@@ -214,3 +214,77 @@ export function episodesCountsSql(query: EpisodesQuery, dialect: Dialect): strin
     `ORDER BY ${q("path")}, ${q("start")}`,
   ].join("\n");
 }
+
+/**
+ * Counted first spells from the jobcentre's spell table (dates) and the pseudonymized
+ * cohort, by the analysis-set rules of @jobtrial/analyze (analysis-set.ts), so that the
+ * counted rows give exactly the duration measures `jobtrial analyze` computes person by
+ * person:
+ * - the trial spell is the person's earliest spell starting within 14 days of the first
+ *   unemployment day and before the as-of date (on equal starts the engine picks one);
+ * - persons whose first unemployment day is on or after the as-of date are left out;
+ * - a spell without an end, or ending on or after the as-of date, is censored at
+ *   as-of - first unemployment day; otherwise time = end - first day + 1 (at least 1), an
+ *   event when the exit state is given and not a censoring word.
+ * Date arithmetic is `date - date` in days (DuckDB and PostgreSQL; Spark SQL and Trino
+ * would need DATEDIFF / date_diff, so this query is printed for those two only).
+ */
+export interface FirstSpellQuery {
+  /** The as-of (extraction) date, YYYY-MM-DD. */
+  asOf: string;
+  /** Cohort table (jobtrial register export). Default: "cohort" */
+  cohort?: string;
+  /** Spells table (jobtrial pseudonymize of the spell extract). Default: "spells" */
+  spells?: string;
+  /** Pseudonym column in both. Default: "pseudonym" */
+  person?: string;
+  /** Cohort columns. Defaults: "arm", "first_unemployment_day", "industry_group" (the stratum) */
+  arm?: string;
+  firstDay?: string;
+  stratum?: string;
+  /** Spell columns. Defaults: "Forløbsstart", "Forløbsslut", "Afgangsårsag" */
+  start?: string;
+  end?: string;
+  exit?: string;
+}
+
+/** Exit cells that mean "no exit" (analysis-set.ts reads them so): censored or running. */
+const CENSORING_WORDS = ["censureret", "censored", "igangværende", "running", "na"];
+/** Days around the first unemployment day a spell may start (analysis-set.ts). */
+const SPELL_MATCH_WINDOW_DAYS = 14;
+
+export function firstSpellCountsSql(query: FirstSpellQuery, dialect: "duckdb" | "postgres"): string {
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(query.asOf)) throw new RangeError("asOf must be a date YYYY-MM-DD");
+  const asOf = `DATE '${query.asOf}'`;
+  const person = q(query.person ?? "pseudonym");
+  const words = CENSORING_WORDS.map((word) => `'${word}'`).join(", ");
+  const inner = [
+    `  SELECT ${q("m")}.${q("arm")} AS ${q("arm")}, ${q("m")}.${q("stratum")} AS ${q("stratum")},`,
+    `    CASE WHEN ${q("m")}.${q("end_day")} IS NULL OR ${q("m")}.${q("end_day")} >= ${asOf} THEN ${asOf} - ${q("m")}.${q("first_day")}`,
+    `      WHEN ${q("m")}.${q("end_day")} - ${q("m")}.${q("first_day")} + 1 < 1 THEN 1`,
+    `      ELSE ${q("m")}.${q("end_day")} - ${q("m")}.${q("first_day")} + 1 END AS ${q("time")},`,
+    `    CASE WHEN ${q("m")}.${q("end_day")} IS NULL OR ${q("m")}.${q("end_day")} >= ${asOf} THEN 0`,
+    `      WHEN ${q("m")}.${q("exit_state")} IS NULL OR TRIM(${q("m")}.${q("exit_state")}) = '' OR LOWER(TRIM(${q("m")}.${q("exit_state")})) IN (${words}) THEN 0`,
+    `      ELSE 1 END AS ${q("status")}`,
+    `  FROM (`,
+    `    SELECT ${q("c")}.${q("arm")}, ${q("c")}.${q("stratum")}, ${q("c")}.${q("first_day")}, ${q("s")}.${q("end_day")}, ${q("s")}.${q("exit_state")},`,
+    `      ROW_NUMBER() OVER (PARTITION BY ${q("c")}.${q("person")} ORDER BY ${q("s")}.${q("start_day")}) AS ${q("rank")}`,
+    `    FROM (`,
+    `      SELECT ${person} AS ${q("person")}, ${q(query.arm ?? "arm")} AS ${q("arm")}, ${q(query.stratum ?? "industry_group")} AS ${q("stratum")},`,
+    `        CAST(${q(query.firstDay ?? "first_unemployment_day")} AS DATE) AS ${q("first_day")}`,
+    `      FROM ${quoteTable(query.cohort ?? "cohort", dialect)}`,
+    `    ) AS ${q("c")}`,
+    `    JOIN (`,
+    `      SELECT ${person} AS ${q("person")}, CAST(${q(query.start ?? "Forløbsstart")} AS DATE) AS ${q("start_day")},`,
+    `        CAST(${q(query.end ?? "Forløbsslut")} AS DATE) AS ${q("end_day")}, ${q(query.exit ?? "Afgangsårsag")} AS ${q("exit_state")}`,
+    `      FROM ${quoteTable(query.spells ?? "spells", dialect)}`,
+    `    ) AS ${q("s")}`,
+    `      ON ${q("s")}.${q("person")} = ${q("c")}.${q("person")}`,
+    `    WHERE ${q("c")}.${q("first_day")} < ${asOf} AND ${q("s")}.${q("start_day")} < ${asOf}`,
+    `      AND ${q("s")}.${q("start_day")} - ${q("c")}.${q("first_day")} BETWEEN -${SPELL_MATCH_WINDOW_DAYS} AND ${SPELL_MATCH_WINDOW_DAYS}`,
+    `  ) AS ${q("m")}`,
+    `  WHERE ${q("m")}.${q("rank")} = 1`,
+  ].join("\n");
+  return countedRows(inner, true, dialect);
+}

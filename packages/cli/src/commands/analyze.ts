@@ -11,8 +11,12 @@ import {
   type SpellRulesInput,
 } from "@jobtrial/analyze";
 import { allocationAlerts, formatDate, formatInterval, formatNumber, formatPercent, type Lang } from "@jobtrial/report";
-import { dateOption, exclusiveOptions, numberOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command } from "../command.ts";
+import { loadTrialConfig } from "@jobtrial/core";
+import { dateOption, exclusiveOptions, listOption, numberOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command, type CommandContext } from "../command.ts";
+import { ENGINE_OPTION_SPEC, ENGINE_WORDING, rowSource, type RowSource } from "../engine-options.ts";
+import { nationalResults, type NationalResults } from "../national-analysis.ts";
 import { VERSION } from "../version.ts";
+import { readCountsCsv, type CountedColumns } from "./survival.ts";
 
 const MAX_PROBLEMS_SHOWN = 50;
 
@@ -20,8 +24,8 @@ export const analyze: Command = {
   name: "analyze",
   summary: { da: "Evaluer forsøget til results.json", en: "Evaluate the trial to results.json" },
   usage: {
-    da: "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <fil>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <fil>] [--as-of ÅÅÅÅ-MM-DD] [--lang da|en] --out <results.json>",
-    en: "analyze --config <trial.json> (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
+    da: "analyze --config <trial.json> [--engine duckdb|memory [--spell-states <koder>] | --counts <fil>] (--cohort <csv> [--screening <json>] | --register <fil>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <fil>] [--as-of ÅÅÅÅ-MM-DD] [--lang da|en] --out <results.json>",
+    en: "analyze --config <trial.json> [--engine duckdb|memory [--spell-states <codes>] | --counts <file>] (--cohort <csv> [--screening <json>] | --register <file>) (--outcomes <csv> | --benefit-weeks <csv>) [--conversations <csv>] [--secondary <csv>] [--key-file <file>] [--as-of YYYY-MM-DD] [--lang da|en] --out <results.json>",
   },
   help: {
     da: `
@@ -87,6 +91,17 @@ Regler for forløb fra det ugentlige panel (se docs/evaluation.md):
   --unemployment-codes <a,b>   ydelseskoder, der tæller som ledighed (standard 111,A-dagpenge,dagpenge)
   --gap-weeks <n>              uger uden ydelse, der afslutter et forløb (standard 1)
   --self-support-weeks <n>     uger uden ydelse, før en afgang tæller som selvforsørgelse (standard 1)
+
+${ENGINE_WORDING.help.da}
+  Med --engine duckdb eller --counts beregnes målene for første forløb (Kaplan-Meier,
+  medianer, restricted means, dage til første afgang, log-rank, også stratificeret
+  efter branchegruppe, Cox) af tællede rækker, med præcis de tal, hele evalueringen
+  giver; <out> får km, duration og daysSaved som i results.json. DuckDB læser den
+  pseudonymiserede kohorte (--cohort) og forløbstabellen efter jobtrial pseudonymize
+  (--outcomes), CSV eller Parquet; eller det nationale ugepanel (--benefit-weeks med
+  kolonnerne person, week, state; kohorten med person, arm, industry_group,
+  entry_week, last_week) med --spell-states <koder>. --counts: kolonnerne arm,
+  stratum, time, status, count. Se docs/national.md.
 
 Eksempel (de medfølgende data, efter "register export"):
   jobtrial analyze --config data/esbjerg-2017/trial.json --cohort kohorte.csv \\
@@ -156,6 +171,17 @@ Rules for spells from the weekly panel (see docs/evaluation.md):
   --gap-weeks <n>              weeks without benefit that end a spell (default 1)
   --self-support-weeks <n>     weeks without benefit for an exit to count as self-support (default 1)
 
+${ENGINE_WORDING.help.en}
+  With --engine duckdb or --counts the first spell's measures (Kaplan-Meier, medians,
+  restricted means, days to the first exit, log-rank, also stratified by industry
+  group, Cox) are computed from counted rows, exactly the numbers the full evaluation
+  gives; <out> gets km, duration and daysSaved as in results.json. DuckDB reads the
+  pseudonymized cohort (--cohort) and the spell table after jobtrial pseudonymize
+  (--outcomes), CSV or Parquet; or the national weekly panel (--benefit-weeks with
+  the columns person, week, state; the cohort with person, arm, industry_group,
+  entry_week, last_week) with --spell-states <codes>. --counts: the columns arm,
+  stratum, time, status, count. See docs/national.md.
+
 Example (the bundled data, after "register export"):
   jobtrial analyze --config data/esbjerg-2017/trial.json --cohort cohort.csv \\
     --outcomes data/esbjerg-2017/outcomes/spells.csv \\
@@ -165,12 +191,17 @@ Example (the bundled data, after "register export"):
   },
   options: {
     ...stringOptions("config", "cohort", "screening", "register", "outcomes", "benefit-weeks", "conversations", "secondary", "key-file", "as-of", "out", "seed"),
-    ...stringOptions("unemployment-codes", "gap-weeks", "self-support-weeks"),
+    ...stringOptions("unemployment-codes", "gap-weeks", "self-support-weeks", "spell-states"),
     subgroup: { type: "string", multiple: true },
+    ...ENGINE_OPTION_SPEC,
   },
-  run({ io, values, lang }) {
+  async run(context) {
+    const { io, values, lang } = context;
     const config = stringOption(values, "config", true);
     const out = stringOption(values, "out", true);
+    const outcomeFiles = ["outcomes", "benefit-weeks"].map((name) => stringOption(values, name)).filter((file): file is string => file !== undefined);
+    const source = rowSource(io, values, outcomeFiles);
+    if (source.kind !== "memory") return analyzeCounted(context, source, config, out);
     exclusiveOptions(values, ["cohort", "register"], true);
     const cohort = stringOption(values, "cohort");
     const register = stringOption(values, "register");
@@ -271,6 +302,100 @@ Example (the bundled data, after "register export"):
     return 0;
   },
 };
+
+/** Options that need a person (the full evaluation): refused with --engine duckdb and --counts. */
+const MEMORY_ONLY = ["register", "screening", "key-file", "conversations", "secondary", "subgroup", "unemployment-codes", "gap-weeks", "self-support-weeks", "seed"];
+
+/**
+ * The national path (docs/national.md): counted rows from DuckDB (over the pseudonymized
+ * cohort and the spell table, or a national weekly panel) or from --counts, and the
+ * first spell's duration measures from them, the numbers the full evaluation gives.
+ */
+async function analyzeCounted({ io, values, lang }: CommandContext, source: Exclude<RowSource, { kind: "memory" }>, configFile: string, out: string): Promise<number> {
+  const given = MEMORY_ONLY.filter((name) => values[name] !== undefined);
+  if (given.length > 0) {
+    throw new UsageError({
+      da: `${given.map((name) => `--${name}`).join(", ")} kræver hver person og gælder kun --engine memory; med --engine duckdb og --counts beregnes kun målene for første forløb (se docs/national.md)`,
+      en: `${given.map((name) => `--${name}`).join(", ")} need every person and go with --engine memory only; --engine duckdb and --counts compute the first spell's measures only (see docs/national.md)`,
+    });
+  }
+  const loaded = loadTrialConfig(resolvePath(io, configFile), lang);
+  if (!loaded.ok) {
+    const first = loaded.problems[0]!;
+    throw new UserError({ da: `${configFile}: ${first.path}: ${first.message}`, en: `${configFile}: ${first.path}: ${first.message}` });
+  }
+  const asOf = dateOption(values, "as-of") ?? loaded.config.evaluation.date;
+  let rows: CountedColumns;
+  if (source.kind === "counts") {
+    for (const name of ["cohort", "outcomes", "benefit-weeks", "spell-states"]) {
+      if (values[name] !== undefined) throw new UsageError(ENGINE_WORDING.inputOrCounts({ da: "--cohort med --outcomes eller --benefit-weeks", en: "--cohort with --outcomes or --benefit-weeks" }));
+    }
+    rows = readCountsCsv(io, source.file, "0/1");
+  } else {
+    const cohort = stringOption(values, "cohort");
+    if (cohort === undefined) throw new UsageError({ da: "--engine duckdb læser den pseudonymiserede kohorte: angiv --cohort <fil> (jobtrial register export)", en: "--engine duckdb reads the pseudonymized cohort: give --cohort <file> (jobtrial register export)" });
+    exclusiveOptions(values, ["outcomes", "benefit-weeks"], true);
+    const outcomes = stringOption(values, "outcomes");
+    const spellStates = listOption(values, "spell-states");
+    const { firstSpellCountsSql, panelCountsSql, runDuckDbCounts } = await import("@jobtrial/engine");
+    if (source.chosenBySize) io.stderr(ENGINE_WORDING.bySize(outcomes ?? stringOption(values, "benefit-weeks")!)[lang] + "\n");
+    let counted;
+    if (outcomes !== undefined) {
+      if (spellStates !== undefined) throw new UsageError({ da: "--spell-states hører til --benefit-weeks", en: "--spell-states goes with --benefit-weeks" });
+      counted = await runDuckDbCounts(firstSpellCountsSql({ asOf }, "duckdb"), { cohort: resolvePath(io, cohort), spells: resolvePath(io, outcomes) });
+    } else {
+      if (spellStates === undefined) {
+        throw new UsageError({
+          da: "--benefit-weeks med --engine duckdb er det nationale ugepanel (person, week, state) og kræver --spell-states: ydelseskoderne, der udgør forløbet",
+          en: "--benefit-weeks with --engine duckdb is the national weekly panel (person, week, state) and needs --spell-states: the benefit codes that make up the spell",
+        });
+      }
+      const codes = spellStates.map((code) => (/^\d+$/.test(code) ? Number(code) : code));
+      counted = await runDuckDbCounts(panelCountsSql({ spellStates: codes, strata: "industry_group" }, "duckdb"), { cohort: resolvePath(io, cohort), panel: resolvePath(io, stringOption(values, "benefit-weeks")!) });
+    }
+    rows = { arm: counted.arm, time: counted.time, status: counted.status, count: counted.count, ...(counted.stratum !== undefined ? { stratum: counted.stratum } : {}) };
+  }
+  // An estimator's AnalyzeError reaches cli.ts, which words it in --lang.
+  const results = nationalResults(rows, loaded.config, asOf, source.kind === "counts" ? "counts" : "duckdb");
+  const outPath = resolvePath(io, out);
+  const part = `${outPath}.${process.pid}.part`;
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+    writeFileSync(part, JSON.stringify(results, null, 2) + "\n");
+    renameSync(part, outPath);
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw new UserError({ da: `kan ikke skrive ${out}: ${(error as NodeJS.ErrnoException).code ?? "ukendt fejl"}`, en: `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}` });
+  }
+  io.stdout(nationalSummary(results, out, lang));
+  return 0;
+}
+
+/** The lines printed after a national run, Danish by default, English with --lang en. */
+export function nationalSummary(results: NationalResults, out: string, lang: Lang): string {
+  const da = lang === "da";
+  const days = (value: number | null) => formatNumber(value, lang, 1);
+  const count = (value: number) => formatNumber(value, lang);
+  const saved = results.daysSaved;
+  const engine = results.engine === "duckdb" ? "DuckDB" : da ? "tællede rækker" : "counted rows";
+  const persons = `${count(results.persons["control"] ?? 0)} ${da ? "kontrol" : "control"}, ${count(results.persons["intervention"] ?? 0)} ${da ? "indsats" : "intervention"}`;
+  const lines = da
+    ? [
+        `Første forløb (${engine}) skrevet til ${out}`,
+        `  pr.           ${formatDate(results.asOf, lang)}: ${persons} (${count(results.countedRows)} tællede rækker)`,
+        `  dage til første afgang  ${days(saved.estimate)} færre (95 % KI ${formatInterval(saved.lower, saved.upper, lang)}) ved ${saved.tau} dage`,
+        `  log-rank      chi² ${formatNumber(results.duration.logrank.chisq, lang, 2)}, p ${formatNumber(results.duration.logrank.p, lang, 4)}; Cox HR ${formatNumber(results.duration.cox.hr, lang, 3)}`,
+        `  bemærk        kun målene for første forløb; stier gennem ydelser, balance, samtaler og undergrupper kræver --engine memory`,
+      ]
+    : [
+        `First spell (${engine}) written to ${out}`,
+        `  as of        ${formatDate(results.asOf, lang)}: ${persons} (${count(results.countedRows)} counted rows)`,
+        `  days to first exit  ${days(saved.estimate)} fewer (95 % CI ${formatInterval(saved.lower, saved.upper, lang)}) at ${saved.tau} days`,
+        `  log-rank     chi² ${formatNumber(results.duration.logrank.chisq, lang, 2)}, p ${formatNumber(results.duration.logrank.p, lang, 4)}; Cox HR ${formatNumber(results.duration.cox.hr, lang, 3)}`,
+        `  note         the first spell's measures only; paths through benefits, balance, conversations and subgroups need --engine memory`,
+      ];
+  return lines.join("\n") + "\n";
+}
 
 /**
  * The summary printed after a run, Danish by default (the jobcentre reads it), English

@@ -1,0 +1,161 @@
+/**
+ * `jobtrial analyze` at national scale: the duration measures of the first spell (days to
+ * the first exit) from counted rows, as DuckDB returns them or as another engine wrote
+ * them (`--counts`). The numbers are those `jobtrial analyze` computes person by person
+ * (packages/analyze/src/evaluation/duration.ts: the same estimators, the same options),
+ * because every estimator here depends on the persons only through counts of identical
+ * (arm, stratum, time, status); what needs a person (paths through states, balance,
+ * conversations, subgroups) is not part of this output.
+ *
+ * Phases: counted rows -> Kaplan-Meier (log-log) and medians -> restricted means at the
+ * configuration's horizons (and 182, 364) -> days saved at the primary horizon ->
+ * log-rank, stratified by industry group -> Cox (Efron) -> risk table -> validated against
+ * the results schema's blocks.
+ */
+import { aggregatedKmRows, ResultsSchema, type Results } from "@jobtrial/analyze";
+import type { TrialConfig } from "@jobtrial/core";
+import { AnalyzeError, coxProportionalHazards, kaplanMeier, logRank, restrictedMeanSurvival, type LogRankResult } from "@jobtrial/survival";
+import type { CountedColumns } from "./commands/survival.ts";
+
+const GROUPS = ["control", "intervention"];
+const ARMS = ["control", "intervention"] as const;
+
+/** The blocks of results.json this output shares, validated by the results schema itself. */
+const SharedBlocksSchema = ResultsSchema.pick({ km: true, duration: true, daysSaved: true });
+
+/** What `jobtrial analyze --engine duckdb` or `--counts` writes. */
+export interface NationalResults {
+  /** Where the counted rows came from. */
+  engine: "duckdb" | "counts";
+  /** Always the first spell's days to exit. */
+  measure: "days-to-first-exit";
+  asOf: string;
+  /** Persons the counted rows stand for, per arm (all arms in the rows). */
+  persons: Record<string, number>;
+  /** Counted rows (distinct arm, stratum, time, status). */
+  countedRows: number;
+  km: Results["km"];
+  duration: Results["duration"];
+  daysSaved: Results["daysSaved"];
+}
+
+/** A count below the minimum cell size (and above 0) is hidden, as analyze's suppress.ts does. */
+function cell(count: number, minCellSize: number): number | null {
+  return count > 0 && count < minCellSize ? null : count;
+}
+
+function logrankBlock(result: LogRankResult): Results["duration"]["logrank"] {
+  return {
+    chisq: result.chisq,
+    df: result.df,
+    p: result.p,
+    stratified: result.stratified,
+    observed: { control: result.observed["control"] ?? 0, intervention: result.observed["intervention"] ?? 0 },
+    expected: { control: result.expected["control"] ?? 0, intervention: result.expected["intervention"] ?? 0 },
+  };
+}
+
+/**
+ * The first spell's duration measures from counted rows. Rows of other arms than control
+ * and intervention are left out by the estimators; a row with a missing stratum is left
+ * out of the stratified log-rank only.
+ */
+export function nationalResults(rows: CountedColumns, config: TrialConfig, asOf: string, engine: NationalResults["engine"]): NationalResults {
+  const minCellSize = config.disclosure.minCellSize;
+  const primaryHorizon = config.evaluation.primaryHorizonDays;
+  const data = { time: rows.time, event: rows.status, group: rows.arm, count: rows.count };
+
+  const kmResult = kaplanMeier(data, { confType: "log-log", groups: GROUPS });
+  const curve = (arm: (typeof ARMS)[number]) => kmResult.curves[arm]!;
+  // The curve's rows as results.json holds them: steps of at least minCellSize exits (suppress.ts).
+  const km = { control: aggregatedKmRows(curve("control"), minCellSize), intervention: aggregatedKmRows(curve("intervention"), minCellSize) };
+  const median = {
+    control: { median: curve("control").median.median, lower: curve("control").median.lower, upper: curve("control").median.upper },
+    intervention: { median: curve("intervention").median.median, lower: curve("intervention").median.lower, upper: curve("intervention").median.upper },
+  };
+
+  const rmst: Results["duration"]["rmst"] = [];
+  const taus = [...new Set([...config.evaluation.horizonsDays, 182, 364, primaryHorizon])].sort((a, b) => a - b);
+  for (const tau of taus) {
+    try {
+      const atTau = restrictedMeanSurvival(data, { taus: [tau], groups: GROUPS }).results[0]!;
+      const difference = atTau.difference!;
+      rmst.push({
+        tau,
+        byGroup: {
+          control: { rmst: atTau.byGroup["control"]!.rmst, se: atTau.byGroup["control"]!.se },
+          intervention: { rmst: atTau.byGroup["intervention"]!.rmst, se: atTau.byGroup["intervention"]!.se },
+        },
+        difference: { estimate: difference.estimate, se: difference.se, lower: difference.lower, upper: difference.upper, p: difference.p },
+      });
+    } catch (error) {
+      // As in duration.ts: a tau beyond an arm's follow-up is left out, not an error.
+      if (!(error instanceof AnalyzeError && ["tau_beyond_follow_up", "too_few_groups", "no_rows"].includes(error.issue.code))) throw error;
+    }
+  }
+  const primary = rmst.find((entry) => entry.tau === primaryHorizon)?.difference ?? null;
+  const daysSaved: Results["daysSaved"] =
+    primary === null
+      ? { estimate: null, se: null, lower: null, upper: null, p: null, tau: primaryHorizon }
+      : {
+          estimate: primary.estimate === null ? null : -primary.estimate,
+          se: primary.se,
+          lower: primary.upper === null ? null : -primary.upper,
+          upper: primary.lower === null ? null : -primary.lower,
+          p: primary.p ?? null,
+          tau: primaryHorizon,
+        };
+
+  const logrank = logrankBlock(logRank(data, { groups: GROUPS }));
+  let logrankStratified: Results["duration"]["logrankStratified"] = null;
+  if (rows.stratum !== undefined && rows.stratum.some((value) => value !== null)) {
+    try {
+      logrankStratified = logrankBlock(logRank({ ...data, strata: rows.stratum }, { groups: GROUPS, stratified: true }));
+    } catch (error) {
+      if (!(error instanceof AnalyzeError)) throw error;
+    }
+  }
+  const coxResult = coxProportionalHazards(data, { groups: GROUPS, ties: "efron" });
+  const cox: Results["duration"]["cox"] = {
+    ties: coxResult.ties,
+    stratified: coxResult.stratified,
+    coef: coxResult.coef,
+    hr: coxResult.hr,
+    se: coxResult.se,
+    z: coxResult.z,
+    p: coxResult.p,
+    lower: coxResult.lower,
+    upper: coxResult.upper,
+    waldP: coxResult.wald.p,
+    lrP: coxResult.likelihoodRatio.p,
+    scoreP: coxResult.score.p,
+  };
+
+  // The risk table under the KM chart: every 28 days up to the primary horizon, as evaluate-trial.ts.
+  const riskTable: Results["duration"]["riskTable"] = [];
+  for (let time = 0; time <= primaryHorizon; time += 28) {
+    const at = (arm: (typeof ARMS)[number]) => {
+      let nRisk = 0;
+      let cumEvents = 0;
+      for (let row = 0; row < rows.arm.length; row++) {
+        const rowTime = rows.time[row];
+        const count = rows.count[row];
+        if (rows.arm[row] !== arm || rowTime === null || rowTime === undefined || count === null || count === undefined || !Number.isFinite(rowTime)) continue;
+        if (rowTime >= time) nRisk += count;
+        if (rows.status[row] === 1 && rowTime <= time) cumEvents += count;
+      }
+      return { nRisk: cell(nRisk, minCellSize), cumEvents: cell(cumEvents, minCellSize) };
+    };
+    riskTable.push({ time, control: at("control"), intervention: at("intervention") });
+  }
+
+  const persons: Record<string, number> = {};
+  for (let row = 0; row < rows.arm.length; row++) {
+    const arm = rows.arm[row];
+    const count = rows.count[row];
+    if (arm === null || arm === undefined || count === null || count === undefined || !Number.isFinite(count)) continue;
+    persons[arm] = (persons[arm] ?? 0) + count;
+  }
+  const shared = SharedBlocksSchema.parse({ km, duration: { confType: "log-log", median, rmst, logrank, logrankStratified, cox, riskTable }, daysSaved });
+  return { engine, measure: "days-to-first-exit", asOf, persons, countedRows: rows.arm.length, ...shared };
+}
