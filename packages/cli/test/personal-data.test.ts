@@ -278,3 +278,63 @@ describe("jobtrial pseudonymize keeps a known set of columns", () => {
     expect([logged.code, logged.stdout.split("\n").slice(1, 3)]).toEqual([0, ["  Med:      pseudonym, Planlagt uge, Dato, Samtaletype, Rådgiver, Status, Lokale", "  Udeladt:  Sagsbehandlers note"]]);
   });
 });
+
+describe("names never leave the jobcentre through the whole demo pipeline", () => {
+  /**
+   * Appends "Navn" and "Bemærkning" columns to every row of a CSV file (UTF-8 with BOM and CRLF,
+   * as the bundled data is): the planted name and remark on the row of `citizen`, other names elsewhere.
+   */
+  function plant(path: string, citizen: string, encode: (text: string) => Buffer = (text) => Buffer.from(text, "utf8")): void {
+    const lines = readFileSync(path, "utf8").replace(/^\uFEFF/, "").split("\r\n");
+    const planted = lines.map((line, index) => {
+      if (line === "") return line;
+      if (index === 0) return `${line};Navn;Bemærkning`;
+      return line.startsWith(`${citizen};`) ? `${line};${NAME};${REMARK}` : `${line};Borger ${index};`;
+    });
+    writeFileSync(path, Buffer.concat([index0Bom(encode), encode(planted.join("\r\n"))]));
+  }
+  /** The UTF-8 byte-order mark for UTF-8 files; none for Windows-1252 (Excel writes none there). */
+  function index0Bom(encode: (text: string) => Buffer): Buffer {
+    return encode === windows1252 ? Buffer.alloc(0) : Buffer.from("\uFEFF", "utf8");
+  }
+
+  it("a name and a remark planted in an intake file and in every outcome extract of the bundled trial reach the staff list only: no other file the demo writes (register included) and nothing it prints holds them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jobtrial-personal-data-demo-"));
+    const data = join(dir, "data");
+    mkdirSync(join(data, "intake"), { recursive: true });
+    mkdirSync(join(data, "outcomes"));
+    const source = join(repoRoot, "data", "esbjerg-2017");
+    copyFileSync(join(source, "trial.json"), join(data, "trial.json"));
+    for (const name of readdirSync(join(source, "intake"))) copyFileSync(join(source, "intake", name), join(data, "intake", name));
+    const outcomes = ["spells.csv", "benefit-weeks.csv", "conversations.csv", "secondary.csv"];
+    for (const name of outcomes) copyFileSync(join(source, "outcomes", name), join(data, "outcomes", name));
+    // The first citizen of the spells extract, in every extract; the intake week that lists them as Danish Excel saves it (Windows-1252).
+    const citizen = readFileSync(join(source, "outcomes", "spells.csv"), "utf8").split("\r\n")[1]!.split(";")[0]!;
+    const week = readdirSync(join(source, "intake")).find((name) => readFileSync(join(source, "intake", name), "utf8").includes(`\r\n${citizen};`))!.replace(/\.csv$/, "");
+    plant(join(data, "intake", `${week}.csv`), citizen, windows1252);
+    for (const name of outcomes) {
+      plant(join(data, "outcomes", name), citizen);
+      expect(holds(readFileSync(join(data, "outcomes", name)), NAME), name).toBe(true);
+    }
+
+    const out = join(dir, "demo");
+    const demo = await run(["demo", "--data", data, "--out", out], { now: new Date("2018-03-01T10:00:00Z") });
+    expect(demo.code).toBe(0);
+    expect([holds(Buffer.from(demo.stdout + demo.stderr), NAME), holds(Buffer.from(demo.stdout + demo.stderr), REMARK)]).toEqual([false, false]);
+
+    const written = filesUnder(out);
+    // The whole pipeline ran: register, cohort, every extract pseudonymized, results, business case, report, note.
+    for (const expected of ["register.sqlite", "kohorte.csv", ...outcomes.map((name) => join("udtraek", name)), "results.json", "business-case.json", "business-case.xlsx", join("rapport", "index.html"), join("kvartal", "quarterly-note.html")]) {
+      expect(written, expected).toContain(expected);
+    }
+    const holding: string[] = [];
+    for (const path of written) {
+      const bytes = readFileSync(join(out, path));
+      const texts = path.endsWith(".xlsx") ? Buffer.from((await xlsxTexts(join(out, path))).join("\n")) : bytes;
+      if (holds(texts, NAME) || holds(texts, REMARK) || holds(bytes, NAME) || holds(bytes, REMARK)) holding.push(path);
+    }
+    expect(holding.sort()).toEqual([expect.stringMatching(new RegExp(`^lister/esbjerg-2017-${week}-B\\d{4}-liste\\.csv$`)), expect.stringMatching(new RegExp(`^lister/esbjerg-2017-${week}-B\\d{4}-liste\\.xlsx$`))]);
+    // Each extract's pseudonymized copy says nothing of the two columns.
+    for (const name of outcomes) expect(readFileSync(join(out, "udtraek", name), "utf8").split("\r\n")[0], name).not.toMatch(/Navn|Bemærkning/);
+  }, 240_000);
+});
