@@ -4,8 +4,9 @@
  * confirmations (each preview confirmed several times at once, as a double
  * click or a second tab does) by several signed-in staff, overlapping intake
  * files included. It stops by itself after its requests; then the server must
- * still answer, no request may have had a server error, and the register must
- * verify with every citizen of the confirmed files assigned exactly once.
+ * still answer, no request may have had a server error, the register must
+ * verify with every citizen of the confirmed files assigned exactly once, and
+ * neither the server's output nor its access log may hold a CPR number.
  *
  * Usage (bench/stress/web-burst.test.ts runs it reduced, and .ci/run runs this
  * script with small counts; it exits 1 when it finds a problem):
@@ -89,10 +90,19 @@ export interface BurstSummary {
   register: RegisterState;
   /** The server answered the login page after the burst. */
   answeringAfter: boolean;
+  /** Ten-digit numbers (with or without the dash) in the server's output and its access log; must be 0. */
+  cprShapedInLogs: number;
   seconds: number;
 }
 
-function startServer(dir: string): Promise<{ child: ChildProcess; base: string }> {
+/** A running server and everything it has printed so far (its log). */
+interface Server {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+}
+
+function startServer(dir: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", MAIN, "serve", "--config", join(repoRoot, "data/esbjerg-2017/trial.json"), "--register", join(dir, "register.sqlite"), "--users", join(dir, "brugere.json"), "--port", "0", "--access-log", join(dir, "adgang.log")],
@@ -103,7 +113,7 @@ function startServer(dir: string): Promise<{ child: ChildProcess; base: string }
     child.stdout!.on("data", (chunk: Buffer) => {
       said += chunk.toString();
       const address = /(http:\/\/\S+)/.exec(said)?.[1];
-      if (address) resolve({ child, base: address });
+      if (address) resolve({ child, base: address, output: () => said });
     });
     child.stderr!.on("data", (chunk: Buffer) => (said += chunk.toString()));
     child.on("exit", (code) => reject(new Error(`jobtrial serve ended (${code}): ${said}`)));
@@ -119,7 +129,7 @@ export async function webBurst(options: { clients: number; uploads: number; conf
     const added = await jobtrial(["serve", "adduser", name, "--role", "tildeler", "--users", join(dir, "brugere.json")], { stdin: PASSWORD + "\n" });
     if (added.code !== 0) throw new Error(`serve adduser failed: ${added.stderr}`);
   }
-  const { child, base } = await startServer(dir);
+  const { child, base, output } = await startServer(dir);
   const statuses = new Map<number, number>();
   const started = Date.now();
   try {
@@ -151,12 +161,18 @@ export async function webBurst(options: { clients: number; uploads: number; conf
       citizens: citizens.size,
       register: registerState(join(dir, "register.sqlite")),
       answeringAfter,
+      cprShapedInLogs: cprShaped(output() + readFileSync(join(dir, "adgang.log"), "utf8")),
       seconds,
     };
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** How many free-standing ten-digit numbers, with or without the dash, a text holds (hex runs such as session ids and hashes left out). */
+export function cprShaped(text: string): number {
+  return [...text.replace(/[0-9a-f]{16,}/gi, "#").matchAll(/(?<![\d.,])\d{6}-?\d{4}(?!\d)/g)].length;
 }
 
 /** What is wrong after a burst, as lines; empty when all is as it must be. */
@@ -170,6 +186,7 @@ export function burstProblems(summary: BurstSummary): string[] {
     problems.push(`${summary.register.activeRows} rows for ${summary.register.distinctCitizens} citizens; the confirmed files hold ${summary.citizens}`);
   }
   if (!summary.answeringAfter) problems.push("the server no longer answers");
+  if (summary.cprShapedInLogs > 0) problems.push(`${summary.cprShapedInLogs} CPR-shaped numbers in the server's output and access log`);
   return problems;
 }
 
