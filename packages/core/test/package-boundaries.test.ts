@@ -39,7 +39,8 @@ const ALLOWED_IN_TESTS: Record<string, readonly string[]> = {
 function sourceFiles(folder: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(folder)) {
-    if (name === "node_modules" || name === "fixtures" || name === "golden") continue;
+    // out/: generated and git-ignored (the CLI's start bundles, bench output).
+    if (name === "node_modules" || name === "fixtures" || name === "golden" || name === "out") continue;
     const path = join(folder, name);
     if (statSync(path).isDirectory()) found.push(...sourceFiles(path));
     else if (/\.(ts|mts|mjs)$/.test(name)) found.push(path);
