@@ -253,6 +253,16 @@ describe("jobtrial indicators on the four example projects", () => {
     const conversations = tableOf("jobcenter-maal-2020", "events.csv").filter((row) => row[2] === "samtale" && row[1]! >= "2019-12-30" && row[1]! <= "2020-02-02");
     expect(held.value).toBeCloseTo(conversations.length / 5, 9);
   });
+
+  it("--as-of before the first week of data gives every indicator the verdict no data, and says so", async () => {
+    const example = await runExample("fleksjob-andele", ["--as-of", "2016-05-01"]);
+    expect(example.cli.code).toBe(0);
+    expect(example.results.indicators.map((result) => [result.value, result.verdict])).toEqual([
+      [null, "no_data"],
+      [null, "no_data"],
+    ]);
+    expect(example.cli.stdout).toContain("  ledighedsydelse-andel  ingen data; mål højst 10,3 %: ingen data\n");
+  });
 });
 
 describe("jobtrial indicators hides small counts in every file it writes", () => {

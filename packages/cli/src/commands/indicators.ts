@@ -163,7 +163,7 @@ function writeAllOrNone(outDir: string, files: readonly ReportFile[], outName: s
 
 /** A value in its unit, as on the page: "8,4 %", "379,2 om ugen", "1.961". */
 function valueText(value: number | null, result: IndicatorResult, lang: Lang): string {
-  if (value === null) return SAY[lang].hidden;
+  if (value === null) return result.verdict === "no_data" ? SAY[lang].noData : SAY[lang].hidden;
   const decimals = result.kind === "averageStock" ? 0 : 1;
   const number = formatNumber(value, lang, decimals);
   if (result.unit === "percent") return lang === "da" ? `${number} %` : `${number}%`;
@@ -173,7 +173,7 @@ function valueText(value: number | null, result: IndicatorResult, lang: Lang): s
 /**
  * The summary printed after a run, from the disclosed results: where the page and the
  * results are, then per indicator its value so far with its interval, the target and the
- * verdict; a hidden value reads as hidden, never as a number.
+ * verdict; a hidden value reads as hidden, never as a number, and a period without data as such.
  */
 export function indicatorsSummary(results: IndicatorResults, page: string, resultsFile: string, lang: Lang): string {
   const say = SAY[lang];
@@ -209,6 +209,7 @@ const SAY = {
     interval: "95 %-interval",
     target: "mål",
     hidden: "skjult (for få)",
+    noData: "ingen data",
     suppressed: (min: number, cells: number) => `Antal under ${min} vises ikke: ${cells} ${cells === 1 ? "celle" : "celler"} skjult.`,
   },
   en: {
@@ -227,6 +228,7 @@ const SAY = {
     interval: "95% interval",
     target: "target",
     hidden: "hidden (too few)",
+    noData: "no data",
     suppressed: (min: number, cells: number) => `Counts below ${min} are not shown: ${cells} ${cells === 1 ? "cell" : "cells"} hidden.`,
   },
 } satisfies Record<Lang, unknown>;
