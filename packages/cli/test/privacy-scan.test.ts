@@ -13,6 +13,7 @@
  *   shows a count from 1 to the minimum cell size minus one.
  */
 import ExcelJS from "exceljs";
+import { createHash, createHmac } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, sep } from "node:path";
@@ -193,6 +194,19 @@ describe("the privacy scan over the demo", () => {
     expect(existsSync(absoluteKey)).toBe(false);
     const keyShaped = filesUnder(out).filter((path) => path.endsWith(".key") || /^[0-9a-f]{64}\s*$/i.test(readFileSync(join(out, path), "latin1")));
     expect(keyShaped).toEqual([]);
+  });
+
+  it("the cohort's pseudonyms cannot be found from CPR numbers without the key: none is an unkeyed SHA-256 or an HMAC with an empty key of a bundled CPR number", () => {
+    const pseudonyms = new Set(readFileSync(join(out, "kohorte.csv"), "utf8").split("\r\n").slice(1, -1).map((line) => line.split(";")[0]!));
+    expect(pseudonyms.size).toBeGreaterThan(3_000);
+    const cprs = new Set<string>();
+    for (const name of readdirSync(join(repoRoot, "data/esbjerg-2017/intake"))) {
+      for (const match of readFileSync(join(repoRoot, "data/esbjerg-2017/intake", name), "utf8").matchAll(/^\uFEFF?(\d{6})-(\d{4});/gm)) cprs.add(match[1]! + match[2]!);
+    }
+    // Every citizen screened (3,180), of whom the eligible are in the cohort.
+    expect(cprs.size).toBeGreaterThanOrEqual(pseudonyms.size);
+    const guesses = [...cprs].flatMap((digits) => [`${digits}`, `${digits.slice(0, 6)}-${digits.slice(6)}`].flatMap((form) => [createHash("sha256").update(form).digest("hex"), createHmac("sha256", "").update(form).digest("hex")]));
+    expect(guesses.filter((guess) => pseudonyms.has(guess))).toEqual([]);
   });
 
   it("no published table of the demo shows a count from 1 to the minimum cell size minus one", () => {
