@@ -297,8 +297,8 @@ function firstExitLines(results: DaysFigures, lang: Lang): string[] {
   return [figure(wording.firstExit, wording.firstExitLine(formatNumber(firstExit.estimate, lang, 1), formatInterval(firstExit.lower, firstExit.upper, lang)))];
 }
 
-/** The key figures, in the language of `--lang`, from the files the steps wrote (numbers formatted as in the report). */
-function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number, lang: Lang): string {
+/** The key figures, in the language of `--lang`, from the files the steps wrote (numbers formatted as in the report). Exported for the language test. */
+export function summary(resultsFile: string, businessCaseFile: string, reportFile: string, cwd: string, seconds: number, lang: Lang): string {
   const wording = DEMO_WORDING[lang];
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   const businessCase = JSON.parse(readFileSync(businessCaseFile, "utf8"));
