@@ -41,6 +41,13 @@ async function runExample(project: string, extra: string[] = [], spec = `data/${
   return { cli, out, results: JSON.parse(files.get("indicators.json")!) as IndicatorResults, files };
 }
 
+/** Each example run once with its own definitions and no options, shared by the tests that only read what it wrote. */
+const defaultRuns = new Map<string, Promise<ExampleRun>>();
+function defaultRun(project: string): Promise<ExampleRun> {
+  if (!defaultRuns.has(project)) defaultRuns.set(project, runExample(project));
+  return defaultRuns.get(project)!;
+}
+
 const indicator = (example: ExampleRun, id: string) => example.results.indicators.find((result) => result.id === id)!;
 
 // The second route: the example's files read as plain tables.
@@ -79,7 +86,7 @@ function monthsAfter(date: string, months: number): string {
 describe("jobtrial indicators on the four example projects", () => {
   const runs = new Map<string, ExampleRun>();
   beforeAll(async () => {
-    for (const project of ["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"]) runs.set(project, await runExample(project));
+    for (const project of ["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"]) runs.set(project, await defaultRun(project));
   }, 300_000);
 
   it.each(["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"])("%s runs from its definition to a results file and a report page with one chart per indicator", (project) => {
@@ -268,7 +275,7 @@ describe("jobtrial indicators on the four example projects", () => {
 describe("jobtrial indicators hides small counts in every file it writes", () => {
   it("ressourceforloeb-status: each month whose successes or failures number 1-4 is hidden, its share nowhere in the files", async () => {
     const project = "ressourceforloeb-status";
-    const example = await runExample(project);
+    const example = await defaultRun(project);
     expect(example.cli.code).toBe(0);
     // The undisclosed results, from the same package route the command takes.
     const spec = loadIndicatorSpec(join(repoRoot, "data", project, "indicators.json"), "indicators.json");
@@ -287,7 +294,7 @@ describe("jobtrial indicators hides small counts in every file it writes", () =>
   });
 
   it.each(["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"])("%s: no count of 1-4 in the results file, its tables or the charts' data", async (project) => {
-    const example = await runExample(project);
+    const example = await defaultRun(project);
     const small = (value: number | null | undefined) => value != null && value > 0 && value < 5;
     const found: string[] = [];
     for (const result of example.results.indicators) {
