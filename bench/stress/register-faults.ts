@@ -152,7 +152,7 @@ export interface KillSummary {
 }
 
 /** Kills a batch of `rows` citizens at a random moment `kills` times, each time checking the register, then runs it again to the end. */
-export async function killBatches(options: { kills: number; rows: number; seed: number; dir?: string }): Promise<KillSummary> {
+export async function killBatches(options: { kills: number; rows: number; seed: number; dir?: string; progress?: (summary: KillSummary) => void }): Promise<KillSummary> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "jobtrial-kills-"));
   const register = join(dir, "register.sqlite");
   const out = join(dir, "out");
@@ -189,6 +189,7 @@ export async function killBatches(options: { kills: number; rows: number; seed: 
       failures.push(`kill ${kill}: after the rerun ${afterRerun.activeRows} rows for ${afterRerun.distinctCitizens} citizens (expected ${(kill + 1) * options.rows}), verified ${afterRerun.verified}`);
     }
     if (staffListRows(out, week) !== options.rows) failures.push(`kill ${kill}: the staff list after the rerun is not complete`);
+    options.progress?.(summary);
   }
   if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
   return summary;
@@ -387,7 +388,15 @@ async function main(): Promise<void> {
   const fullDiskRows = Number(values["full-disk-rows"] ?? 20_000);
   const seed = Number(values.seed ?? 17);
   console.log(`kills: ${kills} batches of ${rows} rows (seed ${seed})`);
-  const killSummary = await killBatches({ kills, rows, seed });
+  const killSummary = await killBatches({
+    kills,
+    rows,
+    seed,
+    // A line every 10 kills, so a long run shows where it is (and what it found so far).
+    progress: (summary) => {
+      if (summary.kills % 10 === 0) console.error(`  ${summary.kills} kills: absent ${summary.batchAbsent}, present ${summary.batchPresent}, cut-off lists ${summary.partialStaffLists}, failures ${summary.failures.length}`);
+    },
+  });
   console.log(JSON.stringify(killSummary, null, 2));
   console.log(`concurrent: ${processes} processes of ${concurrentRows} rows, each overlapping the next by half`);
   const concurrent = await concurrentBatches({ processes, rows: concurrentRows, step: Math.max(1, Math.floor(concurrentRows / 2)) });
