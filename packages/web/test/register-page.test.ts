@@ -7,6 +7,7 @@ import { formatPercent } from "@jobtrial/core";
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import { Browser, intakeFile, server, trialConfig, USERS, workspace } from "./helpers.ts";
+import { createServer } from "../src/index.ts";
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -120,5 +121,15 @@ describe("jobtrial serve: Brugere", () => {
     expect(saved.body).toContain("<tr><td>bo</td><td>læser</td>");
     const bo = new Browser(app);
     expect((await bo.login("bo", "bos lange kodeord")).statusCode).toBe(303);
+  });
+
+  it("on an English page (serve --lang en) the users file's refusal is in English", async () => {
+    const space = await workspace();
+    app = await createServer({ ...space.options, lang: "en" });
+    await app.ready();
+    const ada = new Browser(app);
+    await ada.login(USERS.administrator);
+    const short = await ada.post("/brugere", { _csrf: await ada.csrf("/brugere"), name: "bo", role: "læser", password: "kort" });
+    expect([short.statusCode, short.body.includes("the password must have at least 10 characters"), short.body.includes("adgangskoden")]).toEqual([400, true, false]);
   });
 });
