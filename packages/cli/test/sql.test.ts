@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { episodesCountsSql, panelCountsSql, spellsCountsSql } from "@jobtrial/engine";
+import { episodesCountsSql, firstSpellCountsSql, panelCountsSql, spellsCountsSql } from "@jobtrial/engine";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers.ts";
 
@@ -42,6 +42,19 @@ describe("jobtrial sql", () => {
     expect(result.stdout).toBe(episodesCountsSql({ id: "id", group: "arm", start: "tstart", stop: "tstop", from: "from", to: "to" }, "postgres") + ";\n");
   });
 
+  it("first-spells prints the analysis-set query for PostgreSQL as of a date, and refuses Spark SQL and Trino, which lack date - date", async () => {
+    const result = await run(["sql", "first-spells", "--dialect", "postgres", "--as-of", "2018-03-01", "--cohort", "kohorte", "--table", "forloeb"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(firstSpellCountsSql({ asOf: "2018-03-01", cohort: "kohorte", spells: "forloeb" }, "postgres") + ";\n");
+    expect(result.stdout).toContain(`BETWEEN -14 AND 14`);
+    const spark = await run(["sql", "first-spells", "--dialect", "spark", "--as-of", "2018-03-01"]);
+    expect(spark.code).toBe(2);
+    expect(spark.stderr.split("\n")[0]).toBe("jobtrial sql: first-spells regner med datoer (dato - dato), som DuckDB og PostgreSQL gør det; i Spark SQL og Trino: beregn dagene i udtrækket og brug spells");
+    const badDate = await run(["sql", "first-spells", "--dialect", "postgres", "--as-of", "1. marts"]);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr.split("\n")[0]).toBe('jobtrial sql: --as-of skal være en dato ÅÅÅÅ-MM-DD, ikke "1. marts"');
+  });
+
   it("--file prints DuckDB's view over the file first: a Danish CSV with semicolons and a decimal comma, the path resolved from the working folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jobtrial-sql-"));
     writeFileSync(join(dir, "forloeb.csv"), "\uFEFFarm;branche;dage;afgang\r\ncontrol;LVU;12,0;1\r\n");
@@ -66,7 +79,7 @@ describe("jobtrial sql", () => {
       [["sql", "spells", "--dialect", "postgres", ...spellsArguments, "--file", "spells=x.csv"], "jobtrial sql: --file gælder kun --dialect duckdb; i andre motorer er data allerede tabeller"],
       [["sql", "spells", "--dialect", "duckdb", ...spellsArguments, "--file", "x.csv"], 'jobtrial sql: --file skal være <tabel>=<fil>, ikke "x.csv"'],
       [["sql", "panel", "--dialect", "duckdb"], "jobtrial sql: --spell-states skal angives: ydelseskoderne, der udgør forløbet"],
-      [["sql", "forloeb", "--dialect", "duckdb"], 'jobtrial sql: vælg spells, panel eller episodes, ikke "forloeb"'],
+      [["sql", "forloeb", "--dialect", "duckdb"], 'jobtrial sql: vælg spells, panel, episodes eller first-spells, ikke "forloeb"'],
       [["sql", "spells", "--dialect", "duckdb", "--time", "dage", "--group", "arm"], "jobtrial sql: --status skal angives"],
     ];
     for (const [argv, message] of cases) {

@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { survivalSummary } from "@jobtrial/survival";
 import { afterAll, describe, expect, it } from "vitest";
-import { chooseEngine, EngineError, panelCountsSql, runDuckDbCounts, sniffFile, spellsCountsSql } from "../src/index.ts";
-import { expectSameNumbers, trialDays, writeDanishSpellsCsv, writePanel } from "./helpers.ts";
+import { chooseEngine, EngineError, firstSpellCountsSql, panelCountsSql, runDuckDbCounts, sniffFile, spellsCountsSql } from "../src/index.ts";
+import { expectSameNumbers, firstSpellRows, trialDays, writeDanishSpellsCsv, writePanel } from "./helpers.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "jobtrial-engine-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -56,6 +56,18 @@ describe("runDuckDbCounts", () => {
     const fromCounts = survivalSummary({ time: counted.time, event: counted.status, group: counted.arm, strata: counted.stratum!, count: counted.count }, options);
     const fromPersons = survivalSummary({ time: expected.time, event: expected.event, group: expected.arm, strata: expected.stratum }, options);
     expectSameNumbers(fromCounts, fromPersons);
+  });
+
+  it("picks each person's trial spell from the cohort and spell files by the analysis-set rules (window, earliest, as-of) and gives the per-person estimates", async () => {
+    const { cohort, spells, asOf } = firstSpellRows(persons);
+    const cohortFile = join(directory, "kohorte.csv");
+    const spellsFile = join(directory, "forloeb-datoer.csv");
+    writeFileSync(cohortFile, ["pseudonym;arm;first_unemployment_day;industry_group", ...cohort.map((row) => row.join(";"))].join("\n") + "\n");
+    writeFileSync(spellsFile, "\uFEFF" + ["pseudonym;Forløbsstart;Forløbsslut;Afgangsårsag", ...spells.map((row) => row.map((cell) => cell ?? "").join(";"))].join("\r\n") + "\r\n");
+    const counted = await runDuckDbCounts(firstSpellCountsSql({ asOf }, "duckdb"), { cohort: cohortFile, spells: spellsFile });
+    expect(counted.persons).toBe(persons.time.length);
+    const fromCounts = survivalSummary({ time: counted.time, event: counted.status, group: counted.arm, strata: counted.stratum!, count: counted.count }, options);
+    expectSameNumbers(fromCounts, perPerson);
   });
 
   it("names the file and the column when a column is missing, without quoting any cell", async () => {

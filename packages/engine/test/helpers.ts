@@ -92,6 +92,34 @@ export function panelRows(persons: Persons): { panel: (string | number)[][]; coh
   return { panel, cohort, expected };
 }
 
+/**
+ * The persons as the jobcentre's files after register export and pseudonymize: a cohort
+ * (pseudonym, arm, first_unemployment_day, industry_group) and spells (pseudonym,
+ * Forløbsstart, Forløbsslut, Afgangsårsag) such that the analysis-set rules give back each
+ * person's (time, event), as of 2020-01-01: the trial spell starts 0-4 days after the
+ * first unemployment day (within the 14-day window) and ends time - 1 days after it, with
+ * an exit state for an event and none for a censoring; every third person also has an
+ * earlier spell 20 days before (outside the window) and a later one (not the earliest),
+ * which must not count.
+ */
+export function firstSpellRows(persons: Persons): { cohort: (string | null)[][]; spells: (string | null)[][]; asOf: string } {
+  const iso = (day: number) => new Date(Date.UTC(2017, 0, 2) + day * 86_400_000).toISOString().slice(0, 10);
+  const cohort: (string | null)[][] = [];
+  const spells: (string | null)[][] = [];
+  persons.time.forEach((time, index) => {
+    const person = `p${String(index).padStart(5, "0")}`;
+    const first = index % 53;
+    cohort.push([person, persons.arm[index]!, iso(first), persons.stratum[index]!]);
+    const exit = persons.event[index] === 1 ? (index % 2 === 0 ? "selvforsørgelse" : "uddannelse") : null;
+    spells.push([person, iso(first + (index % 5)), iso(first + time - 1), exit]);
+    if (index % 3 === 0) {
+      spells.push([person, iso(first - 20), iso(first - 19), "sygedagpenge"]);
+      spells.push([person, iso(first + time + 30), null, null]);
+    }
+  });
+  return { cohort, spells, asOf: "2020-01-01" };
+}
+
 /** `panelRows` written as semicolon-separated CSV files (panel.csv, cohort.csv) in `directory`. */
 export function writePanel(persons: Persons, directory: string): { panel: string; cohort: string; expected: Persons } {
   const rows = panelRows(persons);

@@ -14,8 +14,8 @@ import { join } from "node:path";
 import { multiStateOccupancy, survivalSummary } from "@jobtrial/survival";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { episodesCountsSql, panelCountsSql, spellsCountsSql } from "../src/index.ts";
-import { expectSameNumbers, multistateEpisodes, panelRows, trialDays } from "./helpers.ts";
+import { episodesCountsSql, firstSpellCountsSql, panelCountsSql, spellsCountsSql } from "../src/index.ts";
+import { expectSameNumbers, firstSpellRows, multistateEpisodes, panelRows, trialDays } from "./helpers.ts";
 
 /** The folder with initdb and pg_ctl: Debian's /usr/lib/postgresql/<version>/bin, newest first. */
 function postgresBin(): string | undefined {
@@ -69,6 +69,11 @@ describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real serv
     await client.query("CREATE TABLE cohort (person text, arm text, branche text, entry_week integer, last_week integer)");
     await insertRows(client, "panel", ["person", "week", "state"], panel);
     await insertRows(client, "cohort", ["person", "arm", "branche", "entry_week", "last_week"], cohort);
+    const firstSpells = firstSpellRows(persons);
+    await client.query("CREATE TABLE jobcentre_cohort (pseudonym text, arm text, first_unemployment_day date, industry_group text)");
+    await client.query('CREATE TABLE jobcentre_spells (pseudonym text, "Forløbsstart" date, "Forløbsslut" date, "Afgangsårsag" text)');
+    await insertRows(client, "jobcentre_cohort", ["pseudonym", "arm", "first_unemployment_day", "industry_group"], firstSpells.cohort as (string | number)[][]);
+    await insertRows(client, "jobcentre_spells", ["pseudonym", '"Forløbsstart"', '"Forløbsslut"', '"Afgangsårsag"'], firstSpells.spells as (string | number)[][]);
     await client.query('CREATE TABLE episodes (id text, arm text, tstart double precision, tstop double precision, "from" text, "to" text)');
     await insertRows(client, "episodes", ["id", "arm", "tstart", "tstop", '"from"', '"to"'], episodes.id.map((id, index) => [id, episodes.arm[index]!, episodes.start[index]!, episodes.stop[index]!, episodes.from[index]!, episodes.to[index]!]));
   }, 120_000);
@@ -124,5 +129,13 @@ describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real serv
     const fromCounts = multiStateOccupancy(counted, episodeOptions);
     expectSameNumbers(fromCounts.restrictedMean, perPerson.restrictedMean);
     expectSameNumbers(fromCounts.curves.control!.pstate, perPerson.curves.control!.pstate);
+  });
+
+  it("firstSpellCountsSql(..., 'postgres') picks each person's trial spell by the analysis-set rules and gives the per-person estimates", async () => {
+    const { asOf } = firstSpellRows(persons);
+    const counted = await countedRows(firstSpellCountsSql({ asOf, cohort: "jobcentre_cohort", spells: "jobcentre_spells" }, "postgres"));
+    expect(counted.count.reduce((sum, value) => sum + value, 0)).toBe(persons.time.length);
+    const perPerson = survivalSummary({ time: persons.time, event: persons.event, group: persons.arm, strata: persons.stratum }, options);
+    expectSameNumbers(survivalSummary(counted, options), perPerson);
   });
 });

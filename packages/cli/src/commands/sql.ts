@@ -3,17 +3,17 @@
  * the data (DuckDB, PostgreSQL, Spark SQL, Trino), so the heavy GROUP BY runs where the
  * register extract lives and only counted rows come back (`jobtrial survival --counts`).
  */
-import { duckDbViewSql, episodesCountsSql, panelCountsSql, spellsCountsSql, DIALECTS, type Dialect } from "@jobtrial/engine";
-import { choiceOption, listOption, resolvePath, stringOption, stringOptions, UsageError, type Command } from "../command.ts";
+import { duckDbViewSql, episodesCountsSql, firstSpellCountsSql, panelCountsSql, spellsCountsSql, DIALECTS, type Dialect } from "@jobtrial/engine";
+import { choiceOption, dateOption, listOption, resolvePath, stringOption, stringOptions, UsageError, type Command } from "../command.ts";
 
-const KINDS = ["spells", "panel", "episodes"] as const;
+const KINDS = ["spells", "panel", "episodes", "first-spells"] as const;
 
 export const sql: Command = {
   name: "sql",
   summary: { da: "Udskriv SQL, der giver tællede rækker, for DuckDB, PostgreSQL, Spark SQL eller Trino", en: "Print the SQL that gives counted rows, for DuckDB, PostgreSQL, Spark SQL or Trino" },
   usage: {
-    da: "sql spells|panel|episodes --dialect duckdb|postgres|spark|trino [spells: --time <kol> --status <kol> --group <kol> [--table <tabel>]] [panel: --spell-states <k1,k2> [--panel <tabel>] [--cohort <tabel>] [--person <kol>] [--week <kol>] [--state <kol>] [--group <kol>] [--entry-week <kol>] [--last-week <kol>]] [episodes: --id --group --start --stop --from --to <kol> [--table <tabel>]] [--strata <kol>] [--file <tabel>=<fil>]",
-    en: "sql spells|panel|episodes --dialect duckdb|postgres|spark|trino [spells: --time <col> --status <col> --group <col> [--table <table>]] [panel: --spell-states <c1,c2> [--panel <table>] [--cohort <table>] [--person <col>] [--week <col>] [--state <col>] [--group <col>] [--entry-week <col>] [--last-week <col>]] [episodes: --id --group --start --stop --from --to <col> [--table <table>]] [--strata <col>] [--file <table>=<file>]",
+    da: "sql spells|panel|episodes|first-spells --dialect duckdb|postgres|spark|trino [spells: --time <kol> --status <kol> --group <kol> [--table <tabel>]] [panel: --spell-states <k1,k2> [--panel <tabel>] [--cohort <tabel>] [--person <kol>] [--week <kol>] [--state <kol>] [--group <kol>] [--entry-week <kol>] [--last-week <kol>]] [episodes: --id --group --start --stop --from --to <kol> [--table <tabel>]] [first-spells: --as-of <dato> [--cohort <tabel>] [--table <tabel>]] [--strata <kol>] [--file <tabel>=<fil>]",
+    en: "sql spells|panel|episodes|first-spells --dialect duckdb|postgres|spark|trino [spells: --time <col> --status <col> --group <col> [--table <table>]] [panel: --spell-states <c1,c2> [--panel <table>] [--cohort <table>] [--person <col>] [--week <col>] [--state <col>] [--group <col>] [--entry-week <col>] [--last-week <col>]] [episodes: --id --group --start --stop --from --to <col> [--table <table>]] [first-spells: --as-of <date> [--cohort <table>] [--table <table>]] [--strata <col>] [--file <table>=<file>]",
   },
   help: {
     da: `
@@ -30,6 +30,9 @@ som på rækker pr. person (se docs/national.md).
   episodes forløb med genindtræden (som jobtrial states læser): personer med ens
            forløb tælles som én sti (path) til jobtrial states --counts; bruger
            dialektens ordnede strengsammenkædning (STRING_AGG, ARRAY_AGG, COLLECT_LIST)
+  first-spells  første forløb efter jobtrial analyze's regler fra den pseudonymiserede
+           kohorte (register export) og forløbstabellen (pseudonymize) pr. --as-of,
+           til jobtrial analyze --counts; kun duckdb og postgres (datoaritmetik)
 
 Tilvalg:
   --dialect x         duckdb, postgres, spark eller trino
@@ -58,6 +61,9 @@ rows (see docs/national.md).
   episodes episodes with re-entry (as jobtrial states reads them): persons with
            identical episodes are counted as one path for jobtrial states --counts;
            uses the dialect's ordered string aggregate (STRING_AGG, ARRAY_AGG, COLLECT_LIST)
+  first-spells  first spells by jobtrial analyze's rules from the pseudonymized cohort
+           (register export) and the spell table (pseudonymize) as of --as-of, for
+           jobtrial analyze --counts; duckdb and postgres only (date arithmetic)
 
 Options:
   --dialect x         duckdb, postgres, spark or trino
@@ -74,14 +80,14 @@ Example:
   jobtrial sql panel --dialect postgres --spell-states 111,112 --strata branche`,
   },
   options: {
-    ...stringOptions("dialect", "time", "status", "group", "table", "id", "start", "stop", "from", "to", "spell-states", "panel", "cohort", "person", "week", "state", "entry-week", "last-week", "strata"),
+    ...stringOptions("dialect", "time", "status", "group", "table", "id", "start", "stop", "from", "to", "spell-states", "as-of", "panel", "cohort", "person", "week", "state", "entry-week", "last-week", "strata"),
     file: { type: "string", multiple: true },
   },
   positionals: [1, 1],
   run({ io, values, positionals }) {
     const kind = positionals[0]!;
     if (!(KINDS as readonly string[]).includes(kind)) {
-      throw new UsageError({ da: `vælg spells, panel eller episodes, ikke "${kind}"`, en: `choose spells, panel or episodes, not "${kind}"` });
+      throw new UsageError({ da: `vælg spells, panel, episodes eller first-spells, ikke "${kind}"`, en: `choose spells, panel, episodes or first-spells, not "${kind}"` });
     }
     if (kind === "panel" && (listOption(values, "spell-states") ?? []).length === 0) {
       throw new UsageError({ da: "--spell-states skal angives: ydelseskoderne, der udgør forløbet", en: "--spell-states is required: the benefit codes that make up the spell" });
@@ -89,8 +95,23 @@ Example:
     const dialect: Dialect = choiceOption(values, "dialect", DIALECTS, "duckdb");
     const strata = stringOption(values, "strata");
     const optional = (name: string) => stringOption(values, name);
+    if (kind === "first-spells" && dialect !== "duckdb" && dialect !== "postgres") {
+      throw new UsageError({
+        da: "first-spells regner med datoer (dato - dato), som DuckDB og PostgreSQL gør det; i Spark SQL og Trino: beregn dagene i udtrækket og brug spells",
+        en: "first-spells computes with dates (date - date) as DuckDB and PostgreSQL do; in Spark SQL and Trino: compute the days in the extract and use spells",
+      });
+    }
     const text =
-      kind === "episodes"
+      kind === "first-spells"
+        ? firstSpellCountsSql(
+            {
+              asOf: dateOption(values, "as-of") ?? stringOption(values, "as-of", true),
+              ...(optional("cohort") !== undefined ? { cohort: optional("cohort")! } : {}),
+              ...(optional("table") !== undefined ? { spells: optional("table")! } : {}),
+            },
+            dialect as "duckdb" | "postgres",
+          )
+        : kind === "episodes"
         ? episodesCountsSql(
             {
               id: stringOption(values, "id", true),
