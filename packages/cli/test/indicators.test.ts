@@ -213,6 +213,8 @@ describe("jobtrial indicators on the four example projects", () => {
     expect(result.baseline!.value).toBeCloseTo((100 * 95) / 306, 9);
     expect(result.verdict).toBe("met");
     expect(result.distribution!.map((row) => row.count).reduce<number>((sum, value) => sum + (value ?? 0), 0)).toBe(293);
+    // The series runs from the baseline year to the period's end: 24 months of ending, none from 2020.
+    expect([result.series.length, result.series[0]!.label, result.series.at(-1)!.label]).toEqual([24, "2018-01", "2019-12"]);
   });
 
   it("prints a Danish summary by default: the value so far, its interval, the target and the verdict", () => {

@@ -213,7 +213,8 @@ function evaluateIndicator(indicator: Indicator, data: IndicatorData, firstMonda
         });
   const firstShown = indicator.baseline !== undefined && "period" in indicator.baseline && indicator.baseline.period.from < indicator.period.from ? indicator.baseline.period.from : indicator.period.from;
   const series = counts.points
-    .filter((point) => point.start >= firstShown.slice(0, isMonthly(indicator) ? 7 : 10) || labelSet.has(point.label))
+    // From the baseline (or the period) to the period's end: what comes after the target's period is not its series.
+    .filter((point) => labelSet.has(point.label) || (point.start >= firstShown.slice(0, isMonthly(indicator) ? 7 : 10) && point.start <= indicator.period.to))
     .map((point) => ({ label: point.label, start: point.start, value: pointValue(point), numerator: point.numerator, denominator: point.denominator, inPeriod: labelSet.has(point.label) }));
   return {
     id: indicator.id,
