@@ -1,11 +1,11 @@
 /**
  * The engine options `survival`, `analyze` and `states` share: `--engine duckdb|memory`
- * (default: DuckDB from `--engine-threshold` MiB of input on, memory below), and
+ * (default: DuckDB from `--engine-threshold` MiB of input on and for Parquet, memory below), and
  * `--counts <file>`, the counted rows an engine produced elsewhere (for example by the
  * query `jobtrial sql` prints, run on PostgreSQL). Counted rows are exact: the three ways
  * give the same estimates, so the choice is speed and memory only.
  */
-import { chooseEngine, DEFAULT_ENGINE_THRESHOLD_BYTES, ENGINES, type Engine } from "@jobtrial/engine";
+import { chooseEngine, DEFAULT_ENGINE_THRESHOLD_BYTES, ENGINES, sniffFile, type Engine } from "@jobtrial/engine";
 import { choiceOption, numberOption, resolvePath, stringOption, stringOptions, UsageError, type Io, type OptionSpec, type OptionValues, type Wording } from "./command.ts";
 
 /** The option spec of the three engine options. */
@@ -27,8 +27,19 @@ export function rowSource(io: Io, values: OptionValues, inputs: readonly string[
     return { kind: "counts", file: counts };
   }
   const thresholdBytes = thresholdMiB === undefined ? DEFAULT_ENGINE_THRESHOLD_BYTES : thresholdMiB * 1024 * 1024;
-  const engine = chooseEngine(requested, inputs.map((input) => resolvePath(io, input)), thresholdBytes);
+  const files = inputs.map((input) => resolvePath(io, input));
+  // Parquet is read by DuckDB only, whatever its size.
+  if (requested === undefined && files.some(isParquet)) return { kind: "duckdb", chosenBySize: false };
+  const engine = chooseEngine(requested, files, thresholdBytes);
   return { kind: engine, chosenBySize: requested === undefined };
+}
+
+function isParquet(file: string): boolean {
+  try {
+    return sniffFile(file).kind === "parquet";
+  } catch {
+    return false; // the reader says what is wrong with the file
+  }
 }
 
 /** The engine options' wording, Danish and English. */
@@ -48,13 +59,13 @@ export const ENGINE_WORDING = {
   help: {
     da: `Motor (store data, se docs/national.md):
   --engine x          duckdb (tæller rækkerne i DuckDB, også Parquet) eller memory
-                      (læser hver række). Standard: duckdb fra --engine-threshold MiB
+                      (læser hver række). Standard: duckdb fra --engine-threshold MiB og for Parquet
   --engine-threshold n  grænsen i MiB for standardvalget (standard: 16)
   --counts <fil>      tællede rækker fra en anden motor (fx PostgreSQL med det, som
                       jobtrial sql udskriver) i stedet for inputfilen; samme resultater`,
     en: `Engine (large data, see docs/national.md):
   --engine x          duckdb (counts the rows in DuckDB, Parquet too) or memory
-                      (reads every row). Default: duckdb from --engine-threshold MiB on
+                      (reads every row). Default: duckdb from --engine-threshold MiB on and for Parquet
   --engine-threshold n  the size in MiB for the default choice (default: 16)
   --counts <file>     counted rows from another engine (e.g. PostgreSQL running what
                       jobtrial sql prints) instead of the input file; the same results`,

@@ -200,7 +200,7 @@ Example (the bundled data, after "register export"):
     const config = stringOption(values, "config", true);
     const out = stringOption(values, "out", true);
     const outcomeFiles = ["outcomes", "benefit-weeks"].map((name) => stringOption(values, name)).filter((file): file is string => file !== undefined);
-    const source = rowSource(io, values, outcomeFiles);
+    const source = rowSource(io, values, [...outcomeFiles, ...(stringOption(values, "cohort") !== undefined ? [stringOption(values, "cohort")!] : [])]);
     if (source.kind !== "memory") return analyzeCounted(context, source, config, out);
     exclusiveOptions(values, ["cohort", "register"], true);
     const cohort = stringOption(values, "cohort");
