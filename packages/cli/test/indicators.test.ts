@@ -91,10 +91,15 @@ describe("jobtrial indicators on the four example projects", () => {
 
   it.each(["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"])("%s runs from its definition to a results file and a report page with one chart per indicator", (project) => {
     const example = runs.get(project)!;
-    expect(example.cli.stderr).toMatch(/^\[1\/3\] Læser definitioner og data i data\/.*\n\[2\/3\] Beregner \d+ indikator(er)? for [\d.]+ personer\n\[3\/3\] Bygger rapportsiden \(\d+ figur(er)?\)\n$/);
     expect(example.cli.code).toBe(0);
     const spec = JSON.parse(readFileSync(join(repoRoot, "data", project, "indicators.json"), "utf8")) as { indicators: { id: string }[] };
     const ids = spec.indicators.map((entry) => entry.id);
+    // Progress on stderr: the three steps, and each indicator as it is done.
+    const progress = example.cli.stderr.split("\n");
+    expect(progress[0]).toBe(`[1/3] Læser definitioner og data i data/${project}`);
+    expect(progress[1]).toMatch(/^\[2\/3\] Beregner \d+ indikator(er)? for [\d.]+ personer$/);
+    expect(progress.slice(2, 2 + ids.length)).toEqual(ids.map((id, index) => `      ${index + 1}/${ids.length} ${id}`));
+    expect(progress.slice(2 + ids.length)).toEqual([`[3/3] Bygger rapportsiden (${ids.length} ${ids.length === 1 ? "figur" : "figurer"})`, ""]);
     expect([...example.files.keys()].sort()).toEqual(["index.html", "indicators.csv", "indicators.json", "series.csv", ...ids.map((id) => `charts/${id}.vl.json`)].sort());
     expect(example.results.indicators.map((result) => result.id)).toEqual(ids);
     const html = example.files.get("index.html")!;

@@ -35,6 +35,8 @@ export interface EvaluateOptions {
   asOf?: IsoDate;
   /** Written into the results. */
   toolVersion: string;
+  /** Called after each indicator (for progress lines on a large panel). Default: nothing */
+  onIndicator?: (done: number, total: number, id: string) => void;
 }
 
 interface Aggregate {
@@ -250,10 +252,12 @@ export function evaluateIndicators(spec: IndicatorSpec, data: IndicatorData, opt
   const lastMonday = data.lastMonday === null ? lastComplete : lastComplete === null ? data.lastMonday : Math.min(data.lastMonday, lastComplete);
   const asOf = options.asOf ?? (lastMonday === null ? "1970-01-01" : fromDayNumber(lastMonday + 6));
   const firstMonday = data.firstMonday ?? lastMonday;
-  const indicators =
-    firstMonday === null || lastMonday === null || firstMonday > lastMonday
-      ? spec.indicators.map((indicator) => evaluateIndicator(indicator, data, 0, -7, asOf))
-      : spec.indicators.map((indicator) => evaluateIndicator(indicator, data, firstMonday, lastMonday, asOf));
+  const noData = firstMonday === null || lastMonday === null || firstMonday > lastMonday;
+  const indicators = spec.indicators.map((indicator, index) => {
+    const result = noData ? evaluateIndicator(indicator, data, 0, -7, asOf) : evaluateIndicator(indicator, data, firstMonday, lastMonday, asOf);
+    options.onIndicator?.(index + 1, spec.indicators.length, indicator.id);
+    return result;
+  });
   return {
     kind: "jobtrial-indicators",
     project: { id: spec.project.id, title: spec.project.title, municipality: spec.project.municipality ?? null },

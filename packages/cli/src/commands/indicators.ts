@@ -128,7 +128,8 @@ Example (one of the four bundled examples):
 
     // 2. compute
     io.stderr(say.step(2, say.computing(spec.indicators.length, data.persons.size)));
-    const results = evaluateIndicators(spec, data, { toolVersion: VERSION, ...(asOf === undefined ? {} : { asOf }) });
+    const onIndicator = (done: number, total: number, id: string) => io.stderr(say.indicatorDone(done, total, id));
+    const results = evaluateIndicators(spec, data, { toolVersion: VERSION, onIndicator, ...(asOf === undefined ? {} : { asOf }) });
 
     // 3. page: disclosed, charted, scanned; then written all or none.
     io.stderr(say.step(3, say.building(spec.indicators.length)));
@@ -199,6 +200,7 @@ const SAY = {
     step: (index: number, text: string) => `[${index}/3] ${text}\n`,
     reading: (dir: string) => `Læser definitioner og data i ${dir}`,
     computing: (count: number, persons: number) => `Beregner ${count} ${count === 1 ? "indikator" : "indikatorer"} for ${formatNumber(persons, "da")} personer`,
+    indicatorDone: (done: number, total: number, id: string) => `      ${done}/${total} ${id}\n`,
     building: (count: number) => `Bygger rapportsiden (${count} ${count === 1 ? "figur" : "figurer"})`,
     more: (count: number) => `  ... og ${count} mere\n`,
     problems: (count: number) => `${count} ${count === 1 ? "problem" : "problemer"} i data (se ovenfor); ret dem og kør igen; intet blev skrevet`,
@@ -218,6 +220,7 @@ const SAY = {
     step: (index: number, text: string) => `[${index}/3] ${text}\n`,
     reading: (dir: string) => `Reading the definitions and the data in ${dir}`,
     computing: (count: number, persons: number) => `Computing ${count} indicator${count === 1 ? "" : "s"} for ${formatNumber(persons, "en")} persons`,
+    indicatorDone: (done: number, total: number, id: string) => `      ${done}/${total} ${id}\n`,
     building: (count: number) => `Building the report page (${count} chart${count === 1 ? "" : "s"})`,
     more: (count: number) => `  ... and ${count} more\n`,
     problems: (count: number) => `${count} problem${count === 1 ? "" : "s"} in the data (see above); correct them and run again; nothing was written`,
