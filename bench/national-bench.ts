@@ -3,7 +3,7 @@
  * data the size of a national register extract, and R on the same 1,000,000-spell file.
  *
  *   pnpm tsx bench/national-bench.ts [--spells 10000000] [--panel-rows 100000000]
- *     [--r-spells 1000000] [--runs 3] [--skip-r] [--regenerate] [--memory-limit 3GB]
+ *     [--r-spells 1000000] [--runs 3] [--skip-r] [--parts r,spells,panel] [--regenerate] [--memory-limit 3GB]
  *
  * 1. DuckDB itself writes the data to bench/out/national/ (git-ignored), deterministically
  *    (a hash of the row number, never a random generator, so every run times the same
@@ -20,7 +20,7 @@
  *    `jobtrial analyze --engine duckdb --cohort cohort.parquet --benefit-weeks panel.parquet
  *    --spell-states 111`. Checks that jobtrial and R give the same hazard ratio.
  * 3. Prints the figures against the issue's targets and writes them to
- *    bench/out/national/figures.json, with the machine's load average before and after.
+ *    bench/out/national/figures-<time>.json, with the machine's load average before and after.
  *    Never run as a unit test.
  */
 import { execFileSync } from "node:child_process";
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     "r-spells": { type: "string", default: "1000000" },
     runs: { type: "string", default: "3" },
     "skip-r": { type: "boolean", default: false },
+    parts: { type: "string", default: "r,spells,panel" },
     regenerate: { type: "boolean", default: false },
     "memory-limit": { type: "string" },
   },
@@ -47,6 +48,7 @@ const spells = Number(values.spells);
 const panelRows = Number(values["panel-rows"]);
 const rSpells = Number(values["r-spells"]);
 const runs = Number(values.runs);
+const parts = new Set(values.parts!.split(","));
 const out = join(root, "bench", "out", "national");
 mkdirSync(out, { recursive: true });
 
@@ -84,6 +86,8 @@ function spellsSelect(rows: number): string {
     FROM timed`;
 }
 
+let panelRowsWritten: number | null = null;
+
 async function generate(): Promise<void> {
   const instance = await DuckDBInstance.create(":memory:", values["memory-limit"] ? { memory_limit: values["memory-limit"] } : {});
   const connection = await instance.connect();
@@ -93,8 +97,8 @@ async function generate(): Promise<void> {
     await connection.run(`COPY (${select}) TO '${file}' (${format})`);
     console.log(`wrote ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
-  await write(rCsv, spellsSelect(rSpells), "FORMAT csv, HEADER true");
-  await write(spellsParquet, spellsSelect(spells), "FORMAT parquet");
+  if (parts.has("r")) await write(rCsv, spellsSelect(rSpells), "FORMAT csv, HEADER true");
+  if (parts.has("spells")) await write(spellsParquet, spellsSelect(spells), "FORMAT parquet");
   // The cohort: entry week 1000-1519 (ten years), a spell of 1 + Weibull weeks, an exit unless censored at the last week.
   const cohortSelect = `
     WITH drawn AS (
@@ -109,7 +113,7 @@ async function generate(): Promise<void> {
       CAST(greatest(1, ceil((CASE WHEN intervention THEN 21 ELSE 23 END) * pow(-ln(1 - u_weeks), 1 / 1.1))) AS INTEGER) AS spell_weeks,
       u_event < 0.8 AS exits
     FROM drawn`;
-  if (!existsSync(cohortParquet) || !existsSync(panelParquet) || values.regenerate) {
+  if (parts.has("panel") && (!existsSync(cohortParquet) || !existsSync(panelParquet) || values.regenerate)) {
     await connection.run(`CREATE TABLE persons AS ${cohortSelect}`);
     await write(
       cohortParquet,
@@ -124,8 +128,11 @@ async function generate(): Promise<void> {
       "FORMAT parquet",
     );
   }
-  const counted = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM read_parquet('${panelParquet}')`);
-  console.log(`panel: ${Number(counted.getRows()[0]![0]).toLocaleString("en")} rows for ${panelPersons.toLocaleString("en")} persons`);
+  if (parts.has("panel")) {
+    const counted = await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM read_parquet('${panelParquet}')`);
+    panelRowsWritten = Number(counted.getRows()[0]![0]);
+    console.log(`panel: ${panelRowsWritten.toLocaleString("en")} rows for ${panelPersons.toLocaleString("en")} persons`);
+  }
   connection.closeSync();
   instance.closeSync();
 }
@@ -149,7 +156,7 @@ const median = (numbers: number[]) => {
   const sorted = [...numbers].sort((a, b) => a - b);
   return sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 };
-const summary = (results: Timed[]) => ({
+const summary = (results: Timed[]) => results.length === 0 ? null : ({
   seconds: median(results.map((result) => result.seconds)),
   cpuSeconds: median(results.map((result) => result.cpuSeconds)),
   peakMb: Math.max(...results.map((result) => result.peakMb)),
@@ -164,21 +171,21 @@ await generate();
 const survivalArgs = ["--time", "time", "--event", "event", "--group", "group", "--tau", "182,364", "--format", "json", "--engine", "duckdb"];
 const oneMillion: Timed[] = [];
 const rRuns: Timed[] = [];
-for (let run = 0; run < runs; run++) {
+for (let run = 0; run < runs && parts.has("r"); run++) {
   oneMillion.push(jobtrial(["survival", rCsv, ...survivalArgs]));
   if (!values["skip-r"]) rRuns.push(timed("Rscript", [join("bench", "survival-bench.R"), rCsv]));
 }
-const tsHr = JSON.parse(oneMillion[0]!.stdout).cox.hr as number;
+const tsHr = oneMillion.length > 0 ? (JSON.parse(oneMillion[0]!.stdout).cox.hr as number) : null;
 const rHr = rRuns.length > 0 ? (JSON.parse(rRuns[0]!.stdout.trim().split("\n").at(-1)!).hr as number) : null;
-if (rHr !== null && Math.abs(tsHr - rHr) > 1e-8 * rHr) throw new Error(`hazard ratios differ: jobtrial ${tsHr}, R ${rHr}`);
+if (rHr !== null && tsHr !== null && Math.abs(tsHr - rHr) > 1e-8 * rHr) throw new Error(`hazard ratios differ: jobtrial ${tsHr}, R ${rHr}`);
 
 // 2. The spells file at national size.
 const national: Timed[] = [];
-for (let run = 0; run < runs; run++) national.push(jobtrial(["survival", spellsParquet, ...survivalArgs]));
+for (let run = 0; run < runs && parts.has("spells"); run++) national.push(jobtrial(["survival", spellsParquet, ...survivalArgs]));
 
 // 3. The weekly panel through DuckDB: first spells by runs of weeks, joined to the cohort, counted, estimated.
 const panel: Timed[] = [];
-for (let run = 0; run < runs; run++) {
+for (let run = 0; run < runs && parts.has("panel"); run++) {
   panel.push(
     jobtrial([
       "analyze", "--config", "data/esbjerg-2017/trial.json", "--engine", "duckdb", "--cohort", cohortParquet, "--benefit-weeks", panelParquet,
@@ -191,15 +198,18 @@ const loadAfter = loadavg();
 const figures = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadBefore, loadAfter, node: process.version },
-  sizes: { rSpells, spells, panelPersons, panelRowsAsked: panelRows },
-  oneMillion: { jobtrial: summary(oneMillion), r: rRuns.length > 0 ? summary(rRuns) : null, ratio: rRuns.length > 0 ? median(oneMillion.map((r) => r.seconds)) / median(rRuns.map((r) => r.seconds)) : null, hr: { jobtrial: tsHr, r: rHr } },
+  sizes: { rSpells, spells, panelPersons, panelRowsAsked: panelRows, panelRowsWritten },
+  oneMillion: { jobtrial: summary(oneMillion), r: summary(rRuns), ratio: rRuns.length > 0 && oneMillion.length > 0 ? median(oneMillion.map((r) => r.seconds)) / median(rRuns.map((r) => r.seconds)) : null, hr: { jobtrial: tsHr, r: rHr } },
   spells: summary(national),
-  panel: { ...summary(panel), persons: JSON.parse(readFileSync(join(out, "panel-results.json"), "utf8")).persons },
+  panel: panel.length === 0 ? null : { ...summary(panel)!, persons: JSON.parse(readFileSync(join(out, "panel-results.json"), "utf8")).persons },
 };
-writeFileSync(join(out, "figures.json"), JSON.stringify(figures, null, 2) + "\n");
+writeFileSync(join(out, `figures-${new Date().toISOString().slice(0, 19).replaceAll(":", "")}.json`), JSON.stringify(figures, null, 2) + "\n");
 const seconds = (value: number) => `${value.toFixed(2)} s`;
 console.log(`load average before ${loadBefore.map((value) => value.toFixed(1)).join(" ")}, after ${loadAfter.map((value) => value.toFixed(1)).join(" ")}`);
-console.log(`${rSpells.toLocaleString("en")} spells (CSV): jobtrial --engine duckdb ${seconds(figures.oneMillion.jobtrial.seconds)} (CPU ${seconds(figures.oneMillion.jobtrial.cpuSeconds)}, ${figures.oneMillion.jobtrial.peakMb.toFixed(0)} MB)` +
-  (figures.oneMillion.r ? `; Rscript ${seconds(figures.oneMillion.r.seconds)} (CPU ${seconds(figures.oneMillion.r.cpuSeconds)}, ${figures.oneMillion.r.peakMb.toFixed(0)} MB); ratio ${figures.oneMillion.ratio!.toFixed(2)} (target <= 0.25)` : ""));
-console.log(`${spells.toLocaleString("en")} spells (Parquet): ${seconds(figures.spells.seconds)} (CPU ${seconds(figures.spells.cpuSeconds)}), peak ${figures.spells.peakMb.toFixed(0)} MB (targets at 10M: < 10 s, < 4096 MB)`);
-console.log(`panel ${panelPersons.toLocaleString("en")} persons: ${seconds(figures.panel.seconds)} (CPU ${seconds(figures.panel.cpuSeconds)}), peak ${figures.panel.peakMb.toFixed(0)} MB (targets at 100M rows: < 120 s, < 8192 MB)`);
+const one = figures.oneMillion;
+if (one.jobtrial) {
+  console.log(`${rSpells.toLocaleString("en")} spells (CSV): jobtrial --engine duckdb ${seconds(one.jobtrial.seconds)} (CPU ${seconds(one.jobtrial.cpuSeconds)}, ${one.jobtrial.peakMb.toFixed(0)} MB)` +
+    (one.r ? `; Rscript ${seconds(one.r.seconds)} (CPU ${seconds(one.r.cpuSeconds)}, ${one.r.peakMb.toFixed(0)} MB); ratio ${one.ratio!.toFixed(2)} (target <= 0.25)` : ""));
+}
+if (figures.spells) console.log(`${spells.toLocaleString("en")} spells (Parquet): ${seconds(figures.spells.seconds)} (CPU ${seconds(figures.spells.cpuSeconds)}), peak ${figures.spells.peakMb.toFixed(0)} MB (targets at 10M: < 10 s, < 4096 MB)`);
+if (figures.panel) console.log(`panel ${(panelRowsWritten ?? 0).toLocaleString("en")} rows, ${panelPersons.toLocaleString("en")} persons: ${seconds(figures.panel.seconds)} (CPU ${seconds(figures.panel.cpuSeconds)}), peak ${figures.panel.peakMb.toFixed(0)} MB (targets at 100M rows: < 120 s, < 8192 MB)`);
