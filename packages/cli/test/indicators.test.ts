@@ -376,6 +376,19 @@ describe("jobtrial indicators refuses bad input in Danish, saying where and how 
     expect(english.stderr).toContain("jobtrial indicators: 1 problem in the data (see above); correct them and run again; nothing was written\n");
   });
 
+  it("a data folder without persons.csv and without a panel says which files to put there", async () => {
+    const dir = tempDir();
+    const result = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", dir, "--out", join(dir, "out")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").slice(1)).toEqual([
+      "  persons.csv: filen findes ikke. Ret: læg filen i datamappen, eller ret stien til --data",
+      "  benefit-weeks.csv: der er intet ydelsespanel. Ret: læg benefit-weeks.csv (én række pr. person og uge) eller benefit-periods.csv (én række pr. periode) i datamappen",
+      "jobtrial indicators: 2 problemer i data (se ovenfor); ret dem og kør igen; intet blev skrevet",
+      "",
+    ]);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
   it("a missing definitions file or data folder is a one-line reason (exit 1); a missing --out is a usage error (exit 2)", async () => {
     const noSpec = await run(["indicators", "--spec", "nowhere/indicators.json", "--data", "data/fleksjob-andele", "--out", tempDir()]);
     expect([noSpec.code, noSpec.stderr]).toEqual([1, "jobtrial indicators: nowhere/indicators.json: filen findes ikke; kontroller stien til --spec\n"]);
