@@ -41,7 +41,7 @@ const WORDING = {
     kinds: { null: "null", array: "an array", string: "a string" } as Record<string, string>,
   },
   da: {
-    unknownFields: (keys: string, many: boolean) => `ukendt${many ? "e" : "t"} felt${many ? "er" : ""} ${keys}; fjern ${many ? "dem" : "det"} eller ret stavemåden`,
+    unknownFields: (keys: string, many: boolean) => `ukendt${many ? "e" : ""} felt${many ? "er" : ""} ${keys}; fjern ${many ? "dem" : "det"} eller ret stavemåden`,
     missing: (expected: string) => `mangler; tilføj feltet (forventet ${expected})`,
     wrongType: (expected: string, got: string) => `har forkert type: forventet ${expected}, fik ${got}`,
     notFound: "filen findes ikke; kontroller stien",
