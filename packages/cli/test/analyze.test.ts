@@ -199,6 +199,27 @@ describe("jobtrial analyze --engine duckdb and --counts (the national path)", ()
     expect(duckdb.stdout.split("\n").slice(0, 3).join("\n")).toMatch(/^Første forløb \(DuckDB\) skrevet til .*duckdb\.json\n  pr\.           01\.03\.2018: 1\.526 kontrol, 1\.554 indsats \([\d.]+ tællede rækker\)\n  dage til første afgang  8,7 færre \(95 % KI −0,9 til 18,3\) ved 364 dage$/);
   }, 180_000);
 
+  it("the jobcentre's weekly panel (ISO weeks, codes) through DuckDB gives the memory path's first spells: as of 2018-03-01, and with --gap-weeks 3 as of 2017-11-15", async () => {
+    const weeks = join(dir, "weeks-pseudonymized.csv");
+    expect((await run(["pseudonymize", join(data, "outcomes/benefit-weeks.csv"), "--column", "CPR-nummer", "--key-file", join(dir, "key"), "--out", weeks])).code).toBe(0);
+    for (const [asOf, extra] of [["2018-03-01", []], ["2017-11-15", ["--gap-weeks", "3"]]] as const) {
+      const common = ["analyze", "--config", join(data, "trial.json"), "--cohort", join(dir, "cohort.csv"), "--benefit-weeks", weeks, "--as-of", asOf, ...extra];
+      const memory = await run([...common, "--engine", "memory", "--out", join(dir, "weekly", asOf, "memory.json")]);
+      const duckdb = await run([...common, "--engine", "duckdb", "--out", join(dir, "weekly", asOf, "duckdb.json")]);
+      expect(memory.code).toBe(0);
+      expect(duckdb.stderr).toBe("");
+      expect(duckdb.code).toBe(0);
+      const full = ResultsSchema.parse(JSON.parse(readFileSync(join(dir, "weekly", asOf, "memory.json"), "utf8")));
+      const national = JSON.parse(readFileSync(join(dir, "weekly", asOf, "duckdb.json"), "utf8"));
+      expect(national.persons, asOf).toEqual({ control: full.flow.analysed.control, intervention: full.flow.analysed.intervention });
+      expectSameNumbers(national.km, full.km, `${asOf} km`);
+      expectSameNumbers(national.duration, full.duration, `${asOf} duration`);
+      // With the panel, results.json's days saved are days on A-dagpenge; the first spell's are daysToFirstExit.
+      expect(full.daysSaved.measure).toBe("days-on-benefit");
+      expectSameNumbers(national.daysSaved, full.daysToFirstExit, `${asOf} days to first exit`);
+    }
+  }, 240_000);
+
   it("the national weekly panel (person, week, state) through DuckDB gives the numbers of the first spells worked out person by person and counted", async () => {
     // 400 persons: a spell of 1-60 weeks of state 111 from the entry week, some weeks of 300 before; after an
     // event one week of 200 and a new spell of 111 that must not count; a censored spell runs to the last week.
@@ -245,7 +266,7 @@ describe("jobtrial analyze --engine duckdb and --counts (the national path)", ()
       [[...base, "--engine", "duckdb", "--cohort", "c.csv", "--outcomes", "s.csv", "--conversations", "k.csv"], "jobtrial analyze: --conversations kræver hver person og gælder kun --engine memory; med --engine duckdb og --counts beregnes kun målene for første forløb (se docs/national.md)"],
       [[...base, "--engine", "duckdb", "--register", "r.sqlite", "--outcomes", "s.csv"], "jobtrial analyze: --register kræver hver person og gælder kun --engine memory; med --engine duckdb og --counts beregnes kun målene for første forløb (se docs/national.md)"],
       [[...base, "--engine", "duckdb", "--outcomes", "s.csv"], "jobtrial analyze: --engine duckdb læser den pseudonymiserede kohorte: angiv --cohort <fil> (jobtrial register export)"],
-      [[...base, "--engine", "duckdb", "--cohort", "c.csv", "--benefit-weeks", "p.csv"], "jobtrial analyze: --benefit-weeks med --engine duckdb er det nationale ugepanel (person, week, state) og kræver --spell-states: ydelseskoderne, der udgør forløbet"],
+      [[...base, "--engine", "duckdb", "--cohort", "c.csv", "--outcomes", "s.csv", "--spell-states", "111"], "jobtrial analyze: --spell-states hører til --benefit-weeks"],
       [[...base, "--counts", "t.csv", "--cohort", "c.csv"], "jobtrial analyze: angiv enten --cohort med --outcomes eller --benefit-weeks eller --counts <fil>, ikke begge og ikke ingen"],
       [[...base, "--counts", "t.csv", "--engine", "duckdb"], "jobtrial analyze: --counts er allerede tællede rækker; angiv ikke --engine eller --engine-threshold sammen med det"],
     ];

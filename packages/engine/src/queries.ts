@@ -288,3 +288,101 @@ export function firstSpellCountsSql(query: FirstSpellQuery, dialect: "duckdb" | 
   ].join("\n");
   return countedRows(inner, true, dialect);
 }
+
+/**
+ * Counted first spells from the jobcentre's weekly benefit panel (ISO weeks "2017-W01"
+ * and benefit codes, after jobtrial pseudonymize) and the pseudonymized cohort, by the
+ * rules of @jobtrial/analyze (derive-spells.ts, then analysis-set.ts), as far as they
+ * decide the time to the first exit:
+ * - a week is unemployed when any of its codes is an unemployment code (trimmed, any case);
+ *   weeks from the as-of date's week on (the week holding as-of - 1 is the last) are not seen;
+ * - the spell starts in the week of the first unemployment day, or the next week when that
+ *   one is not unemployed (else the person has no spell); it runs through unemployed weeks,
+ *   bridging fewer than `gapWeeks` weeks without, and has ended when `gapWeeks` weeks
+ *   without follow within the weeks seen;
+ * - time = the Sunday of its last unemployed week - the first unemployment day + 1 (an
+ *   exit), or as-of - the first day (running; censored).
+ * DuckDB only: ISO weeks become running week numbers with DuckDB's date functions.
+ */
+export interface BenefitWeeksQuery {
+  /** The as-of (extraction) date, YYYY-MM-DD. */
+  asOf: string;
+  /** Codes that count as unemployment. Default: ["111", "A-dagpenge", "dagpenge"] (analyze's) */
+  unemploymentCodes?: readonly string[];
+  /** Weeks without an unemployment code that end a spell. Default: 1 */
+  gapWeeks?: number;
+  /** Tables. Defaults: "cohort", "panel" */
+  cohort?: string;
+  panel?: string;
+  /** Panel columns. Defaults: "pseudonym", "År-uge", "Ydelseskode" */
+  person?: string;
+  week?: string;
+  code?: string;
+  /** Cohort columns. Defaults: "arm", "first_unemployment_day", "industry_group" */
+  arm?: string;
+  firstDay?: string;
+  stratum?: string;
+}
+
+/** Running week number (Monday 2000-01-03 is week 0) of the ISO week text "YYYY-Www" in `expression` (DuckDB). */
+function isoWeekNumber(expression: string): string {
+  const year = `CAST(substr(${expression}, 1, 4) AS INTEGER)`;
+  const week = `CAST(substr(${expression}, 7, 2) AS INTEGER)`;
+  const january4 = `make_date(${year}, 1, 4)`;
+  const monday = `${january4} + CAST(7 * (${week} - 1) - (isodow(${january4}) - 1) AS INTEGER)`;
+  return `CAST((${monday} - DATE '2000-01-03') / 7 AS INTEGER)`;
+}
+
+/** Running week number of a date (DuckDB). */
+function dateWeekNumber(expression: string): string {
+  return `CAST((${expression} - CAST(isodow(${expression}) - 1 AS INTEGER) - DATE '2000-01-03') / 7 AS INTEGER)`;
+}
+
+export function benefitWeeksCountsSql(query: BenefitWeeksQuery): string {
+  const dialect = "duckdb";
+  const q = (name: string) => quoteIdentifier(name, dialect);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(query.asOf)) throw new RangeError("asOf must be a date YYYY-MM-DD");
+  const gap = query.gapWeeks ?? 1;
+  if (!Number.isInteger(gap) || gap < 1) throw new RangeError("gapWeeks must be a whole number of 1 or more");
+  const codes = (query.unemploymentCodes ?? ["111", "A-dagpenge", "dagpenge"]).map((code) => literal(code.trim().toLowerCase()));
+  if (codes.length === 0) throw new RangeError("unemploymentCodes needs at least one code");
+  const asOf = `DATE '${query.asOf}'`;
+  const lastWeek = dateWeekNumber(`(${asOf} - 1)`);
+  const monday = (week: string) => `(DATE '2000-01-03' + CAST(7 * ${week} AS INTEGER))`;
+  const inner = [
+    `  SELECT ${q("c")}.${q("arm")} AS ${q("arm")}, ${q("c")}.${q("stratum")} AS ${q("stratum")},`,
+    `    CASE WHEN ${q("r")}.${q("run_last")} + ${gap} <= ${lastWeek} THEN ${monday(`${q("r")}.${q("run_last")}`)} + 6 - ${q("c")}.${q("first_day")} + 1`,
+    `      ELSE ${asOf} - ${q("c")}.${q("first_day")} END AS ${q("time")},`,
+    `    CASE WHEN ${q("r")}.${q("run_last")} + ${gap} <= ${lastWeek} THEN 1 ELSE 0 END AS ${q("status")}`,
+    `  FROM (`,
+    `    SELECT ${q(query.person ?? "pseudonym")} AS ${q("person")}, ${q(query.arm ?? "arm")} AS ${q("arm")}, ${q(query.stratum ?? "industry_group")} AS ${q("stratum")},`,
+    `      CAST(${q(query.firstDay ?? "first_unemployment_day")} AS DATE) AS ${q("first_day")},`,
+    `      ${dateWeekNumber(`CAST(${q(query.firstDay ?? "first_unemployment_day")} AS DATE)`)} AS ${q("first_week")}`,
+    `    FROM ${quoteTable(query.cohort ?? "cohort", dialect)}`,
+    `  ) AS ${q("c")}`,
+    `  JOIN (`,
+    // Runs of unemployed weeks, gaps shorter than gapWeeks bridged: a new run where the step from the week before is more than gapWeeks.
+    `    SELECT ${q("person")}, ${q("run")}, MIN(${q("week")}) AS ${q("run_first")}, MAX(${q("week")}) AS ${q("run_last")}, LIST(${q("week")}) AS ${q("weeks")}`,
+    `    FROM (`,
+    `      SELECT ${q("person")}, ${q("week")}, SUM(${q("new_run")}) OVER (PARTITION BY ${q("person")} ORDER BY ${q("week")} ROWS UNBOUNDED PRECEDING) AS ${q("run")}`,
+    `      FROM (`,
+    `        SELECT ${q("person")}, ${q("week")},`,
+    `          CASE WHEN ${q("week")} - LAG(${q("week")}) OVER (PARTITION BY ${q("person")} ORDER BY ${q("week")}) <= ${gap} THEN 0 ELSE 1 END AS ${q("new_run")}`,
+    `        FROM (`,
+    `          SELECT DISTINCT ${q(query.person ?? "pseudonym")} AS ${q("person")}, ${isoWeekNumber(`CAST(${q(query.week ?? "År-uge")} AS VARCHAR)`)} AS ${q("week")}`,
+    `          FROM ${quoteTable(query.panel ?? "panel", dialect)}`,
+    `          WHERE LOWER(TRIM(CAST(${q(query.code ?? "Ydelseskode")} AS VARCHAR))) IN (${codes.join(", ")})`,
+    `        ) AS ${q("unemployed")}`,
+    `        WHERE ${q("week")} <= ${lastWeek}`,
+    `      ) AS ${q("steps")}`,
+    `    ) AS ${q("numbered")}`,
+    `    GROUP BY ${q("person")}, ${q("run")}`,
+    `  ) AS ${q("r")}`,
+    `    ON ${q("r")}.${q("person")} = ${q("c")}.${q("person")}`,
+    // The start week: the first unemployment day's week when unemployed, else the next week
+    // (when both are, they are in the same run; a run holds its unemployed weeks only).
+    `    AND (list_contains(${q("r")}.${q("weeks")}, ${q("c")}.${q("first_week")}) OR list_contains(${q("r")}.${q("weeks")}, ${q("c")}.${q("first_week")} + 1))`,
+    `  WHERE ${q("c")}.${q("first_day")} < ${asOf}`,
+  ].join("\n");
+  return countedRows(inner, true, dialect);
+}

@@ -98,10 +98,11 @@ ${ENGINE_WORDING.help.da}
   efter branchegruppe, Cox) af tællede rækker, med præcis de tal, hele evalueringen
   giver; <out> får km, duration og daysSaved som i results.json. DuckDB læser den
   pseudonymiserede kohorte (--cohort) og forløbstabellen efter jobtrial pseudonymize
-  (--outcomes), CSV eller Parquet; eller det nationale ugepanel (--benefit-weeks med
-  kolonnerne person, week, state; kohorten med person, arm, industry_group,
-  entry_week, last_week) med --spell-states <koder>. --counts: kolonnerne arm,
-  stratum, time, status, count. Se docs/national.md.
+  (--outcomes), CSV eller Parquet; eller ugepanelet efter pseudonymize (--benefit-weeks:
+  pseudonym, År-uge, Ydelseskode; med --unemployment-codes og --gap-weeks som ovenfor);
+  eller det nationale ugepanel (--benefit-weeks med person, week, state; kohorten med
+  person, arm, industry_group, entry_week, last_week) med --spell-states <koder>.
+  --counts: kolonnerne arm, stratum, time, status, count. Se docs/national.md.
 
 Eksempel (de medfølgende data, efter "register export"):
   jobtrial analyze --config data/esbjerg-2017/trial.json --cohort kohorte.csv \\
@@ -177,10 +178,11 @@ ${ENGINE_WORDING.help.en}
   group, Cox) are computed from counted rows, exactly the numbers the full evaluation
   gives; <out> gets km, duration and daysSaved as in results.json. DuckDB reads the
   pseudonymized cohort (--cohort) and the spell table after jobtrial pseudonymize
-  (--outcomes), CSV or Parquet; or the national weekly panel (--benefit-weeks with
-  the columns person, week, state; the cohort with person, arm, industry_group,
-  entry_week, last_week) with --spell-states <codes>. --counts: the columns arm,
-  stratum, time, status, count. See docs/national.md.
+  (--outcomes), CSV or Parquet; or the weekly panel after pseudonymize (--benefit-weeks:
+  pseudonym, År-uge, Ydelseskode; with --unemployment-codes and --gap-weeks as above);
+  or the national weekly panel (--benefit-weeks with person, week, state; the cohort
+  with person, arm, industry_group, entry_week, last_week) with --spell-states <codes>.
+  --counts: the columns arm, stratum, time, status, count. See docs/national.md.
 
 Example (the bundled data, after "register export"):
   jobtrial analyze --config data/esbjerg-2017/trial.json --cohort cohort.csv \\
@@ -304,7 +306,7 @@ Example (the bundled data, after "register export"):
 };
 
 /** Options that need a person (the full evaluation): refused with --engine duckdb and --counts. */
-const MEMORY_ONLY = ["register", "screening", "key-file", "conversations", "secondary", "subgroup", "unemployment-codes", "gap-weeks", "self-support-weeks", "seed"];
+const MEMORY_ONLY = ["register", "screening", "key-file", "conversations", "secondary", "subgroup", "seed"];
 
 /**
  * The national path (docs/national.md): counted rows from DuckDB (over the pseudonymized
@@ -337,21 +339,25 @@ async function analyzeCounted({ io, values, lang }: CommandContext, source: Excl
     exclusiveOptions(values, ["outcomes", "benefit-weeks"], true);
     const outcomes = stringOption(values, "outcomes");
     const spellStates = listOption(values, "spell-states");
-    const { firstSpellCountsSql, panelCountsSql, runDuckDbCounts } = await import("@jobtrial/engine");
+    const { benefitWeeksCountsSql, firstSpellCountsSql, panelCountsSql, runDuckDbCounts } = await import("@jobtrial/engine");
     if (source.chosenBySize) io.stderr(ENGINE_WORDING.bySize(outcomes ?? stringOption(values, "benefit-weeks")!)[lang] + "\n");
     let counted;
     if (outcomes !== undefined) {
       if (spellStates !== undefined) throw new UsageError({ da: "--spell-states hører til --benefit-weeks", en: "--spell-states goes with --benefit-weeks" });
       counted = await runDuckDbCounts(firstSpellCountsSql({ asOf }, "duckdb"), { cohort: resolvePath(io, cohort), spells: resolvePath(io, outcomes) });
     } else {
-      if (spellStates === undefined) {
-        throw new UsageError({
-          da: "--benefit-weeks med --engine duckdb er det nationale ugepanel (person, week, state) og kræver --spell-states: ydelseskoderne, der udgør forløbet",
-          en: "--benefit-weeks with --engine duckdb is the national weekly panel (person, week, state) and needs --spell-states: the benefit codes that make up the spell",
-        });
+      const panelFile = resolvePath(io, stringOption(values, "benefit-weeks")!);
+      if (spellStates !== undefined) {
+        // The national weekly panel: running week numbers, the spell's benefit codes.
+        const codes = spellStates.map((code) => (/^\d+$/.test(code) ? Number(code) : code));
+        counted = await runDuckDbCounts(panelCountsSql({ spellStates: codes, strata: "industry_group" }, "duckdb"), { cohort: resolvePath(io, cohort), panel: panelFile });
+      } else {
+        // The jobcentre's weekly panel (ISO weeks, benefit codes) by analyze's spell rules.
+        const unemploymentCodes = listOption(values, "unemployment-codes");
+        const gapWeeks = numberOption(values, "gap-weeks", { integer: true, min: 1 });
+        const sql = benefitWeeksCountsSql({ asOf, ...(unemploymentCodes !== undefined ? { unemploymentCodes } : {}), ...(gapWeeks !== undefined ? { gapWeeks } : {}) });
+        counted = await runDuckDbCounts(sql, { cohort: resolvePath(io, cohort), panel: panelFile });
       }
-      const codes = spellStates.map((code) => (/^\d+$/.test(code) ? Number(code) : code));
-      counted = await runDuckDbCounts(panelCountsSql({ spellStates: codes, strata: "industry_group" }, "duckdb"), { cohort: resolvePath(io, cohort), panel: resolvePath(io, stringOption(values, "benefit-weeks")!) });
     }
     rows = { arm: counted.arm, time: counted.time, status: counted.status, count: counted.count, ...(counted.stratum !== undefined ? { stratum: counted.stratum } : {}) };
   }
