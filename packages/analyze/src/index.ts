@@ -17,6 +17,7 @@ export { parseDateValue, parseWeekValue, readInputTable } from "./evaluation/tab
 export { formatEvaluationProblem } from "./evaluation/problems.ts";
 export { resultsTables } from "./evaluation/results-tables.ts";
 export { aggregatedKmRows } from "./evaluation/suppress.ts";
+export { durationBlocks, type DurationBlocks, type DurationColumns } from "./evaluation/duration.ts";
 export { ResultsSchema, type PathNote, type Results } from "./results-schema.ts";
 export { type AnalyzeNote } from "./results-schema.ts";
 export { analyzeNoteText, type AnalyzeNoteFacts } from "./messages.ts";

@@ -12,12 +12,10 @@
  * log-rank, stratified by industry group -> Cox (Efron) -> risk table -> validated against
  * the results schema's blocks.
  */
-import { aggregatedKmRows, ResultsSchema, type Results } from "@jobtrial/analyze";
+import { aggregatedKmRows, durationBlocks, ResultsSchema, type Results } from "@jobtrial/analyze";
 import type { TrialConfig } from "@jobtrial/core";
-import { AnalyzeError, coxProportionalHazards, kaplanMeier, logRank, restrictedMeanSurvival, type LogRankResult } from "@jobtrial/survival";
 import type { CountedColumns } from "./commands/survival.ts";
 
-const GROUPS = ["control", "intervention"];
 const ARMS = ["control", "intervention"] as const;
 
 /** The blocks of results.json this output shares, validated by the results schema itself. */
@@ -44,17 +42,6 @@ function cell(count: number, minCellSize: number): number | null {
   return count > 0 && count < minCellSize ? null : count;
 }
 
-function logrankBlock(result: LogRankResult): Results["duration"]["logrank"] {
-  return {
-    chisq: result.chisq,
-    df: result.df,
-    p: result.p,
-    stratified: result.stratified,
-    observed: { control: result.observed["control"] ?? 0, intervention: result.observed["intervention"] ?? 0 },
-    expected: { control: result.expected["control"] ?? 0, intervention: result.expected["intervention"] ?? 0 },
-  };
-}
-
 /**
  * The first spell's duration measures from counted rows. Rows of other arms than control
  * and intervention are left out by the estimators; a row with a missing stratum is left
@@ -63,73 +50,14 @@ function logrankBlock(result: LogRankResult): Results["duration"]["logrank"] {
 export function nationalResults(rows: CountedColumns, config: TrialConfig, asOf: string, engine: NationalResults["engine"]): NationalResults {
   const minCellSize = config.disclosure.minCellSize;
   const primaryHorizon = config.evaluation.primaryHorizonDays;
-  const data = { time: rows.time, event: rows.status, group: rows.arm, count: rows.count };
-
-  const kmResult = kaplanMeier(data, { confType: "log-log", groups: GROUPS });
+  // The estimates of analyze's duration.ts from the counted rows (the same estimators and options, the horizons as evaluate-trial.ts).
+  const { kmResult, median, rmst, daysSaved, logrank, logrankStratified, cox } = durationBlocks(
+    { time: rows.time, event: rows.status, group: rows.arm, strata: rows.stratum, count: rows.count },
+    { horizons: [...config.evaluation.horizonsDays, 182, 364], primaryHorizon },
+  );
   const curve = (arm: (typeof ARMS)[number]) => kmResult.curves[arm]!;
   // The curve's rows as results.json holds them: steps of at least minCellSize exits (suppress.ts).
   const km = { control: aggregatedKmRows(curve("control"), minCellSize), intervention: aggregatedKmRows(curve("intervention"), minCellSize) };
-  const median = {
-    control: { median: curve("control").median.median, lower: curve("control").median.lower, upper: curve("control").median.upper },
-    intervention: { median: curve("intervention").median.median, lower: curve("intervention").median.lower, upper: curve("intervention").median.upper },
-  };
-
-  const rmst: Results["duration"]["rmst"] = [];
-  const taus = [...new Set([...config.evaluation.horizonsDays, 182, 364, primaryHorizon])].sort((a, b) => a - b);
-  for (const tau of taus) {
-    try {
-      const atTau = restrictedMeanSurvival(data, { taus: [tau], groups: GROUPS }).results[0]!;
-      const difference = atTau.difference!;
-      rmst.push({
-        tau,
-        byGroup: {
-          control: { rmst: atTau.byGroup["control"]!.rmst, se: atTau.byGroup["control"]!.se },
-          intervention: { rmst: atTau.byGroup["intervention"]!.rmst, se: atTau.byGroup["intervention"]!.se },
-        },
-        difference: { estimate: difference.estimate, se: difference.se, lower: difference.lower, upper: difference.upper, p: difference.p },
-      });
-    } catch (error) {
-      // As in duration.ts: a tau beyond an arm's follow-up is left out, not an error.
-      if (!(error instanceof AnalyzeError && ["tau_beyond_follow_up", "too_few_groups", "no_rows"].includes(error.issue.code))) throw error;
-    }
-  }
-  const primary = rmst.find((entry) => entry.tau === primaryHorizon)?.difference ?? null;
-  const daysSaved: Results["daysSaved"] =
-    primary === null
-      ? { estimate: null, se: null, lower: null, upper: null, p: null, tau: primaryHorizon }
-      : {
-          estimate: primary.estimate === null ? null : -primary.estimate,
-          se: primary.se,
-          lower: primary.upper === null ? null : -primary.upper,
-          upper: primary.lower === null ? null : -primary.lower,
-          p: primary.p ?? null,
-          tau: primaryHorizon,
-        };
-
-  const logrank = logrankBlock(logRank(data, { groups: GROUPS }));
-  let logrankStratified: Results["duration"]["logrankStratified"] = null;
-  if (rows.stratum !== undefined && rows.stratum.some((value) => value !== null)) {
-    try {
-      logrankStratified = logrankBlock(logRank({ ...data, strata: rows.stratum }, { groups: GROUPS, stratified: true }));
-    } catch (error) {
-      if (!(error instanceof AnalyzeError)) throw error;
-    }
-  }
-  const coxResult = coxProportionalHazards(data, { groups: GROUPS, ties: "efron" });
-  const cox: Results["duration"]["cox"] = {
-    ties: coxResult.ties,
-    stratified: coxResult.stratified,
-    coef: coxResult.coef,
-    hr: coxResult.hr,
-    se: coxResult.se,
-    z: coxResult.z,
-    p: coxResult.p,
-    lower: coxResult.lower,
-    upper: coxResult.upper,
-    waldP: coxResult.wald.p,
-    lrP: coxResult.likelihoodRatio.p,
-    scoreP: coxResult.score.p,
-  };
 
   // The risk table under the KM chart: every 28 days up to the primary horizon, as evaluate-trial.ts.
   const riskTable: Results["duration"]["riskTable"] = [];

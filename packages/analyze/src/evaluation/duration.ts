@@ -58,6 +58,26 @@ function finiteOrNull(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : value;
 }
 
+/**
+ * The columns the duration estimators read: one row per person, or counted rows (`count`
+ * persons each, as the engine's counted rows) for the same estimates.
+ */
+export interface DurationColumns {
+  time: ArrayLike<number | null>;
+  event: ArrayLike<number | null>;
+  group: ArrayLike<string | null>;
+  /** Industry group per row, for the stratified log-rank; absent or all null: not stratified. */
+  strata?: ArrayLike<string | null> | undefined;
+  /** Persons a row stands for. Default: 1 */
+  count?: ArrayLike<number | null> | undefined;
+}
+
+/** The estimators' input: time, event, group and, for counted rows, count. */
+function estimatorData(columns: Pick<DurationColumns, "time" | "event" | "group" | "count">): { time: ArrayLike<number | null>; event: ArrayLike<number | null>; group: ArrayLike<string | null>; count?: ArrayLike<number | null> } {
+  const data = { time: columns.time, event: columns.event, group: columns.group };
+  return columns.count === undefined ? data : { ...data, count: columns.count };
+}
+
 function logrankBlock(result: LogRankResult): Results["duration"]["logrank"] {
   return {
     chisq: result.chisq,
@@ -69,10 +89,27 @@ function logrankBlock(result: LogRankResult): Results["duration"]["logrank"] {
   };
 }
 
+function coxBlock(result: ReturnType<typeof coxProportionalHazards>): Results["duration"]["cox"] {
+  return {
+    ties: result.ties,
+    stratified: result.stratified,
+    coef: result.coef,
+    hr: result.hr,
+    se: result.se,
+    z: result.z,
+    p: result.p,
+    lower: result.lower,
+    upper: result.upper,
+    waldP: result.wald.p,
+    lrP: result.likelihoodRatio.p,
+    scoreP: result.score.p,
+  };
+}
+
 /** Restricted mean at tau per arm and the difference (intervention - control); null when tau is beyond an arm's follow-up. */
-export function restrictedMeanAt(columns: Pick<SurvivalColumns, "time" | "event" | "group">, tau: number): Results["duration"]["rmst"][number] | null {
+export function restrictedMeanAt(columns: Pick<DurationColumns, "time" | "event" | "group" | "count">, tau: number): Results["duration"]["rmst"][number] | null {
   try {
-    const result = restrictedMeanSurvival({ time: columns.time, event: columns.event, group: columns.group }, { taus: [tau], groups: GROUPS });
+    const result = restrictedMeanSurvival(estimatorData(columns), { taus: [tau], groups: GROUPS });
     const atTau = result.results[0]!;
     const difference = atTau.difference!;
     return {
@@ -103,6 +140,61 @@ export function daysSavedFrom(rmst: Results["duration"]["rmst"][number] | null, 
   };
 }
 
+/** The duration blocks that need no person: what `durationBlocks` gives. */
+export interface DurationBlocks {
+  kmResult: KaplanMeierResult;
+  median: Results["duration"]["median"];
+  rmst: Results["duration"]["rmst"];
+  daysSaved: Results["daysSaved"];
+  logrank: Results["duration"]["logrank"];
+  logrankStratified: Results["duration"]["logrankStratified"];
+  cox: Results["duration"]["cox"];
+  /** A horizon beyond an arm's follow-up, a stratified log-rank that failed (messages.ts). */
+  notes: AnalyzeNote[];
+}
+
+/**
+ * The first exit's estimates from survival columns, per person or counted (the engine's
+ * counted rows give the same numbers, as every estimator depends on the persons only
+ * through counts of identical rows): Kaplan-Meier (log-log) and medians, restricted means
+ * at `horizons` and the primary horizon (a horizon beyond an arm's follow-up is left out
+ * with a note), days saved at the primary horizon, log-rank (stratified too when a stratum
+ * is present; a failure leaves it null with a note), Cox (Efron).
+ */
+export function durationBlocks(columns: DurationColumns, options: Pick<DurationOptions, "horizons" | "primaryHorizon">): DurationBlocks {
+  const notes: AnalyzeNote[] = [];
+  const data = estimatorData(columns);
+  const kmResult = kaplanMeier(data, { confType: "log-log", groups: GROUPS });
+  const curve = (arm: (typeof ARMS)[number]) => kmResult.curves[arm]!;
+  const median = {
+    control: { median: curve("control").median.median, lower: curve("control").median.lower, upper: curve("control").median.upper },
+    intervention: { median: curve("intervention").median.median, lower: curve("intervention").median.lower, upper: curve("intervention").median.upper },
+  };
+  const rmst: Results["duration"]["rmst"] = [];
+  const taus = [...new Set([...options.horizons, options.primaryHorizon])].sort((a, b) => a - b);
+  for (const tau of taus) {
+    const value = restrictedMeanAt(columns, tau);
+    if (value === null) notes.push(analyzeNote({ code: "rmst-not-estimable", tau }));
+    else rmst.push(value);
+  }
+  const primary = rmst.find((entry) => entry.tau === options.primaryHorizon) ?? null;
+  const daysSaved = daysSavedFrom(primary, options.primaryHorizon);
+
+  const logrank = logrankBlock(logRank(data, { groups: GROUPS }));
+  let logrankStratified: Results["duration"]["logrankStratified"] = null;
+  const strata = columns.strata;
+  if (strata !== undefined && Array.from(strata).some((value) => value !== null)) {
+    try {
+      logrankStratified = logrankBlock(logRank({ ...data, strata }, { groups: GROUPS, stratified: true }));
+    } catch (error) {
+      if (!(error instanceof AnalyzeError)) throw error;
+      notes.push(analyzeNote({ code: "stratified-logrank-failed" }));
+    }
+  }
+  const cox = coxBlock(coxProportionalHazards(data, { groups: GROUPS, ties: "efron" }));
+  return { kmResult, median, rmst, daysSaved, logrank, logrankStratified, cox, notes };
+}
+
 export interface DurationMeasures {
   km: Results["km"];
   duration: Results["duration"];
@@ -128,52 +220,9 @@ export const COMPLETED_SPELLS_CAVEAT =
 /** Every duration measure of the analysis set. Needs both arms with at least one row. */
 export function durationMeasures(rows: readonly AnalysisRow[], options: DurationOptions): DurationMeasures {
   const columns = survivalColumns(rows);
-  const notes: AnalyzeNote[] = [];
-  const kmResult = kaplanMeier({ time: columns.time, event: columns.event, group: columns.group }, { confType: "log-log", groups: GROUPS });
+  const { kmResult, median, rmst, daysSaved, logrank, logrankStratified, cox, notes } = durationBlocks(columns, options);
   const curve = (arm: (typeof ARMS)[number]) => kmResult.curves[arm]!;
   const km = { control: kmRows(curve("control"), options.minCellSize), intervention: kmRows(curve("intervention"), options.minCellSize) };
-  const median = {
-    control: { median: curve("control").median.median, lower: curve("control").median.lower, upper: curve("control").median.upper },
-    intervention: { median: curve("intervention").median.median, lower: curve("intervention").median.lower, upper: curve("intervention").median.upper },
-  };
-  const rmst: Results["duration"]["rmst"] = [];
-  const taus = [...new Set([...options.horizons, options.primaryHorizon])].sort((a, b) => a - b);
-  for (const tau of taus) {
-    const value = restrictedMeanAt(columns, tau);
-    if (value === null) notes.push(analyzeNote({ code: "rmst-not-estimable", tau }));
-    else rmst.push(value);
-  }
-  const primary = rmst.find((entry) => entry.tau === options.primaryHorizon) ?? null;
-  const daysSaved = daysSavedFrom(primary, options.primaryHorizon);
-
-  const logrank = logrankBlock(logRank({ time: columns.time, event: columns.event, group: columns.group }, { groups: GROUPS }));
-  let logrankStratified: Results["duration"]["logrankStratified"] = null;
-  const strataPresent = new Set(columns.strata.filter((value): value is string => value !== null));
-  if (strataPresent.size >= 1) {
-    try {
-      logrankStratified = logrankBlock(
-        logRank({ time: columns.time, event: columns.event, group: columns.group, strata: columns.strata }, { groups: GROUPS, stratified: true }),
-      );
-    } catch (error) {
-      if (!(error instanceof AnalyzeError)) throw error;
-      notes.push(analyzeNote({ code: "stratified-logrank-failed" }));
-    }
-  }
-  const coxResult = coxProportionalHazards({ time: columns.time, event: columns.event, group: columns.group }, { groups: GROUPS, ties: "efron" });
-  const cox: Results["duration"]["cox"] = {
-    ties: coxResult.ties,
-    stratified: coxResult.stratified,
-    coef: coxResult.coef,
-    hr: coxResult.hr,
-    se: coxResult.se,
-    z: coxResult.z,
-    p: coxResult.p,
-    lower: coxResult.lower,
-    upper: coxResult.upper,
-    waldP: coxResult.wald.p,
-    lrP: coxResult.likelihoodRatio.p,
-    scoreP: coxResult.score.p,
-  };
 
   const riskTable = options.riskTableTimes.map((time) => {
     const at = (arm: (typeof ARMS)[number]) => {
