@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { survivalSummary } from "@jobtrial/survival";
 import { afterAll, describe, expect, it } from "vitest";
-import { chooseEngine, EngineError, firstSpellCountsSql, panelCountsSql, runDuckDbCounts, sniffFile, spellsCountsSql } from "../src/index.ts";
+import { benefitWeeksCountsSql, chooseEngine, EngineError, firstSpellCountsSql, panelCountsSql, runDuckDbCounts, sniffFile, spellsCountsSql } from "../src/index.ts";
 import { expectSameNumbers, firstSpellRows, trialDays, writeDanishSpellsCsv, writePanel } from "./helpers.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "jobtrial-engine-"));
@@ -68,6 +68,32 @@ describe("runDuckDbCounts", () => {
     expect(counted.persons).toBe(persons.time.length);
     const fromCounts = survivalSummary({ time: counted.time, event: counted.status, group: counted.arm, strata: counted.stratum!, count: counted.count }, options);
     expectSameNumbers(fromCounts, perPerson);
+  });
+
+  it("benefitWeeksCountsSql derives first spells from ISO weeks as worked out by hand: across the new year, the next week as start, a gap, the as-of week", async () => {
+    // As of Wednesday 2018-01-24: 2018-W04 is the last week seen, 2018-W05 is not.
+    // a: first day Wed 2017-12-20 (W51); 111 in W51, W52, 2018-W01, none in W02, 111 in W03.
+    //    gap 1: ends after 2018-W01 (Sunday 2018-01-07): 19 days, exit. gap 2: W02 bridged, W04 and the unseen W05 are not
+    //    two weeks without within the weeks seen: running, 2018-01-24 - 2017-12-20 = 35 days, censored.
+    // b: first day Sun 2017-12-31 (W52, code 890 only): starts in 2018-W01; 111 W01, " A-dagpenge" W02; ends after W02
+    //    (Sunday 2018-01-14): 15 days, exit (both gaps: W03 and W04 are without).
+    // c: first day 2018-01-10 (W02): nothing in W02 or W03, so no spell (W04 does not count).
+    // d: first day Tue 2018-01-02 (W01): 111 W01-W05; W05 is not seen, so running: 22 days, censored.
+    const panel = join(directory, "ydelser.csv");
+    const cohortFile = join(directory, "kohorte-uger.csv");
+    const weeks: [string, string, string][] = [
+      ["a", "2017-W51", "111"], ["a", "2017-W52", "111"], ["a", "2018-W01", "111"], ["a", "2018-W03", "111"],
+      ["b", "2017-W52", "890"], ["b", "2018-W01", "111"], ["b", "2018-W02", " A-dagpenge"],
+      ["c", "2018-W04", "111"],
+      ["d", "2018-W01", "111"], ["d", "2018-W02", "111"], ["d", "2018-W03", "111"], ["d", "2018-W04", "111"], ["d", "2018-W05", "111"],
+    ];
+    writeFileSync(panel, "\uFEFFpseudonym;År-uge;Ydelseskode\r\n" + weeks.map((row) => row.join(";")).join("\r\n") + "\r\n");
+    writeFileSync(cohortFile, "pseudonym;arm;first_unemployment_day;industry_group\na;control;2017-12-20;LVU\nb;control;2017-12-31;LVU\nc;intervention;2018-01-10;LVU\nd;intervention;2018-01-02;LVU\n");
+    const rows = (counted: Awaited<ReturnType<typeof runDuckDbCounts>>) => counted.arm.map((arm, index) => [arm, counted.time[index], counted.status[index], counted.count[index]]);
+    const gapOne = await runDuckDbCounts(benefitWeeksCountsSql({ asOf: "2018-01-24" }), { cohort: cohortFile, panel });
+    expect(rows(gapOne)).toEqual([["control", 15, 1, 1], ["control", 19, 1, 1], ["intervention", 22, 0, 1]]);
+    const gapTwo = await runDuckDbCounts(benefitWeeksCountsSql({ asOf: "2018-01-24", gapWeeks: 2 }), { cohort: cohortFile, panel });
+    expect(rows(gapTwo)).toEqual([["control", 15, 1, 1], ["control", 35, 0, 1], ["intervention", 22, 0, 1]]);
   });
 
   it("names the file and the column when a column is missing, without quoting any cell", async () => {
