@@ -16,7 +16,7 @@ export { readBenefitWeekTable } from "./evaluation/read-inputs.ts";
 export { parseDateValue, parseWeekValue, readInputTable } from "./evaluation/table.ts";
 export { formatEvaluationProblem } from "./evaluation/problems.ts";
 export { resultsTables } from "./evaluation/results-tables.ts";
-export { aggregatedKmRows } from "./evaluation/suppress.ts";
+export { aggregatedKmRows, cell as suppressedCount } from "./evaluation/suppress.ts";
 export { durationBlocks, type DurationBlocks, type DurationColumns } from "./evaluation/duration.ts";
 export { ResultsSchema, type PathNote, type Results } from "./results-schema.ts";
 export { type AnalyzeNote } from "./results-schema.ts";

@@ -12,7 +12,7 @@
  * log-rank, stratified by industry group -> Cox (Efron) -> risk table -> validated against
  * the results schema's blocks.
  */
-import { aggregatedKmRows, durationBlocks, ResultsSchema, type Results } from "@jobtrial/analyze";
+import { aggregatedKmRows, durationBlocks, ResultsSchema, suppressedCount, type Results } from "@jobtrial/analyze";
 import type { TrialConfig } from "@jobtrial/core";
 import type { CountedColumns } from "./commands/survival.ts";
 
@@ -35,11 +35,6 @@ export interface NationalResults {
   km: Results["km"];
   duration: Results["duration"];
   daysSaved: Results["daysSaved"];
-}
-
-/** A count below the minimum cell size (and above 0) is hidden, as analyze's suppress.ts does. */
-function cell(count: number, minCellSize: number): number | null {
-  return count > 0 && count < minCellSize ? null : count;
 }
 
 /**
@@ -72,7 +67,7 @@ export function nationalResults(rows: CountedColumns, config: TrialConfig, asOf:
         if (rowTime >= time) nRisk += count;
         if (rows.status[row] === 1 && rowTime <= time) cumEvents += count;
       }
-      return { nRisk: cell(nRisk, minCellSize), cumEvents: cell(cumEvents, minCellSize) };
+      return { nRisk: suppressedCount(nRisk, minCellSize), cumEvents: suppressedCount(cumEvents, minCellSize) };
     };
     riskTable.push({ time, control: at("control"), intervention: at("intervention") });
   }
