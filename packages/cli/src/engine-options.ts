@@ -34,6 +34,18 @@ export function rowSource(io: Io, values: OptionValues, inputs: readonly string[
   return { kind: engine, chosenBySize: requested === undefined };
 }
 
+/** With --counts the columns are fixed: naming input columns too is a usage error (they would be ignored). */
+export function refuseColumnsWithCounts(values: OptionValues, names: readonly string[], columns: string): void {
+  const given = names.filter((name) => values[name] !== undefined);
+  if (given.length > 0) {
+    const options = given.map((name) => `--${name}`).join(", ");
+    throw new UsageError({
+      da: `${options} gælder ikke med --counts: de tællede rækker har faste kolonner (${columns})`,
+      en: `${options} do not apply with --counts: counted rows have fixed columns (${columns})`,
+    });
+  }
+}
+
 function isParquet(file: string): boolean {
   try {
     return sniffFile(file).kind === "parquet";

@@ -129,7 +129,7 @@ describe("jobtrial survival --engine and --counts", () => {
     expectSameNumbers(JSON.parse(danish.stdout), JSON.parse(small.stdout));
   }, 60_000);
 
-  it("usage errors in Danish: an unknown engine, --counts with --engine, --counts with a file, neither", async () => {
+  it("usage errors in Danish: an unknown engine, --counts with --engine, --counts with a file or with column options, neither", async () => {
     const unknown = await run(["survival", lung, "--time", "time", "--event", "event", "--group", "group", "--engine", "spark"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('jobtrial survival: --engine skal være duckdb eller memory, ikke "spark"');
@@ -139,6 +139,9 @@ describe("jobtrial survival --engine and --counts", () => {
     const fileAndCounts = await run(["survival", lung, "--counts", lung]);
     expect(fileAndCounts.code).toBe(2);
     expect(fileAndCounts.stderr).toContain("jobtrial survival: angiv enten <csv> eller --counts <fil>, ikke begge og ikke ingen");
+    const columns = await run(["survival", "--counts", lung, "--time", "time"]);
+    expect(columns.code).toBe(2);
+    expect(columns.stderr).toContain("jobtrial survival: --time gælder ikke med --counts: de tællede rækker har faste kolonner (arm, stratum, time, status, count)");
     const neither = await run(["survival", "--time", "time", "--event", "event", "--group", "group", "--lang", "en"]);
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain("jobtrial survival: give either <csv> or --counts <file>, not both and not neither");

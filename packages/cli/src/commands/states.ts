@@ -13,7 +13,7 @@ import {
   type TimeInState,
 } from "@jobtrial/survival";
 import { choiceOption, listOption, numberListOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command } from "../command.ts";
-import { ENGINE_OPTION_SPEC, ENGINE_WORDING, rowSource } from "../engine-options.ts";
+import { ENGINE_OPTION_SPEC, ENGINE_WORDING, refuseColumnsWithCounts, rowSource } from "../engine-options.ts";
 import { readCommandCsv } from "./survival.ts";
 
 /** The key of the union of public-support states in the output. */
@@ -230,6 +230,7 @@ Example:
     const file = source.kind === "counts" ? source.file : positionals[0]!;
     const da = lang === "da";
     const format = choiceOption(values, "format", ["table", "json"], "table");
+    if (source.kind === "counts") refuseColumnsWithCounts(values, ["id", "group", "start", "stop", "from", "to", "count"], "path, arm, start, stop, from, to, count");
     // Counted paths (--counts, or what DuckDB returns) have fixed column names: the output of episodesCountsSql.
     const counted = source.kind !== "memory";
     const column = (name: string, countedName: string) => (source.kind === "counts" ? countedName : stringOption(values, name, true));

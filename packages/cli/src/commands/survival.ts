@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { formatNumber as formatLocal, formatProblem, readCsvColumns, type CsvColumnRequest, type CsvColumns, type Lang } from "@jobtrial/core";
 import { analyzeMessage, survivalSummary, type SurvivalSummary } from "@jobtrial/survival";
 import { choiceOption, exclusiveOptions, listOption, numberListOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command, type Io } from "../command.ts";
-import { ENGINE_OPTION_SPEC, ENGINE_WORDING, rowSource } from "../engine-options.ts";
+import { ENGINE_OPTION_SPEC, ENGINE_WORDING, refuseColumnsWithCounts, rowSource } from "../engine-options.ts";
 import { ESTIMATES_WORDING } from "../messages.ts";
 
 // Helpers shared with `jobtrial compare` and `jobtrial states` (they import them from here).
@@ -232,6 +232,7 @@ Example:
 
     let rows: CountedColumns;
     if (source.kind === "counts") {
+      refuseColumnsWithCounts(values, ["time", "event", "group", "strata"], "arm, stratum, time, status, count");
       rows = readCountsCsv(io, file, byEvent ? "0/1" : "whole >= 0");
     } else {
       const timeColumn = stringOption(values, "time", true);
