@@ -2,7 +2,10 @@
  * From definitions and data to results, per indicator in named steps:
  *
  * 1. counted rows: the measure's weekly (or monthly) numerators and denominators from the
- *    first week of data to the as-of date (`measures.ts`; the engine path's seam);
+ *    first week of data to the as-of date, and the distinct persons behind the period so
+ *    far (`count-plan.ts`, the seam): in memory from the panel (`measures.ts`,
+ *    `evaluateIndicators`), or from an engine's answers (`evaluateCountedIndicators`);
+ *    steps 2 to 4 are the same code for both;
  * 2. the period's value so far, with its interval: Wilson for shares (n = full-time
  *    persons for stock shares, spells for the status after end), the weekly counts' mean
  *    ± z·sd/√weeks for events per week, and for stocks and full-time persons a Poisson
@@ -17,14 +20,14 @@
  * The results are not yet disclosed: small counts are still in them. The report package's
  * `discloseIndicatorResults` applies the minimum cell size before anything is written.
  */
-import { fromDayNumber, isoWeekOf, toDayNumber, type IsoDate } from "@jobtrial/core";
+import { fromDayNumber, isoWeekOf, type IsoDate } from "@jobtrial/core";
 import { newcombeDifferenceInterval, normalQuantile, wilsonInterval } from "@jobtrial/survival";
+import { countingWindow, countsFromAnswer, periodMondays, periodPersonsRange, planIndicatorCounts, type CountingWindow, type IndicatorCountAnswer, type IndicatorCounts } from "./count-plan.ts";
 import { isShareMeasure, type Indicator, type IndicatorSpec, type Period } from "./definition.ts";
-import { addMonths, countMeasure, fullTimePersons, mondaysBetween, type CountedPoint, type MeasureCounts } from "./measures.ts";
+import { addMonths, countMeasure, fullTimePersons, mondaysBetween, type CountedPoint } from "./measures.ts";
 import { membership } from "./population.ts";
 import { projectToPeriodEnd } from "./projection.ts";
 import type { IndicatorData } from "./read-data.ts";
-import { mondayOf } from "./read-data.ts";
 import type { IndicatorResult, IndicatorResults } from "./results-schema.ts";
 import { targetStatement, thresholdOf, verdictOf } from "./target.ts";
 
@@ -47,15 +50,6 @@ interface Aggregate {
   persons: number | null;
   /** Points observed in the period. */
   observed: number;
-}
-
-/** The Mondays of the weeks of a period: the weeks whose Thursday lies in it (ISO's rule for a week's year). */
-export function periodMondays(period: Period): number[] {
-  const fromMonday = mondayOf(isoWeekOf(period.from));
-  const first = toDayNumber(period.from) <= fromMonday + 3 ? fromMonday : fromMonday + 7;
-  const toMonday = mondayOf(isoWeekOf(period.to));
-  const last = toDayNumber(period.to) >= toMonday + 3 ? toMonday : toMonday - 7;
-  return mondaysBetween(first, last);
 }
 
 function periodMonths(period: Period): string[] {
@@ -83,37 +77,40 @@ function pointValue(point: CountedPoint): number | null {
   return point.denominator === 0 ? null : (100 * point.numerator) / point.denominator;
 }
 
-/** The value of a period from its observed points (steps 2 and 3). */
-function aggregate(indicator: Indicator, data: IndicatorData, points: readonly CountedPoint[]): Aggregate {
+/**
+ * The value of a period from its observed points (steps 2 and 3). `persons`: the distinct
+ * persons behind the points, for stocks and stock shares (a baseline's are not reported).
+ */
+function aggregate(indicator: Indicator, points: readonly CountedPoint[], persons: number | null): Aggregate {
   const observed = points.length;
   const none: Aggregate = { value: null, interval: null, numerator: null, denominator: null, persons: null, observed };
   if (observed === 0) return none;
   const measure = indicator.measure;
   const numerator = points.reduce((sum, point) => sum + point.numerator, 0);
   const denominator = points.reduce((sum, point) => sum + (point.denominator ?? 0), 0);
-  const mondays = isMonthly(indicator) ? [] : points.map((point) => toDayNumber(point.start));
   switch (measure.kind) {
     case "fullTimePersons":
     case "averageStock": {
-      const counted = fullTimePersons(data, membership(data, measure.population), mondays);
-      const value = measure.kind === "fullTimePersons" ? counted.fullTimePersons : numerator / observed;
+      // Full-time persons (each person's weeks in the population / the period's weeks, summed)
+      // equal the mean weekly stock over the period's weeks: the same sum counted by week.
+      const value = numerator / observed;
       const half = Z95 * Math.sqrt(value);
-      return { value, interval: { lower: Math.max(0, value - half), upper: value + half }, numerator: null, denominator: null, persons: counted.persons, observed };
+      return { value, interval: { lower: Math.max(0, value - half), upper: value + half }, numerator: null, denominator: null, persons, observed };
     }
     case "stockShare":
     case "eventShare":
     case "statusAfterEnd": {
       // Stock shares pool person-weeks into full-time persons; the status after end counts spells.
       const scale = measure.kind === "statusAfterEnd" ? 1 : observed;
-      const persons = measure.kind === "statusAfterEnd" ? denominator : fullTimePersons(data, membership(data, measure.population), mondays).persons;
-      if (denominator === 0) return { ...none, numerator: 0, denominator: 0, persons };
+      const counted = measure.kind === "statusAfterEnd" ? denominator : persons;
+      if (denominator === 0) return { ...none, numerator: 0, denominator: 0, persons: counted };
       const interval = wilsonInterval(numerator / scale, denominator / scale);
       return {
         value: (100 * numerator) / denominator,
         interval: interval === null ? null : { lower: 100 * interval.lower, upper: 100 * interval.upper },
         numerator: numerator / scale,
         denominator: denominator / scale,
-        persons,
+        persons: counted,
         observed,
       };
     }
@@ -141,7 +138,7 @@ function changeOf(current: Aggregate, baseline: IndicatorResult["baseline"], sha
   return { value, interval: { lower: value - half, upper: value + half } };
 }
 
-function baselineOf(indicator: Indicator, data: IndicatorData, counts: MeasureCounts): IndicatorResult["baseline"] {
+function baselineOf(indicator: Indicator, counts: IndicatorCounts): IndicatorResult["baseline"] {
   const baseline = indicator.baseline;
   if (baseline === undefined) return null;
   if ("value" in baseline) {
@@ -158,11 +155,11 @@ function baselineOf(indicator: Indicator, data: IndicatorData, counts: MeasureCo
     };
   }
   const labels = new Set(periodLabels(indicator, baseline.period));
-  const found = aggregate(indicator, data, counts.points.filter((point) => labels.has(point.label)));
+  const found = aggregate(indicator, counts.points.filter((point) => labels.has(point.label)), null);
   return { value: found.value, interval: found.interval, source: "data", period: baseline.period, label: null, numerator: found.numerator, denominator: found.denominator };
 }
 
-function distributionOf(indicator: Indicator, counts: MeasureCounts, labels: ReadonlySet<string>): IndicatorResult["distribution"] {
+function distributionOf(indicator: Indicator, counts: IndicatorCounts, labels: ReadonlySet<string>): IndicatorResult["distribution"] {
   const measure = indicator.measure;
   if (measure.kind !== "statusAfterEnd" || counts.statusCounts === null) return null;
   const totals: Record<string, number> = {};
@@ -183,19 +180,19 @@ function distributionOf(indicator: Indicator, counts: MeasureCounts, labels: Rea
   }));
 }
 
-function evaluateIndicator(indicator: Indicator, data: IndicatorData, firstMonday: number, lastMonday: number, asOf: IsoDate): IndicatorResult {
-  // 1. counted rows
-  const counts = countMeasure(data, indicator.measure, firstMonday, lastMonday);
+/** Steps 2 to 4 for one indicator, from its counted rows (step 1, by either path). */
+function evaluateIndicator(indicator: Indicator, counts: IndicatorCounts, window: CountingWindow): IndicatorResult {
+  const { lastMonday, asOf } = window;
   // 2. the period's value so far
   const labels = periodLabels(indicator, indicator.period);
   const labelSet = new Set(labels);
   const inPeriod = counts.points.filter((point) => labelSet.has(point.label));
-  const current = aggregate(indicator, data, inPeriod);
+  const current = aggregate(indicator, inPeriod, counts.periodPersons);
   const measure = indicator.measure;
   const lastDay = fromDayNumber(lastMonday + 6);
   const complete = measure.kind === "statusAfterEnd" ? addMonths(indicator.period.to, measure.months) <= asOf : lastDay >= indicator.period.to;
   // 3. the baseline and the change
-  const baseline = baselineOf(indicator, data, counts);
+  const baseline = baselineOf(indicator, counts);
   const share = isShareMeasure(measure.kind);
   // 4. the target, the projection and the verdict
   const threshold = thresholdOf(indicator.target, baseline?.value ?? null);
@@ -241,30 +238,60 @@ function evaluateIndicator(indicator: Indicator, data: IndicatorData, firstMonda
   };
 }
 
-/**
- * Every indicator of `spec` on `data` as of `options.asOf` (not yet disclosed: see the
- * file's comment). With no data at all every indicator has the verdict "no_data".
- */
-export function evaluateIndicators(spec: IndicatorSpec, data: IndicatorData, options: EvaluateOptions): IndicatorResults {
-  const asOfMonday = options.asOf === undefined ? null : mondayOf(isoWeekOf(options.asOf));
-  // The last complete week: the as-of date's week when it is its Sunday, else the week before.
-  const lastComplete = asOfMonday === null ? null : toDayNumber(options.asOf!) === asOfMonday + 6 ? asOfMonday : asOfMonday - 7;
-  const lastMonday = data.lastMonday === null ? lastComplete : lastComplete === null ? data.lastMonday : Math.min(data.lastMonday, lastComplete);
-  const asOf = options.asOf ?? (lastMonday === null ? "1970-01-01" : fromDayNumber(lastMonday + 6));
-  const firstMonday = data.firstMonday ?? lastMonday;
-  const noData = firstMonday === null || lastMonday === null || firstMonday > lastMonday;
-  const indicators = spec.indicators.map((indicator, index) => {
-    const result = noData ? evaluateIndicator(indicator, data, 0, -7, asOf) : evaluateIndicator(indicator, data, firstMonday, lastMonday, asOf);
-    options.onIndicator?.(index + 1, spec.indicators.length, indicator.id);
-    return result;
-  });
+/** The results' frame around the indicators. */
+function resultsOf(spec: IndicatorSpec, window: CountingWindow, indicators: IndicatorResult[], options: EvaluateOptions): IndicatorResults {
   return {
     kind: "jobtrial-indicators",
     project: { id: spec.project.id, title: spec.project.title, municipality: spec.project.municipality ?? null },
-    asOf,
+    asOf: window.asOf,
     minCellSize: spec.minCellSize,
     suppressedCells: 0,
     tool: { name: "jobtrial", version: options.toolVersion },
     indicators,
   };
+}
+
+/**
+ * Step 1 in memory: an indicator's counted rows from the panel (`measures.ts`) and the
+ * distinct persons behind its period's weeks so far.
+ */
+export function countIndicatorInMemory(indicator: Indicator, data: IndicatorData, window: CountingWindow): IndicatorCounts {
+  const counts = countMeasure(data, indicator.measure, window.firstMonday, window.lastMonday);
+  const range = periodPersonsRange(indicator, window);
+  const periodPersons = range === null ? null : fullTimePersons(data, membership(data, range.population), mondaysBetween(range.firstMonday, range.lastMonday)).persons;
+  return { ...counts, periodPersons };
+}
+
+/**
+ * Every indicator of `spec` on `data` as of `options.asOf`, counted in memory (not yet
+ * disclosed: see the file's comment). With no data at all every indicator has the
+ * verdict "no_data".
+ */
+export function evaluateIndicators(spec: IndicatorSpec, data: IndicatorData, options: EvaluateOptions): IndicatorResults {
+  const extent = data.firstMonday === null || data.lastMonday === null ? null : { firstMonday: data.firstMonday, lastMonday: data.lastMonday };
+  const window = countingWindow(extent, options.asOf);
+  const indicators = spec.indicators.map((indicator, index) => {
+    const result = evaluateIndicator(indicator, countIndicatorInMemory(indicator, data, window), window);
+    options.onIndicator?.(index + 1, spec.indicators.length, indicator.id);
+    return result;
+  });
+  return resultsOf(spec, window, indicators, options);
+}
+
+/**
+ * Every indicator of `spec` from an engine's answers (the engine path of issue 16): the
+ * window from the data's extent (the first and last Monday with data, null without data)
+ * and `options.asOf`; `answers` in the order of `planIndicatorCounts(spec, window)`'s
+ * requests. Gives what `evaluateIndicators` gives on the same data.
+ */
+export function evaluateCountedIndicators(spec: IndicatorSpec, window: CountingWindow, answers: readonly IndicatorCountAnswer[], options: EvaluateOptions): IndicatorResults {
+  const planned = planIndicatorCounts(spec, window).length;
+  if (answers.length !== planned) throw new Error(`evaluateCountedIndicators: ${answers.length} answers for ${planned} requests`);
+  const empty: IndicatorCountAnswer = { weeks: [], ended: [], persons: [] };
+  const indicators = spec.indicators.map((indicator, index) => {
+    const result = evaluateIndicator(indicator, countsFromAnswer(indicator, window, answers[index] ?? empty), window);
+    options.onIndicator?.(index + 1, spec.indicators.length, indicator.id);
+    return result;
+  });
+  return resultsOf(spec, window, indicators, options);
 }

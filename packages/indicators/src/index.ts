@@ -6,7 +6,8 @@
  * This file is the package's only door: it names what other packages may use.
  */
 export { IndicatorSpecSchema, isShareMeasure, type Indicator, type IndicatorSpec, type IndicatorSpecInput, type Measure } from "./definition.ts";
-export { evaluateIndicators, type EvaluateOptions } from "./evaluate-indicators.ts";
+export { countingWindow, planIndicatorCounts, type CountingWindow, type IndicatorCountAnswer, type IndicatorCountRequest } from "./count-plan.ts";
+export { evaluateCountedIndicators, evaluateIndicators, type EvaluateOptions } from "./evaluate-indicators.ts";
 export { IndicatorsError, indicatorsMessage, type IndicatorProblem, type IndicatorsIssue, type WordedProblem } from "./messages.ts";
 export { readIndicatorData, type IndicatorData } from "./read-data.ts";
 export { IndicatorResultsSchema, VERDICTS, type IndicatorResult, type IndicatorResults, type SeriesPoint, type Verdict } from "./results-schema.ts";

@@ -184,7 +184,6 @@ export function countMeasure(data: IndicatorData, measure: Measure, firstMonday:
       return { points: mondays.map((monday) => weekPoint(monday, perWeek.get(monday) ?? 0, null)), statusCounts: null };
     }
     case "statusAfterEnd": {
-      const success = new Set(measure.successStatuses);
       const byMonth = new Map<string, Record<string, number>>();
       for (const spell of endedSpellStatuses(data, measure, lastMonday)) {
         const month = spell.end.slice(0, 7);
@@ -192,14 +191,24 @@ export function countMeasure(data: IndicatorData, measure: Measure, firstMonday:
         counts[spell.status] = (counts[spell.status] ?? 0) + 1;
         byMonth.set(month, counts);
       }
-      const months = [...byMonth.keys()].sort();
-      const statusCounts = months.map((month) => ({ month, counts: byMonth.get(month)! }));
-      const points = statusCounts.map(({ month, counts }) => {
-        const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-        const successes = Object.entries(counts).reduce((sum, [status, count]) => sum + (success.has(status) ? count : 0), 0);
-        return { label: month, start: `${month}-01`, numerator: successes, denominator: total };
-      });
-      return { points, statusCounts };
+      return statusPoints(byMonth, measure.successStatuses);
     }
   }
+}
+
+/**
+ * The status after end's counted rows from its ended spells counted by month of ending
+ * ("2020-03") and status: per month in order, the spells ending then (denominator) and
+ * those in a success status (numerator).
+ */
+export function statusPoints(byMonth: ReadonlyMap<string, Record<string, number>>, successStatuses: readonly string[]): MeasureCounts {
+  const success = new Set(successStatuses);
+  const months = [...byMonth.keys()].sort();
+  const statusCounts = months.map((month) => ({ month, counts: byMonth.get(month)! }));
+  const points = statusCounts.map(({ month, counts }) => {
+    const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const successes = Object.entries(counts).reduce((sum, [status, count]) => sum + (success.has(status) ? count : 0), 0);
+    return { label: month, start: `${month}-01`, numerator: successes, denominator: total };
+  });
+  return { points, statusCounts };
 }
