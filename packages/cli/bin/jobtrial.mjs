@@ -49,7 +49,7 @@ function sourceStamp() {
     if (existsSync(join(packages, name, "src"))) walk(join(packages, name, "src"));
     if (existsSync(join(packages, name, "package.json"))) add(join(packages, name, "package.json"));
   }
-  add(join(root, "pnpm-lock.yaml"));
+  if (existsSync(join(root, "pnpm-lock.yaml"))) add(join(root, "pnpm-lock.yaml"));
   add(fileURLToPath(import.meta.url));
   return hash.digest("hex").slice(0, 16);
 }
