@@ -389,14 +389,18 @@ export function nationalSummary(results: NationalResults, out: string, lang: Lan
     ? [
         `Første forløb (${engine}) skrevet til ${out}`,
         `  pr.           ${formatDate(results.asOf, lang)}: ${persons} (${count(results.countedRows)} tællede rækker)`,
-        `  dage til første afgang  ${days(saved.estimate)} færre (95 % KI ${formatInterval(saved.lower, saved.upper, lang)}) ved ${saved.tau} dage`,
+        saved.estimate === null
+          ? `  dage til første afgang  kan ikke estimeres ved ${saved.tau} dage: opfølgningen er kortere i en gruppe`
+          : `  dage til første afgang  ${days(saved.estimate)} færre (95 % KI ${formatInterval(saved.lower, saved.upper, lang)}) ved ${saved.tau} dage`,
         `  log-rank      chi² ${formatNumber(results.duration.logrank.chisq, lang, 2)}, p ${formatNumber(results.duration.logrank.p, lang, 4)}; Cox HR ${formatNumber(results.duration.cox.hr, lang, 3)}`,
         `  bemærk        kun målene for første forløb; stier gennem ydelser, balance, samtaler og undergrupper kræver --engine memory`,
       ]
     : [
         `First spell (${engine}) written to ${out}`,
         `  as of        ${formatDate(results.asOf, lang)}: ${persons} (${count(results.countedRows)} counted rows)`,
-        `  days to first exit  ${days(saved.estimate)} fewer (95 % CI ${formatInterval(saved.lower, saved.upper, lang)}) at ${saved.tau} days`,
+        saved.estimate === null
+          ? `  days to first exit  cannot be estimated at ${saved.tau} days: follow-up is shorter in a group`
+          : `  days to first exit  ${days(saved.estimate)} fewer (95 % CI ${formatInterval(saved.lower, saved.upper, lang)}) at ${saved.tau} days`,
         `  log-rank     chi² ${formatNumber(results.duration.logrank.chisq, lang, 2)}, p ${formatNumber(results.duration.logrank.p, lang, 4)}; Cox HR ${formatNumber(results.duration.cox.hr, lang, 3)}`,
         `  note         the first spell's measures only; paths through benefits, balance, conversations and subgroups need --engine memory`,
       ];
