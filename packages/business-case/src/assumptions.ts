@@ -3,9 +3,10 @@
  * from, and the notes on method and data printed under the figures, so finance can check
  * each number against its source (packages/business-case/docs/business-case.md).
  */
-import { formatNumber, type TrialConfig } from "@jobtrial/core";
+import type { Lang, TrialConfig } from "@jobtrial/core";
 import { formatKroner } from "./format.ts";
 import type { IntakeResolution, ObservedIntake } from "./intake-projection.ts";
+import { businessCaseTexts } from "./messages.ts";
 import type { Profile } from "./saved-days-profile.ts";
 import type { SavingPerParticipant } from "./saving-per-participant.ts";
 import type { BusinessCase, BusinessCaseAssumption, BusinessCaseYear, YearlyAnswer } from "./schema.ts";
@@ -20,18 +21,19 @@ export interface GivenInputs {
 }
 
 /**
- * Where the days saved come from, as printed: measured from the curves, the measured
- * difference scaled to --days-saved, or a what-if (--days-saved or the expectation)
- * spread evenly over the horizon.
+ * Where the days saved come from, as printed in `lang` (default Danish): measured from the
+ * curves, the measured difference scaled to --days-saved, or a what-if (--days-saved or the
+ * expectation) spread evenly over the horizon.
  */
-export function daysSavedSource(given: GivenInputs, horizon: number): string {
+export function daysSavedSource(given: GivenInputs, horizon: number, lang: Lang = "da"): string {
+  const texts = businessCaseTexts(lang);
   return given.results
     ? given.daysSaved
-      ? "angivet (--days-saved); den målte forskel mellem kurverne skaleret til dette areal"
-      : `målt: forskel i restricted mean (kontrol - indsats) op til ${horizon} dage fra Kaplan-Meier-kurverne i results.json (dage til første afgang)`
+      ? texts.sourceDaysScaled
+      : texts.sourceDaysMeasured(horizon)
     : given.daysSaved
-      ? "angivet (--days-saved), hvad-nu-hvis; de sparede dage fordelt jævnt over horisonten"
-      : "konfigurationens expectations.daysSaved (projektets forventning), hvad-nu-hvis; fordelt jævnt over horisonten";
+      ? texts.sourceDaysWhatIf
+      : texts.sourceDaysExpectation;
 }
 
 /** What the assumptions list is made from. */
@@ -49,6 +51,8 @@ export interface AssumptionInputs {
   yearly: YearlyAnswer;
   /** Why that year, as printed. */
   operatingYearSource: string;
+  /** The language of the labels and sources. Default: "da" */
+  lang?: Lang;
 }
 
 /**
@@ -62,52 +66,55 @@ export interface AssumptionInputs {
  */
 export function assumptions(inputs: AssumptionInputs): BusinessCaseAssumption[] {
   const { config, given, profile, priorWeeks } = inputs;
+  const texts = businessCaseTexts(inputs.lang);
   const horizon = profile.diffAreas.length;
   const list: BusinessCaseAssumption[] = [];
   const { yearly } = inputs;
-  list.push({ key: "operatingYear", label: "Et år i drift", value: String(yearly.year), unit: "year", source: inputs.operatingYearSource });
+  list.push({ key: "operatingYear", label: texts.labelOperatingYear, value: String(yearly.year), unit: "year", source: inputs.operatingYearSource });
   list.push({
     key: "operatingYear.participants",
-    label: `Deltagere i indsatsen i et år i drift (${yearly.year})`,
-    value: yearly.intake.value ?? "ikke estimeret",
+    label: texts.labelOperatingParticipants(yearly.year),
+    value: yearly.intake.value ?? texts.notEstimated,
     unit: yearly.intake.value === null ? "text" : "persons",
     source: yearly.intake.source,
   });
-  list.push({ key: "operatingYear.savingPerParticipant", label: "Sparet pr. deltager (et år i drift)", value: yearly.savingPerParticipant.estimate, unit: "kr", source: yearly.savingPerParticipant.label });
-  list.push({ key: "daysSaved", label: "Sparede dage pr. deltager", value: profile.daysSaved, unit: "days", source: daysSavedSource(given, horizon) });
+  list.push({ key: "operatingYear.savingPerParticipant", label: texts.labelOperatingSaving, value: yearly.savingPerParticipant.estimate, unit: "kr", source: yearly.savingPerParticipant.label });
+  list.push({ key: "daysSaved", label: texts.labelDaysSaved, value: profile.daysSaved, unit: "days", source: daysSavedSource(given, horizon, inputs.lang) });
   const horizonSource = given.horizonDays
-    ? "angivet (--horizon)"
+    ? texts.sourceGivenHorizon
     : inputs.horizonShortened
-      ? `længste horisont med data i begge grupper (tidligt kig: results.json daysSaved.tau på ${inputs.horizonShortened.requestedDays} dage ligger ud over opfølgningen)`
+      ? texts.sourceHorizonShortened(inputs.horizonShortened.requestedDays)
       : given.results
         ? "results.json daysSaved.tau"
-        : "konfigurationens evaluation.primaryHorizonDays";
-  list.push({ key: "horizonDays", label: "Horisont", value: horizon, unit: "days", source: horizonSource });
-  list.push({ key: "priorWeeks", label: "Forudgående uger på offentlig forsørgelse", value: priorWeeks, unit: "weeks", source: given.priorWeeks ? "angivet (--prior-weeks)" : "antagelse: nyledige, uge 1 af offentlig forsørgelse er første ledighedsdag" });
-  list.push({ key: "benefitDaysPerWeek", label: "Dagpengedage pr. uge", value: config.money.benefitDaysPerWeek, unit: "days/week", source: "konfigurationens money.benefitDaysPerWeek" });
+        : texts.sourcePrimaryHorizon;
+  list.push({ key: "horizonDays", label: texts.labelHorizon, value: horizon, unit: "days", source: horizonSource });
+  list.push({ key: "priorWeeks", label: texts.labelPriorWeeks, value: priorWeeks, unit: "weeks", source: given.priorWeeks ? texts.sourceGivenPriorWeeks : texts.sourcePriorWeeksAssumed });
+  list.push({ key: "benefitDaysPerWeek", label: texts.labelBenefitDays, value: config.money.benefitDaysPerWeek, unit: "days/week", source: texts.sourceConfig("money.benefitDaysPerWeek") });
   for (const entry of config.money.years) {
-    list.push({ key: `maxDailyBenefit.${entry.year}`, label: `Højeste dagpengesats ${entry.year} (pr. dagpengedag; øvre grænse)`, value: entry.maxDailyBenefit, unit: "kr/day", source: entry.source });
+    list.push({ key: `maxDailyBenefit.${entry.year}`, label: texts.labelMaxRate(entry.year), value: entry.maxDailyBenefit, unit: "kr/day", source: entry.source });
     list.push({
       key: `cofinancing.${entry.year}`,
-      label: `Kommunal medfinansiering ${entry.year}`,
-      value: entry.cofinancing.map((step, index) => `uge ${step.fromWeek}${index + 1 < entry.cofinancing.length ? `-${entry.cofinancing[index + 1]!.fromWeek - 1}` : "+"}: ${Math.round(step.share * 1000) / 10} %`).join(", "),
+      label: texts.labelCofinancing(entry.year),
+      value: entry.cofinancing
+        .map((step, index) => texts.cofinancingStep(step.fromWeek, index + 1 < entry.cofinancing.length ? entry.cofinancing[index + 1]!.fromWeek - 1 : null, Math.round(step.share * 1000) / 10))
+        .join(", "),
       unit: "text",
       source: entry.source,
     });
   }
   for (const year of inputs.programmeYears) {
-    list.push({ key: `participants.${year}`, label: `Deltagere i indsatsen ${year}`, value: inputs.intake.intake.get(year)!, unit: "persons", source: inputs.intake.sources.get(year)! });
+    list.push({ key: `participants.${year}`, label: texts.labelParticipants(year), value: inputs.intake.intake.get(year)!, unit: "persons", source: inputs.intake.sources.get(year)! });
   }
-  for (const entry of config.budget.years) list.push({ key: `cost.${entry.year}`, label: `Projektudgift ${entry.year}`, value: entry.dkk, unit: "kr", source: "konfigurationens budget.years" });
+  for (const entry of config.budget.years) list.push({ key: `cost.${entry.year}`, label: texts.labelCost(entry.year), value: entry.dkk, unit: "kr", source: texts.sourceConfig("budget.years") });
   list.push({
     key: "regionalGrant",
-    label: "Modregning af beskæftigelsestilskud",
+    label: texts.labelRegionalGrant,
     value: inputs.grantShare,
     unit: "share",
-    source: config.money.netRegionalGrant ? "konfigurationens money.regionalGrantShare (netRegionalGrant: true)" : "ikke modregnet (konfigurationens money.netRegionalGrant: false)",
+    source: config.money.netRegionalGrant ? texts.sourceConfig("money.regionalGrantShare (netRegionalGrant: true)") : texts.sourceGrantNotNetted,
   });
-  list.push({ key: "entries", label: "Indtræden i løbet af året", value: "jævnt fordelt over årets dage", unit: "text", source: "antagelse (ingen indtrædelsesdatoer i results.json)" });
-  list.push({ key: "pricing", label: "Prisfastsættelse", value: "hver sparet dag til satsen og medfinansieringen i det kalenderår, dagen falder i", unit: "text", source: "metode, se docs/business-case.md" });
+  list.push({ key: "entries", label: texts.labelEntries, value: texts.valueEntries, unit: "text", source: texts.sourceEntries });
+  list.push({ key: "pricing", label: texts.labelPricing, value: texts.valuePricing, unit: "text", source: texts.sourcePricing });
   return list;
 }
 
@@ -136,6 +143,8 @@ export interface NoteInputs {
   carried: { continued: number[]; operating: number[] };
   saving: SavingPerParticipant;
   yearly: YearlyAnswer;
+  /** The language of the notes. Default: "da" */
+  lang?: Lang;
 }
 
 /**
@@ -149,54 +158,32 @@ export interface NoteInputs {
  */
 export function businessCaseNotes(inputs: NoteInputs): string[] {
   const { profile, observed, yearly } = inputs;
+  const lang = inputs.lang ?? "da";
+  const texts = businessCaseTexts(lang);
   const notes: string[] = [];
-  if (yearly.notEstimated !== null) notes.push(`Et år i drift (${yearly.year}) er ikke estimeret: ${yearly.notEstimated}.`);
-  else notes.push(`Et år i drift (${yearly.year}): ${yearly.method}`);
+  if (yearly.notEstimated !== null) notes.push(texts.noteOperatingNotEstimated(yearly.year, yearly.notEstimated));
+  else notes.push(texts.noteOperating(yearly.year, yearly.method));
   if (yearly.intake.method === "seasonal") {
-    notes.push(
-      `Indtaget i ${yearly.year} er fremskrevet: ${yearly.intake.observedWeeks.length} uger talt, ${yearly.intake.projectedWeeks.length} uger fremskrevet med sæsonmønsteret i ${yearly.intake.referenceYears.join(", ")} (aldrig de første uger ganget op til et år); se tabellen over indtaget uge for uge.`,
-    );
+    notes.push(texts.noteIntakeProjected(yearly.year, yearly.intake.observedWeeks.length, yearly.intake.projectedWeeks.length, yearly.intake.referenceYears));
   }
-  if (inputs.saving.source === "expenditure") {
-    notes.push(
-      `Pr. år og i alt prissættes udgiftsforskellen pr. deltager (results.json expenditure), fordelt jævnt over de ${inputs.saving.tau} dage fra første ledighedsdag, da results.json ikke har udgiften dag for dag. Besparelsen pr. deltager uge for uge og den forenklede beregning prissætter dage til første afgang (Kaplan-Meier), et sekundært mål; break-even i dage er i sparede A-dagpengedage fordelt jævnt over horisonten.`,
-    );
-  }
+  if (inputs.saving.source === "expenditure") notes.push(texts.noteExpenditure(inputs.saving.tau));
   if (inputs.horizonShortened !== null) notes.push(inputs.horizonShortened);
-  if (inputs.configHashes) {
-    notes.push(
-      `Resultaterne er beregnet med en anden udgave af konfigurationen (hash ${inputs.configHashes.results.slice(0, 12)} mod ${inputs.configHashes.current.slice(0, 12)}); kurverne bruges, satser og budget tages fra den nuværende konfiguration.`,
-    );
-  }
-  if (profile.kind === "flat") notes.push("Hvad-nu-hvis: de sparede dage er fordelt jævnt over horisonten; uden målte kurver er der intet usikkerhedsinterval.");
-  if (observed && observed.suppressed.length > 0) notes.push(`Indtaget er diskretioneret (under mindste celle) for ${observed.suppressed.join(", ")} og regnet som 0.`);
-  for (const partial of observed?.notProjected ?? []) notes.push(`${partial.year} er kun delvist observeret og ikke fremskrevet, da ${partial.reason}; årets deltagere er taget som angivet i forudsætningerne.`);
-  if (inputs.curvesAggregated) {
-    const days = (value: number) => formatNumber(value, "da", { decimals: 2, minus: "-" });
-    notes.push(
-      `Kaplan-Meier-kurverne i results.json er offentliggjort med trin samlet til mindste cellestørrelse: arealet mellem dem er ${days(inputs.curvesAggregated.computed)} dage mod ${days(inputs.curvesAggregated.reported)} dage til første afgang i results.json; prisen på dage til første afgang bygger på de offentliggjorte kurver.`,
-    );
-  }
-  if (profile.kind === "measured-scaled") notes.push(`Den målte forskel mellem kurverne (${(inputs.reportedDaysSaved ?? 0).toFixed(2)} dage) er skaleret til ${profile.daysSaved} dage; intervallet er skaleret med.`);
-  if (inputs.saving.source === "expenditure") {
-    notes.push("Usikkerhed pr. år og i alt: udgiftsforskellens standardfejl fra results.json (influensfunktionen), ganget med deltagerne; interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
-  } else if (profile.curves) {
-    notes.push("Usikkerhed pr. år og i alt: deltametoden (Greenwood-type varians af den prisvægtede forskel mellem Kaplan-Meier-kurverne); interval og P(netto > 0) ved normalapproksimation. Deltagertal og satser regnes som kendte.");
-  }
-  notes.push("Forenklet beregning: sparede dage x dagpenge pr. kalenderdag (sats x dagpengedage pr. uge / 7) x gennemsnitlig medfinansiering over horisonten, til indtrædelsesårets sats.");
-  notes.push("Satserne er den højeste dagpengesats: en øvre grænse, for ikke alle ledige får højeste sats; bruttobesparelsen ved en given effekt er derfor også en øvre grænse.");
-  for (const year of inputs.notEstimatedYears) notes.push(`${year.year} er ikke estimeret: ${year.notEstimated}.`);
-  if (inputs.carried.operating.length > 0) {
-    notes.push(`Et år i drift: sparede dage i ${inputs.carried.operating.join(", ")} er prissat med satserne for ${inputs.lastRateYear}, det sidste år i konfigurationens money.years.`);
-  }
-  if (inputs.carried.continued.length > 0) {
-    notes.push(`Fortsat drift: ${inputs.carried.continued.join(", ")} er prissat med satserne for ${inputs.lastRateYear}, det sidste år i konfigurationens money.years.`);
-  }
+  if (inputs.configHashes) notes.push(texts.noteOtherConfiguration(inputs.configHashes.results.slice(0, 12), inputs.configHashes.current.slice(0, 12)));
+  if (profile.kind === "flat") notes.push(texts.noteFlat);
+  if (observed && observed.suppressed.length > 0) notes.push(texts.noteSuppressed(observed.suppressed));
+  for (const partial of observed?.notProjected ?? []) notes.push(texts.notePartlyObserved(partial.year, partial.reason));
+  if (inputs.curvesAggregated) notes.push(texts.noteCurvesAggregated(inputs.curvesAggregated.computed, inputs.curvesAggregated.reported));
+  if (profile.kind === "measured-scaled") notes.push(texts.noteScaled(inputs.reportedDaysSaved ?? 0, profile.daysSaved));
+  if (inputs.saving.source === "expenditure") notes.push(texts.noteUncertaintyExpenditure);
+  else if (profile.curves) notes.push(texts.noteUncertaintyDelta);
+  notes.push(texts.noteSimple);
+  notes.push(texts.noteMaxRate);
+  for (const year of inputs.notEstimatedYears) notes.push(texts.noteYearNotEstimated(year.year, year.notEstimated!));
+  if (inputs.carried.operating.length > 0) notes.push(texts.noteCarriedOperating(inputs.carried.operating, inputs.lastRateYear));
+  if (inputs.carried.continued.length > 0) notes.push(texts.noteCarriedContinued(inputs.carried.continued, inputs.lastRateYear));
   if (inputs.savingsAfterPeriod !== 0) {
-    const days = inputs.savedDaysAfterPeriod === null ? "Besparelsen" : `${formatNumber(inputs.savedDaysAfterPeriod, "da", { decimals: 0, minus: "-" })} sparede dage`;
-    notes.push(
-      `Fortsat drift: ${days} for de sidste deltagere falder efter ${inputs.toYear} og er ikke talt med i årene; prissat er de ${formatKroner(inputs.savingsAfterPeriod)} brutto${inputs.savedDaysAfterPeriod !== null && inputs.toYear >= inputs.lastRateYear ? ` (til satserne for ${inputs.lastRateYear})` : ""}.`,
-    );
+    const atRatesOf = inputs.savedDaysAfterPeriod !== null && inputs.toYear >= inputs.lastRateYear ? inputs.lastRateYear : null;
+    notes.push(texts.noteAfterPeriod(inputs.savedDaysAfterPeriod, inputs.toYear, formatKroner(inputs.savingsAfterPeriod, lang), atRatesOf));
   }
   return notes;
 }

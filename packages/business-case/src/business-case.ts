@@ -8,7 +8,7 @@
  * cash-flow.ts (with saving-model.ts), per-participant.ts, break-even.ts, sensitivity.ts,
  * implied-figures.ts, assumptions.ts.
  */
-import type { TrialConfig } from "@jobtrial/core";
+import type { Lang, TrialConfig } from "@jobtrial/core";
 import { assumptions, businessCaseNotes, daysSavedSource, type GivenInputs } from "./assumptions.ts";
 import { breakEven, type BreakEven } from "./break-even.ts";
 import { yearsReached } from "./calendar-placement.ts";
@@ -16,7 +16,7 @@ import { cashFlow, type CashFlow, type Plan } from "./cash-flow.ts";
 import { formatKroner } from "./format.ts";
 import { expectationSaving, impliedFigures } from "./implied-figures.ts";
 import { observedIntake, resolveIntake, type ObservedIntake } from "./intake-projection.ts";
-import { BusinessCaseError, businessCaseNotice } from "./messages.ts";
+import { BusinessCaseError, businessCaseNotice, businessCaseTexts } from "./messages.ts";
 import { Z_975 } from "./normal-interval.ts";
 import { perParticipant, weekLines } from "./per-participant.ts";
 import { carriedForwardYears, configuredPricing } from "./pricing.ts";
@@ -54,6 +54,12 @@ export interface BusinessCaseOptions {
    * with intake in results.json (counted whole or projected), else the first budget year
    */
   operatingYear?: number;
+  /**
+   * The language of the result's texts: the sources and labels of the assumptions, the notes,
+   * the reasons a figure is not estimated, the scenarios and the sensitivity's labels. Numbers
+   * and keys are the same in both. Default: "da"
+   */
+  lang?: Lang;
 }
 
 /** One scenario of the result: its years, total and break-even. */
@@ -118,6 +124,8 @@ function defaultOperatingYear(observed: ObservedIntake | undefined, firstBudgetY
  * businessCase(config, { daysSaved: 9, participantsPerYear: 1000 }).years[0].grossSavings
  */
 export function businessCase(config: TrialConfig, options: BusinessCaseOptions = {}): BusinessCase {
+  const lang = options.lang ?? "da";
+  const texts = businessCaseTexts(lang);
   // 1. validate inputs
   const results = options.results === undefined ? undefined : parseBusinessCaseResults(options.results);
   if (results && results.trial.id !== config.id) {
@@ -182,14 +190,14 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   const lastBudget = config.budget.years.find((entry) => entry.year === lastBudgetYear)!.dkk;
   // the intake fallback is what the expectation implies, priced with the measured shape if there is one
   const expectation = expectationSaving(config, profile, pricing, firstProgrammeYear, baseCost.get(firstProgrammeYear) ?? 0);
-  const observed = results ? observedIntake(results) : undefined;
+  const observed = results ? observedIntake(results, lang) : undefined;
   const intakeFallback = expectation.impliedPerYear ?? 0;
-  const baseIntake = resolveIntake(budgetYears, options.participantsPerYear, observed, intakeFallback);
+  const baseIntake = resolveIntake(budgetYears, options.participantsPerYear, observed, intakeFallback, lang);
   const basePlan: Plan = { programmeYears: budgetYears, intake: baseIntake.intake, cost: baseCost, fromYear, toYear };
   const continuedYears: number[] = [];
   for (let year = firstProgrammeYear; year <= Math.max(toYear, lastBudgetYear); year++) continuedYears.push(year);
   const continuedCost = new Map(continuedYears.map((year) => [year, baseCost.get(year) ?? (year > lastBudgetYear ? lastBudget : 0)] as const));
-  const continuedIntake = resolveIntake(continuedYears, options.participantsPerYear, observed, intakeFallback);
+  const continuedIntake = resolveIntake(continuedYears, options.participantsPerYear, observed, intakeFallback, lang);
   const continuedPlan: Plan = { programmeYears: continuedYears, intake: continuedIntake.intake, cost: continuedCost, fromYear, toYear };
   // the continued programme's saved days may fall after the last rate year: priced at its rates, and said so
   const continuedPricing = { ...pricing, carryForward: true };
@@ -197,13 +205,16 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   // 4. the saving per participant and the year of operation
   const operatingYear = options.operatingYear ?? defaultOperatingYear(observed, firstProgrammeYear);
   if (!Number.isInteger(operatingYear)) throw new BusinessCaseError({ code: "invalid_years", fromYear: operatingYear, toYear: operatingYear });
-  const saving = savingPerParticipant(results, config, { profile, entryYear: operatingYear, priorWeeks });
+  const saving = savingPerParticipant(results, config, { profile, entryYear: operatingYear, priorWeeks }, lang);
   const model = savingModel(saving, profile);
-  const yearly = yearlyAnswer(yearOfOperation(operatingYear, { results, observed, given: options.participantsPerYear, implied: intakeFallback, saving, baseCost, lastBudgetYear, grantShare: pricing.grantShare }));
+  const yearly = yearlyAnswer(
+    yearOfOperation(operatingYear, { results, observed, given: options.participantsPerYear, implied: intakeFallback, saving, baseCost, lastBudgetYear, grantShare: pricing.grantShare, lang }),
+    lang,
+  );
 
   // 5. cash flow of each scenario, and its break-even
-  const base = cashFlow(model, pricing, basePlan);
-  const continued = cashFlow(model, continuedPricing, continuedPlan);
+  const base = cashFlow(model, pricing, basePlan, lang);
+  const continued = cashFlow(model, continuedPricing, continuedPlan, lang);
   const baseBreakEven = breakEven(model, pricing, base, basePlan);
   const continuedBreakEven = breakEven(model, continuedPricing, continued, continuedPlan);
   const modelDays = modelHorizon(model);
@@ -213,20 +224,23 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
   };
 
   // 6. what finance reads beside the cash flow
-  const daysSource = daysSavedSource(given, horizon);
+  const daysSource = daysSavedSource(given, horizon, lang);
   const notes = businessCaseNotes({
     horizonShortened:
       horizonShortened === null
         ? null
         : saving.source === "expenditure"
-          ? businessCaseNotice({ code: "curves_shortened", usedDays: horizon, expenditureDays: saving.tau })
-          : businessCaseNotice({
+          ? businessCaseNotice({ code: "curves_shortened", usedDays: horizon, expenditureDays: saving.tau }, lang)
+          : businessCaseNotice(
+              {
               code: "horizon_shortened",
               requestedDays: horizonShortened.requestedDays,
               usedDays: horizon,
               lastFollowUp: horizonShortened.lastFollowUpDays,
               expectedDaysSaved: config.expectations.daysSaved,
-            }),
+              },
+              lang,
+            ),
     notEstimatedYears: base.years.filter((year) => year.notEstimated !== null),
     configHashes: results && options.configHash !== undefined && results.trial.configHash !== options.configHash ? { results: results.trial.configHash, current: options.configHash } : undefined,
     profile,
@@ -240,11 +254,15 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
     carried,
     saving,
     yearly,
+    lang,
   });
 
+  const lastRateYear = Math.max(...config.money.years.map((entry) => entry.year));
   return {
     kind: "jobtrial.business-case",
     version: 1,
+    // Danish, the default, writes no lang: a Danish file stays as it was before the field existed
+    ...(lang === "da" ? {} : { lang }),
     trial: { id: config.id, name: config.name, configHash: options.configHash ?? null },
     mode: results ? "measured" : "what-if",
     profile: profile.kind,
@@ -273,10 +291,11 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
       yearly,
       operatingYearSource:
         options.operatingYear !== undefined
-          ? "angivet (--year)"
+          ? texts.sourceGivenYear
           : observed && (observed.years.size > 0 || observed.notProjected.length > 0)
-            ? "året med det seneste indtag i registret (--year vælger et andet)"
-            : "første budgetår (--year vælger et andet)",
+            ? texts.sourceLatestIntakeYear
+            : texts.sourceFirstBudgetYear,
+      lang,
     }),
     perParticipant: perParticipant(profile, pricing, budgetYears),
     weeks: weekLines(profile, pricing, firstProgrammeYear),
@@ -286,15 +305,10 @@ export function businessCase(config: TrialConfig, options: BusinessCaseOptions =
     breakEvenParticipantsPerYear: baseBreakEven.participants,
     breakEvenBasis: baseBreakEven.basis,
     scenarios: [
-      scenario("base", `Projektperioden: budget ${budgetYears.join(", ")}, besparelser ${fromYear}-${toYear}`, base, baseBreakEven),
-      scenario(
-        "continued",
-        `Indsatsen fortsætter efter ${lastBudgetYear} til samme udgift (${formatKroner(lastBudget)} om året) og samme indtag til og med ${Math.max(toYear, lastBudgetYear)}${carried.continued.length > 0 ? `; ${carried.continued.join(", ")} prissat med satserne for ${Math.max(...config.money.years.map((entry) => entry.year))}` : ""}`,
-        continued,
-        continuedBreakEven,
-      ),
+      scenario("base", texts.scenarioBase(budgetYears, fromYear, toYear), base, baseBreakEven),
+      scenario("continued", texts.scenarioContinued(lastBudgetYear, formatKroner(lastBudget, lang), Math.max(toYear, lastBudgetYear), carried.continued, lastRateYear), continued, continuedBreakEven),
     ],
-    sensitivity: sensitivity({ model, pricing, plan: basePlan, flow: base, results, horizonsDays: config.evaluation.horizonsDays }),
+    sensitivity: sensitivity({ model, pricing, plan: basePlan, flow: base, results, horizonsDays: config.evaluation.horizonsDays, lang }),
     implied: impliedFigures(config, expectation, budgetYears, baseCost, observed),
     notes,
   };
@@ -311,6 +325,7 @@ interface OperatingContext {
   baseCost: Map<number, number>;
   lastBudgetYear: number;
   grantShare: number;
+  lang: Lang;
 }
 
 /**
@@ -321,25 +336,26 @@ interface OperatingContext {
  */
 function yearOfOperation(year: number, context: OperatingContext): YearlyAnswerInputs {
   const { results, observed } = context;
-  const resolved = resolveIntake([year], context.given, observed, context.implied);
+  const texts = businessCaseTexts(context.lang);
+  const resolved = resolveIntake([year], context.given, observed, context.implied, context.lang);
   const method = resolved.methods.get(year)!;
   const lastCost = context.baseCost.get(context.lastBudgetYear)!;
   const budgetCost = context.baseCost.get(year);
   const cost = budgetCost ?? (year > context.lastBudgetYear ? lastCost : 0);
   const costSource =
     budgetCost !== undefined
-      ? `konfigurationens budget.years (${year})`
+      ? texts.sourceConfig(`budget.years (${year})`)
       : year > context.lastBudgetYear
-        ? `som sidste budgetår ${context.lastBudgetYear} (indsatsen fortsætter til samme udgift)`
-        : `intet budget for ${year} i konfigurationen`;
+        ? texts.costContinues(context.lastBudgetYear)
+        : texts.costNone(year);
   const common = { year, saving: context.saving, cost, costSource, grantShare: context.grantShare };
   if (results && method === "implied") {
     const partly = observed?.notProjected.find((entry) => entry.year === year);
-    const why = partly ? `${year} er kun delvist observeret, og ${partly.reason}` : `registret har intet indtag at tælle for ${year}`;
+    const why = partly ? texts.whyPartlyObserved(year, partly.reason) : texts.whyNoIntake(year);
     return {
       ...common,
       intake: { value: null, se: null, method: null, source: why, detail: undefined },
-      notEstimated: `indtaget for et helt år kan ikke findes endnu: ${why}; angiv --participants-per-year`,
+      notEstimated: texts.intakeNotFound(why),
     };
   }
   return { ...common, intake: { value: resolved.intake.get(year)!, se: resolved.se.get(year) ?? null, method, source: resolved.sources.get(year)!, detail: method === "observed" || method === "seasonal" ? observed?.years.get(year) : undefined } };

@@ -4,6 +4,7 @@
  * cost and the net saving with its 95 % interval; and the total over the years
  * (packages/business-case/docs/business-case.md, "Per year").
  */
+import type { Lang } from "@jobtrial/core";
 import { calendarFraction, yearsReached } from "./calendar-placement.ts";
 import { businessCaseNotice } from "./messages.ts";
 import { normalInterval } from "./normal-interval.ts";
@@ -103,20 +104,21 @@ export function savedDaysReach(plan: Pick<Plan, "programmeYears">, year: number,
  * not estimated: null savings and a reason, its cost still counted in the total. The total
  * prices the sum of the years' weights. The saving of the cohorts that falls after toYear is
  * not in the years: its saved days are counted in `savedDaysAfterPeriod` and its gross value in
- * `savingsAfterPeriod`, a year after the last in money.years at that year's rates.
+ * `savingsAfterPeriod`, a year after the last in money.years at that year's rates. A year's
+ * reason not estimated is worded in `lang` (default Danish).
  *
  * @example
  * // flat 9 days over 364, one price c a day, 1,000 entrants in 2017: gross 2017 = 1000 x 9c x (1 - 363/730)
  * cashFlow(flatProfile(9, 364), pricing, plan).years[0].grossSavings
  */
-export function cashFlow(model: SavingModel, pricing: Pricing, plan: Plan): CashFlow {
+export function cashFlow(model: SavingModel, pricing: Pricing, plan: Plan, lang: Lang = "da"): CashFlow {
   const horizon = modelHorizon(model);
   const keep = 1 - pricing.grantShare;
   const years: BusinessCaseYear[] = [];
   const totalWeights = new Array<number>(horizon).fill(0);
   for (let year = plan.fromYear; year <= plan.toYear; year++) {
     if (!savedDaysReach(plan, year, horizon)) {
-      const notEstimated = businessCaseNotice({ code: "year_not_estimated", year, horizonDays: horizon });
+      const notEstimated = businessCaseNotice({ code: "year_not_estimated", year, horizonDays: horizon }, lang);
       const nothing = { grossSavings: null, regionalGrant: null, netSavings: null, se: null, lower: null, upper: null, probabilityPositive: null };
       years.push({ year, participants: plan.intake.get(year) ?? 0, cost: plan.cost.get(year) ?? 0, ...nothing, notEstimated });
       continue;

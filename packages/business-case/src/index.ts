@@ -15,8 +15,10 @@ export {
   BusinessCaseError,
   businessCaseMessage,
   businessCaseNotice,
+  businessCaseTexts,
   type BusinessCaseIssue,
   type BusinessCaseIssueCode,
   type BusinessCaseNotice,
+  type BusinessCaseTexts,
 } from "./messages.ts";
 export { BusinessCaseSchema, type BusinessCase, type YearlyAnswer } from "./schema.ts";

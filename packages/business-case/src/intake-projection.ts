@@ -6,8 +6,9 @@
  * the years that are; or what the project's expectation implies. Each year's figure
  * carries its source (packages/business-case/docs/business-case.md, "Intake").
  */
-import { addDays, daysBetween, formatNumber, isIsoWeek, isoWeekEnd, isoWeekOf, isoWeekStart, type IsoDate, type IsoWeek } from "@jobtrial/core";
+import { addDays, daysBetween, isIsoWeek, isoWeekEnd, isoWeekOf, isoWeekStart, type IsoDate, type IsoWeek, type Lang } from "@jobtrial/core";
 import { yearLength } from "./calendar-placement.ts";
+import { businessCaseTexts, type BusinessCaseTexts } from "./messages.ts";
 import type { BusinessCaseResultsInput } from "./results-input.ts";
 import { sum } from "simple-statistics";
 
@@ -47,7 +48,7 @@ export interface ObservedIntake {
   /** Participants per whole year, counted or projected (the value of each entry of `years`). */
   byYear: Map<number, number>;
   years: Map<number, YearIntake>;
-  /** Years seen only in part that could not be projected, and why (Danish, as printed). */
+  /** Years seen only in part that could not be projected, and why (as printed, in the result's language). */
   notProjected: { year: number; reason: string }[];
   /** How the figures were read, as printed. */
   note: string;
@@ -98,8 +99,6 @@ function weekNumber(week: string): number {
   return Number(week.slice(6));
 }
 
-const persons = (value: number) => formatNumber(value, "da", { decimals: 0, minus: "-" });
-
 /**
  * Seasonal projection of a year seen in part: N = O x B / A, where O is the intervention
  * entries counted in the weeks seen, A the entries (both arms) in the same week numbers of the
@@ -141,16 +140,17 @@ export function seasonalProjection(observed: number, referenceSeen: number, refe
  * // 498 of them in weeks 1-8); 249 in 2018-W01..W08
  * observedIntake(results).years.get(2018) // { method: "seasonal", observed: 249, value: 249 x 2582 / 498 = 1,291, se: 96.93, ... }
  */
-export function observedIntake(results: BusinessCaseResultsInput): ObservedIntake {
+export function observedIntake(results: BusinessCaseResultsInput, lang: Lang = "da"): ObservedIntake {
   const window = intakeWindow(results);
   const weekly = results.intake.byWeek;
   const hasWeeklyCounts = weekly !== undefined && weekly.length > 0 && weekly.every((entry) => entry.intervention !== undefined && entry.control !== undefined);
-  return window && hasWeeklyCounts ? weeklyIntake(weekly, window) : yearlyIntake(results, window);
+  const texts = businessCaseTexts(lang);
+  return window && hasWeeklyCounts ? weeklyIntake(weekly, window, texts) : yearlyIntake(results, window, texts);
 }
 
 type WeekCounts = NonNullable<BusinessCaseResultsInput["intake"]["byWeek"]>;
 
-function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }): ObservedIntake {
+function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }, texts: BusinessCaseTexts): ObservedIntake {
   const counts = new Map(weekly.map((entry) => [entry.week, entry]));
   const suppressed = new Set<string>();
   const intervention = (week: string) => {
@@ -192,7 +192,7 @@ function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }):
       projectedWeeks: [],
       referenceYears: [],
       weeks: weeks.map((week) => ({ week, kind: "observed", participants: intervention(week) })),
-      source: `registret (results.json), indsatsgruppen: alle ${weeks.length} uger af ${year}`,
+      source: texts.sourceYearCounted(weeks.length, year),
     });
   }
   const notProjected: ObservedIntake["notProjected"] = [];
@@ -203,12 +203,12 @@ function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }):
   const referenceTotal = sum([...referenceByWeek.values()]);
   for (const { year, seen, unseen } of partial) {
     if (referenceYears.length === 0) {
-      notProjected.push({ year, reason: "der er intet helt år i registret at tage sæsonmønsteret fra" });
+      notProjected.push({ year, reason: texts.reasonNoWholeYear });
       continue;
     }
     const referenceSeen = sum(seen.map((week) => referenceByWeek.get(weekNumber(week)) ?? 0));
     if (!(referenceSeen > 0) || !(referenceTotal > 0)) {
-      notProjected.push({ year, reason: `de hele år (${referenceYears.join(", ")}) havde intet indtag i de samme uger` });
+      notProjected.push({ year, reason: texts.reasonNoReferenceIntake(referenceYears) });
       continue;
     }
     const observed = sum(seen.map(intervention));
@@ -228,25 +228,30 @@ function weeklyIntake(weekly: WeekCounts, window: { from: string; to: string }):
       projectedWeeks: unseen,
       referenceYears,
       weeks,
-      source: `registret (results.json), indsatsgruppen: ${persons(observed)} talt i uge ${weekNumber(seen[0]!)}-${weekNumber(seen[seen.length - 1]!)} af ${year}, ${persons(value - observed)} fremskrevet for uge ${weekNumber(unseen[0]!)}-${weekNumber(unseen[unseen.length - 1]!)} med sæsonmønsteret i ${referenceYears.join(", ")} (samme uger, begge grupper)`,
+      source: texts.sourceYearProjected(
+        observed,
+        [weekNumber(seen[0]!), weekNumber(seen[seen.length - 1]!)],
+        year,
+        value - observed,
+        [weekNumber(unseen[0]!), weekNumber(unseen[unseen.length - 1]!)],
+        referenceYears,
+      ),
     });
   }
   return {
     byYear: new Map([...years].map(([year, entry]) => [year, entry.value])),
     years,
     notProjected,
-    note: `registret (results.json), indsatsgruppen, ISO-uger fra ${window.from} til ${window.to}; et helt år talt, et delvist år fremskrevet med sæsonmønsteret i de hele år`,
+    note: texts.intakeNoteWeekly(window.from, window.to),
     suppressed: [...suppressed].sort(),
   };
 }
 
-function yearlyIntake(results: BusinessCaseResultsInput, window: { from: string; to: string } | undefined): ObservedIntake {
+function yearlyIntake(results: BusinessCaseResultsInput, window: { from: string; to: string } | undefined, texts: BusinessCaseTexts): ObservedIntake {
   const years = new Map<number, YearIntake>();
   const notProjected: ObservedIntake["notProjected"] = [];
   const suppressed: string[] = [];
-  const note = window
-    ? `registret (results.json), indsatsgruppen, omregnet til helår ud fra indtag ${window.from} til ${window.to}`
-    : "registret (results.json), indsatsgruppen, optalt pr. år (intet indtagsvindue i results.json, ikke omregnet til helår)";
+  const note = window ? texts.intakeNoteAnnualized(window.from, window.to) : texts.intakeNoteCounted;
   for (const entry of results.intake.byYear) {
     if (entry.intervention === null) suppressed.push(String(entry.year));
     const count = entry.intervention ?? 0;
@@ -260,7 +265,7 @@ function yearlyIntake(results: BusinessCaseResultsInput, window: { from: string;
       const covered = daysBetween(start as IsoDate, end as IsoDate) + 1;
       // a year covered to within a week (ISO weeks start on Mondays) is annualized; less is not counted up from its first weeks
       if (covered < yearLength(entry.year) - 6) {
-        notProjected.push({ year: entry.year, reason: `results.json har ingen ugetal at tage sæsonmønsteret fra, og ${covered} dage tælles ikke op til et år` });
+        notProjected.push({ year: entry.year, reason: texts.reasonNoWeeklyCounts(covered) });
         continue;
       }
       value = (count * yearLength(entry.year)) / covered;
@@ -280,7 +285,8 @@ function yearlyIntake(results: BusinessCaseResultsInput, window: { from: string;
  * // observed: 2017 counted 1,000, 2018 projected 2,000; 2019 not observed
  * resolveIntake([2017, 2018, 2019], undefined, observed, 1300).intake.get(2019) // 1500 (the mean)
  */
-export function resolveIntake(years: number[], given: number | undefined, observed: ObservedIntake | undefined, implied: number): IntakeResolution {
+export function resolveIntake(years: number[], given: number | undefined, observed: ObservedIntake | undefined, implied: number, lang: Lang = "da"): IntakeResolution {
+  const texts = businessCaseTexts(lang);
   const resolution: IntakeResolution = { intake: new Map(), sources: new Map(), methods: new Map(), se: new Map() };
   const set = (year: number, value: number, method: IntakeMethod, source: string, se: number | null = null) => {
     resolution.intake.set(year, value);
@@ -293,15 +299,15 @@ export function resolveIntake(years: number[], given: number | undefined, observ
   for (const year of years) {
     const seen = observed?.years.get(year);
     if (given !== undefined) {
-      set(year, given, "given", "angivet (--participants-per-year)");
+      set(year, given, "given", texts.sourceGivenParticipants);
     } else if (seen) {
       set(year, seen.value, seen.method, seen.source, seen.se);
     } else if (observed && observedMean !== undefined) {
       const partly = observed.notProjected.find((entry) => entry.year === year);
-      const why = partly ? `${year} er kun delvist observeret og ikke fremskrevet: ${partly.reason}` : "året er ikke observeret";
-      set(year, observedMean, "mean", `gennemsnit af ${[...observed.byYear.keys()].join(", ")} i registret (${why})`);
+      const why = partly ? texts.whyPartlyNotProjected(year, partly.reason) : texts.whyYearNotObserved;
+      set(year, observedMean, "mean", texts.sourceMean([...observed.byYear.keys()], why));
     } else {
-      set(year, implied, "implied", "implicit i projektets forventning (konfigurationens expectations)");
+      set(year, implied, "implied", texts.sourceImplied);
     }
   }
   return resolution;

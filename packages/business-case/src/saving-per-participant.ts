@@ -3,8 +3,8 @@
  * decides where it comes from (packages/business-case/docs/business-case.md, "A year of
  * operation").
  */
-import type { TrialConfig } from "@jobtrial/core";
-import { formatNumber } from "@jobtrial/core";
+import type { Lang, TrialConfig } from "@jobtrial/core";
+import { businessCaseTexts } from "./messages.ts";
 import { normalInterval } from "./normal-interval.ts";
 import { configuredPricing, participantWeights } from "./pricing.ts";
 import type { BusinessCaseResultsInput } from "./results-input.ts";
@@ -26,7 +26,7 @@ export interface SavingPerParticipant {
   source: "expenditure" | "days-saved" | "what-if";
   /** Horizon the saving accrues over, days. */
   tau: number;
-  /** Where it comes from, as printed (Danish). */
+  /** Where it comes from, as printed (in the result's language). */
   label: string;
 }
 
@@ -50,7 +50,8 @@ export interface DaysSavedBasis {
  * // bundled data with the benefit panel: expenditure.saving = 1,256.01 kr. (SE 2,764.80) at 364 days
  * savingPerParticipant(results, config, basis) // { estimate: 1256.01, se: 2764.80, source: "expenditure", tau: 364, ... }
  */
-export function savingPerParticipant(results: BusinessCaseResultsInput | undefined, config: TrialConfig, basis: DaysSavedBasis): SavingPerParticipant {
+export function savingPerParticipant(results: BusinessCaseResultsInput | undefined, config: TrialConfig, basis: DaysSavedBasis, lang: Lang = "da"): SavingPerParticipant {
+  const texts = businessCaseTexts(lang);
   const expenditure = results?.expenditure?.saving;
   const { profile, entryYear } = basis;
   if (expenditure && expenditure.estimate !== null && expenditure.se !== null && profile.kind === "measured") {
@@ -59,20 +60,19 @@ export function savingPerParticipant(results: BusinessCaseResultsInput | undefin
       ...interval(expenditure.estimate, expenditure.se * expenditure.se),
       source: "expenditure",
       tau: expenditure.tau,
-      label: `målt: kommunens gennemsnitlige udgift til forsørgelse pr. borger inden for ${expenditure.tau} dage, kontrol - indsats, prissat pr. ydelse og medfinansieringstrin ud fra ydelsespanelet (results.json expenditure); A-dagpenge til højeste sats, en øvre grænse`,
+      label: texts.savingExpenditure(expenditure.tau),
     };
   }
   const pricing = { ...configuredPricing(config, basis.priorWeeks), carryForward: true };
   const horizon = profile.diffAreas.length;
   const priced = priceProfile(profile, participantWeights(pricing, entryYear, horizon));
-  const days = formatNumber(profile.daysSaved, "da", { decimals: 2, minus: "-" });
-  const why = results?.expenditure === undefined || results.expenditure === null ? "results.json har ingen udgift pr. borger (intet ydelsespanel)" : "results.json's udgift pr. borger er ikke estimeret ved horisonten";
+  const why = results?.expenditure === undefined || results.expenditure === null ? texts.whyNoExpenditure : texts.whyExpenditureNotEstimated;
   const label =
     profile.kind === "measured"
-      ? `målt: ${days} sparede dage til første afgang (Kaplan-Meier, kontrol - indsats) op til ${horizon} dage, prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i ${entryYear}; ${why}`
+      ? texts.savingMeasured(profile.daysSaved, horizon, entryYear, why)
       : profile.kind === "measured-scaled"
-        ? `hvad-nu-hvis: den målte kurveforskel skaleret til ${days} sparede dage (--days-saved), prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i ${entryYear}`
-        : `hvad-nu-hvis: ${days} sparede dage fordelt jævnt over ${horizon} dage, prissat dag for dag til højeste A-dagpengesats (en øvre grænse) ved indtræden i ${entryYear}`;
+        ? texts.savingScaled(profile.daysSaved, entryYear)
+        : texts.savingFlat(profile.daysSaved, horizon, entryYear);
   return { estimate: priced.value, ...interval(priced.value, priced.variance), source: profile.kind === "measured" ? "days-saved" : "what-if", tau: horizon, label };
 }
 

@@ -10,7 +10,7 @@ const nullableNumber = z.number().nullable();
 /** One input of the business case, its value and where it comes from. */
 export const BusinessCaseAssumptionSchema = z.object({
   key: z.string(),
-  /** Danish label as printed. */
+  /** Label as printed, in the result's language. */
   label: z.string(),
   value: z.union([z.number(), z.string(), z.boolean()]),
   unit: z.enum(["kr", "kr/day", "days", "weeks", "share", "persons", "days/week", "year", "text"]),
@@ -43,7 +43,7 @@ export const BusinessCaseYearSchema = z.object({
   upper: nullableNumber,
   /** P(net savings > 0), a normal approximation with the delta-method SE; null without curves, or not estimated. */
   probabilityPositive: nullableNumber,
-  /** Why the year is not estimated (Danish, as printed); null when it is. Files written before it existed read as null. */
+  /** Why the year is not estimated (in the result's language, as printed); null when it is. Files written before it existed read as null. */
   notEstimated: z.string().nullable().default(null),
 });
 export type BusinessCaseYear = z.infer<typeof BusinessCaseYearSchema>;
@@ -215,7 +215,7 @@ export const YearlyAnswerSchema = z.object({
   breakEvenParticipants: nullableNumber,
   /** How the interval is computed, as printed. */
   method: z.string(),
-  /** Why the year is not estimated (Danish, as printed); null when it is. */
+  /** Why the year is not estimated (in the result's language, as printed); null when it is. */
   notEstimated: z.string().nullable(),
 });
 export type YearlyAnswer = z.infer<typeof YearlyAnswerSchema>;
@@ -223,6 +223,12 @@ export type YearlyAnswer = z.infer<typeof YearlyAnswerSchema>;
 export const BusinessCaseSchema = z.object({
   kind: z.literal("jobtrial.business-case"),
   version: z.literal(1),
+  /**
+   * The language of the result's texts (labels, sources, notes, reasons not estimated):
+   * "en" when computed with lang "en"; absent in Danish, the default, so a Danish file is
+   * what it was before the field existed.
+   */
+  lang: z.enum(["da", "en"]).optional(),
   trial: z.object({ id: z.string(), name: z.string(), configHash: z.string().nullable() }),
   /** "measured": the curves of results.json; "what-if": assumed days saved. */
   mode: z.enum(["measured", "what-if"]),

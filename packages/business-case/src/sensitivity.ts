@@ -3,7 +3,9 @@
  * the lines ordered by how much they move it (packages/business-case/docs/business-case.md,
  * "Sensitivity").
  */
+import type { Lang } from "@jobtrial/core";
 import { cashFlow, type CashFlow, type Plan } from "./cash-flow.ts";
+import { businessCaseTexts } from "./messages.ts";
 import type { Pricing } from "./pricing.ts";
 import type { BusinessCaseResultsInput } from "./results-input.ts";
 import { flatProfile, measuredProfile, scaleProfile } from "./saved-days-profile.ts";
@@ -22,6 +24,8 @@ export interface SensitivityBase {
   results: BusinessCaseResultsInput | undefined;
   /** The configuration's evaluation.horizonsDays. */
   horizonsDays: readonly number[];
+  /** The language of the labels and values. Default: "da" */
+  lang?: Lang;
 }
 
 /**
@@ -38,6 +42,7 @@ export interface SensitivityBase {
  */
 export function sensitivity(base: SensitivityBase): BusinessCase["sensitivity"] {
   const { model, pricing, plan: basePlan, flow, results } = base;
+  const texts = businessCaseTexts(base.lang);
   const horizon = modelHorizon(model);
   const priorWeeks = pricing.priorWeeks;
   const netWith = (change: { pricing?: Partial<Pricing>; intakeFactor?: number; model?: SavingModel }) => {
@@ -48,27 +53,27 @@ export function sensitivity(base: SensitivityBase): BusinessCase["sensitivity"] 
   const lines: BusinessCase["sensitivity"] = [];
   const addLine = (key: string, label: string, lowValue: string, highValue: string, netLow: number, netHigh: number) =>
     lines.push({ key, label, lowValue, highValue, netLow, netHigh, impact: Math.abs(netHigh - netLow) });
-  addLine("benefitRate", "Dagpengesats", "-10 %", "+10 %", netWith({ pricing: { rateFactor: 0.9 } }), netWith({ pricing: { rateFactor: 1.1 } }));
+  addLine("benefitRate", texts.sensBenefitRate, texts.valuePercent("-10"), texts.valuePercent("+10"), netWith({ pricing: { rateFactor: 0.9 } }), netWith({ pricing: { rateFactor: 1.1 } }));
   if (model.kind !== "kroner") {
-    addLine("cofinancing", "Kommunal medfinansiering (alle trin)", "-10 procentpoint", "+10 procentpoint", netWith({ pricing: { shareShift: -0.1 } }), netWith({ pricing: { shareShift: 0.1 } }));
+    addLine("cofinancing", texts.sensCofinancing, texts.valuePoints("-10"), texts.valuePoints("+10"), netWith({ pricing: { shareShift: -0.1 } }), netWith({ pricing: { shareShift: 0.1 } }));
   }
-  addLine("intake", "Deltagere pr. år", "-20 %", "+20 %", netWith({ intakeFactor: 0.8 }), netWith({ intakeFactor: 1.2 }));
+  addLine("intake", texts.sensIntake, texts.valuePercent("-20"), texts.valuePercent("+20"), netWith({ intakeFactor: 0.8 }), netWith({ intakeFactor: 1.2 }));
   if (flow.total.lower !== null && flow.total.upper !== null) {
-    addLine("effect", "Effekt (95 %-interval, deltametoden)", "nedre grænse", "øvre grænse", flow.total.lower, flow.total.upper);
+    addLine("effect", texts.sensEffectInterval, texts.lowerBound, texts.upperBound, flow.total.lower, flow.total.upper);
   } else {
-    addLine("effect", "Effekt (sparede dage)", "-25 %", "+25 %", netWith({ model: scaled(0.75) }), netWith({ model: scaled(1.25) }));
+    addLine("effect", texts.sensEffectDays, texts.valuePercent("-25"), texts.valuePercent("+25"), netWith({ model: scaled(0.75) }), netWith({ model: scaled(1.25) }));
   }
   const horizonNets = model.kind === "kroner" ? kronerHorizons(results, netWith) : dayHorizons(base, horizon, netWith);
   if (horizonNets.length > 1) {
     const low = horizonNets[0]!;
     const high = horizonNets[horizonNets.length - 1]!;
-    addLine("horizon", "Horisont (dage)", `${low.horizon} dage`, `${high.horizon} dage`, low.net, high.net);
+    addLine("horizon", texts.sensHorizon, texts.valueDays(low.horizon), texts.valueDays(high.horizon), low.net, high.net);
   }
   if (model.kind !== "kroner") {
-    addLine("priorWeeks", "Forudgående uger på offentlig forsørgelse (anciennitet)", `${priorWeeks} uger`, `${priorWeeks + 26} uger`, flow.total.netSavings, netWith({ pricing: { priorWeeks: priorWeeks + 26 } }));
+    addLine("priorWeeks", texts.sensPriorWeeks, texts.valueWeeks(priorWeeks), texts.valueWeeks(priorWeeks + 26), flow.total.netSavings, netWith({ pricing: { priorWeeks: priorWeeks + 26 } }));
   }
   const grantHigh = Math.max(0.5, pricing.grantShare);
-  addLine("regionalGrant", "Modregning af beskæftigelsestilskud", "0 %", `${Math.round(grantHigh * 100)} %`, netWith({ pricing: { grantShare: 0 } }), netWith({ pricing: { grantShare: grantHigh } }));
+  addLine("regionalGrant", texts.labelRegionalGrant, texts.valuePercent("0"), texts.valuePercent(String(Math.round(grantHigh * 100))), netWith({ pricing: { grantShare: 0 } }), netWith({ pricing: { grantShare: grantHigh } }));
   lines.sort((a, b) => b.impact - a.impact);
   return lines;
 }

@@ -2,7 +2,9 @@
  * Finance's headline: what a year of the programme in operation is worth, net of its cost
  * (packages/business-case/docs/business-case.md, "A year of operation").
  */
+import type { Lang } from "@jobtrial/core";
 import type { IntakeMethod, YearIntake } from "./intake-projection.ts";
+import { businessCaseTexts } from "./messages.ts";
 import { normalInterval } from "./normal-interval.ts";
 import type { SavingPerParticipant } from "./saving-per-participant.ts";
 import type { YearlyAnswer } from "./schema.ts";
@@ -48,7 +50,8 @@ export interface YearlyAnswerInputs {
  * // net = 4,550,000 - 2,500,000 = 2,050,000; SE = 1,300 x 1,000 = 1,300,000; P(net > 0) = Phi(1.5769) = 0.9426
  * yearlyAnswer(inputs).netSavings // 2050000
  */
-export function yearlyAnswer(inputs: YearlyAnswerInputs): YearlyAnswer {
+export function yearlyAnswer(inputs: YearlyAnswerInputs, lang: Lang = "da"): YearlyAnswer {
+  const texts = businessCaseTexts(lang);
   const { intake, saving, cost, grantShare } = inputs;
   const keep = 1 - grantShare;
   const projected = intake.se !== null;
@@ -72,11 +75,11 @@ export function yearlyAnswer(inputs: YearlyAnswerInputs): YearlyAnswer {
     savingPerParticipant: { estimate: saving.estimate, se: saving.se, lower: saving.lower, upper: saving.upper, source: saving.source, tau: saving.tau, label: saving.label },
     cost,
     costSource: inputs.costSource,
-    method: yearlyMethod(saving.se !== null, projected),
+    method: saving.se === null && !projected ? texts.methodNoInterval : texts.methodDelta(projected),
   };
   if (intake.value === null) {
     const nothing = { grossSavings: null, regionalGrant: null, netSavings: null, se: null, lower: null, upper: null, probabilityPositive: null };
-    return { ...base, ...nothing, breakEvenSavingPerParticipant: null, breakEvenParticipants: saving.estimate > 0 && keep > 0 ? cost / (saving.estimate * keep) : null, notEstimated: inputs.notEstimated ?? "indtaget er ikke estimeret" };
+    return { ...base, ...nothing, breakEvenSavingPerParticipant: null, breakEvenParticipants: saving.estimate > 0 && keep > 0 ? cost / (saving.estimate * keep) : null, notEstimated: inputs.notEstimated ?? texts.intakeNotEstimated };
   }
   const participants = intake.value;
   const gross = participants * saving.estimate;
@@ -94,13 +97,4 @@ export function yearlyAnswer(inputs: YearlyAnswerInputs): YearlyAnswer {
     breakEvenParticipants: saving.estimate > 0 && keep > 0 ? cost / (saving.estimate * keep) : null,
     notEstimated: null,
   };
-}
-
-/** How the yearly answer's interval is computed, as printed (Danish). */
-function yearlyMethod(savingUncertain: boolean, intakeProjected: boolean): string {
-  if (!savingUncertain && !intakeProjected) return "Intet interval: besparelsen pr. deltager er et hvad-nu-hvis, og indtaget regnes som kendt.";
-  const intake = intakeProjected
-    ? "indtagets usikkerhed fra fremskrivningen (Poisson-tællinger) er med"
-    : "indtaget regnes som kendt (et helt år talt i registret, angivet eller gennemsnit)";
-  return `Deltametoden: Var(netto) = (1 - tilskudsandel)^2 x (n^2 SE(g)^2 + g^2 SE(n)^2), n = deltagere, g = besparelse pr. deltager; ${intake}. 95 %-interval og P(netto > 0) ved normalapproksimation.`;
 }
