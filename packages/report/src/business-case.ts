@@ -43,12 +43,14 @@ export interface YearlyAnswerView {
   upper: number | null;
   probabilityPositive: number | null;
   breakEvenParticipants: number | null;
-  /** The business case's reason (Danish) when the year is not estimated; null when it is. */
+  /** The business case's reason, in its language (`textsLang`), when the year is not estimated; null when it is. */
   notEstimated: string | null;
 }
 
 export interface BusinessCase {
   trialId: string;
+  /** The language the business case wrote its texts in (its reasons not estimated): "da" unless it says "en". */
+  textsLang: Lang;
   /** A year of operation; null when the business case has no yearly answer (files written before it). */
   yearly: YearlyAnswerView | null;
   years: BusinessCaseYearView[];
@@ -74,6 +76,7 @@ export function businessCaseView(file: BusinessCaseFile): BusinessCase {
   const yearly = file.yearly;
   return {
     trialId: file.trial.id,
+    textsLang: file.lang ?? "da",
     yearly: yearly
       ? {
           year: yearly.year,

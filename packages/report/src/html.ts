@@ -154,7 +154,7 @@ export function moneyText(input: HtmlInput, t: T): Html | null {
     lower === null || upper === null ? null : t(lower < 0 && upper > 0 ? "verdictMoneyUncertain" : "verdictMoneyInterval", { lower: mio(lower), upper: mio(upper) });
   const yearly = businessCase.yearly;
   if (yearly) {
-    if (yearly.netSavings === null) return t("verdictMoneyYearly_notEstimated", { year: yearly.year, reason: notEstimatedReason(yearly.notEstimated, lang) });
+    if (yearly.netSavings === null) return t("verdictMoneyYearly_notEstimated", { year: yearly.year, reason: notEstimatedReason(yearly.notEstimated, businessCase.textsLang, lang) });
     const sentence = t(yearly.netSavings >= 0 ? "verdictMoneyYearly_positive" : "verdictMoneyYearly_negative", { year: yearly.year, net: mio(Math.abs(yearly.netSavings)) });
     const interval = uncertainty(yearly.lower, yearly.upper);
     return interval ? html`${sentence} ${interval}` : sentence;
@@ -172,9 +172,9 @@ export function moneyText(input: HtmlInput, t: T): Html | null {
   return interval ? html`${sentence} ${interval}` : sentence;
 }
 
-/** The business case's reason a year is not estimated: its Danish words in Danish, the catalogue's general reason in English. */
-function notEstimatedReason(reason: string | null, lang: Lang): string {
-  return lang === "da" && reason !== null ? reason : text(lang, "notEstimatedReason");
+/** The business case's reason a year is not estimated: its own words when it wrote them in the report's language, else the catalogue's general reason. */
+function notEstimatedReason(reason: string | null, reasonLang: Lang, lang: Lang): string {
+  return lang === reasonLang && reason !== null ? reason : text(lang, "notEstimatedReason");
 }
 
 /** The fourth card: a year of operation (finance's headline) when the business case has it, else the calendar years' total, else what is missing. */
@@ -188,7 +188,7 @@ function netSavingsCard(input: HtmlInput, t: T): Html {
   if (yearly) {
     const detail =
       yearly.netSavings === null
-        ? t("headYearlyNotEstimated", { reason: notEstimatedReason(yearly.notEstimated, lang) })
+        ? t("headYearlyNotEstimated", { reason: notEstimatedReason(yearly.notEstimated, businessCase.textsLang, lang) })
         : t("headYearlyDetail", {
             lower: formatMillionDkk(yearly.lower, lang),
             upper: formatMillionDkk(yearly.upper, lang),
@@ -456,7 +456,7 @@ function yearlyAnswerTable(businessCase: BusinessCase, t: T, lang: Lang, minCell
     [t("yearlyRow_probability"), formatPercent(yearly.probabilityPositive, lang, 0), ""],
     [t("yearlyRow_breakEven"), formatNumber(yearly.breakEvenParticipants, lang), ""],
   ];
-  const notEstimated = yearly.netSavings === null ? html`<p class="note">${t("headYearlyNotEstimated", { reason: notEstimatedReason(yearly.notEstimated, lang) })}</p>` : null;
+  const notEstimated = yearly.netSavings === null ? html`<p class="note">${t("headYearlyNotEstimated", { reason: notEstimatedReason(yearly.notEstimated, businessCase.textsLang, lang) })}</p>` : null;
   return html`<h3>${t("businessCaseYearly", { year: yearly.year })}</h3>
 ${table([t("th_figure"), t("th_value"), t("th_interval")], rows, [false, true, true], { id: "yearly-answer" })}${notEstimated}
 <p class="note">${t("yearlyMethod")}</p>`;

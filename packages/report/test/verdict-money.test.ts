@@ -34,6 +34,16 @@ describe("buildReport verdict on money", () => {
     expect(moneySentence(english.html)).toBe("A year of the programme in operation (2018) cannot be estimated yet: the business case has no estimate for it.");
   });
 
+  it("gives the business case's own reason in the language it was written in, and the catalogue's reason in the other", async () => {
+    const businessCase = rawBusinessCase();
+    Object.assign(businessCase, { lang: "en" });
+    Object.assign(businessCase.yearly, { grossSavings: null, netSavings: null, se: null, lower: null, upper: null, probabilityPositive: null, notEstimated: "no intake in the year" });
+    const english = await buildReport(rawResults(), businessCase, { now: NOW, lang: "en" });
+    expect(moneySentence(english.html)).toBe("A year of the programme in operation (2018) cannot be estimated yet: no intake in the year.");
+    const danish = await buildReport(rawResults(), businessCase, { now: NOW, lang: "da" });
+    expect(moneySentence(danish.html)).toBe("Et år med programmet i drift (2018) kan ikke beregnes endnu: indtaget er ikke estimeret.");
+  });
+
   it("says the uncertainty is large when the interval of total net savings spans zero (a business case without a yearly answer)", async () => {
     const businessCase = rawBusinessCase();
     delete businessCase.yearly;
