@@ -9,7 +9,8 @@ export type EngineIssue =
   | { code: "engine_cannot_read"; file: string; reason: string }
   | { code: "engine_missing_column"; file: string; column: string; present: string[] }
   | { code: "engine_query_failed"; file: string; reason: string }
-  | { code: "engine_bad_count_rows"; file: string; reason: string };
+  | { code: "engine_bad_count_rows"; file: string; reason: string }
+  | { code: "engine_invalid_rows"; file: string; column: string; rows: number };
 
 function wording(issue: EngineIssue, lang: MessageLang): string {
   const da = lang === "da";
@@ -30,6 +31,12 @@ function wording(issue: EngineIssue, lang: MessageLang): string {
       return da
         ? `${issue.file}: ikke tællede rækker (${issue.reason}); brug output fra jobtrial sql: kolonnerne arm, stratum, time, status og count.`
         : `${issue.file}: not counted rows (${issue.reason}); use the output of jobtrial sql: columns arm, stratum, time, status and count.`;
+    case "engine_invalid_rows": {
+      const what = da ? `${issue.rows} ${issue.rows === 1 ? "række" : "rækker"}` : `${issue.rows} row${issue.rows === 1 ? "" : "s"}`;
+      return da
+        ? `${issue.file}, kolonne "${issue.column}": ${what} med en værdi, der ikke kan læses (uge som 2020-W05, dato som 2020-02-03, fødselsår som 1974, en person fra persons.csv); kør med --engine memory for at få hver række nævnt med rækkenummer, og ret dem.`
+        : `${issue.file}, column "${issue.column}": ${what} with a value that cannot be read (a week like 2020-W05, a date like 2020-02-03, a birth year like 1974, a person of persons.csv); run with --engine memory to have each row named by its row number, and correct them.`;
+    }
   }
 }
 

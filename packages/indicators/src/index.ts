@@ -9,6 +9,6 @@ export { IndicatorSpecSchema, isShareMeasure, type Indicator, type IndicatorSpec
 export { countingWindow, planIndicatorCounts, type CountingWindow, type IndicatorCountAnswer, type IndicatorCountRequest } from "./count-plan.ts";
 export { evaluateCountedIndicators, evaluateIndicators, type EvaluateOptions } from "./evaluate-indicators.ts";
 export { IndicatorsError, indicatorsMessage, type IndicatorProblem, type IndicatorsIssue, type WordedProblem } from "./messages.ts";
-export { readIndicatorData, type IndicatorData } from "./read-data.ts";
+export { BENEFIT_PERIODS_FILE, BENEFIT_WEEKS_FILE, EVENTS_FILE, INDICATOR_COLUMNS, PERSONS_FILE, readIndicatorData, type IndicatorData } from "./read-data.ts";
 export { IndicatorResultsSchema, VERDICTS, type IndicatorResult, type IndicatorResults, type SeriesPoint, type Verdict } from "./results-schema.ts";
 export { loadIndicatorSpec, parseIndicatorSpec } from "./spec-file.ts";

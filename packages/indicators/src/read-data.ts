@@ -37,6 +37,28 @@ export interface IndicatorData {
 
 const PERSON = { key: "pseudonym", aliases: ["pseudonym", "person id", "personid", "id"] } as const;
 
+/**
+ * Each file's columns and the headers that name them (matched as core's `mapHeader`
+ * matches), for this reader and for the engine path, which finds the same columns in
+ * CSV or Parquet files. benefit-weeks.csv is read by analyze's panel reader here; its
+ * week and code headers are that reader's.
+ */
+export const INDICATOR_COLUMNS = {
+  persons: [PERSON, { key: "birthYear", aliases: ["fødselsår", "birth year", "birthyear"], required: false }, { key: "targetGroup", aliases: ["målgruppe", "target group", "targetgroup"], required: false }],
+  benefitWeeks: [
+    { key: "pseudonym", aliases: ["pseudonym", "pseudonym id", "pseudonymid", "person id", "personid", "id"] },
+    { key: "week", aliases: ["år-uge", "uge", "week", "iso week", "isoweek", "year-week"] },
+    { key: "code", aliases: ["ydelseskode", "ydelse", "benefit", "code", "benefit code", "status"] },
+  ],
+  benefitPeriods: [
+    PERSON,
+    { key: "code", aliases: ["ydelseskode", "ydelse", "benefit code", "code"] },
+    { key: "from", aliases: ["fra uge", "from week", "fra"] },
+    { key: "to", aliases: ["til uge", "to week", "til"] },
+  ],
+  events: [PERSON, { key: "date", aliases: ["dato", "date"] }, { key: "event", aliases: ["hændelse", "event", "type"] }],
+} as const;
+
 function fromCore(item: Problem): IndicatorProblem {
   return { file: item.file, row: item.row, column: item.column, da: formatProblem(item, "da"), en: formatProblem(item, "en") };
 }
@@ -55,7 +77,7 @@ function readCsv(dir: string, name: string, problems: IndicatorProblem[]): Table
 }
 
 function readPersons(table: Table, problems: IndicatorProblem[]): Map<string, Person> {
-  const mapping = mapHeader(table.header, [PERSON, { key: "birthYear", aliases: ["fødselsår", "birth year", "birthyear"], required: false }, { key: "targetGroup", aliases: ["målgruppe", "target group", "targetgroup"], required: false }], table.file);
+  const mapping = mapHeader(table.header, INDICATOR_COLUMNS.persons, table.file);
   problems.push(...mapping.problems.map(fromCore));
   const persons = new Map<string, Person>();
   if (mapping.index.pseudonym === undefined) return persons;
@@ -91,12 +113,7 @@ function addCode(panel: Panel, pseudonym: string, monday: number, code: string):
 }
 
 function readPeriods(table: Table, persons: ReadonlyMap<string, Person>, panel: Panel, problems: IndicatorProblem[]): void {
-  const specs = [
-    PERSON,
-    { key: "code", aliases: ["ydelseskode", "ydelse", "benefit code", "code"] },
-    { key: "from", aliases: ["fra uge", "from week", "fra"] },
-    { key: "to", aliases: ["til uge", "to week", "til"] },
-  ] as const;
+  const specs = INDICATOR_COLUMNS.benefitPeriods;
   const mapping = mapHeader<(typeof specs)[number]["key"]>(table.header, specs, table.file);
   problems.push(...mapping.problems.map(fromCore));
   if (mapping.problems.length > 0) return;
@@ -119,7 +136,7 @@ function readPeriods(table: Table, persons: ReadonlyMap<string, Person>, panel: 
 }
 
 function readEvents(table: Table, persons: ReadonlyMap<string, Person>, problems: IndicatorProblem[]): IndicatorData["events"] {
-  const specs = [PERSON, { key: "date", aliases: ["dato", "date"] }, { key: "event", aliases: ["hændelse", "event", "type"] }] as const;
+  const specs = INDICATOR_COLUMNS.events;
   const mapping = mapHeader<(typeof specs)[number]["key"]>(table.header, specs, table.file);
   problems.push(...mapping.problems.map(fromCore));
   if (mapping.problems.length > 0) return [];
