@@ -566,7 +566,8 @@ const EN: BusinessCaseTexts = {
   sourceConfig: (field) => `the configuration's ${field}`,
   labelMaxRate: (year) => `Highest daily benefit rate ${year} (per benefit day; an upper bound)`,
   labelCofinancing: (year) => `Municipal co-financing ${year}`,
-  cofinancingStep: (fromWeek, toWeek, percent) => `week ${fromWeek}${toWeek !== null ? `-${toWeek}` : "+"}: ${formatNumber(percent, "en", { decimals: Number.isInteger(percent) ? 0 : 1 })}%`,
+  cofinancingStep: (fromWeek, toWeek, percent) =>
+    `${toWeek !== null ? `weeks ${fromWeek}-${toWeek}` : `week ${fromWeek}+`}: ${formatNumber(percent, "en", { decimals: Number.isInteger(percent) ? 0 : 1 })}%`,
   labelParticipants: (year) => `Participants in the programme ${year}`,
   labelCost: (year) => `Project cost ${year}`,
   labelRegionalGrant: "Deduction of the employment subsidy",
