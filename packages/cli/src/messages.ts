@@ -584,8 +584,8 @@ export const DEMO_WORDING: Record<
     savedOnBenefit: (days, interval, tau, expected) => `${days} days on A-dagpenge (95 % CI ${interval}) at ${tau} days, re-entries counted; ${expected}`,
     fewerDays: (days, interval) => `${days} fewer days (95 % CI ${interval})`,
     whereList: (items) => `${items} days (intervention minus control)`,
-    // The business case states its reasons in Danish only; the English line points to them.
-    notEstimated: () => "not estimated (the reason is in the business case's notes)",
+    // The reason is the business case's, given when it was computed in English; else the line points to its notes.
+    notEstimated: (reason) => (reason === null ? "not estimated (the reason is in the business case's notes)" : `not estimated: ${reason}`),
     yearlyNet: (amount, interval, probability) => `net saving ${amount}${interval}${probability}`,
     interval: (lower, upper) => ` (95 % CI ${lower} to ${upper})`,
     noInterval: " (no interval)",
@@ -601,7 +601,7 @@ export const DEMO_WORDING: Record<
     selfSupportLine: (intervention, control) => `intervention ${intervention}, control ${control}`,
     hidden: "hidden",
     yearNet: (amount, interval) => `${amount}${interval}`,
-    yearNotEstimated: () => "not estimated (the reason is in the business case's notes)",
+    yearNotEstimated: (reason) => (reason === null ? "not estimated (the reason is in the business case's notes)" : `not estimated: ${reason}`),
     breakEvenLine: (days) => `${days} days saved`,
   },
 };

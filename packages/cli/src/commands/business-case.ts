@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { loadTrialConfig, writeXlsxFile, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
+import { loadTrialConfig, writeXlsxFile, type Lang, type XlsxCell, type XlsxSheet } from "@jobtrial/core";
 import {
   businessCase,
   BusinessCaseError,
   businessCaseMessage,
   businessCaseNotice,
   businessCaseSections,
+  businessCaseTexts,
   formatBusinessCaseTable,
   type BusinessCase,
   type BusinessCaseCellKind,
@@ -16,16 +17,30 @@ import {
 } from "@jobtrial/business-case";
 import { choiceOption, numberOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command, type Wording } from "../command.ts";
 
-const NUMBER_FORMATS: Record<BusinessCaseCellKind, string | undefined> = {
-  kr: '#,##0 "kr."',
-  days: '0.0 "dage"',
-  days2: '0.00 "dage"',
-  share: "0.0 %",
-  probability: "0 %",
-  persons: "#,##0",
-  persons1: "#,##0.0",
-  number: "#,##0.00",
-  text: undefined,
+/** Excel's number formats: the separators follow the reader's Excel, the units the language. */
+const NUMBER_FORMATS: Record<Lang, Record<BusinessCaseCellKind, string | undefined>> = {
+  da: {
+    kr: '#,##0 "kr."',
+    days: '0.0 "dage"',
+    days2: '0.00 "dage"',
+    share: "0.0 %",
+    probability: "0 %",
+    persons: "#,##0",
+    persons1: "#,##0.0",
+    number: "#,##0.00",
+    text: undefined,
+  },
+  en: {
+    kr: '#,##0 "DKK"',
+    days: '0.0 "days"',
+    days2: '0.00 "days"',
+    share: "0.0%",
+    probability: "0%",
+    persons: "#,##0",
+    persons1: "#,##0.0",
+    number: "#,##0.00",
+    text: undefined,
+  },
 };
 
 /** A sheet's name from its section's title: the words before ":" or "(" ("Nettobesparelse pr. år: ..." -> "Nettobesparelse pr. år"). */
@@ -40,25 +55,26 @@ function columnWidth(header: string, cells: readonly ({ value: number | string |
 }
 
 /**
- * The business case as XLSX sheets: first an overview naming the other sheets, then one
- * sheet per section (its title above the header row), numbers as numbers with their
- * number format, texts as text.
+ * The business case as XLSX sheets, in Danish (the default) or English: first an overview
+ * naming the other sheets, then one sheet per section (its title above the header row),
+ * numbers as numbers with their number format, texts as text.
  */
-export function businessCaseSheets(result: BusinessCase): XlsxSheet[] {
+export function businessCaseSheets(result: BusinessCase, lang: Lang = "da"): XlsxSheet[] {
+  const texts = businessCaseTexts(lang);
   const seen = new Map<string, number>();
-  const sheets: XlsxSheet[] = businessCaseSections(result).map((section) => {
+  const sheets: XlsxSheet[] = businessCaseSections(result, lang).map((section) => {
     // Two scenarios share a name: the second is "Scenarie (2)".
     const base = sheetName(section.title);
     const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
     seen.set(base.toLowerCase(), count);
-    const header = section.columns.length > 0 ? section.columns : ["Note"];
+    const header = section.columns.length > 0 ? section.columns : [texts.noteColumn];
     return {
       name: count === 1 ? base : `${base} (${count})`,
       title: section.title,
       columns: header.map((name, index) => ({ header: name, width: columnWidth(name, section.rows.map((row) => row[index])) })),
       rows: section.rows.map((cells) =>
         cells.map((cell): XlsxCell => {
-          const numFmt = NUMBER_FORMATS[cell.kind];
+          const numFmt = NUMBER_FORMATS[lang][cell.kind];
           return typeof cell.value === "number" && numFmt !== undefined ? { number: cell.value, numFmt } : cell.value;
         }),
       ),
@@ -66,10 +82,10 @@ export function businessCaseSheets(result: BusinessCase): XlsxSheet[] {
   });
   const overview: XlsxSheet = {
     name: "Business case",
-    title: `Business case: ${result.trial.name} (${result.trial.id}). ${result.mode === "measured" ? "Målt effekt fra results.json" : "Hvad-nu-hvis på antagne sparede dage"}`,
+    title: `Business case: ${result.trial.name} (${result.trial.id}). ${result.mode === "measured" ? texts.modeMeasured : texts.modeWhatIf}`,
     columns: [
-      { header: "Ark", width: 26 },
-      { header: "Indhold", width: 100 },
+      { header: texts.sheetColumn, width: 26 },
+      { header: texts.contentsColumn, width: 100 },
     ],
     rows: sheets.map((sheet) => [sheet.name, sheet.title ?? ""]),
   };
@@ -134,11 +150,11 @@ Tilvalg:
                                 (standard: 0, nyledige)
   --from-year <år>, --to-year <år>  de år, der tælles med (standard:
                                 expectations.fromYear-toYear)
-  --format table|json|xlsx      output (standard: table, dansk; xlsx kræver --out)
+  --format table|json|xlsx      output (standard: table; xlsx kræver --out)
   --out <fil>                   skriv til en fil i stedet for standard output; et navn
                                 på .xlsx skriver XLSX-projektmappen
-  --lang da|en                  sproget i meddelelser og fejl (standard: da); tabellen
-                                og JSON-teksterne er på dansk
+  --lang da|en                  sproget i meddelelser, fejl, tabellen, XLSX-arkene og
+                                JSON-teksterne (standard: da)
 
 Eksempler:
   jobtrial business-case --config data/esbjerg-2017/trial.json
@@ -198,11 +214,11 @@ Options:
                                 unemployment (default: 0, newly unemployed)
   --from-year <year>, --to-year <year>  the years counted (default:
                                 expectations.fromYear-toYear)
-  --format table|json|xlsx      output (default: table, Danish; xlsx needs --out)
+  --format table|json|xlsx      output (default: table; xlsx needs --out)
   --out <file>                  write to a file instead of standard output; a name
                                 ending in .xlsx writes the XLSX workbook
-  --lang da|en                  language of notices and errors (default: da); the table
-                                and the JSON texts are in Danish
+  --lang da|en                  language of notices, errors, the table, the XLSX sheets
+                                and the JSON texts (default: da)
 
 Examples:
   jobtrial business-case --config data/esbjerg-2017/trial.json
@@ -223,7 +239,8 @@ Examples:
       throw new UserError(message({ code: "config_invalid", file: configArgument, problems: loaded.problems.length }));
     }
 
-    const options: BusinessCaseOptions = { configHash: loaded.hash };
+    // The result's texts (notes, sources, labels) are worded in the user's language.
+    const options: BusinessCaseOptions = { configHash: loaded.hash, lang };
     const resultsArgument = stringOption(values, "results");
     if (resultsArgument !== undefined) {
       let text: string;
@@ -280,11 +297,11 @@ Examples:
     }
 
     if (format === "xlsx") {
-      await writeXlsxFile(resolvePath(io, out!), businessCaseSheets(result));
+      await writeXlsxFile(resolvePath(io, out!), businessCaseSheets(result, lang));
       io.stderr(`${businessCaseNotice({ code: "file_written", file: out! }, lang)}\n`);
       return 0;
     }
-    const text = format === "json" ? JSON.stringify(result, null, 2) + "\n" : formatBusinessCaseTable(result);
+    const text = format === "json" ? JSON.stringify(result, null, 2) + "\n" : formatBusinessCaseTable(result, lang);
     if (out !== undefined) {
       writeFileSync(resolvePath(io, out), text);
       io.stderr(`${businessCaseNotice({ code: "file_written", file: out }, lang)}\n`);

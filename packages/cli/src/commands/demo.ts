@@ -302,6 +302,8 @@ export function summary(resultsFile: string, businessCaseFile: string, reportFil
   const wording = DEMO_WORDING[lang];
   const results = JSON.parse(readFileSync(resultsFile, "utf8"));
   const businessCase = JSON.parse(readFileSync(businessCaseFile, "utf8"));
+  // The business case's reasons are in the language it was computed in (lang, absent: Danish): shown only in that language.
+  const reason = (text: string | null | undefined): string | null => ((businessCase.lang ?? "da") === lang ? (text ?? null) : null);
   const count = (value: number | null) => (value === null ? wording.hidden : formatNumber(value, lang));
   const days = (value: number | null) => formatNumber(value, lang, 1);
   const selfSupport = results.selfSupport.at.find((entry: { weeks: number }) => entry.weeks === 26);
@@ -310,7 +312,7 @@ export function summary(resultsFile: string, businessCaseFile: string, reportFil
     "",
     wording.heading(results.trial.name, formatDate(results.asOf, lang)),
     ...daysLines(results, lang),
-    ...yearlyLines(businessCase.yearly ?? null, lang),
+    ...yearlyLines(businessCase.yearly ? { ...businessCase.yearly, notEstimated: reason(businessCase.yearly.notEstimated) } : null, lang),
     figure(wording.participants, wording.arms(count(results.flow.analysed.intervention), count(results.flow.analysed.control))),
     ...firstExitLines(results, lang),
     figure(
@@ -321,7 +323,7 @@ export function summary(resultsFile: string, businessCaseFile: string, reportFil
     ...businessCase.years.map((year: { year: number; netSavings: number | null; lower: number | null; upper: number | null; notEstimated?: string | null }) =>
       figure(
         wording.netSavings(year.year),
-        year.netSavings === null ? wording.yearNotEstimated(year.notEstimated ?? null) : wording.yearNet(formatDkk(year.netSavings, lang), wording.interval(formatDkk(year.lower, lang), formatDkk(year.upper, lang))),
+        year.netSavings === null ? wording.yearNotEstimated(reason(year.notEstimated)) : wording.yearNet(formatDkk(year.netSavings, lang), wording.interval(formatDkk(year.lower, lang), formatDkk(year.upper, lang))),
       ),
     ),
     figure(wording.breakEven, wording.breakEvenLine(days(businessCase.breakEvenDaysSaved))),
