@@ -13,6 +13,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summary as demoKeyFigures } from "../src/commands/demo.ts";
 import { commandIndex } from "../src/commands/index.ts";
@@ -201,8 +202,8 @@ describe("every command's success path in Danish, and in English with --lang en"
     { name: "analyze", argv: () => ["analyze", "--config", trial, "--cohort", join(demo, "kohorte.csv"), "--benefit-weeks", join(demo, "udtraek", "benefit-weeks.csv"), "--as-of", "2017-06-01", "--out", join(work, "tidligt-igen.json")], english: "The restricted mean at 182 days is not estimable" },
     { name: "power", argv: () => ["power", "--config", trial, "--trials", "2", "--seed", "1", "--weekly-intake", "20"], english: "Design diagnosis: 2 simulated trials" },
     { name: "monitor boundaries", argv: () => ["monitor", "boundaries", "--information", "0.5,1"], english: "Group-sequential boundaries" },
-    // The business case's table and JSON are Danish in both languages (its --help says so); its notices are not.
-    { name: "business-case", argv: () => ["business-case", "--config", trial, "--results", join(work, "tidligt.json"), "--format", "json", "--out", join(work, "bc.json")], english: "Early look: " },
+    // The printed table: with --lang en its every line is English, the notes and sources included.
+    { name: "business-case", argv: () => ["business-case", "--config", trial, "--results", join(work, "tidligt.json")], english: "Early look: computed at 148 days" },
     { name: "indicators", argv: () => ["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", "data/fleksjob-andele", "--out", join(work, "indikatorer")], english: "Counted up to and including 1 Apr 2018:" },
     { name: "report", argv: () => ["report", "--results", join(demo, "results.json"), "--business-case", join(demo, "business-case.json"), "--out", join(work, "rapport")], english: "Report: " },
     { name: "demo", argv: null, english: null },
@@ -233,7 +234,40 @@ describe("every command's success path in Danish, and in English with --lang en"
     expect([danish.code, leaks(danish)]).toEqual([0, []]);
     expect(danish.stdout).toContain("Tidligt kig: beregnet ved 148 dage, den længste horisont med data i begge grupper (results.json: 364 dage)");
     const english = await run([...argv, "--lang", "en"], { now });
-    expect(english.code).toBe(0);
-    expect(danishLeaks({ code: 0, stdout: "", stderr: english.stderr })).toEqual([]);
+    expect([english.code, danishLeaks(english)]).toEqual([0, []]);
+    expect(english.stderr).toMatch(/^Early look: follow-up does not yet reach the horizon of 364 days/);
+    expect(english.stdout).toContain("Early look: computed at 148 days, the longest horizon with data in both arms (results.json: 364 days)");
+    expect(english.stdout).toMatch(/^Days saved per participant +\S+ days +measured: difference in restricted mean \(control - intervention\) up to 148 days/m);
+    expect(english.stdout).toContain("\nNotes\n");
+  });
+
+  it("business-case --lang en writes its JSON texts and its XLSX workbook in English, the Danish run in Danish", async () => {
+    const texts = (value: unknown): string[] =>
+      typeof value === "string" ? [value] : Array.isArray(value) ? value.flatMap(texts) : value !== null && typeof value === "object" ? Object.values(value).flatMap(texts) : [];
+    const workbookTexts = async (file: string): Promise<string[]> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const found: string[] = [];
+      workbook.eachSheet((sheet) => {
+        found.push(sheet.name);
+        sheet.eachRow((row) => row.eachCell((cell) => (typeof cell.value === "string" ? found.push(cell.value) : undefined)));
+      });
+      return found;
+    };
+    const argv = (lang: "da" | "en", file: string) => ["business-case", "--config", trial, "--results", join(demo, "results.json"), "--out", join(work, file), ...(lang === "en" ? ["--lang", "en"] : [])];
+    for (const lang of ["da", "en"] as const) {
+      expect((await run([...argv(lang, `bc-${lang}.json`), "--format", "json"], { now })).code).toBe(0);
+      expect((await run(argv(lang, `bc-${lang}.xlsx`), { now })).code).toBe(0);
+    }
+    const json = (lang: "da" | "en") => JSON.parse(readFileSync(join(work, `bc-${lang}.json`), "utf8"));
+    expect([json("da").lang, json("en").lang]).toEqual([undefined, "en"]);
+    // every text of the result and every sheet name and cell of the workbook, one line each
+    const asRun = (lines: string[]): CliRun => ({ code: 0, stdout: lines.join("\n"), stderr: "" });
+    const danishTexts = [...texts(json("da")), ...(await workbookTexts(join(work, "bc-da.xlsx")))];
+    const englishTexts = [...texts(json("en")), ...(await workbookTexts(join(work, "bc-en.xlsx")))];
+    expect(englishTexts).toContain("A year in operation");
+    expect(danishTexts).toContain("Et år i drift");
+    expect(danishLeaks(asRun(englishTexts))).toEqual([]);
+    expect(leaks(asRun(danishTexts))).toEqual([]);
   });
 });
