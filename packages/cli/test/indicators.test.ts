@@ -402,3 +402,82 @@ describe("jobtrial indicators refuses bad input in Danish, saying where and how 
     expect(badDate.stderr).toContain("--as-of");
   });
 });
+
+/**
+ * Every number of two results files equal within 1e-10 (relative to the number's size,
+ * at least 1), everything else (verdicts, suppression, labels, nulls) exactly; the
+ * differences as paths, so a failure shows where.
+ */
+function differences(memory: unknown, engine: unknown, path = "$"): string[] {
+  if (typeof memory === "number" && typeof engine === "number") return Math.abs(memory - engine) <= 1e-10 * Math.max(1, Math.abs(memory)) ? [] : [`${path}: ${memory} != ${engine}`];
+  if (Array.isArray(memory) && Array.isArray(engine)) {
+    if (memory.length !== engine.length) return [`${path}: ${memory.length} items != ${engine.length}`];
+    return memory.flatMap((item, index) => differences(item, engine[index], `${path}[${index}]`));
+  }
+  if (memory !== null && engine !== null && typeof memory === "object" && typeof engine === "object") {
+    const keys = Object.keys(memory).sort();
+    if (JSON.stringify(keys) !== JSON.stringify(Object.keys(engine).sort())) return [`${path}: keys ${keys.join(",")} != ${Object.keys(engine).sort().join(",")}`];
+    return keys.flatMap((key) => differences((memory as Record<string, unknown>)[key], (engine as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  return memory === engine ? [] : [`${path}: ${JSON.stringify(memory)} != ${JSON.stringify(engine)}`];
+}
+
+describe("jobtrial indicators --engine duckdb gives the results of --engine memory (issue 16)", () => {
+  it("differences(...) sees a number off by more than 1e-10, a changed verdict and a hidden value", () => {
+    expect(differences({ value: 8.4, verdict: "met" }, { value: 8.4 + 1e-12, verdict: "met" })).toEqual([]);
+    expect(differences({ value: 8.4, verdict: "met" }, { value: 8.4001, verdict: "at_risk" })).toEqual(["$.value: 8.4 != 8.4001", '$.verdict: "met" != "at_risk"']);
+    expect(differences({ persons: 3 }, { persons: null })).toEqual(["$.persons: 3 != null"]);
+  });
+
+  it.each(["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"])(
+    "%s: the results file from DuckDB equals memory's (numbers within 1e-10, verdicts and suppression exactly), and so does every other file",
+    async (project) => {
+      const memory = await runExample(project, ["--engine", "memory"]);
+      const engine = await runExample(project, ["--engine", "duckdb"]);
+      expect([memory.cli.code, engine.cli.code]).toEqual([0, 0]);
+      expect(memory.results.indicators.length).toBeGreaterThan(0);
+      expect(differences(memory.results, engine.results)).toEqual([]);
+      expect(engine.results.suppressedCells).toBe(memory.results.suppressedCells);
+      expect(engine.results.indicators.map((result) => result.verdict)).toEqual(memory.results.indicators.map((result) => result.verdict));
+      expect([...engine.files.keys()].sort()).toEqual([...memory.files.keys()].sort());
+      for (const [name, text] of memory.files) if (name !== "indicators.json") expect(engine.files.get(name), name).toBe(text);
+      // The engine path says it counts in DuckDB, a line per indicator; the summary on stdout is the same.
+      expect(engine.cli.stderr.split("\n").slice(0, 2)).toEqual([`[1/3] Læser definitioner og data i data/${project} med DuckDB`, expect.stringMatching(/^\[2\/3\] Tæller \d+ indikator(er)? i DuckDB$/)]);
+      expect(engine.cli.stdout.replaceAll(engine.out, "OUT")).toBe(memory.cli.stdout.replaceAll(memory.out, "OUT"));
+    },
+    120_000,
+  );
+
+  it("chooses DuckDB by size (--engine-threshold 0) and says so, and memory below the default 16 MiB", async () => {
+    const bySize = await runExample("fleksjob-andele", ["--engine-threshold", "0"]);
+    expect(bySize.cli.code).toBe(0);
+    expect(bySize.cli.stderr.split("\n")[0]).toBe("data/fleksjob-andele: stor fil, så DuckDB tæller rækkerne (--engine memory læser i stedet hver række og viser en fejl med række og kolonne)");
+    expect(bySize.cli.stderr).toContain("med DuckDB");
+    const small = await defaultRun("fleksjob-andele");
+    expect(small.cli.stderr).not.toContain("DuckDB");
+    expect(differences(small.results, bySize.results)).toEqual([]);
+  });
+
+  it("a bad week under DuckDB names the file, the column and the number of rows, points to --engine memory, and writes nothing; in English with --lang en", async () => {
+    const dir = tempDir();
+    cpSync(join(repoRoot, "data/fleksjob-andele"), join(dir, "data"), { recursive: true });
+    const periods = readFileSync(join(dir, "data", "benefit-periods.csv"), "utf8").split("\r\n");
+    periods[2] = periods[2]!.replace(/;2016-W22;/, ";uge 22;");
+    writeFileSync(join(dir, "data", "benefit-periods.csv"), periods.join("\r\n"));
+    const out = join(dir, "out");
+    const file = join(dir, "data", "benefit-periods.csv");
+    const danish = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", out, "--engine", "duckdb"]);
+    expect(danish.code).toBe(1);
+    expect(danish.stderr).toContain(`${file}, kolonne "Fra uge": 1 række med en værdi, der ikke kan læses (uge som 2020-W05, dato som 2020-02-03, fødselsår som 1974, en person fra persons.csv); kør med --engine memory for at få hver række nævnt med rækkenummer, og ret dem.`);
+    expect(existsSync(out)).toBe(false);
+    const english = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", out, "--engine", "duckdb", "--lang", "en"]);
+    expect(english.stderr).toContain(`${file}, column "Fra uge": 1 row with a value that cannot be read`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("--engine takes duckdb or memory only (exit 2)", async () => {
+    const result = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", "data/fleksjob-andele", "--out", tempDir(), "--engine", "spark"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--engine");
+  });
+});
