@@ -385,28 +385,42 @@ WHERE code IS NOT NULL AND code <> ''`);
     const dataFiles = [files.persons, files.benefitWeeks, files.benefitPeriods, files.events].flatMap((source) => (source === undefined ? [] : [source.file])).join(", ");
     const [extentRow] = await rows(INDICATOR_EXTENT_SQL, dataFiles);
     const extent = extentRow?.first_monday == null ? null : { firstMonday: Number(extentRow.first_monday), lastMonday: Number(extentRow.last_monday) };
-    const requests = requestsFor(extent);
-    const answers: IndicatorCountAnswer[] = [];
-    for (const request of requests) {
-      const counted = await rows(indicatorCountsSql(request.measure, request.firstMonday, request.lastMonday), dataFiles);
-      const answer: IndicatorCountAnswer = { weeks: [], ended: [], persons: [] };
-      if (request.measure.kind === "statusAfterEnd") {
-        answer.ended = counted.map((row) => ({ endDay: Number(row.end_day), status: String(row.status), count: Number(row.count) }));
-      } else {
-        answer.weeks = counted.map((row) => ({ monday: Number(row.monday), numerator: Number(row.numerator), denominator: row.denominator == null ? null : Number(row.denominator) }));
-      }
-      for (const wanted of request.persons) {
-        const [row] = await rows(indicatorPersonsSql(wanted.population, wanted.firstMonday, wanted.lastMonday), dataFiles);
-        answer.persons.push(Number(row?.persons ?? 0));
-      }
-      answers.push(answer);
-      options.onRequest?.(answers.length, requests.length);
-    }
+    const answers = await answerIndicatorRequests((sql) => rows(sql, dataFiles), requestsFor(extent), options.onRequest);
     return { extent, answers };
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Answers counting requests with any SQL runner over the three normalized tables: DuckDB
+ * here, PostgreSQL in the tests, a database server's client where the panel lives.
+ * `query` returns the rows as objects by column name (numbers may come as bigint or
+ * text, as drivers give them).
+ */
+export async function answerIndicatorRequests(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+  requests: readonly IndicatorCountRequest[],
+  onRequest?: (done: number, total: number) => void,
+): Promise<IndicatorCountAnswer[]> {
+  const answers: IndicatorCountAnswer[] = [];
+  for (const request of requests) {
+    const counted = await query(indicatorCountsSql(request.measure, request.firstMonday, request.lastMonday));
+    const answer: IndicatorCountAnswer = { weeks: [], ended: [], persons: [] };
+    if (request.measure.kind === "statusAfterEnd") {
+      answer.ended = counted.map((row) => ({ endDay: Number(row.end_day), status: String(row.status), count: Number(row.count) }));
+    } else {
+      answer.weeks = counted.map((row) => ({ monday: Number(row.monday), numerator: Number(row.numerator), denominator: row.denominator == null ? null : Number(row.denominator) }));
+    }
+    for (const wanted of request.persons) {
+      const [row] = await query(indicatorPersonsSql(wanted.population, wanted.firstMonday, wanted.lastMonday));
+      answer.persons.push(Number(row?.persons ?? 0));
+    }
+    answers.push(answer);
+    onRequest?.(answers.length, requests.length);
+  }
+  return answers;
 }
 
 /** Refuse a file with rows the check counts: its column and the number of rows; `--engine memory` lists them by row. */

@@ -1,0 +1,101 @@
+/**
+ * The indicators' counting SQL on a real PostgreSQL server gives DuckDB's answers and the
+ * hand-worked counts. The hand panel (packages/indicators/test/fixtures/hand) is loaded
+ * into the three normalized tables the queries read (indicator_panel, indicator_persons,
+ * indicator_events: day numbers and lower-case codes, as a register extract would be
+ * prepared), and `answerIndicatorRequests` runs `indicatorCountsSql` and
+ * `indicatorPersonsSql` through node-postgres. The server is started as in
+ * postgres.test.ts (Debian's PostgreSQL, installed by .ci/run; on loopback in a temporary
+ * folder, stopped and removed afterwards); in CI (CI=true) a missing PostgreSQL fails.
+ */
+import { execFileSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { isoWeekOf, isoWeekStart, readTable, toDayNumber } from "@jobtrial/core";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerIndicatorRequests, INDICATOR_EXTENT_SQL, runDuckDbIndicatorCounts } from "../src/index.ts";
+import { EXPECTED_WEEKS, HAND, handFiles, handRequests, W01, W08 } from "./indicator-hand.ts";
+
+/** The folder with initdb and pg_ctl: Debian's /usr/lib/postgresql/<version>/bin, newest first. */
+function postgresBin(): string | undefined {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? join(root, versions[0]!, "bin") : undefined;
+}
+
+const bin = postgresBin();
+if (bin === undefined && process.env.CI === "true") {
+  throw new Error("PostgreSQL is missing: .ci/run installs Debian's postgresql; install it with apt-get install postgresql");
+}
+
+// A port apart from postgres.test.ts's (54000 + pid % 1000), as vitest may run both at once.
+const port = 55000 + (process.pid % 1000);
+const directory = mkdtempSync(join(tmpdir(), "jobtrial-postgres-indicators-"));
+const dataDirectory = join(directory, "data");
+const asRoot = process.getuid?.() === 0;
+
+function runPostgres(program: string, args: string[]): void {
+  const command = join(bin!, program);
+  if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", command, ...args], { stdio: "pipe" });
+  else execFileSync(command, args, { stdio: "pipe" });
+}
+
+/** A hand file's rows as cells (header left out). */
+function handRows(name: string): string[][] {
+  const table = readTable(readFileSync(join(HAND, name)), { file: name });
+  expect(table.problems).toEqual([]);
+  return table.rows.map((row) => row.cells.map((cell) => cell.trim()));
+}
+
+const mondayOfWeek = (week: string) => toDayNumber(isoWeekStart(week));
+
+describe.runIf(bin !== undefined)("the indicators' counting SQL on a real PostgreSQL server", () => {
+  let client: pg.Client;
+  beforeAll(async () => {
+    if (asRoot) chownSync(directory, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
+    runPostgres("initdb", ["-D", dataDirectory, "-A", "trust", "-U", "jobtrial", "--no-sync"]);
+    runPostgres("pg_ctl", ["-D", dataDirectory, "-l", join(directory, "server.log"), "-w", "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${directory} -c fsync=off`, "start"]);
+    client = new pg.Client({ host: "127.0.0.1", port, user: "jobtrial", database: "postgres" });
+    await client.connect();
+    await client.query("CREATE TABLE indicator_persons (person text, birth_year integer, target_group text)");
+    await client.query("CREATE TABLE indicator_panel (person text, monday integer, iso_year integer, code text)");
+    await client.query("CREATE TABLE indicator_events (person text, monday integer, kind text)");
+    for (const [person, birthYear, targetGroup] of handRows("persons.csv")) {
+      await client.query("INSERT INTO indicator_persons VALUES ($1, $2, $3)", [person, birthYear === "" ? null : Number(birthYear), targetGroup === "" ? null : targetGroup!.toLowerCase()]);
+    }
+    for (const [person, week, code] of handRows("benefit-weeks.csv")) {
+      await client.query("INSERT INTO indicator_panel VALUES ($1, $2, $3, $4)", [person, mondayOfWeek(week!), Number(week!.slice(0, 4)), code!.toLowerCase()]);
+    }
+    for (const [person, date, kind] of handRows("events.csv")) {
+      await client.query("INSERT INTO indicator_events VALUES ($1, $2, $3)", [person, mondayOfWeek(isoWeekOf(date!)), kind!.toLowerCase()]);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    try {
+      runPostgres("pg_ctl", ["-D", dataDirectory, "-w", "-m", "fast", "stop"]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  const query = async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[];
+
+  it("finds the same extent, 2020-W01 to W08, and gives DuckDB's answers to every request", async () => {
+    const [extent] = await query(INDICATOR_EXTENT_SQL);
+    expect([Number(extent!.first_monday), Number(extent!.last_monday)]).toEqual([W01, W08]);
+    const fromPostgres = await answerIndicatorRequests(query, handRequests(W01, W08));
+    const fromDuckDb = await runDuckDbIndicatorCounts(handFiles, (found) => handRequests(found!.firstMonday, found!.lastMonday));
+    expect(fromPostgres).toEqual(fromDuckDb.answers);
+    // and the hand-worked weekly counts and ended spells, not only agreement
+    EXPECTED_WEEKS.forEach((expected, index) => expect(fromPostgres[index]!.weeks.map((row) => [row.monday, row.numerator, row.denominator])).toEqual(expected));
+    expect(fromPostgres[7]!.ended).toEqual([
+      { endDay: 18266, status: "self-support", count: 1 },
+      { endDay: 18273, status: "wage", count: 1 },
+      { endDay: 18280, status: "disability", count: 1 },
+    ]);
+  });
+});
