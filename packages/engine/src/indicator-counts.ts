@@ -25,7 +25,8 @@
  *    tables, and runs the counting queries.
  *
  * Validation is the memory path's strength: this path counts the rows it cannot read
- * (an unreadable week or date, an empty person, a person not in persons.csv) and refuses
+ * (an unreadable week or date, an empty or repeated person in persons.csv, a person not
+ * in persons.csv) and refuses
  * with the file, the column and the number of rows, pointing to `--engine memory` for
  * the row numbers.
  */
@@ -342,6 +343,7 @@ export async function runDuckDbIndicatorCounts(
 SELECT ${text("f", personsColumns.pseudonym)} AS person, ${text("f", personsColumns.birthYear)} AS birth_year, ${text("f", personsColumns.targetGroup)} AS target_group
 FROM persons_file f`);
     await refuseBadRows(rows, files.persons.file, personsColumns.pseudonym!, `SELECT COUNT(*) AS bad FROM persons_read WHERE person IS NULL OR person = ''`);
+    await refuseBadRows(rows, files.persons.file, personsColumns.pseudonym!, `SELECT COUNT(*) - COUNT(DISTINCT person) AS bad FROM persons_read`);
     if (personsColumns.birthYear !== null) {
       await refuseBadRows(rows, files.persons.file, personsColumns.birthYear, `SELECT COUNT(*) AS bad FROM persons_read WHERE birth_year <> '' AND NOT regexp_matches(birth_year, '^\\d{4}$')`);
     }

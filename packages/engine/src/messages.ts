@@ -34,8 +34,8 @@ function wording(issue: EngineIssue, lang: MessageLang): string {
     case "engine_invalid_rows": {
       const what = da ? `${issue.rows} ${issue.rows === 1 ? "række" : "rækker"}` : `${issue.rows} row${issue.rows === 1 ? "" : "s"}`;
       return da
-        ? `${issue.file}, kolonne "${issue.column}": ${what} med en værdi, der ikke kan læses (uge som 2020-W05, dato som 2020-02-03, fødselsår som 1974, en person fra persons.csv); kør med --engine memory for at få hver række nævnt med rækkenummer, og ret dem.`
-        : `${issue.file}, column "${issue.column}": ${what} with a value that cannot be read (a week like 2020-W05, a date like 2020-02-03, a birth year like 1974, a person of persons.csv); run with --engine memory to have each row named by its row number, and correct them.`;
+        ? `${issue.file}, kolonne "${issue.column}": ${what} med en værdi, der ikke kan læses (uge som 2020-W05, dato som 2020-02-03, fødselsår som 1974; en person, der står i persons.csv, og kun én gang); kør med --engine memory for at få hver række nævnt med rækkenummer, og ret dem.`
+        : `${issue.file}, column "${issue.column}": ${what} with a value that cannot be read (a week like 2020-W05, a date like 2020-02-03, a birth year like 1974; a person who is in persons.csv, and only once); run with --engine memory to have each row named by its row number, and correct them.`;
     }
   }
 }

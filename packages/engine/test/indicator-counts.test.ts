@@ -105,7 +105,7 @@ describe("runDuckDbIndicatorCounts on the hand panel", () => {
     expect(fromParquet).toEqual(expected);
   });
 
-  it("refuses rows it cannot read with the file, the column and their number, and a missing column with the columns present", async () => {
+  it("refuses rows it cannot read (a week that does not exist, an unknown or repeated person) with the file, the column and their number, and a missing column with the columns present", async () => {
     const weeks = join(directory, "bad-weeks.csv");
     writeFileSync(weeks, withRows("benefit-weeks.csv", ["a;2020-W54;KH", "b;uge 3;KH"]));
     const badWeek = await runDuckDbIndicatorCounts({ ...handFiles, benefitWeeks: { file: weeks, columns: COLUMNS.benefitWeeks } }, () => []).catch((error: unknown) => error);
@@ -117,6 +117,11 @@ describe("runDuckDbIndicatorCounts on the hand panel", () => {
     writeFileSync(unknown, withRows("events.csv", ["z;2020-01-02;samtale"]));
     const unknownPerson = await runDuckDbIndicatorCounts({ ...handFiles, events: { file: unknown, columns: COLUMNS.events } }, () => []).catch((error: unknown) => error);
     expect((unknownPerson as EngineError).issue).toEqual({ code: "engine_invalid_rows", file: unknown, column: "Pseudonym", rows: 1 });
+
+    const twice = join(directory, "persons-twice.csv");
+    writeFileSync(twice, withRows("persons.csv", ["a;1980;ap"]));
+    const repeated = await runDuckDbIndicatorCounts({ ...handFiles, persons: { file: twice, columns: COLUMNS.persons } }, () => []).catch((error: unknown) => error);
+    expect((repeated as EngineError).issue).toEqual({ code: "engine_invalid_rows", file: twice, column: "Pseudonym", rows: 1 });
 
     const noDate = join(directory, "no-date.csv");
     writeFileSync(noDate, "Pseudonym;Hændelse\na;samtale\n");
