@@ -5,7 +5,7 @@
  * benefit-periods.csv, events from events.csv, spells and their status a month after),
  * and the written results must agree with them.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isoWeekOf, isoWeekStart, readTable, toDayNumber, fromDayNumber } from "@jobtrial/core";
@@ -468,11 +468,23 @@ describe("jobtrial indicators --engine duckdb gives the results of --engine memo
     const file = join(dir, "data", "benefit-periods.csv");
     const danish = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", out, "--engine", "duckdb"]);
     expect(danish.code).toBe(1);
-    expect(danish.stderr).toContain(`${file}, kolonne "Fra uge": 1 række med en værdi, der ikke kan læses (uge som 2020-W05, dato som 2020-02-03, fødselsår som 1974, en person fra persons.csv); kør med --engine memory for at få hver række nævnt med rækkenummer, og ret dem.`);
+    expect(danish.stderr).toContain(`${file}, kolonne "Fra uge": 1 række med en værdi, der ikke kan læses (uge som 2020-W05, dato som 2020-02-03, fødselsår som 1974; en person, der står i persons.csv, og kun én gang); kør med --engine memory for at få hver række nævnt med rækkenummer, og ret dem.`);
     expect(existsSync(out)).toBe(false);
     const english = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", out, "--engine", "duckdb", "--lang", "en"]);
     expect(english.stderr).toContain(`${file}, column "Fra uge": 1 row with a value that cannot be read`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("a Parquet file in the data folder with --engine memory is refused in Danish (English with --lang en): only DuckDB reads Parquet", async () => {
+    const dir = tempDir();
+    cpSync(join(repoRoot, "data/fleksjob-andele"), join(dir, "data"), { recursive: true });
+    renameSync(join(dir, "data", "events.csv"), join(dir, "data", "events.parquet"));
+    const argv = ["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", join(dir, "out"), "--engine", "memory"];
+    const danish = await run(argv);
+    expect([danish.code, danish.stderr]).toEqual([1, `jobtrial indicators: ${join(dir, "data", "events.parquet")}: Parquet læses kun af DuckDB; kør uden --engine memory, eller læg filen i mappen som CSV\n`]);
+    const english = await run([...argv, "--lang", "en"]);
+    expect(english.stderr).toBe(`jobtrial indicators: ${join(dir, "data", "events.parquet")}: Parquet is read by DuckDB only; run without --engine memory, or put the file in the folder as CSV\n`);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("--engine takes duckdb or memory only (exit 2)", async () => {

@@ -22,7 +22,7 @@
  * The summary printed at the end is from the disclosed results only, in --lang.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { IndicatorFiles } from "@jobtrial/engine";
 import {
   BENEFIT_PERIODS_FILE,
@@ -178,6 +178,11 @@ Example (one of the four bundled examples):
       io.stderr(say.step(1, say.readingDuckDb(dataDir)));
       results = await evaluateInDuckDb(io, spec, files, options, say);
     } else {
+      const parquet = Object.values(files).find((file) => file.endsWith(".parquet"));
+      if (source.kind === "memory" && parquet !== undefined) {
+        const named = join(dataDir, basename(parquet));
+        throw new UserError({ da: SAY.da.parquetNeedsDuckDb(named), en: SAY.en.parquetNeedsDuckDb(named) });
+      }
       io.stderr(say.step(1, say.reading(dataDir)));
       const { data, problems } = readIndicatorData(dataPath);
       if (problems.length > 0) {
@@ -299,6 +304,7 @@ const SAY = {
     reading: (dir: string) => `Læser definitioner og data i ${dir}`,
     readingDuckDb: (dir: string) => `Læser definitioner og data i ${dir} med DuckDB`,
     computingDuckDb: (count: number) => `Tæller ${count} ${count === 1 ? "indikator" : "indikatorer"} i DuckDB`,
+    parquetNeedsDuckDb: (file: string) => `${file}: Parquet læses kun af DuckDB; kør uden --engine memory, eller læg filen i mappen som CSV`,
     computing: (count: number, persons: number) => `Beregner ${count} ${count === 1 ? "indikator" : "indikatorer"} for ${formatNumber(persons, "da")} personer`,
     indicatorDone: (done: number, total: number, id: string) => `      ${done}/${total} ${id}\n`,
     building: (count: number) => `Bygger rapportsiden (${count} ${count === 1 ? "figur" : "figurer"})`,
@@ -321,6 +327,7 @@ const SAY = {
     reading: (dir: string) => `Reading the definitions and the data in ${dir}`,
     readingDuckDb: (dir: string) => `Reading the definitions and the data in ${dir} with DuckDB`,
     computingDuckDb: (count: number) => `Counting ${count} indicator${count === 1 ? "" : "s"} in DuckDB`,
+    parquetNeedsDuckDb: (file: string) => `${file}: Parquet is read by DuckDB only; run without --engine memory, or put the file in the folder as CSV`,
     computing: (count: number, persons: number) => `Computing ${count} indicator${count === 1 ? "" : "s"} for ${formatNumber(persons, "en")} persons`,
     indicatorDone: (done: number, total: number, id: string) => `      ${done}/${total} ${id}\n`,
     building: (count: number) => `Building the report page (${count} chart${count === 1 ? "" : "s"})`,
