@@ -448,6 +448,20 @@ describe("jobtrial indicators --engine duckdb gives the results of --engine memo
     120_000,
   );
 
+  it.each([
+    ["jobcenter-maal-2020", "2020-02-12", "projected"],
+    ["ressourceforloeb-status", "2019-06-30", "projected"],
+    ["langvarig-kontanthjaelp", "2018-06-01", "no data"],
+  ])("%s --as-of %s: DuckDB's results equal memory's mid-period (projections) and before the data (no data)", async (project, asOf, expected) => {
+    const memory = await runExample(project, ["--engine", "memory", "--as-of", asOf]);
+    const engine = await runExample(project, ["--engine", "duckdb", "--as-of", asOf]);
+    expect([memory.cli.code, engine.cli.code]).toEqual([0, 0]);
+    expect(memory.results.asOf).toBe(asOf);
+    if (expected === "projected") expect(memory.results.indicators.filter((result) => result.projection !== null).length).toBeGreaterThan(0);
+    else expect(memory.results.indicators.map((result) => result.verdict)).toEqual(memory.results.indicators.map(() => "no_data"));
+    expect(differences(memory.results, engine.results)).toEqual([]);
+  }, 120_000);
+
   it("chooses DuckDB by size (--engine-threshold 0) and says so, and memory below the default 16 MiB", async () => {
     const bySize = await runExample("fleksjob-andele", ["--engine-threshold", "0"]);
     expect(bySize.cli.code).toBe(0);
