@@ -180,6 +180,16 @@ describe("every command's success path in Danish, and in English with --lang en"
     expect(danishLeaks({ code: 0, stdout: english, stderr: "" })).toEqual([]);
   });
 
+  it("the demo's English key figures give the business case's reason when it was written in English, and point to its notes when it was not", async () => {
+    const english = join(work, "business-case-en.json");
+    const written = await run(["business-case", "--config", trial, "--results", join(demo, "results.json"), "--format", "json", "--out", english, "--lang", "en"], { now });
+    expect(written.code).toBe(0);
+    const figures = (businessCaseFile: string) => demoKeyFigures(join(demo, "results.json"), businessCaseFile, join(demo, "rapport", "index.html"), demo, 12.5, "en");
+    expect(figures(english)).toMatch(/^ {2}Net saving 2020 +not estimated: no saved day within the horizon of 364 days falls in 2020$/m);
+    expect(figures(join(demo, "business-case.json"))).toMatch(/^ {2}Net saving 2020 +not estimated \(the reason is in the business case's notes\)$/m);
+    expect(danishLeaks({ code: 0, stdout: figures(english), stderr: "" })).toEqual([]);
+  });
+
   let voided = 0;
   /** Each command's success run: its arguments (paths made at run time) and, where its output is not language-neutral, the English it must print. */
   const successes: { name: string; argv: (() => string[]) | null; english: string | null }[] = [
