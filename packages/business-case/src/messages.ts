@@ -2,8 +2,10 @@
  * The business case's catalogue, Danish (the default, for the jobcentre and finance) and
  * English: errors as data plus wording (a code with the fields involved, and
  * `businessCaseMessage` that turns it into one line saying what is wrong and how to fix
- * it), and notices (`businessCaseNotice`): what the business case tells its user beside
- * the figures, such as an early look computed at a shorter horizon. `BusinessCaseError`
+ * it), notices (`businessCaseNotice`): what the business case tells its user beside
+ * the figures, such as an early look computed at a shorter horizon, and the wording of the
+ * result and its tables (`businessCaseTexts`: labels, sources, notes, titles, columns).
+ * `BusinessCaseError`
  * carries the issue, so the command line prints the message in the user's language and a
  * program can switch on `issue.code`.
  */
@@ -140,7 +142,7 @@ export function businessCaseMessage(issue: BusinessCaseIssue, lang: Lang = "da")
 
 /**
  * What the business case tells its user beside the figures, in Danish (the default) or
- * English. The Danish wording is also what the result's notes and reasons carry.
+ * English. The wording in the result's language is also what its notes and reasons carry.
  *
  * @example businessCaseNotice({ code: "year_not_estimated", year: 2020, horizonDays: 364 }) // "ingen sparede dage inden for horisonten på 364 dage falder i 2020"
  */
