@@ -5,9 +5,8 @@
  * it), notices (`businessCaseNotice`): what the business case tells its user beside
  * the figures, such as an early look computed at a shorter horizon, and the wording of the
  * result and its tables (`businessCaseTexts`: labels, sources, notes, titles, columns).
- * `BusinessCaseError`
- * carries the issue, so the command line prints the message in the user's language and a
- * program can switch on `issue.code`.
+ * `BusinessCaseError` carries the issue, so the command line prints the message in the
+ * user's language and a program can switch on `issue.code`.
  */
 import { formatNumber, JobtrialError, type Lang } from "@jobtrial/core";
 
