@@ -24,6 +24,7 @@ export { analyzeNoteText, type AnalyzeNoteFacts } from "./messages.ts";
 export { prepareSimulation } from "./simulate/model.ts";
 export { SimulationOptionsError, type SimulationOptions } from "./simulate/options.ts";
 export { simulateTrial, simulateWithModel } from "./simulate/simulate-trial.ts";
+export { simulateMunicipality, type MunicipalityPlan, type SimulatedMunicipality } from "./simulate/simulate-municipality.ts";
 export { writeSimulation } from "./simulate/write-simulation.ts";
 export { SimulationTruthSchema, type SimulationTruth } from "./simulate/truth.ts";
 export { type PathContrastTruth } from "./simulate/path-truth.ts";

@@ -1,8 +1,11 @@
 /**
  * The simulation plans of the four example projects in data/ (DESIGN.md, "Other
- * projects in the same field"), each calibrated to the figures of issue 16. Their
+ * projects in the same field"), each calibrated to the figures of issue 16, for the
+ * simulator's municipality (`simulateMunicipality` of @jobtrial/analyze). Their
  * indicators.json files sit beside the data; `writeExample` (run by
- * packages/indicators/scripts/write-examples.ts) writes the data again, byte for byte.
+ * packages/indicators/scripts/write-examples.ts) writes the data again, byte for byte, as
+ * persons.csv, benefit-periods.csv (one row per spell: the compact form of the weekly
+ * panel) and events.csv, the files `readIndicatorData` reads.
  *
  * The benefit codes are the examples' own, not DREAM's (UNCONFIRMED, as the trial's
  * panel codes): KH-AP activity-ready cash benefit, KH cash benefit, RF resource course,
@@ -11,7 +14,10 @@
  * self-support.
  */
 import { mkdirSync } from "node:fs";
-import { simulateMunicipality, writeMunicipality, type MunicipalityPlan } from "./simulate-municipality.ts";
+import { join } from "node:path";
+import { simulateMunicipality, type MunicipalityPlan, type SimulatedMunicipality } from "@jobtrial/analyze";
+import { writeCsvFile, type CsvValue } from "@jobtrial/core";
+import { BENEFIT_PERIODS_FILE, EVENTS_FILE, PERSONS_FILE } from "./read-data.ts";
 
 export const EXAMPLE_PLANS: Readonly<Record<string, MunicipalityPlan>> = {
   // 390 conversations a week in 2020, 75 % with a complete CV, 38 company-oriented courses a week
@@ -84,10 +90,28 @@ export const EXAMPLE_PLANS: Readonly<Record<string, MunicipalityPlan>> = {
   },
 };
 
-/** Simulates one example project and writes its data files into `dir` (created if needed). */
+/** Simulates one example project and writes its data files into `dir` (created if needed); returns their paths. */
 export function writeExample(project: string, dir: string): string[] {
   const plan = EXAMPLE_PLANS[project];
   if (plan === undefined) throw new Error(`internal: no example project "${project}"`);
   mkdirSync(dir, { recursive: true });
   return writeMunicipality(simulateMunicipality(plan), dir);
+}
+
+/**
+ * Writes persons.csv, benefit-periods.csv and (when there are events) events.csv into
+ * `dir`, semicolon-separated UTF-8 with BOM (core's `writeCsvFile`), with the columns
+ * `readIndicatorData` reads.
+ */
+function writeMunicipality(simulated: SimulatedMunicipality, dir: string): string[] {
+  const files: [string, string[], CsvValue[][]][] = [
+    [PERSONS_FILE, ["Pseudonym", "Fødselsår", "Målgruppe"], simulated.persons.map((person) => [person.pseudonym, person.birthYear, person.targetGroup])],
+    [BENEFIT_PERIODS_FILE, ["Pseudonym", "Ydelseskode", "Fra uge", "Til uge"], simulated.periods.map((period) => [period.pseudonym, period.code, period.fromWeek, period.toWeek])],
+    [EVENTS_FILE, ["Pseudonym", "Dato", "Hændelse"], simulated.events.map((event) => [event.pseudonym, event.date, event.kind])],
+  ];
+  // A project without events gets no events.csv.
+  return files.filter(([name, , rows]) => name !== EVENTS_FILE || rows.length > 0).map(([name, header, rows]) => {
+    writeCsvFile(join(dir, name), header, rows);
+    return join(dir, name);
+  });
 }

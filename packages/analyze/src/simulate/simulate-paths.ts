@@ -40,6 +40,7 @@ import {
 import { pathHorizons } from "./path-truth.ts";
 import type { RandomSource } from "@jobtrial/survival";
 import type { SimulatedCitizen } from "./simulate-trial.ts";
+import { weeksUntil } from "./weeks-until.ts";
 
 /** A citizen's path, latent and observed. */
 export interface SimulatedPath {
@@ -121,7 +122,6 @@ export function drawPaths(model: SimulationModel, citizens: readonly SimulatedCi
     return row.map((value) => (cumulative += value));
   });
   const moveProbability = path.options.moveWeeklyProbability;
-  const keepPrior = 1 - 1 / path.options.priorMeanWeeks;
   const horizonWeeks = weeksForHorizon(pathHorizons(model).at(-1)!);
   const lastObservedMonday = toDayNumber(isoWeekStart(isoWeekOf(addDays(options.extractionDate, -1))));
   const industryIndex = new Map(model.industries.map((industry, index) => [industry.name, index]));
@@ -139,9 +139,9 @@ export function drawPaths(model: SimulationModel, citizens: readonly SimulatedCi
     const priorDraw = random.next();
     const codeDraw = random.next();
     const gapDraw = random.next();
-    const moveWeek = moveProbability > 0 ? 1 + Math.floor(Math.log(1 - moveDraw) / Math.log(1 - moveProbability)) : Infinity;
+    const moveWeek = moveProbability > 0 ? weeksUntil(moveDraw, moveProbability) : Infinity;
     const hasHistory = historyDraw < path.priorHistoryShares[cell]!;
-    const priorWeeks = !hasHistory ? 0 : keepPrior > 0 ? 1 + Math.floor(Math.log(1 - priorDraw) / Math.log(keepPrior)) : 1;
+    const priorWeeks = hasHistory ? weeksUntil(priorDraw, 1 / path.options.priorMeanWeeks) : 0;
     let codeIndex = 0;
     for (let target = codeDraw; codeIndex < PRIOR_CODES.length - 1 && target >= PRIOR_CODE_WEIGHTS[codeIndex]!; codeIndex++) target -= PRIOR_CODE_WEIGHTS[codeIndex]!;
 
