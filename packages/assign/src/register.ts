@@ -158,6 +158,31 @@ export const REGISTER_TRIGGERS = [
  * another trial.
  */
 export function openRegister(path: string, options: OpenRegisterOptions = {}): Register {
+  try {
+    return openRegisterOnce(path, options);
+  } catch (error) {
+    const interrupted = error instanceof RegisterError && error.issue.code === "register_not_a_register" && error.issue.sqliteCode === "SQLITE_READONLY_ROLLBACK";
+    if (!options.readonly || !interrupted) throw error;
+    // A batch was cut off mid-write (the process killed, the power lost) and left its rollback journal. A read-only
+    // connection cannot roll it back, so `register verify` or `register export` called the register unreadable, maybe
+    // damaged. Rolling back restores it as it was before that batch, which the next writer would do first anyway
+    // (bench/stress/register-faults.ts found this at kill 71 of 100). Where we may not write, the first error stands.
+    try {
+      const Sqlite = loadSqlite();
+      const writer = new Sqlite(path, { fileMustExist: true, timeout: options.busyTimeoutMs ?? 60_000 });
+      try {
+        writer.prepare("SELECT count(*) FROM sqlite_master").get();
+      } finally {
+        writer.close();
+      }
+    } catch {
+      throw error;
+    }
+    return openRegisterOnce(path, options);
+  }
+}
+
+function openRegisterOnce(path: string, options: OpenRegisterOptions): Register {
   const exists = existsSync(path);
   if (!exists && !options.create) throw new RegisterError({ code: "register_not_found", path });
   let db: Database.Database;
