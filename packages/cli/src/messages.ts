@@ -333,7 +333,7 @@ export const REGISTER_WORDING: Record<
   }
 > = {
   da: {
-    verifyHeader: (assignments, batches) => `Register: ${assignments} tildelinger i ${batches} batches`,
+    verifyHeader: (assignments, batches) => `Register: ${assignments} ${assignments === 1 ? "tildeling" : "tildelinger"} i ${batches} ${batches === 1 ? "batch" : "batches"}`,
     week: "uge",
     voids: "annullerer",
     arms: (intervention, control) => `Indsats ${intervention}, Kontrol ${control}`,
@@ -357,7 +357,7 @@ export const REGISTER_WORDING: Record<
     voided: (batch, record, assignments, reason) => `Batch ${batch} annulleret som ${record} (${assignments} tildelinger): ${reason}`,
   },
   en: {
-    verifyHeader: (assignments, batches) => `Register: ${assignments} assignments in ${batches} batches`,
+    verifyHeader: (assignments, batches) => `Register: ${assignments} ${assignments === 1 ? "assignment" : "assignments"} in ${batches} ${batches === 1 ? "batch" : "batches"}`,
     week: "week",
     voids: "voids",
     arms: (intervention, control) => `Intervention ${intervention}, Control ${control}`,

@@ -34,7 +34,7 @@ describe("counts after a voided batch", () => {
 
     expect((await run(["register", "void", "--register", register, "--batch", "B0001", "--reason", "forkert uge", "--operator", "anne"])).code).toBe(0);
     const after = await run(["register", "verify", "--register", register]);
-    expect([after.code, after.stdout.split("\n")[0]]).toEqual([0, `Register: ${week2} tildelinger i 1 batches`]);
+    expect([after.code, after.stdout.split("\n")[0]]).toEqual([0, `Register: ${week2} tildelinger i 1 batch`]);
 
     // The key is kept in its own folder, away from the cohort it pseudonymizes.
     mkdirSync(join(scratch, "keys"));
