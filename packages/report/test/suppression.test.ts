@@ -89,6 +89,9 @@ describe("discloseResults", () => {
     const years = (arm: "control" | "intervention") => raw.intake.byYear.reduce((sum: number, row: Record<string, number>) => sum + row[arm]!, 0);
     raw.flow.voided = { control: 3, intervention: 0 };
     raw.flow.assigned = { control: years("control") + 3, intervention: years("intervention") };
+    // results as an analyze that had not hidden the exclusion themselves (the fixture's analyze hides them as voided's complement)
+    raw.flow.excluded.find((entry: { code: string }) => entry.code === "no-outcome-data")!.control = 7;
+    raw.flow.excluded.find((entry: { code: string }) => entry.code === "no-outcome-data")!.intervention = 6;
     const { results } = discloseResults(parseResults(raw));
     expect(results.flow.voided).toEqual({ control: null, intervention: 0 });
     expect(results.flow.assigned).toEqual({ control: null, intervention: years("intervention") });
