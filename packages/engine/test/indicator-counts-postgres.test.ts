@@ -8,40 +8,14 @@
  * postgres.test.ts (Debian's PostgreSQL, installed by .ci/run; on loopback in a temporary
  * folder, stopped and removed afterwards); in CI (CI=true) a missing PostgreSQL fails.
  */
-import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isoWeekOf, isoWeekStart, readTable, toDayNumber } from "@jobtrial/core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerIndicatorRequests, INDICATOR_EXTENT_SQL, runDuckDbIndicatorCounts } from "../src/index.ts";
+import { postgresPrograms, startPostgres, type PostgresServer } from "./postgres-server.ts";
 import { EXPECTED_WEEKS, HAND, handFiles, handRequests, W01, W08 } from "./indicator-hand.ts";
-
-/** The folder with initdb and pg_ctl: Debian's /usr/lib/postgresql/<version>/bin, newest first. */
-function postgresBin(): string | undefined {
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? join(root, versions[0]!, "bin") : undefined;
-}
-
-const bin = postgresBin();
-if (bin === undefined && process.env.CI === "true") {
-  throw new Error("PostgreSQL is missing: .ci/run installs Debian's postgresql; install it with apt-get install postgresql");
-}
-
-// A port apart from postgres.test.ts's (54000 + pid % 1000), as vitest may run both at once.
-const port = 55000 + (process.pid % 1000);
-const directory = mkdtempSync(join(tmpdir(), "jobtrial-postgres-indicators-"));
-const dataDirectory = join(directory, "data");
-const asRoot = process.getuid?.() === 0;
-
-function runPostgres(program: string, args: string[]): void {
-  const command = join(bin!, program);
-  if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", command, ...args], { stdio: "pipe" });
-  else execFileSync(command, args, { stdio: "pipe" });
-}
 
 /** A hand file's rows as cells (header left out). */
 function handRows(name: string): string[][] {
@@ -52,14 +26,13 @@ function handRows(name: string): string[][] {
 
 const mondayOfWeek = (week: string) => toDayNumber(isoWeekStart(week));
 
-describe.runIf(bin !== undefined)("the indicators' counting SQL on a real PostgreSQL server", () => {
+describe.runIf(postgresPrograms !== undefined)("the indicators' counting SQL on a real PostgreSQL server", () => {
+  let server: PostgresServer;
   let client: pg.Client;
   beforeAll(async () => {
-    if (asRoot) chownSync(directory, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
-    runPostgres("initdb", ["-D", dataDirectory, "-A", "trust", "-U", "jobtrial", "--no-sync"]);
-    runPostgres("pg_ctl", ["-D", dataDirectory, "-l", join(directory, "server.log"), "-w", "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${directory} -c fsync=off`, "start"]);
-    client = new pg.Client({ host: "127.0.0.1", port, user: "jobtrial", database: "postgres" });
-    await client.connect();
+    // a port apart from postgres.test.ts's, as vitest may run both at once
+    server = await startPostgres(55000, "jobtrial-postgres-indicators-");
+    client = server.client;
     await client.query("CREATE TABLE indicator_persons (person text, birth_year integer, target_group text)");
     await client.query("CREATE TABLE indicator_panel (person text, monday integer, iso_year integer, code text)");
     await client.query("CREATE TABLE indicator_events (person text, monday integer, kind text)");
@@ -74,12 +47,7 @@ describe.runIf(bin !== undefined)("the indicators' counting SQL on a real Postgr
     }
   }, 120_000);
   afterAll(async () => {
-    await client?.end();
-    try {
-      runPostgres("pg_ctl", ["-D", dataDirectory, "-w", "-m", "fast", "stop"]);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    await server?.stop();
   }, 60_000);
 
   const query = async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[];

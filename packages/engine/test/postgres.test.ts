@@ -7,44 +7,17 @@
  * rows with survivalSummary on the per-person rows within 1e-10. The server is stopped
  * and its folder removed afterwards. In CI (CI=true) a missing PostgreSQL fails the test.
  */
-import { execFileSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { multiStateOccupancy, survivalSummary } from "@jobtrial/survival";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { episodesCountsSql, firstSpellCountsSql, panelCountsSql, spellsCountsSql } from "../src/index.ts";
+import { postgresPrograms, startPostgres, type PostgresServer } from "./postgres-server.ts";
 import { expectSameNumbers, firstSpellRows, multistateEpisodes, panelRows, trialDays } from "./helpers.ts";
-
-/** The folder with initdb and pg_ctl: Debian's /usr/lib/postgresql/<version>/bin, newest first. */
-function postgresBin(): string | undefined {
-  const root = "/usr/lib/postgresql";
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? join(root, versions[0]!, "bin") : undefined;
-}
-
-const bin = postgresBin();
-if (bin === undefined && process.env.CI === "true") {
-  throw new Error("PostgreSQL is missing: .ci/run installs Debian's postgresql; install it with apt-get install postgresql");
-}
 
 const persons = trialDays();
 const episodes = multistateEpisodes();
 const episodeOptions = { groups: ["control", "intervention"], taus: [91, 182, 364], initial: "adp", censor: "censor", sets: { public: ["adp", "other"] } };
 const options = { groups: ["control", "intervention"], taus: [182, 364] };
-const port = 54000 + (process.pid % 1000);
-const directory = mkdtempSync(join(tmpdir(), "jobtrial-postgres-"));
-const dataDirectory = join(directory, "data");
-const asRoot = process.getuid?.() === 0;
-
-/** Run a PostgreSQL program, as the postgres user when we are root (initdb refuses root). */
-function runPostgres(program: string, args: string[]): void {
-  const command = join(bin!, program);
-  if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", command, ...args], { stdio: "pipe" });
-  else execFileSync(command, args, { stdio: "pipe" });
-}
 
 async function insertRows(client: pg.Client, table: string, columns: string[], rows: (string | number)[][]): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) {
@@ -54,14 +27,12 @@ async function insertRows(client: pg.Client, table: string, columns: string[], r
   }
 }
 
-describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real server", () => {
+describe.runIf(postgresPrograms !== undefined)("the printed PostgreSQL queries on a real server", () => {
+  let server: PostgresServer;
   let client: pg.Client;
   beforeAll(async () => {
-    if (asRoot) chownSync(directory, Number(execFileSync("id", ["-u", "postgres"]).toString()), Number(execFileSync("id", ["-g", "postgres"]).toString()));
-    runPostgres("initdb", ["-D", dataDirectory, "-A", "trust", "-U", "jobtrial", "--no-sync"]);
-    runPostgres("pg_ctl", ["-D", dataDirectory, "-l", join(directory, "server.log"), "-w", "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${directory} -c fsync=off`, "start"]);
-    client = new pg.Client({ host: "127.0.0.1", port, user: "jobtrial", database: "postgres" });
-    await client.connect();
+    server = await startPostgres(54000, "jobtrial-postgres-");
+    client = server.client;
     await client.query("CREATE TABLE spells (arm text, branche text, dage integer, afgang integer)");
     await insertRows(client, "spells", ["arm", "branche", "dage", "afgang"], persons.time.map((time, index) => [persons.arm[index]!, persons.stratum[index]!, time, persons.event[index]!]));
     const { panel, cohort } = panelRows(persons);
@@ -78,12 +49,7 @@ describe.runIf(bin !== undefined)("the printed PostgreSQL queries on a real serv
     await insertRows(client, "episodes", ["id", "arm", "tstart", "tstop", '"from"', '"to"'], episodes.id.map((id, index) => [id, episodes.arm[index]!, episodes.start[index]!, episodes.stop[index]!, episodes.from[index]!, episodes.to[index]!]));
   }, 120_000);
   afterAll(async () => {
-    await client?.end();
-    try {
-      runPostgres("pg_ctl", ["-D", dataDirectory, "-w", "-m", "fast", "stop"]);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    await server?.stop();
   }, 60_000);
 
   async function countedRows(sql: string) {
