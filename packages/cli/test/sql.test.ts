@@ -6,9 +6,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { episodesCountsSql, firstSpellCountsSql, panelCountsSql, spellsCountsSql } from "@jobtrial/engine";
+import { episodesCountsSql, firstSpellCountsSql, indicatorCountsScript, panelCountsSql, spellsCountsSql } from "@jobtrial/engine";
+import { countingWindow, loadIndicatorSpec, planIndicatorCounts } from "@jobtrial/indicators";
 import { describe, expect, it } from "vitest";
-import { run } from "./helpers.ts";
+import { repoRoot, run } from "./helpers.ts";
 
 const spellsArguments = ["--time", "dage", "--status", "afgang", "--group", "arm", "--strata", "branche"];
 
@@ -79,7 +80,10 @@ describe("jobtrial sql", () => {
       [["sql", "spells", "--dialect", "postgres", ...spellsArguments, "--file", "spells=x.csv"], "jobtrial sql: --file gælder kun --dialect duckdb; i andre motorer er data allerede tabeller"],
       [["sql", "spells", "--dialect", "duckdb", ...spellsArguments, "--file", "x.csv"], 'jobtrial sql: --file skal være <tabel>=<fil>, ikke "x.csv"'],
       [["sql", "panel", "--dialect", "duckdb"], "jobtrial sql: --spell-states skal angives: ydelseskoderne, der udgør forløbet"],
-      [["sql", "forloeb", "--dialect", "duckdb"], 'jobtrial sql: vælg spells, panel, episodes eller first-spells, ikke "forloeb"'],
+      [["sql", "forloeb", "--dialect", "duckdb"], 'jobtrial sql: vælg spells, panel, episodes, first-spells eller indicators, ikke "forloeb"'],
+      [["sql", "indicators", "--dialect", "duckdb", "--spec", "data/fleksjob-andele/indicators.json"], "jobtrial sql: --from-week og --to-week skal angives: den første uge med data og den sidste hele uge, der tælles (den første og sidste mandag i indicator_panel og indicator_events: SELECT MIN(monday), MAX(monday))"],
+      [["sql", "indicators", "--dialect", "duckdb", "--spec", "data/fleksjob-andele/indicators.json", "--from-week", "2018-W10", "--to-week", "2016-W01"], "jobtrial sql: --from-week (2018-W10) ligger efter --to-week (2016-W01)"],
+      [["sql", "indicators", "--dialect", "duckdb", "--spec", "data/fleksjob-andele/indicators.json", "--from-week", "2016-W54", "--to-week", "2018-W10"], 'jobtrial sql: --from-week skal være en ISO-uge som 2017-W03, ikke "2016-W54"'],
       [["sql", "spells", "--dialect", "duckdb", "--time", "dage", "--group", "arm"], "jobtrial sql: --status skal angives"],
     ];
     for (const [argv, message] of cases) {
@@ -87,5 +91,17 @@ describe("jobtrial sql", () => {
       expect(result.code, argv.join(" ")).toBe(2);
       expect(result.stderr.split("\n")[0]).toBe(message);
     }
+  });
+
+  it("indicators prints the one labelled counting query of a definitions file for the weeks given, the plan jobtrial indicators makes for that window", async () => {
+    const spec = loadIndicatorSpec(join(repoRoot, "data/ressourceforloeb-status/indicators.json"), "indicators.json");
+    const window = countingWindow({ firstMonday: 16804, lastMonday: 17595 });
+    const expected = indicatorCountsScript(planIndicatorCounts(spec, window).map((request, index) => ({ id: spec.indicators[index]!.id, request })), window, "trino");
+    const result = await run(["sql", "indicators", "--dialect", "trino", "--spec", "data/ressourceforloeb-status/indicators.json", "--from-week", "2016-W01", "--to-week", "2018-W10"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(expected + ";\n");
+    expect(result.stdout.split("\n")[0]).toBe("SELECT CAST('' AS VARCHAR) AS indicator, CAST('first_week' AS VARCHAR) AS part, CAST(16804 AS BIGINT) AS day, CAST(NULL AS VARCHAR) AS status, CAST(NULL AS BIGINT) AS numerator, CAST(NULL AS BIGINT) AS denominator");
+    expect(result.stdout).toContain("date_add('month', 1, date_add('day', monday + 6, DATE '1970-01-01'))");
   });
 });

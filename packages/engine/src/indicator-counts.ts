@@ -32,7 +32,8 @@
  */
 import { normalizeHeader, type ColumnSpec } from "@jobtrial/core";
 import { sniffFile } from "./duckdb-engine.ts";
-import { EngineError } from "./messages.ts";
+import { EngineError, type IndicatorCountsProblem } from "./messages.ts";
+import type { Dialect } from "./queries.ts";
 
 /** Who is counted in a week (as @jobtrial/indicators' Population): a code that week, an age, a target group. */
 export interface IndicatorPopulation {
@@ -100,6 +101,7 @@ function populationWeeksSql(population: IndicatorPopulation, firstMonday: number
  * - events per week: the events of the kinds that week (of persons in the population that
  *   week, when the measure has one).
  *
+ * (The status is named in a step of its own, as Trino groups by columns, not by output names.)
  * The status after an ended spell gives one row per day of ending and status: `end_day`
  * (the Sunday of the spell's last week, a day number), `status`, `count`. A spell ends
  * with a week in the population followed by `weeksWithout` or more weeks outside it
@@ -111,7 +113,7 @@ function populationWeeksSql(population: IndicatorPopulation, firstMonday: number
  *
  * @example indicatorCountsSql({ kind: "averageStock", population: { codes: ["KH"] } }, 18260, 18624) // "WITH population_weeks AS (...) SELECT monday, COUNT(*) AS numerator, ..."
  */
-export function indicatorCountsSql(measure: IndicatorMeasure, firstMonday: number, lastMonday: number): string {
+export function indicatorCountsSql(measure: IndicatorMeasure, firstMonday: number, lastMonday: number, dialect: Dialect = "duckdb"): string {
   switch (measure.kind) {
     case "fullTimePersons":
     case "averageStock":
@@ -169,11 +171,30 @@ GROUP BY e.monday
 ORDER BY e.monday`;
     }
     case "statusAfterEnd":
-      return statusAfterEndSql(measure, lastMonday);
+      return statusAfterEndSql(measure, lastMonday, dialect);
   }
 }
 
-function statusAfterEndSql(measure: Extract<IndicatorMeasure, { kind: "statusAfterEnd" }>, lastMonday: number): string {
+/**
+ * The days from a spell's last week's Monday to the day `months` calendar months after
+ * its last day (that week's Sunday; the day kept, or the month's last day): the one
+ * piece of date arithmetic, which the dialects write differently (DuckDB and PostgreSQL
+ * add integers and intervals to dates; Spark SQL has date_add, add_months and datediff,
+ * Trino date_add and date_diff; all keep the day or take the month's last day).
+ */
+function daysToStatusSql(months: number, dialect: Dialect): string {
+  switch (dialect) {
+    case "duckdb":
+    case "postgres":
+      return `CAST(CAST(DATE '1970-01-01' + (monday + 6) AS DATE) + INTERVAL '${months} months' AS DATE) - DATE '1970-01-01' - monday`;
+    case "spark":
+      return `datediff(add_months(date_add(DATE '1970-01-01', monday + 6), ${months}), DATE '1970-01-01') - monday`;
+    case "trino":
+      return `date_diff('day', DATE '1970-01-01', date_add('month', ${months}, date_add('day', monday + 6, DATE '1970-01-01'))) - monday`;
+  }
+}
+
+function statusAfterEndSql(measure: Extract<IndicatorMeasure, { kind: "statusAfterEnd" }>, lastMonday: number, dialect: Dialect): string {
   const last = wholeNumber(lastMonday, "lastMonday");
   const weeksWithout = wholeNumber(measure.weeksWithout, "weeksWithout");
   const months = wholeNumber(measure.months, "months");
@@ -188,7 +209,7 @@ ${populationWeeksSql(measure.population, null, last)}
   FROM population_weeks
 ), ended AS (
   SELECT person, monday + 6 AS end_day,
-    CAST(CAST(DATE '1970-01-01' + (monday + 6) AS DATE) + INTERVAL '${months} months' AS DATE) - DATE '1970-01-01' - monday AS days_to_status,
+    ${daysToStatusSql(months, dialect)} AS days_to_status,
     monday
   FROM runs
   WHERE (next_monday IS NULL AND (${last} - monday) / 7 >= ${weeksWithout})
@@ -202,12 +223,14 @@ ${populationWeeksSql(measure.population, null, last)}
   LEFT JOIN indicator_panel c ON c.person = s.person AND c.monday = s.status_monday
   WHERE s.status_monday <= ${last}
   GROUP BY s.person, s.end_day
+), statuses AS (
+  SELECT end_day,
+    CASE WHEN codes = 0 THEN ${literal(noCodeStatus)}${cases.map((line) => `\n      ${line}`).join("")}
+      ELSE 'other' END AS status
+  FROM status_codes
 )
-SELECT end_day,
-  CASE WHEN codes = 0 THEN ${literal(noCodeStatus)}${cases.map((line) => `\n    ${line}`).join("")}
-    ELSE 'other' END AS status,
-  COUNT(*) AS count
-FROM status_codes
+SELECT end_day, status, COUNT(*) AS count
+FROM statuses
 GROUP BY end_day, status
 ORDER BY end_day, status`;
 }
@@ -228,6 +251,128 @@ export const INDICATOR_EXTENT_SQL = `SELECT MIN(monday) AS first_monday, MAX(mon
   UNION ALL
   SELECT monday FROM indicator_events
 ) weeks`;
+
+/** The columns of the counts file `indicatorCountsScript` gives, in order. */
+export const INDICATOR_COUNTS_COLUMNS = ["indicator", "part", "day", "status", "numerator", "denominator"] as const;
+
+/**
+ * One query for a whole definitions file, to run where the three tables live and save as
+ * one CSV (`psql --csv`, Spark's or Trino's CSV output) for `jobtrial indicators --counts`.
+ * Every request's counting query and persons query, labelled, one after another
+ * (UNION ALL), with the window they were written for; the columns
+ * (`INDICATOR_COUNTS_COLUMNS`):
+ *   indicator  the indicator's id ('' for the window's rows)
+ *   part       week | ended | persons | first_week | last_week
+ *   day        week: the Monday; ended: the Sunday of the spell's last week;
+ *              persons: the request's persons range, from 0 (one range per indicator);
+ *              first_week and last_week: the window's first and last Monday (day numbers)
+ *   status     ended: the status; empty otherwise
+ *   numerator  week: the numerator; ended: the spells; persons: the distinct persons
+ *   denominator  week of a share: the stock; empty otherwise
+ * A week without a row counts 0, as in `answerIndicatorRequests`.
+ */
+export function indicatorCountsScript(requests: readonly { id: string; request: IndicatorCountRequest }[], window: { firstMonday: number; lastMonday: number }, dialect: Dialect = "duckdb"): string {
+  const text = dialect === "spark" ? "STRING" : "VARCHAR";
+  const nullText = `CAST(NULL AS ${text})`;
+  const nullNumber = "CAST(NULL AS BIGINT)";
+  const parts = [
+    `SELECT CAST('' AS ${text}) AS indicator, CAST('first_week' AS ${text}) AS part, CAST(${wholeNumber(window.firstMonday, "firstMonday")} AS BIGINT) AS day, ${nullText} AS status, ${nullNumber} AS numerator, ${nullNumber} AS denominator`,
+    `SELECT '', 'last_week', ${wholeNumber(window.lastMonday, "lastMonday")}, ${nullText}, ${nullNumber}, ${nullNumber}`,
+  ];
+  requests.forEach(({ id, request }, index) => {
+    const counts = indicatorCountsSql(request.measure, request.firstMonday, request.lastMonday, dialect);
+    parts.push(
+      request.measure.kind === "statusAfterEnd"
+        ? `SELECT ${literal(id)}, 'ended', end_day, status, count, ${nullNumber}\nFROM (\n${counts}\n) counted_${index}`
+        : `SELECT ${literal(id)}, 'week', monday, ${nullText}, numerator, denominator\nFROM (\n${counts}\n) counted_${index}`,
+    );
+    request.persons.forEach((wanted, personsIndex) => {
+      parts.push(`SELECT ${literal(id)}, 'persons', ${personsIndex}, ${nullText}, persons, ${nullNumber}\nFROM (\n${indicatorPersonsSql(wanted.population, wanted.firstMonday, wanted.lastMonday)}\n) persons_${index}_${personsIndex}`);
+    });
+  });
+  return parts.join("\nUNION ALL\n");
+}
+
+/** One row of a counts file: its line in the file and its cells by `INDICATOR_COUNTS_COLUMNS` (an empty cell for NULL). */
+export interface IndicatorCountsRow {
+  line: number;
+  cells: Record<(typeof INDICATOR_COUNTS_COLUMNS)[number], string>;
+}
+
+/**
+ * The answers in a counts file (the output of `indicatorCountsScript`), checked row by
+ * row: the window from its first_week and last_week rows, then `plan(window)`'s requests
+ * answered from the rows labelled with their ids. A row that does not fit is an
+ * EngineError (`engine_bad_indicator_counts`) with the file, the line and the column;
+ * no cell is quoted but the indicator's id and the part.
+ */
+export function indicatorAnswersFromRows(
+  file: string,
+  rows: readonly IndicatorCountsRow[],
+  plan: (window: { firstMonday: number; lastMonday: number }) => readonly { id: string; request: IndicatorCountRequest }[],
+): { window: { firstMonday: number; lastMonday: number }; answers: IndicatorCountAnswer[] } {
+  type Column = (typeof INDICATOR_COUNTS_COLUMNS)[number];
+  const refuse = (line: number | null, column: Column | null, problem: IndicatorCountsProblem): never => {
+    throw new EngineError({ code: "engine_bad_indicator_counts", file, line, column, problem });
+  };
+  const whole = (row: IndicatorCountsRow, column: Column, min: number | null): number => {
+    const cell = row.cells[column].trim();
+    const value = /^[+-]?\d+(\.0*)?$/.test(cell) ? Number(cell) : Number.NaN;
+    if (!Number.isSafeInteger(value) || (min !== null && value < min)) refuse(row.line, column, min === null ? "not_day" : "not_count");
+    return value;
+  };
+  // 1. the window
+  const bounds: Partial<Record<"first_week" | "last_week", number>> = {};
+  for (const row of rows) {
+    const part = row.cells.part.trim();
+    if (part !== "first_week" && part !== "last_week") continue;
+    if (bounds[part] !== undefined) refuse(row.line, "part", "window_twice");
+    bounds[part] = whole(row, "day", null);
+  }
+  if (bounds.first_week === undefined || bounds.last_week === undefined) refuse(null, "part", "window_missing");
+  const window = { firstMonday: bounds.first_week!, lastMonday: bounds.last_week! };
+  if ((window.lastMonday - window.firstMonday) % 7 !== 0 || window.firstMonday > window.lastMonday) refuse(null, "day", "window_not_weeks");
+  // 2. the rows of each request
+  const requests = plan(window);
+  const byId = new Map(requests.map(({ id, request }, index) => [id, { request, answer: { weeks: [], ended: [], persons: request.persons.map(() => Number.NaN) } as IndicatorCountAnswer, index }]));
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const part = row.cells.part.trim();
+    if (part === "first_week" || part === "last_week") continue;
+    const found = byId.get(row.cells.indicator.trim());
+    if (found === undefined) refuse(row.line, "indicator", "unknown_indicator");
+    const { request, answer } = found!;
+    const ended = request.measure.kind === "statusAfterEnd";
+    if (part === "week" && !ended) {
+      const monday = whole(row, "day", null);
+      if (monday < window.firstMonday || monday > window.lastMonday || (monday - window.firstMonday) % 7 !== 0) refuse(row.line, "day", "outside_window");
+      const key = `${row.cells.indicator.trim()}\u0000week\u0000${monday}`;
+      if (seen.has(key)) refuse(row.line, "day", "twice");
+      seen.add(key);
+      const share = request.measure.kind === "stockShare" || request.measure.kind === "eventShare";
+      const denominator = share ? whole(row, "denominator", 0) : null;
+      if (!share && row.cells.denominator.trim() !== "") refuse(row.line, "denominator", "not_empty");
+      answer.weeks.push({ monday, numerator: whole(row, "numerator", 0), denominator });
+    } else if (part === "ended" && ended) {
+      const endDay = whole(row, "day", null);
+      const status = row.cells.status.trim();
+      if (status === "") refuse(row.line, "status", "status_missing");
+      const key = `${row.cells.indicator.trim()}\u0000ended\u0000${endDay}\u0000${status}`;
+      if (seen.has(key)) refuse(row.line, "status", "twice");
+      seen.add(key);
+      answer.ended.push({ endDay, status, count: whole(row, "numerator", 0) });
+    } else if (part === "persons") {
+      const index = whole(row, "day", 0);
+      if (index >= answer.persons.length) refuse(row.line, "day", "not_wanted");
+      if (!Number.isNaN(answer.persons[index]!)) refuse(row.line, "day", "twice");
+      answer.persons[index] = whole(row, "numerator", 0);
+    } else {
+      refuse(row.line, "part", part === "week" || part === "ended" ? "part_for_measure" : "unknown_part");
+    }
+  }
+  for (const { answer } of byId.values()) if (answer.persons.some(Number.isNaN)) refuse(null, "part", "persons_missing");
+  return { window, answers: [...byId.values()].sort((a, b) => a.index - b.index).map(({ answer }) => answer) };
+}
 
 // ---------------------------------------------------------------- DuckDB over the data folder's files
 

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { isoWeekOf, isoWeekStart, readTable, toDayNumber } from "@jobtrial/core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerIndicatorRequests, INDICATOR_EXTENT_SQL, runDuckDbIndicatorCounts } from "../src/index.ts";
+import { answerIndicatorRequests, INDICATOR_COUNTS_COLUMNS, INDICATOR_EXTENT_SQL, indicatorAnswersFromRows, indicatorCountsScript, runDuckDbIndicatorCounts, type IndicatorCountAnswer, type IndicatorCountsRow } from "../src/index.ts";
 import { postgresPrograms, startPostgres, type PostgresServer } from "./postgres-server.ts";
 import { EXPECTED_WEEKS, HAND, handFiles, handRequests, W01, W08 } from "./indicator-hand.ts";
 
@@ -65,5 +65,17 @@ describe.runIf(postgresPrograms !== undefined)("the indicators' counting SQL on 
       { endDay: 18273, status: "wage", count: 1 },
       { endDay: 18280, status: "disability", count: 1 },
     ]);
+  });
+
+  it("indicatorCountsScript (the one labelled query jobtrial sql indicators prints) gives, read back by indicatorAnswersFromRows, the same answers", async () => {
+    const requests = handRequests(W01, W08).map((request, index) => ({ id: `r${index}`, request }));
+    const rows = await query(indicatorCountsScript(requests, { firstMonday: W01, lastMonday: W08 }, "postgres"));
+    // as psql --csv writes them: every cell as text, NULL as an empty cell
+    const asCells: IndicatorCountsRow[] = rows.map((row, index) => ({ line: index + 2, cells: Object.fromEntries(INDICATOR_COUNTS_COLUMNS.map((column) => [column, row[column] == null ? "" : String(row[column])])) as IndicatorCountsRow["cells"] }));
+    const read = indicatorAnswersFromRows("counts.csv", asCells, () => requests);
+    expect(read.window).toEqual({ firstMonday: W01, lastMonday: W08 });
+    const sorted = (answers: IndicatorCountAnswer[]) =>
+      answers.map((answer) => ({ ...answer, weeks: [...answer.weeks].sort((a, b) => a.monday - b.monday), ended: [...answer.ended].sort((a, b) => a.endDay - b.endDay || a.status.localeCompare(b.status)) }));
+    expect(sorted(read.answers)).toEqual(sorted(await answerIndicatorRequests(query, handRequests(W01, W08))));
   });
 });

@@ -7,7 +7,8 @@
  */
 import { SparkSQL, TrinoSQL } from "dt-sql-parser";
 import { describe, expect, it } from "vitest";
-import { episodesCountsSql, panelCountsSql, spellsCountsSql, type Dialect } from "../src/index.ts";
+import { episodesCountsSql, indicatorCountsScript, panelCountsSql, spellsCountsSql, type Dialect } from "../src/index.ts";
+import { handRequests, W01, W08 } from "./indicator-hand.ts";
 
 const parsers = { spark: new SparkSQL(), trino: new TrinoSQL() } as const;
 
@@ -17,6 +18,8 @@ const prints = (dialect: Dialect) => ({
   panel: panelCountsSql({ spellStates: [111, 112] }, dialect),
   "panel with strata and text states": panelCountsSql({ spellStates: ["adp", "o'brien"], strata: "branch", panel: "dream.weeks" }, dialect),
   episodes: episodesCountsSql({ table: "register.episodes", id: "id", group: "arm", start: "tstart", stop: "tstop", from: "from", to: "to" }, dialect),
+  // every kind of measure (the status after end with the dialect's date functions) and the persons behind a period
+  indicators: indicatorCountsScript(handRequests(W01, W08).map((request, index) => ({ id: `it's ${index}`, request })), { firstMonday: W01, lastMonday: W08 }, dialect),
 });
 
 describe("the prints parse in their dialect", () => {
