@@ -9,7 +9,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isoWeekOf, isoWeekStart, readTable, toDayNumber, fromDayNumber } from "@jobtrial/core";
-import { evaluateIndicators, loadIndicatorSpec, readIndicatorData, type IndicatorResults } from "@jobtrial/indicators";
+import { runDuckDbIndicatorCounts } from "@jobtrial/engine";
+import { countingWindow, evaluateIndicators, INDICATOR_COLUMNS, loadIndicatorSpec, planIndicatorCounts, readIndicatorData, type CountingWindow, type IndicatorResults } from "@jobtrial/indicators";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, run, type CliRun } from "./helpers.ts";
 
@@ -506,4 +507,94 @@ describe("jobtrial indicators --engine duckdb gives the results of --engine memo
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--engine");
   });
+});
+
+/**
+ * An example's counts file as a database server would give it for the query of
+ * `jobtrial sql indicators` (the columns of the engine's indicatorCountsScript, NULL as
+ * an empty cell, as psql --csv writes): here DuckDB counts (runDuckDbIndicatorCounts)
+ * for the window --as-of gives, and the answers are written in that format.
+ */
+async function countsCsv(project: string, asOf?: string): Promise<string> {
+  const folder = join(repoRoot, "data", project);
+  const spec = loadIndicatorSpec(join(folder, "indicators.json"), "indicators.json");
+  let window: CountingWindow | null = null;
+  const counted = await runDuckDbIndicatorCounts(
+    { persons: { file: join(folder, "persons.csv"), columns: INDICATOR_COLUMNS.persons }, benefitPeriods: { file: join(folder, "benefit-periods.csv"), columns: INDICATOR_COLUMNS.benefitPeriods }, ...(existsSync(join(folder, "events.csv")) ? { events: { file: join(folder, "events.csv"), columns: INDICATOR_COLUMNS.events } } : {}) },
+    (extent) => {
+      window = countingWindow(extent, asOf);
+      return planIndicatorCounts(spec, window);
+    },
+  );
+  const lines = ["indicator,part,day,status,numerator,denominator", `,first_week,${window!.firstMonday},,,`, `,last_week,${window!.lastMonday},,,`];
+  counted.answers.forEach((answer, index) => {
+    const id = spec.indicators[index]!.id;
+    for (const week of answer.weeks) lines.push(`${id},week,${week.monday},,${week.numerator},${week.denominator ?? ""}`);
+    for (const ended of answer.ended) lines.push(`${id},ended,${ended.endDay},"${ended.status}",${ended.count},`);
+    answer.persons.forEach((persons, range) => lines.push(`${id},persons,${range},,${persons},`));
+  });
+  return lines.join("\n") + "\n";
+}
+
+describe("jobtrial indicators --counts takes a database server's counts back and gives the results of --engine memory", () => {
+  it.each(["jobcenter-maal-2020", "ressourceforloeb-status", "langvarig-kontanthjaelp", "fleksjob-andele"])(
+    "%s: the results file from the counts equals memory's (numbers within 1e-10, verdicts and suppression exactly), and so does every other file",
+    async (project) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "counts.csv"), await countsCsv(project));
+      const memory = await runExample(project, ["--engine", "memory"]);
+      const out = join(dir, "out");
+      const cli = await run(["indicators", "--spec", `data/${project}/indicators.json`, "--counts", join(dir, "counts.csv"), "--out", out]);
+      expect(cli.stderr.split("\n").slice(0, 2)).toEqual([`[1/3] Læser definitioner og tællinger i ${join(dir, "counts.csv")}`, expect.stringMatching(/^\[2\/3\] Beregner \d+ indikator(er)? ud fra tællingerne$/)]);
+      expect(cli.code).toBe(0);
+      const files = filesUnder(out);
+      expect(differences(memory.results, JSON.parse(files.get("indicators.json")!))).toEqual([]);
+      expect([...files.keys()].sort()).toEqual([...memory.files.keys()].sort());
+      for (const [name, text] of memory.files) if (name !== "indicators.json") expect(files.get(name), name).toBe(text);
+      expect(cli.stdout.replaceAll(out, "OUT")).toBe(memory.cli.stdout.replaceAll(memory.out, "OUT"));
+    },
+    120_000,
+  );
+
+  it("ressourceforloeb-status --as-of 2019-06-30: counts printed for that window give memory's mid-period results; an --as-of that ends elsewhere is refused", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "counts.csv"), await countsCsv("ressourceforloeb-status", "2019-06-30"));
+    const memory = await runExample("ressourceforloeb-status", ["--engine", "memory", "--as-of", "2019-06-30"]);
+    const argv = ["indicators", "--spec", "data/ressourceforloeb-status/indicators.json", "--counts", join(dir, "counts.csv"), "--out", join(dir, "out")];
+    const cli = await run([...argv, "--as-of", "2019-06-30"]);
+    expect(cli.code).toBe(0);
+    expect(differences(memory.results, JSON.parse(readFileSync(join(dir, "out", "indicators.json"), "utf8")))).toEqual([]);
+    const elsewhere = await run([...argv, "--as-of", "2019-09-30", "--out", join(dir, "elsewhere")]);
+    expect([elsewhere.code, elsewhere.stderr.split("\n").at(-2)]).toEqual([1, `jobtrial indicators: ${join(dir, "counts.csv")}: tællingerne går til ugen, der begynder 2019-06-24; --as-of skal ligge i ugen efter den (eller være dens søndag), eller udelades; ellers udskriv forespørgslen igen med den --to-week, der svarer til --as-of`]);
+    expect(existsSync(join(dir, "elsewhere"))).toBe(false);
+  }, 120_000);
+
+  it("a bad counts file names the file, the row and the column in Danish (English with --lang en), and nothing is written", async () => {
+    const dir = tempDir();
+    const lines = (await countsCsv("fleksjob-andele")).split("\n");
+    const file = join(dir, "counts.csv");
+    const out = join(dir, "out");
+    const argv = ["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--counts", file, "--out", out];
+    const cases: [number, (line: string) => string, string, string][] = [
+      [5, (line) => line.replace(/,(\d+),(\d*)$/, ",fem,$2"), 'række 5, kolonne "numerator": skal være et helt tal, 0 eller derover', 'row 5, column "numerator": must be a whole number, 0 or more'],
+      [6, (line) => line.replace(/^[^,]+,/, "timer-oeget-2,"), 'række 6, kolonne "indicator": indikatoren findes ikke i definitionsfilen (er forespørgslen udskrevet for en anden fil?)', 'row 6, column "indicator": the indicator is not in the definitions file (was the query printed for another file?)'],
+      [7, (line) => line.replace(",week,", ",ended,"), 'række 7, kolonne "part": denne del hører ikke til indikatorens måling (week for ugentlige målinger, ended for status efter afsluttet forløb)', 'row 7, column "part": this part does not belong to the indicator\'s measure (week for weekly measures, ended for the status after an ended spell)'],
+    ];
+    for (const [row, change, danish, english] of cases) {
+      writeFileSync(file, lines.map((line, index) => (index === row - 1 ? change(line) : line)).join("\n"));
+      const result = await run(argv);
+      expect([result.code, result.stderr.split("\n").at(-2)]).toEqual([1, `jobtrial indicators: ${file}: ${danish}; brug svaret på forespørgslen fra jobtrial sql indicators for den samme definitionsfil, gemt som CSV; intet blev skrevet.`]);
+      const inEnglish = await run([...argv, "--lang", "en"]);
+      expect(inEnglish.stderr.split("\n").at(-2)).toBe(`jobtrial indicators: ${file}: ${english}; use the answer to the query of jobtrial sql indicators for the same definitions file, saved as CSV; nothing was written.`);
+      expect(existsSync(out)).toBe(false);
+    }
+    // a missing column is named by core's header check; --data with --counts is a usage error
+    writeFileSync(file, lines.map((line) => line.replace(/,[^,]*$/, "")).join("\n"));
+    const noDenominator = await run(argv);
+    expect(noDenominator.code).toBe(1);
+    expect(noDenominator.stderr).toContain('"denominator"');
+    const both = await run([...argv, "--data", "data/fleksjob-andele"]);
+    expect([both.code, both.stderr.split("\n")[0]]).toEqual([2, "jobtrial indicators: angiv enten --data <mappe> eller --counts <fil>, ikke begge"]);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 });

@@ -12,7 +12,9 @@
  *    in DuckDB the engine's `runDuckDbIndicatorCounts` counts every measure in SQL over
  *    the folder's CSV or Parquet files and `evaluateCountedIndicators` does the rest, the
  *    same code as in memory after the counting (the same results within 1e-10, tested on
- *    the four examples). Every measure moves: none needs the persons themselves, only
+ *    the four examples); with --counts the counts come from a file, the answer of a
+ *    database server to the query `jobtrial sql indicators` prints, and only
+ *    `evaluateCountedIndicators` runs. Every measure moves: none needs the persons themselves, only
  *    counts per week or per ended spell and the distinct persons behind a period;
  * 3. page: the report package's `buildIndicatorsPage`, which discloses the results (the
  *    spec's minimum cell size, default 5, with secondary suppression), renders one chart
@@ -23,7 +25,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import type { IndicatorFiles } from "@jobtrial/engine";
+import { formatProblem, fromDayNumber, mapHeader, readInputBytes, readTable } from "@jobtrial/core";
+import { INDICATOR_COUNTS_COLUMNS, indicatorAnswersFromRows, type IndicatorCountsRow, type IndicatorFiles } from "@jobtrial/engine";
 import {
   BENEFIT_PERIODS_FILE,
   BENEFIT_WEEKS_FILE,
@@ -43,7 +46,7 @@ import {
   type IndicatorSpec,
 } from "@jobtrial/indicators";
 import { buildIndicatorsPage, formatDate, formatInterval, formatNumber, VERDICT_TEXTS, type Lang, type ReportFile } from "@jobtrial/report";
-import { dateOption, resolvePath, stringOption, stringOptions, UserError, type Command, type Io } from "../command.ts";
+import { dateOption, resolvePath, stringOption, stringOptions, UsageError, UserError, type Command, type Io, type OptionValues } from "../command.ts";
 import { ENGINE_WORDING, rowSource } from "../engine-options.ts";
 import { VERSION } from "../version.ts";
 
@@ -54,8 +57,8 @@ export const indicators: Command = {
   name: "indicators",
   summary: { da: "Indikatorer og mål for projekter uden kontrolgruppe: resultatfil og rapportside", en: "Indicators and targets for projects without a control group: results file and report page" },
   usage: {
-    da: "indicators --spec <indicators.json> --data <mappe> --out <mappe> [--as-of <dato>] [--engine duckdb|memory] [--engine-threshold <MiB>]",
-    en: "indicators --spec <indicators.json> --data <folder> --out <folder> [--as-of <date>] [--engine duckdb|memory] [--engine-threshold <MiB>]",
+    da: "indicators --spec <indicators.json> (--data <mappe> [--engine duckdb|memory] [--engine-threshold <MiB>] | --counts <fil>) --out <mappe> [--as-of <dato>]",
+    en: "indicators --spec <indicators.json> (--data <folder> [--engine duckdb|memory] [--engine-threshold <MiB>] | --counts <file>) --out <folder> [--as-of <date>]",
   },
   help: {
     da: `
@@ -92,6 +95,10 @@ Tilvalg:
   --engine x        duckdb eller memory: hvor målingerne tælles (se nedenfor).
                     Standard: duckdb fra --engine-threshold MiB data og for Parquet
   --engine-threshold n  grænsen i MiB for standardvalget (standard: 16)
+  --counts <fil>    tællingerne fra en databaseserver i stedet for --data: svaret på
+                    forespørgslen fra jobtrial sql indicators for den samme
+                    definitionsfil, gemt som CSV (fx psql --csv); --as-of skal give
+                    den samme sidste uge som --to-week
 
 Store data (en hel kommune over flere år, se docs/national.md): med --engine duckdb
 tæller DuckDB alle målingerne i SQL direkte i mappens filer, der også kan være
@@ -100,7 +107,9 @@ events.parquet med de samme kolonner). Resultaterne er de samme som med --engine
 memory (inden for 1e-10): ingen måling kræver de enkelte personer, kun antal pr. uge
 eller pr. afsluttet forløb og antal forskellige personer i en periode. --engine
 memory læser hver række og nævner hver fejl med række og kolonne; DuckDB nævner fil,
-kolonne og antal rækker.
+kolonne og antal rækker. Ligger panelet i en databaseserver (PostgreSQL, Spark SQL,
+Trino), udskriver jobtrial sql indicators tælleforespørgslen, og --counts tager
+svaret tilbage, med de samme resultater.
 
 Eksempel (et af de fire medfølgende eksempler):
   jobtrial indicators --spec data/fleksjob-andele/indicators.json --data data/fleksjob-andele --out out/fleksjob
@@ -139,6 +148,10 @@ Options:
   --engine x        duckdb or memory: where the measures are counted (see below).
                     Default: duckdb from --engine-threshold MiB of data on and for Parquet
   --engine-threshold n  the size in MiB for the default choice (default: 16)
+  --counts <file>   the counts from a database server instead of --data: the answer
+                    to the query of jobtrial sql indicators for the same definitions
+                    file, saved as CSV (e.g. psql --csv); --as-of must give the same
+                    last week as --to-week
 
 Large data (a whole municipality over years, see docs/national.md): with --engine
 duckdb, DuckDB counts every measure in SQL straight from the folder's files, which
@@ -147,16 +160,20 @@ events.parquet with the same columns). The results are those of --engine memory
 (within 1e-10): no measure needs the persons themselves, only counts per week or per
 ended spell and the number of distinct persons in a period. --engine memory reads
 every row and names each problem by row and column; DuckDB names the file, the column
-and the number of rows.
+and the number of rows. Where the panel lives in a database server (PostgreSQL, Spark
+SQL, Trino), jobtrial sql indicators prints the counting query and --counts takes its
+answer back, with the same results.
 
 Example (one of the four bundled examples):
   jobtrial indicators --spec data/fleksjob-andele/indicators.json --data data/fleksjob-andele --out out/fleksjob
 `,
   },
-  options: stringOptions("spec", "data", "out", "as-of", "engine", "engine-threshold"),
+  options: stringOptions("spec", "data", "out", "as-of", "engine", "engine-threshold", "counts"),
   async run({ io, values, lang }) {
     const specFile = stringOption(values, "spec", true);
-    const dataDir = stringOption(values, "data", true);
+    const countsFile = stringOption(values, "counts");
+    if (countsFile !== undefined && values.data !== undefined) throw new UsageError({ da: "angiv enten --data <mappe> eller --counts <fil>, ikke begge", en: "give either --data <folder> or --counts <file>, not both" });
+    const dataDir = countsFile === undefined ? stringOption(values, "data", true) : "";
     const outDir = resolvePath(io, stringOption(values, "out", true));
     const asOf = dateOption(values, "as-of");
     const say = SAY[lang];
@@ -165,34 +182,15 @@ Example (one of the four bundled examples):
     const specPath = resolvePath(io, specFile);
     if (!existsSync(specPath) || !statSync(specPath).isFile()) throw new UserError({ da: SAY.da.notFound(specFile), en: SAY.en.notFound(specFile) });
     const dataPath = resolvePath(io, dataDir);
-    if (!existsSync(dataPath) || !statSync(dataPath).isDirectory()) throw new UserError({ da: SAY.da.noFolder(dataDir), en: SAY.en.noFolder(dataDir) });
+    if (countsFile === undefined && (!existsSync(dataPath) || !statSync(dataPath).isDirectory())) throw new UserError({ da: SAY.da.noFolder(dataDir), en: SAY.en.noFolder(dataDir) });
     const spec = loadIndicatorSpec(specPath, specFile);
-    const files = dataFiles(dataPath);
-    const source = rowSource(io, values, Object.values(files).filter((file): file is string => file !== undefined));
-    if (source.kind === "duckdb" && source.chosenBySize) io.stderr(`${ENGINE_WORDING.bySize(dataDir)[lang]}\n`);
     const onIndicator = (done: number, total: number, id: string) => io.stderr(say.indicatorDone(done, total, id));
     const options: EvaluateOptions = { toolVersion: VERSION, onIndicator, ...(asOf === undefined ? {} : { asOf }) };
     let results: IndicatorResults;
-    if (source.kind === "duckdb" && files.persons !== undefined && (files.benefitWeeks !== undefined || files.benefitPeriods !== undefined)) {
-      // 1-2. DuckDB reads the files and counts; the measures, intervals and verdicts follow from the counts.
-      io.stderr(say.step(1, say.readingDuckDb(dataDir)));
-      results = await evaluateInDuckDb(io, spec, files, options, say);
-    } else {
-      const parquet = Object.values(files).find((file) => file.endsWith(".parquet"));
-      if (source.kind === "memory" && parquet !== undefined) {
-        const named = join(dataDir, basename(parquet));
-        throw new UserError({ da: SAY.da.parquetNeedsDuckDb(named), en: SAY.en.parquetNeedsDuckDb(named) });
-      }
-      io.stderr(say.step(1, say.reading(dataDir)));
-      const { data, problems } = readIndicatorData(dataPath);
-      if (problems.length > 0) {
-        for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(`  ${problem[lang]}\n`);
-        if (problems.length > MAX_PROBLEMS_SHOWN) io.stderr(say.more(problems.length - MAX_PROBLEMS_SHOWN));
-        throw new UserError({ da: SAY.da.problems(problems.length), en: SAY.en.problems(problems.length) });
-      }
-      // 2. compute
-      io.stderr(say.step(2, say.computing(spec.indicators.length, data.persons.size)));
-      results = evaluateIndicators(spec, data, options);
+    if (countsFile === undefined) results = await evaluateFolder(io, values, lang, spec, dataDir, options);
+    else {
+      rowSource(io, values, []); // --engine and --engine-threshold do not go with --counts
+      results = evaluateCounts(io, spec, countsFile, options, say);
     }
 
     // 3. page: disclosed, charted, scanned; then written all or none.
@@ -203,6 +201,73 @@ Example (one of the four bundled examples):
     return 0;
   },
 };
+
+/**
+ * The counts path: a database server's answer to `jobtrial sql indicators` (engine's
+ * `indicatorCountsScript`) read back row by row (`indicatorAnswersFromRows`: a row that
+ * does not fit is an EngineError with file, row and column); the window is the file's,
+ * and --as-of, when given, must end it where the file ends.
+ */
+function evaluateCounts(io: Io, spec: IndicatorSpec, countsFile: string, options: EvaluateOptions, say: (typeof SAY)[Lang]): IndicatorResults {
+  io.stderr(say.step(1, say.readingCounts(countsFile)));
+  const bytes = readInputBytes(resolvePath(io, countsFile), countsFile);
+  if (!bytes.ok) throw new UserError({ da: formatProblem(bytes.problem, "da"), en: formatProblem(bytes.problem, "en") });
+  const table = readTable(bytes.bytes, { file: countsFile });
+  const mapping = mapHeader(table.header, INDICATOR_COUNTS_COLUMNS.map((column) => ({ key: column, aliases: [column] })), countsFile, table.headerLine);
+  const [first] = [...table.problems, ...mapping.problems];
+  if (first !== undefined) throw new UserError({ da: formatProblem(first, "da"), en: formatProblem(first, "en") });
+  const rows: IndicatorCountsRow[] = table.rows.map((row) => ({
+    line: row.line,
+    cells: Object.fromEntries(INDICATOR_COUNTS_COLUMNS.map((column) => [column, row.cells[mapping.index[column]!] ?? ""])) as IndicatorCountsRow["cells"],
+  }));
+  let window: CountingWindow | null = null;
+  const read = indicatorAnswersFromRows(countsFile, rows, (found) => {
+    window = { ...found, asOf: options.asOf ?? fromDayNumber(found.lastMonday + 6) };
+    // The file cannot tell whether the data go on after its last week: --as-of must end exactly there.
+    if (options.asOf !== undefined && countingWindow(null, options.asOf).lastMonday !== found.lastMonday) {
+      const [da, en] = [SAY.da.asOfOutside(countsFile, fromDayNumber(found.lastMonday)), SAY.en.asOfOutside(countsFile, fromDayNumber(found.lastMonday))];
+      throw new UserError({ da, en });
+    }
+    return planIndicatorCounts(spec, window).map((request, index) => ({ id: spec.indicators[index]!.id, request }));
+  });
+  io.stderr(say.step(2, say.computingCounts(spec.indicators.length)));
+  return evaluateCountedIndicators(spec, window!, read.answers, options);
+}
+
+/**
+ * The data folder's path: DuckDB counts (`evaluateInDuckDb`) when the engine options or
+ * the data's size say so, else every row is read and checked, and evaluated in memory.
+ */
+async function evaluateFolder(io: Io, values: OptionValues, lang: Lang, spec: IndicatorSpec, dataDir: string, options: EvaluateOptions): Promise<IndicatorResults> {
+  const say = SAY[lang];
+  const dataPath = resolvePath(io, dataDir);
+  const files = dataFiles(dataPath);
+  const source = rowSource(io, values, Object.values(files).filter((file): file is string => file !== undefined));
+  if (source.kind === "duckdb" && source.chosenBySize) io.stderr(`${ENGINE_WORDING.bySize(dataDir)[lang]}\n`);
+  let results: IndicatorResults;
+  if (source.kind === "duckdb" && files.persons !== undefined && (files.benefitWeeks !== undefined || files.benefitPeriods !== undefined)) {
+    // 1-2. DuckDB reads the files and counts; the measures, intervals and verdicts follow from the counts.
+    io.stderr(say.step(1, say.readingDuckDb(dataDir)));
+    results = await evaluateInDuckDb(io, spec, files, options, say);
+  } else {
+    const parquet = Object.values(files).find((file) => file.endsWith(".parquet"));
+    if (source.kind === "memory" && parquet !== undefined) {
+      const named = join(dataDir, basename(parquet));
+      throw new UserError({ da: SAY.da.parquetNeedsDuckDb(named), en: SAY.en.parquetNeedsDuckDb(named) });
+    }
+    io.stderr(say.step(1, say.reading(dataDir)));
+    const { data, problems } = readIndicatorData(dataPath);
+    if (problems.length > 0) {
+      for (const problem of problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(`  ${problem[lang]}\n`);
+      if (problems.length > MAX_PROBLEMS_SHOWN) io.stderr(say.more(problems.length - MAX_PROBLEMS_SHOWN));
+      throw new UserError({ da: SAY.da.problems(problems.length), en: SAY.en.problems(problems.length) });
+    }
+    // 2. compute
+    io.stderr(say.step(2, say.computing(spec.indicators.length, data.persons.size)));
+    results = evaluateIndicators(spec, data, options);
+  }
+  return results;
+}
 
 /** The data folder's files: each as CSV, or else as Parquet (DuckDB only); undefined when neither is there. */
 function dataFiles(dataPath: string): { persons?: string; benefitWeeks?: string; benefitPeriods?: string; events?: string } {
@@ -303,6 +368,9 @@ const SAY = {
     step: (index: number, text: string) => `[${index}/3] ${text}\n`,
     reading: (dir: string) => `Læser definitioner og data i ${dir}`,
     readingDuckDb: (dir: string) => `Læser definitioner og data i ${dir} med DuckDB`,
+    readingCounts: (file: string) => `Læser definitioner og tællinger i ${file}`,
+    computingCounts: (count: number) => `Beregner ${count} ${count === 1 ? "indikator" : "indikatorer"} ud fra tællingerne`,
+    asOfOutside: (file: string, monday: string) => `${file}: tællingerne går til ugen, der begynder ${monday}; --as-of skal ligge i ugen efter den (eller være dens søndag), eller udelades; ellers udskriv forespørgslen igen med den --to-week, der svarer til --as-of`,
     computingDuckDb: (count: number) => `Tæller ${count} ${count === 1 ? "indikator" : "indikatorer"} i DuckDB`,
     parquetNeedsDuckDb: (file: string) => `${file}: Parquet læses kun af DuckDB; kør uden --engine memory, eller læg filen i mappen som CSV`,
     computing: (count: number, persons: number) => `Beregner ${count} ${count === 1 ? "indikator" : "indikatorer"} for ${formatNumber(persons, "da")} personer`,
@@ -326,6 +394,9 @@ const SAY = {
     step: (index: number, text: string) => `[${index}/3] ${text}\n`,
     reading: (dir: string) => `Reading the definitions and the data in ${dir}`,
     readingDuckDb: (dir: string) => `Reading the definitions and the data in ${dir} with DuckDB`,
+    readingCounts: (file: string) => `Reading the definitions and the counts in ${file}`,
+    computingCounts: (count: number) => `Computing ${count} indicator${count === 1 ? "" : "s"} from the counts`,
+    asOfOutside: (file: string, monday: string) => `${file}: the counts run to the week starting ${monday}; --as-of must lie in the week after it (or be its Sunday), or be left out; otherwise print the query again with the --to-week that matches --as-of`,
     computingDuckDb: (count: number) => `Counting ${count} indicator${count === 1 ? "" : "s"} in DuckDB`,
     parquetNeedsDuckDb: (file: string) => `${file}: Parquet is read by DuckDB only; run without --engine memory, or put the file in the folder as CSV`,
     computing: (count: number, persons: number) => `Computing ${count} indicator${count === 1 ? "" : "s"} for ${formatNumber(persons, "en")} persons`,
