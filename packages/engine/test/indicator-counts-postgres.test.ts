@@ -7,19 +7,23 @@
  * `indicatorPersonsSql` through node-postgres. The server is started as in
  * postgres.test.ts (Debian's PostgreSQL, installed by .ci/run; on loopback in a temporary
  * folder, stopped and removed afterwards); in CI (CI=true) a missing PostgreSQL fails.
+ * The one labelled query `jobtrial sql indicators` prints (`indicatorCountsScript`) runs
+ * there too, on the hand panel and on the ressourceforloeb-status example, and read
+ * back by `indicatorAnswersFromRows` gives the same answers.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isoWeekOf, isoWeekStart, readTable, toDayNumber } from "@jobtrial/core";
+import { fileURLToPath } from "node:url";
+import { fromDayNumber, isoWeekOf, isoWeekStart, readTable, toDayNumber } from "@jobtrial/core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerIndicatorRequests, INDICATOR_COUNTS_COLUMNS, INDICATOR_EXTENT_SQL, indicatorAnswersFromRows, indicatorCountsScript, runDuckDbIndicatorCounts, type IndicatorCountAnswer, type IndicatorCountsRow } from "../src/index.ts";
+import { answerIndicatorRequests, INDICATOR_COUNTS_COLUMNS, INDICATOR_EXTENT_SQL, indicatorAnswersFromRows, indicatorCountsScript, runDuckDbIndicatorCounts, type IndicatorCountAnswer, type IndicatorCountRequest, type IndicatorCountsRow } from "../src/index.ts";
 import { postgresPrograms, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { EXPECTED_WEEKS, HAND, handFiles, handRequests, W01, W08 } from "./indicator-hand.ts";
+import { COLUMNS, EXPECTED_WEEKS, HAND, handFiles, handRequests, W01, W08 } from "./indicator-hand.ts";
 
 /** A hand file's rows as cells (header left out). */
-function handRows(name: string): string[][] {
-  const table = readTable(readFileSync(join(HAND, name)), { file: name });
+function handRows(name: string, folder = HAND): string[][] {
+  const table = readTable(readFileSync(join(folder, name)), { file: name });
   expect(table.problems).toEqual([]);
   return table.rows.map((row) => row.cells.map((cell) => cell.trim()));
 }
@@ -78,4 +82,45 @@ describe.runIf(postgresPrograms !== undefined)("the indicators' counting SQL on 
       answers.map((answer) => ({ ...answer, weeks: [...answer.weeks].sort((a, b) => a.monday - b.monday), ended: [...answer.ended].sort((a, b) => a.endDay - b.endDay || a.status.localeCompare(b.status)) }));
     expect(sorted(read.answers)).toEqual(sorted(await answerIndicatorRequests(query, handRequests(W01, W08))));
   });
+
+  it("on an example (ressourceforloeb-status: resource courses ended and the status a month later), the printed script on PostgreSQL gives DuckDB's answers", async () => {
+    const folder = fileURLToPath(new URL("../../../data/ressourceforloeb-status/", import.meta.url));
+    const measure = (JSON.parse(readFileSync(join(folder, "indicators.json"), "utf8")) as { indicators: { measure: IndicatorCountRequest["measure"] }[] }).indicators[0]!.measure;
+    const requestsFor = (extent: { firstMonday: number; lastMonday: number } | null) => [{ measure, firstMonday: extent!.firstMonday, lastMonday: extent!.lastMonday, persons: [] }];
+    const fromDuckDb = await runDuckDbIndicatorCounts(
+      { persons: { file: join(folder, "persons.csv"), columns: COLUMNS.persons }, benefitPeriods: { file: join(folder, "benefit-periods.csv"), columns: COLUMNS.benefitPeriods } },
+      requestsFor,
+    );
+    // the example's panel prepared as an extract would be, in a schema of its own
+    await client.query("CREATE SCHEMA example");
+    await client.query("CREATE TABLE example.indicator_persons (person text, birth_year integer, target_group text)");
+    await client.query("CREATE TABLE example.indicator_panel (person text, monday integer, iso_year integer, code text)");
+    await client.query("CREATE TABLE example.indicator_events (person text, monday integer, kind text)");
+    const persons = handRows("persons.csv", folder);
+    await client.query("INSERT INTO example.indicator_persons SELECT * FROM unnest($1::text[], $2::int[], $3::text[])", [
+      persons.map((row) => row[0]),
+      persons.map((row) => (row[1] === "" ? null : Number(row[1]))),
+      persons.map((row) => (row[2] === "" ? null : row[2]!.toLowerCase())),
+    ]);
+    const weeks: [string, number, number, string][] = [];
+    for (const [person, code, from, to] of handRows("benefit-periods.csv", folder)) {
+      for (let monday = mondayOfWeek(from!); monday <= mondayOfWeek(to!); monday += 7) weeks.push([person!, monday, Number(isoWeekOf(fromDayNumber(monday)).slice(0, 4)), code!.toLowerCase()]);
+    }
+    await client.query("INSERT INTO example.indicator_panel SELECT DISTINCT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[])", [0, 1, 2, 3].map((column) => weeks.map((row) => row[column])));
+    await client.query("SET search_path TO example");
+    try {
+      const [extent] = await query(INDICATOR_EXTENT_SQL);
+      const window = { firstMonday: Number(extent!.first_monday), lastMonday: Number(extent!.last_monday) };
+      expect(window).toEqual(fromDuckDb.extent);
+      const requests = requestsFor(window).map((request) => ({ id: "status-en-maaned-efter", request }));
+      const rows = await query(indicatorCountsScript(requests, window, "postgres"));
+      const asCells: IndicatorCountsRow[] = rows.map((row, index) => ({ line: index + 2, cells: Object.fromEntries(INDICATOR_COUNTS_COLUMNS.map((column) => [column, row[column] == null ? "" : String(row[column])])) as IndicatorCountsRow["cells"] }));
+      const read = indicatorAnswersFromRows("counts.csv", asCells, () => requests);
+      const byDay = (answer: IndicatorCountAnswer) => [...answer.ended].sort((a, b) => a.endDay - b.endDay || a.status.localeCompare(b.status));
+      expect(byDay(read.answers[0]!)).toEqual(byDay(fromDuckDb.answers[0]!));
+      expect(fromDuckDb.answers[0]!.ended.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThan(200);
+    } finally {
+      await client.query("SET search_path TO public");
+    }
+  }, 120_000);
 });
