@@ -84,6 +84,16 @@ function monthsAfter(date: string, months: number): string {
   return new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay))).toISOString().slice(0, 10);
 }
 
+/** A copy of fleksjob-andele's data in a new folder whose benefit-periods.csv has "uge 22" for a week on its row 3. */
+function fleksjobWithBadWeek(): string {
+  const dir = tempDir();
+  cpSync(join(repoRoot, "data/fleksjob-andele"), join(dir, "data"), { recursive: true });
+  const periods = readFileSync(join(dir, "data", "benefit-periods.csv"), "utf8").split("\r\n");
+  periods[2] = periods[2]!.replace(/;2016-W22;/, ";uge 22;");
+  writeFileSync(join(dir, "data", "benefit-periods.csv"), periods.join("\r\n"));
+  return dir;
+}
+
 describe("jobtrial indicators on the four example projects", () => {
   const runs = new Map<string, ExampleRun>();
   beforeAll(async () => {
@@ -361,11 +371,7 @@ describe("jobtrial indicators refuses bad input in Danish, saying where and how 
   });
 
   it("a bad week in the data is listed with file, row and column, and nothing is written; in English with --lang en", async () => {
-    const dir = tempDir();
-    cpSync(join(repoRoot, "data/fleksjob-andele"), join(dir, "data"), { recursive: true });
-    const periods = readFileSync(join(dir, "data", "benefit-periods.csv"), "utf8").split("\r\n");
-    periods[2] = periods[2]!.replace(/;2016-W22;/, ";uge 22;");
-    writeFileSync(join(dir, "data", "benefit-periods.csv"), periods.join("\r\n"));
+    const dir = fleksjobWithBadWeek();
     const out = join(dir, "out");
     const danish = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", out]);
     expect(danish.code).toBe(1);
@@ -474,11 +480,7 @@ describe("jobtrial indicators --engine duckdb gives the results of --engine memo
   });
 
   it("a bad week under DuckDB names the file, the column and the number of rows, points to --engine memory, and writes nothing; in English with --lang en", async () => {
-    const dir = tempDir();
-    cpSync(join(repoRoot, "data/fleksjob-andele"), join(dir, "data"), { recursive: true });
-    const periods = readFileSync(join(dir, "data", "benefit-periods.csv"), "utf8").split("\r\n");
-    periods[2] = periods[2]!.replace(/;2016-W22;/, ";uge 22;");
-    writeFileSync(join(dir, "data", "benefit-periods.csv"), periods.join("\r\n"));
+    const dir = fleksjobWithBadWeek();
     const out = join(dir, "out");
     const file = join(dir, "data", "benefit-periods.csv");
     const danish = await run(["indicators", "--spec", "data/fleksjob-andele/indicators.json", "--data", join(dir, "data"), "--out", out, "--engine", "duckdb"]);
