@@ -68,6 +68,19 @@ function danishLeaks(result: CliRun): string[] {
   return readable(result).filter((line) => DANISH.test(line) || RAW_CODE.test(line));
 }
 
+/**
+ * Runs `argv` in Danish and with --lang en: the Danish run prints no English, the English
+ * run ends the same way, prints no Danish and says something else.
+ */
+async function expectBothLanguages(argv: string[], options: Parameters<typeof run>[1]): Promise<void> {
+  const danish = await run(argv, options);
+  expect(leaks(danish)).toEqual([]);
+  const english = await run([...argv, "--lang", "en"], options);
+  expect(english.code).toBe(danish.code);
+  expect(danishLeaks(english)).toEqual([]);
+  expect(english.stdout + english.stderr).not.toBe(danish.stdout + danish.stderr);
+}
+
 describe("jobtrial speaks Danish by default", () => {
   const folder = mkdtempSync(join(tmpdir(), "jobtrial-language-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -114,12 +127,7 @@ describe("the bad-input corpus in both languages", () => {
 
   it.each(files)("assign --dry-run on %s is Danish only, and English with --lang en", async (name) => {
     const argv = ["assign", "--config", trial, "--register", join(scratch, "register.sqlite"), "--intake", join(corpus, name), "--week", "2017-W02", "--dry-run"];
-    const danish = await run(argv, { now });
-    expect(leaks(danish)).toEqual([]);
-    const english = await run([...argv, "--lang", "en"], { now });
-    expect(english.code).toBe(danish.code);
-    expect(danishLeaks(english)).toEqual([]);
-    expect(english.stdout + english.stderr).not.toBe(danish.stdout + danish.stderr);
+    await expectBothLanguages(argv, { now });
   });
 
   it.each(files)("pseudonymize on %s is Danish only, and English with --lang en", async (name) => {
@@ -127,12 +135,7 @@ describe("the bad-input corpus in both languages", () => {
     if (!existsSync(key)) expect((await run(["register", "keygen", "--out", key])).code).toBe(0);
     // --keep one intake column, so the file is read past the known-extract check to its rows.
     const argv = ["pseudonymize", join(corpus, name), "--column", "CPR-nummer", "--key-file", key, "--out", join(scratch, `pseudo-${name}`), "--keep", "Branchegruppe"];
-    const danish = await run(argv, { now });
-    expect(leaks(danish)).toEqual([]);
-    const english = await run([...argv, "--lang", "en"], { now });
-    expect(english.code).toBe(danish.code);
-    expect(danishLeaks(english)).toEqual([]);
-    expect(english.stdout + english.stderr).not.toBe(danish.stdout + danish.stderr);
+    await expectBothLanguages(argv, { now });
   });
 });
 
